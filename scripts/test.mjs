@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+// Runs every test file with node's test runner, on PGlite by default or on the
+// PostgreSQL server in DATABASE_URL. The template database is built once per run.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const args = process.argv.slice(2);
+const only = args.filter((a) => !a.startsWith('--'));
+
+function findTests(dir) {
+  const out = [];
+  for (const entry of readdirSync(dir)) {
+    if (entry === 'node_modules' || entry.startsWith('.')) continue;
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) out.push(...findTests(path));
+    else if (entry.endsWith('.test.ts')) out.push(path);
+  }
+  return out;
+}
+
+let files = [...findTests(join(root, 'src')), ...findTests(join(root, 'test'))].sort();
+if (only.length) files = files.filter((f) => only.some((o) => f.includes(o)));
+
+const databaseUrl = process.env.DATABASE_URL || undefined;
+console.log(`Wijkpost tests on ${databaseUrl ? 'PostgreSQL server' : 'PGlite (embedded)'}: ${files.length} files`);
+const build = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'test/support/build-template.ts'), join(root, '.test-cache')], {
+  cwd: root,
+  encoding: 'utf8',
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+if (build.status !== 0) {
+  console.error('Could not build the template database.');
+  process.exit(build.status ?? 1);
+}
+const template = build.stdout.trim();
+
+const run = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files],
+  { cwd: root, stdio: 'inherit', env: { ...process.env, WIJKPOST_TEST_TEMPLATE: template, LOG_LEVEL: 'silent' } },
+);
+
+if (databaseUrl) {
+  spawnSync(process.execPath, ['--import', 'tsx', '-e', `import('./test/support/template.ts').then(m => m.dropTemplate(${JSON.stringify(databaseUrl)}, ${JSON.stringify(template)}))`], { cwd: root, stdio: 'inherit' });
+}
+process.exit(run.status ?? 1);

@@ -1,0 +1,37 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../../config.ts';
+import { openDatabase } from '../../db/open.ts';
+import { migrate } from '../../db/migrate.ts';
+import { buildApp } from '../../http/app.ts';
+import { systemClock } from '../../shared/clock.ts';
+import { describeDatabase } from '../context.ts';
+import { ensureDemoData } from './seed.ts';
+
+async function serve(options: { prepare: boolean }) {
+  const config = loadConfig();
+  const db = await openDatabase(config);
+  if (options.prepare) {
+    const result = await migrate(db);
+    if (result.applied.length) console.log(`Applied ${result.applied.length} migration(s).`);
+    await ensureDemoData({ db, config, clock: systemClock });
+  }
+  const app = await buildApp({ db, clock: systemClock, config }, { logger: true });
+  const shutdown = async () => {
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  const address = await app.listen({ port: config.PORT, host: config.HOST });
+  console.log(`\nWijkpost is running at ${address.replace('127.0.0.1', 'localhost')}  (${describeDatabase(config)})`);
+  console.log(`  API: ${address}/api/v1/openapi.json`);
+}
+
+export function registerServeCommands(program: Command) {
+  program.command('serve').description('serve the API and web UI').action(() => serve({ prepare: false }));
+  program
+    .command('start')
+    .description('migrate, seed the Haarlem demo when the database is empty, and serve')
+    .action(() => serve({ prepare: true }));
+}

@@ -1,0 +1,21 @@
+import { Command } from 'commander';
+import { ConfigError } from '../config.ts';
+import { registerMigrateCommand } from './commands/migrate.ts';
+import { registerServeCommands } from './commands/serve.ts';
+
+const program = new Command('wijkpost')
+  .description('Wijkpost — neighbourhood-oriented enforcement for Dutch municipalities')
+  .showHelpAfterError();
+
+registerServeCommands(program);
+registerMigrateCommand(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  throw error;
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+/**
+ * The only reader of process.env. Parsed once, fails fast with every problem listed.
+ */
+const booleanString = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PUBLIC_BASE_URL: z.string().url().optional(),
+  SHARED_DATA_DIR: z.string().min(1).default('../shared/data'),
+  REPORT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  SESSION_TTL_HOURS: z.coerce.number().int().positive().default(12),
+  COOKIE_SECURE: booleanString.default(false),
+  PDOK_LOCATIESERVER_URL: z.string().url().default('https://api.pdok.nl/bzk/locatieserver/search/v3_1'),
+  PDOK_CBS_WFS_URL: z
+    .string()
+    .url()
+    .default('https://service.pdok.nl/cbs/wijkenbuurten/2024/wfs/v1_0'),
+  MAP_TILE_URL: z
+    .string()
+    .default('https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/grijs/EPSG:3857/{z}/{x}/{y}.png'),
+  DEMO_PASSWORD: z.string().min(8).default('wijkpost-demo'),
+});
+
+export type Config = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  return parsed.data;
+}
+
+let cached: Config | undefined;
+
+export function loadConfig(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

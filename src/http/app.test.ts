@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Db } from '../db/db.ts';
+import { openTestDb } from '../../test/support/db.ts';
+import { testApp } from '../../test/support/app.ts';
+import type { App } from './deps.ts';
+
+describe('HTTP conventions (NL API Design Rules)', () => {
+  let db: Db;
+  let app: App;
+  before(async () => {
+    db = await openTestDb();
+    app = await testApp(db);
+  });
+  after(async () => {
+    await app.close();
+    await db.close();
+  });
+
+  it('serves a public OpenAPI 3.0 document with CORS, version and contact', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/v1/openapi.json' });
+    assert.equal(response.statusCode, 200);
+    assert.equal(response.headers['access-control-allow-origin'], '*');
+    const doc = response.json();
+    assert.match(doc.openapi, /^3\.0\./);
+    assert.match(doc.info.version, /^\d+\.\d+\.\d+$/);
+    assert.ok(doc.info.contact.name && doc.info.contact.url && doc.info.contact.email);
+    assert.ok(doc.paths['/api/v1/health']);
+  });
+
+  it('sets API-Version and the security headers on API responses', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/v1/health' });
+    assert.equal(response.statusCode, 200);
+    assert.equal(response.json().database, db.kind);
+    assert.equal(response.headers['api-version'], '1.0.0');
+    assert.equal(response.headers['cache-control'], 'no-store');
+    assert.equal(response.headers['x-content-type-options'], 'nosniff');
+    assert.equal(response.headers['x-frame-options'], 'DENY');
+    assert.equal(response.headers['referrer-policy'], 'no-referrer');
+    assert.match(String(response.headers['content-security-policy']), /frame-ancestors 'none'/);
+  });
+
+  it('answers unknown routes with application/problem+json', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/v1/nope' });
+    assert.equal(response.statusCode, 404);
+    assert.match(String(response.headers['content-type']), /application\/problem\+json/);
+    const problem = response.json();
+    assert.equal(problem.status, 404);
+    assert.ok(problem.title && problem.detail);
+  });
+});

@@ -1,0 +1,106 @@
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import Fastify from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { registerAuthentication } from './auth.ts';
+import type { App, AppDeps } from './deps.ts';
+import { errorHandler, sendProblem } from './problem.ts';
+import { registerRoutes } from './routes.ts';
+
+export const API_VERSION = '1.0.0';
+export const API_PREFIX = '/api/v1';
+
+export interface BuildAppOptions {
+  logger?: boolean;
+  /** Extra plugins (the web UI) registered after the API. */
+  extend?: (app: App) => Promise<void> | void;
+}
+
+export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Promise<App> {
+  const app = Fastify({
+    logger: options.logger
+      ? {
+          level: deps.config.LOG_LEVEL,
+          // Secrets and reporter contact never reach the log.
+          redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+        }
+      : false,
+    trustProxy: true,
+    bodyLimit: 1_048_576,
+    ajv: undefined,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, request, { status: 404, title: 'Not found', detail: `No route for ${request.method} ${request.url.split('?')[0]}` }),
+  );
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Wijkpost API',
+        description: 'Reports of nuisance, routed to the district officer — or a colleague when that officer is away.',
+        version: API_VERSION,
+        contact: { name: 'Wijkpost', url: 'https://github.com/wijkpost/wijkpost', email: 'wijkpost@example.org' },
+      },
+      servers: [{ url: '/' }],
+      components: {
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer' },
+          cookieAuth: { type: 'apiKey', in: 'cookie', name: 'wijkpost_session' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('X-Frame-Options', 'DENY');
+    reply.header('Referrer-Policy', 'no-referrer');
+    if (request.url.startsWith(API_PREFIX)) {
+      reply.header('Cache-Control', 'no-store');
+      reply.header('Content-Security-Policy', "frame-ancestors 'none'");
+      if (reply.statusCode < 400) reply.header('API-Version', API_VERSION);
+    }
+    return payload;
+  });
+
+  registerAuthentication(app, deps);
+
+  app.get(
+    `${API_PREFIX}/openapi.json`,
+    { schema: { hide: true } },
+    async (_request, reply) => {
+      reply.header('Access-Control-Allow-Origin', '*');
+      return app.swagger();
+    },
+  );
+
+  app.get(
+    `${API_PREFIX}/health`,
+    {
+      schema: {
+        tags: ['system'],
+        summary: 'Liveness and database check',
+        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }) },
+      },
+    },
+    async () => {
+      await deps.db.query('SELECT 1');
+      return { status: 'ok' as const, database: deps.db.kind };
+    },
+  );
+
+  await registerRoutes(app, deps);
+  if (options.extend) await options.extend(app);
+  await app.ready();
+  return app;
+}

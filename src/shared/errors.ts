@@ -1,0 +1,34 @@
+/**
+ * The core speaks in DomainError codes; src/http/problem.ts maps them to HTTP statuses.
+ */
+export type DomainErrorCode =
+  | 'validation'
+  | 'not_found'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'conflict'
+  | 'invalid_transition'
+  | 'outside_municipality'
+  | 'idempotency_mismatch'
+  | 'rate_limited'
+  | 'unavailable';
+
+export interface FieldProblem {
+  /** JSON-pointer-like path of the offending field, e.g. "location.coordinates". */
+  name: string;
+  reason: string;
+  code?: string;
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    readonly detail: string,
+    readonly fieldProblems: FieldProblem[] = [],
+  ) {
+    super(detail);
+    this.name = 'DomainError';
+  }
+}
+
+export const notFound = (what: string) => new DomainError('not_found', `${what} not found`);

@@ -1,0 +1,35 @@
+/**
+ * A fresh database for one test file, copied from the run's template.
+ * Use: const db = await openTestDb(); after(() => db.close());
+ */
+import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import type { Db } from '../../src/db/db.ts';
+import { openPglite } from '../../src/db/pglite.ts';
+import { openPostgres } from '../../src/db/postgres.ts';
+
+export async function openTestDb(): Promise<Db> {
+  const databaseUrl = process.env.DATABASE_URL;
+  const template = process.env.WIJKPOST_TEST_TEMPLATE;
+  if (!template) throw new Error('Run tests through `npm test`, which builds the template database (WIJKPOST_TEST_TEMPLATE).');
+  if (databaseUrl) {
+    const name = `wijkpost_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+    const admin = await openPostgres(databaseUrl, { max: 1 });
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+    await admin.close();
+    const url = new URL(databaseUrl);
+    url.pathname = `/${name}`;
+    const db = await openPostgres(url.toString(), { max: 5 });
+    const close = db.close.bind(db);
+    return Object.assign(db, {
+      async close() {
+        await close();
+        const again = await openPostgres(databaseUrl, { max: 1 });
+        await again.query(`DROP DATABASE IF EXISTS ${name}`);
+        await again.close();
+      },
+    });
+  }
+  const dump = readFileSync(template);
+  return openPglite({ loadDataDir: new Blob([dump]) });
+}
