@@ -17,6 +17,7 @@ const envSchema = z.object({
   SHARED_DATA_DIR: z.string().min(1).default('../shared/data'),
   REPORT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
   SESSION_TTL_HOURS: z.coerce.number().int().positive().default(12),
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
   COOKIE_SECURE: booleanString.default(false),
   PDOK_LOCATIESERVER_URL: z.string().url().default('https://api.pdok.nl/bzk/locatieserver/search/v3_1'),
   PDOK_CBS_WFS_URL: z
