@@ -1,5 +1,7 @@
+import { registerCategoryRoutes } from '../domain/categories/index.ts';
 import type { App, AppDeps } from './deps.ts';
 
 /** Every area's routes, registered in one place. */
-export async function registerRoutes(_app: App, _deps: AppDeps): Promise<void> {
+export async function registerRoutes(app: App, deps: AppDeps): Promise<void> {
+  registerCategoryRoutes(app, deps);
 }

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { currentStaff, requireRoles } from '../../http/auth.ts';
+import type { App, AppDeps } from '../../http/deps.ts';
+import { createCategory } from './create-category.ts';
+import { updateCategory } from './update-category.ts';
+import { listCategoryTree } from './list-category-tree.ts';
+import {
+  adminCategorySchema,
+  categoryParamsSchema,
+  categoryTreeSchema,
+  createCategoryBodySchema,
+  municipalityParamsSchema,
+  updateCategoryBodySchema,
+} from './schemas.ts';
+
+const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  instance: z.string().optional(),
+  code: z.string().optional(),
+  invalidParams: z.array(z.object({ name: z.string(), reason: z.string(), code: z.string().optional() })).optional(),
+});
+
+const adminOnly = requireRoles('administrator');
+const staffSecurity: Array<Record<string, string[]>> = [{ bearerAuth: [] }, { cookieAuth: [] }];
+
+export function registerCategoryRoutes(app: App, deps: AppDeps) {
+  app.get(
+    '/api/v1/municipalities/:municipalityCode/categories',
+    {
+      schema: {
+        tags: ['categories'],
+        summary: 'The category tree of a municipality, with deadlines (public)',
+        params: municipalityParamsSchema,
+        response: { 200: categoryTreeSchema, 400: problemSchema, 404: problemSchema },
+      },
+    },
+    async (request) => listCategoryTree(deps, request.params.municipalityCode),
+  );
+
+  app.post(
+    '/api/v1/categories',
+    {
+      preHandler: adminOnly,
+      schema: {
+        tags: ['categories'],
+        summary: 'Add a main category or subcategory in your municipality (administrator)',
+        security: staffSecurity,
+        body: createCategoryBodySchema,
+        response: { 201: adminCategorySchema, 400: problemSchema, 401: problemSchema, 403: problemSchema, 409: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const staff = currentStaff(request);
+      const created = await createCategory(deps, staff.municipalityCode, request.body);
+      return reply.status(201).send(created);
+    },
+  );
+
+  app.patch(
+    '/api/v1/categories/:code',
+    {
+      preHandler: adminOnly,
+      schema: {
+        tags: ['categories'],
+        summary: 'Change a category in your municipality (administrator)',
+        security: staffSecurity,
+        params: categoryParamsSchema,
+        body: updateCategoryBodySchema,
+        response: { 200: adminCategorySchema, 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema },
+      },
+    },
+    async (request) => {
+      const staff = currentStaff(request);
+      return updateCategory(deps, staff.municipalityCode, request.params.code, request.body);
+    },
+  );
+}

@@ -1,0 +1,99 @@
+import type { Queryable } from '../../db/db.ts';
+import { getCategory, insertCategory } from './repository.ts';
+import type { Deadline } from './schemas.ts';
+
+interface SeedSubcategory {
+  code: string;
+  nameNl: string;
+  nameEn: string;
+  deadline: Deadline;
+  urgent?: boolean;
+  /** Sensitive subjects (youths, drugs) stay off the public map. */
+  public?: boolean;
+}
+
+interface SeedMainCategory {
+  code: string;
+  nameNl: string;
+  nameEn: string;
+  subcategories: SeedSubcategory[];
+}
+
+const workdays = (amount: number): Deadline => ({ amount, unit: 'workdays' });
+const days = (amount: number): Deadline => ({ amount, unit: 'days' });
+
+/** The enforcement subjects of a Dutch municipality, with Signalen-like deadlines. */
+export const haarlemCategoryTree: SeedMainCategory[] = [
+  {
+    code: 'afval',
+    nameNl: 'Afval',
+    nameEn: 'Waste',
+    subcategories: [
+      { code: 'veeg-zwerfvuil', nameNl: 'Veeg- / zwerfvuil', nameEn: 'Litter', deadline: workdays(3) },
+      { code: 'grofvuil', nameNl: 'Grofvuil', nameEn: 'Bulky waste', deadline: workdays(5) },
+      { code: 'huisafval-naast-container', nameNl: 'Huisafval naast container', nameEn: 'Household waste next to a container', deadline: workdays(3) },
+      { code: 'hondenpoep', nameNl: 'Hondenpoep', nameEn: 'Dog fouling', deadline: days(21) },
+      { code: 'fietswrak', nameNl: 'Fietswrak', nameEn: 'Abandoned bicycle', deadline: workdays(10) },
+    ],
+  },
+  {
+    code: 'parkeren',
+    nameNl: 'Parkeren',
+    nameEn: 'Parking',
+    subcategories: [
+      { code: 'parkeeroverlast', nameNl: 'Parkeeroverlast', nameEn: 'Parking nuisance', deadline: workdays(3) },
+      { code: 'fout-geparkeerd', nameNl: 'Fout geparkeerd', nameEn: 'Illegally parked vehicle', deadline: workdays(3) },
+      { code: 'autowrak', nameNl: 'Autowrak', nameEn: 'Abandoned vehicle', deadline: workdays(10) },
+    ],
+  },
+  {
+    code: 'openbare-orde',
+    nameNl: 'Openbare orde',
+    nameEn: 'Public order',
+    subcategories: [
+      { code: 'jongerenoverlast', nameNl: 'Jongerenoverlast', nameEn: 'Nuisance by youths', deadline: workdays(3), public: false },
+      { code: 'drank-en-drugsoverlast', nameNl: 'Drank- en drugsoverlast', nameEn: 'Alcohol and drug nuisance', deadline: days(1), urgent: true, public: false },
+      { code: 'wildplassen', nameNl: 'Wildplassen', nameEn: 'Public urination', deadline: workdays(3) },
+      { code: 'vuurwerkoverlast', nameNl: 'Vuurwerkoverlast', nameEn: 'Fireworks nuisance', deadline: days(1), urgent: true },
+      { code: 'geluidsoverlast', nameNl: 'Geluidsoverlast', nameEn: 'Noise nuisance', deadline: days(1), urgent: true },
+      { code: 'overlast-terrassen', nameNl: 'Overlast terrassen', nameEn: 'Nuisance from terraces', deadline: workdays(5) },
+    ],
+  },
+  {
+    code: 'openbare-ruimte',
+    nameNl: 'Openbare ruimte',
+    nameEn: 'Public space',
+    subcategories: [
+      { code: 'graffiti-wildplak', nameNl: 'Graffiti / wildplak', nameEn: 'Graffiti / fly-posting', deadline: workdays(5) },
+      { code: 'uitstallingen-reclameborden', nameNl: 'Uitstallingen en reclameborden', nameEn: 'Shop displays and A-boards', deadline: workdays(5) },
+    ],
+  },
+];
+
+/** Adds the default Haarlem tree; existing codes are left as they are, so running it twice is harmless. */
+export async function seedHaarlemCategories(deps: { db: Queryable }, municipalityCode = 'GM0392'): Promise<{ created: number }> {
+  let created = 0;
+  for (const [mainIndex, main] of haarlemCategoryTree.entries()) {
+    const base = { municipalityCode, urgent: false, public: true };
+    if (await insertCategory(deps.db, { ...base, code: main.code, nameNl: main.nameNl, nameEn: main.nameEn, parentId: null, deadline: null, sortOrder: mainIndex })) {
+      created += 1;
+    }
+    const parent = await getCategory(deps.db, municipalityCode, main.code);
+    if (!parent) throw new Error(`Main category ${main.code} missing after seeding`);
+    for (const [subIndex, sub] of main.subcategories.entries()) {
+      const inserted = await insertCategory(deps.db, {
+        ...base,
+        code: sub.code,
+        nameNl: sub.nameNl,
+        nameEn: sub.nameEn,
+        parentId: parent.id,
+        deadline: sub.deadline,
+        urgent: sub.urgent ?? false,
+        public: sub.public ?? true,
+        sortOrder: subIndex,
+      });
+      if (inserted) created += 1;
+    }
+  }
+  return { created };
+}
