@@ -1,0 +1,19 @@
+/** The people area: the only module other areas import. */
+export { roles, hasAnyRole, type Role, type StaffUser } from './roles.ts';
+export { resolveSession, startSession, revokeSession } from './sessions.ts';
+export { createUser, type CreateUserInput, type CreateUserResult } from './create-user.ts';
+export { setUserPassword, deactivateUser } from './manage-users.ts';
+export { login, logout, type TokenType } from './login.ts';
+export { hashPassword, verifyPassword } from './passwords.ts';
+export { listUsers, listTeams, findTeamByCode, listCoordinatorGroups, type UserRecord, type TeamRecord, type CoordinatorGroupRecord } from './repository.ts';
+export { listOfficers, findOfficer, publicOfficerCard, type OfficerRecord, type OfficerSchedule } from './repository-officers.ts';
+export { currentAssignment, assignmentHistory, type AssignmentRecord } from './repository-assignments.ts';
+export { listAbsencesOfOfficer, type AbsenceRecord, type AbsenceKind, absenceKinds } from './repository-absences.ts';
+export { updateSchedule, scheduleProblems } from './update-schedule.ts';
+export { assignDistrict } from './assign-district.ts';
+export { createAbsence, type RerouteOpenReports } from './create-absence.ts';
+export { cancelAbsence } from './cancel-absence.ts';
+export { listTeamAbsences } from './list-absences.ts';
+export { seedHaarlemTeam, type DemoLogin } from './seed-haarlem-team.ts';
+export { registerPeopleRoutes } from './routes.ts';
+export { staffRoles, plannerRoles } from './routes-officers.ts';

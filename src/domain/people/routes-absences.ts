@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { currentStaff, requireRoles } from '../../http/auth.ts';
+import type { App, AppDeps } from '../../http/deps.ts';
+import { DomainError } from '../../shared/errors.ts';
+import { cancelAbsence } from './cancel-absence.ts';
+import { createAbsence } from './create-absence.ts';
+import { listTeamAbsences } from './list-absences.ts';
+import { presentAbsence } from './present.ts';
+import { listAbsencesOfOfficer } from './repository-absences.ts';
+import { findOfficer } from './repository-officers.ts';
+import { staffRoles } from './routes-officers.ts';
+import { absenceBodySchema, absenceParamsSchema, absenceSchema, absencesQuerySchema, officerParamsSchema } from './schemas.ts';
+
+const tags = ['absences'];
+
+export function registerAbsenceRoutes(app: App, deps: AppDeps) {
+  // Officers pass here; the use case lets them register and cancel only their own absences.
+  const registrars = { preHandler: requireRoles('officer', 'coordinator', 'team_manager', 'administrator') };
+  const staff = { preHandler: requireRoles(...staffRoles) };
+
+  app.post(
+    '/api/v1/officers/:officerId/absences',
+    {
+      ...registrars,
+      schema: {
+        tags,
+        summary: "Register an absence; the officer's open reports due during it go to a colleague",
+        params: officerParamsSchema,
+        body: absenceBodySchema,
+        response: { 201: z.object({ absence: absenceSchema, reroutedReports: z.number().int() }) },
+      },
+    },
+    async (request, reply) => {
+      const result = await createAbsence(deps, currentStaff(request), request.params.officerId, request.body);
+      return reply.status(201).send({ absence: presentAbsence(result.absence), reroutedReports: result.reroutedReports });
+    },
+  );
+
+  app.get(
+    '/api/v1/officers/:officerId/absences',
+    { ...staff, schema: { tags, summary: "An officer's absences, newest first (cancelled ones included)", params: officerParamsSchema, response: { 200: z.array(absenceSchema) } } },
+    async (request) => {
+      const officer = await findOfficer(deps.db, currentStaff(request).municipalityCode, request.params.officerId);
+      if (!officer) throw new DomainError('not_found', 'Officer not found.');
+      return (await listAbsencesOfOfficer(deps.db, officer.id)).map(presentAbsence);
+    },
+  );
+
+  app.get(
+    '/api/v1/absences',
+    { ...staff, schema: { tags, summary: 'Team view: absences overlapping a period (not cancelled)', querystring: absencesQuerySchema, response: { 200: z.array(absenceSchema) } } },
+    async (request) => (await listTeamAbsences(deps, currentStaff(request), request.query)).map(presentAbsence),
+  );
+
+  app.delete(
+    '/api/v1/absences/:absenceId',
+    { ...registrars, schema: { tags, summary: 'Cancel an absence (kept, marked cancelled)', params: absenceParamsSchema, response: { 200: absenceSchema } } },
+    async (request) => presentAbsence(await cancelAbsence(deps, currentStaff(request), request.params.absenceId)),
+  );
+}

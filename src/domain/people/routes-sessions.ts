@@ -1,0 +1,56 @@
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { currentStaff, SESSION_COOKIE } from '../../http/auth.ts';
+import type { App, AppDeps } from '../../http/deps.ts';
+import { login, logout } from './login.ts';
+import { presentUser } from './present.ts';
+import { loginBodySchema, loginResponseSchema, staffUserSchema } from './schemas.ts';
+
+const tags = ['sessions'];
+
+function sessionToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (header?.startsWith('Bearer ')) return header.slice(7).trim();
+  return request.cookies?.[SESSION_COOKIE];
+}
+
+export function registerSessionRoutes(app: App, deps: AppDeps) {
+  app.post(
+    '/api/v1/sessions',
+    {
+      config: { rateLimit: { max: deps.config.LOGIN_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' } },
+      schema: {
+        tags,
+        summary: 'Sign in with e-mail and password (cookie session or bearer token)',
+        body: loginBodySchema,
+        response: { 201: loginResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const { user, token, expiresAt } = await login({ ...deps, sessionTtlHours: deps.config.SESSION_TTL_HOURS }, request.body);
+      if (request.body.tokenType === 'bearer') {
+        return reply.status(201).send({ user: presentUser(user), token, expiresAt: expiresAt.toISOString() });
+      }
+      reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', path: '/', secure: deps.config.COOKIE_SECURE, expires: expiresAt });
+      return reply.status(201).send({ user: presentUser(user), expiresAt: expiresAt.toISOString() });
+    },
+  );
+
+  app.delete(
+    '/api/v1/sessions/current',
+    { schema: { tags, summary: 'Sign out: revokes the session of this request', response: { 204: z.null() } } },
+    async (request, reply) => {
+      currentStaff(request);
+      const token = sessionToken(request);
+      if (token) await logout(deps, token);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/v1/me',
+    { schema: { tags, summary: 'The signed-in staff user', response: { 200: staffUserSchema } } },
+    async (request) => presentUser(currentStaff(request)),
+  );
+}

@@ -1,0 +1,11 @@
+import type { App, AppDeps } from '../../http/deps.ts';
+import { registerAbsenceRoutes } from './routes-absences.ts';
+import { registerOfficerRoutes } from './routes-officers.ts';
+import { registerSessionRoutes } from './routes-sessions.ts';
+
+/** Sessions, officers, district ownership, absences, teams and coordinator groups. */
+export async function registerPeopleRoutes(app: App, deps: AppDeps): Promise<void> {
+  registerSessionRoutes(app, deps);
+  registerOfficerRoutes(app, deps);
+  registerAbsenceRoutes(app, deps);
+}
