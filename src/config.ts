@@ -27,6 +27,9 @@ const envSchema = z.object({
   MAP_TILE_URL: z
     .string()
     .default('https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/grijs/EPSG:3857/{z}/{x}/{y}.png'),
+  MAP_TILE_ATTRIBUTION: z.string().default('Kaartgegevens © Kadaster'),
+  UI_MUNICIPALITY_CODE: z.string().regex(/^GM[0-9]{4}$/).default('GM0392'),
+  UI_MUNICIPALITY_NAME: z.string().min(1).default('Haarlem'),
   DEMO_PASSWORD: z.string().min(8).default('wijkpost-demo'),
 });
 
