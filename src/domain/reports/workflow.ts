@@ -1,0 +1,66 @@
+import { DomainError } from '../../shared/errors.ts';
+
+export const reportStatuses = [
+  'new',
+  'planned',
+  'in_progress',
+  'waiting_for_reporter',
+  'forwarded',
+  'resolved',
+  'cancelled',
+  'reopened',
+] as const;
+
+export type ReportStatus = (typeof reportStatuses)[number];
+
+const fromOpen: ReportStatus[] = ['planned', 'in_progress', 'forwarded', 'waiting_for_reporter', 'resolved', 'cancelled'];
+
+/** The workflow table: which status may follow which. Anything not listed is refused. */
+export const allowedTransitions: Readonly<Record<ReportStatus, readonly ReportStatus[]>> = {
+  new: fromOpen,
+  reopened: fromOpen,
+  planned: ['in_progress', 'waiting_for_reporter', 'forwarded', 'resolved', 'cancelled'],
+  in_progress: ['planned', 'waiting_for_reporter', 'forwarded', 'resolved', 'cancelled'],
+  waiting_for_reporter: ['in_progress', 'resolved', 'cancelled'],
+  forwarded: ['in_progress', 'resolved', 'cancelled'],
+  resolved: ['reopened'],
+  cancelled: [],
+};
+
+/** Statuses that need an explanation: the reporter reads it when a report is closed or reopened. */
+const textRequired: ReadonlySet<ReportStatus> = new Set(['resolved', 'reopened']);
+
+export const closedStatuses: readonly ReportStatus[] = ['resolved', 'cancelled'];
+
+export function isClosed(status: ReportStatus): boolean {
+  return closedStatuses.includes(status);
+}
+
+export function canTransition(from: ReportStatus, to: ReportStatus): boolean {
+  return allowedTransitions[from].includes(to);
+}
+
+/** Throws unless `from → to` is allowed and carries the text it needs. Pure. */
+export function assertTransition(from: ReportStatus, to: ReportStatus, text: string | undefined): void {
+  if (!canTransition(from, to)) {
+    const allowed = allowedTransitions[from];
+    throw new DomainError(
+      'invalid_transition',
+      allowed.length === 0
+        ? `A ${from} report cannot change status any more.`
+        : `A ${from} report cannot become ${to}; allowed: ${allowed.join(', ')}.`,
+    );
+  }
+  if (textRequired.has(to) && !text?.trim()) {
+    throw new DomainError('validation', `Changing the status to ${to} needs a text.`, [
+      { name: 'body.text', reason: `A text is required when the status becomes ${to}.`, code: 'required' },
+    ]);
+  }
+}
+
+/** closedAt after a status change: set when a report closes, cleared when it reopens. */
+export function closedAtAfter(to: ReportStatus, previous: Date | null, now: Date): Date | null {
+  if (isClosed(to)) return now;
+  if (to === 'reopened') return null;
+  return previous;
+}
