@@ -1,0 +1,181 @@
+/**
+ * The routing decision: pure, no I/O, no clock. The same snapshot and input always give the same answer.
+ * Order: routing rules → district owner → backup → borough colleague → group colleague → coordinator queue.
+ */
+import { DomainError } from '../../shared/errors.ts';
+import { localDateOf } from '../categories/index.ts';
+import { availableInTime, firstDayInTime, onDutyAt } from './availability.ts';
+import { dateIn, deadlineOf, sentence, unavailablePhrase, whenPhrase, type Phrase } from './reasons.ts';
+import { ruleMatches } from './rule-matching.ts';
+import type { OfficerSnapshot, RoutingDecision, RoutingInput, RoutingRule, RoutingSnapshot } from './schemas.ts';
+
+export function routeReport(snapshot: RoutingSnapshot, input: RoutingInput): RoutingDecision {
+  for (const rule of snapshot.rules) {
+    if (!rule.active || !ruleMatches(rule.conditions, input)) continue;
+    const decision = decideByRule(snapshot, input, rule);
+    if (decision) return decision;
+  }
+  return routeThroughBackupChain(snapshot, input);
+}
+
+/** A rule whose target is gone, or an officer who is absent right now, lets the next rule decide. */
+function decideByRule(snapshot: RoutingSnapshot, input: RoutingInput, rule: RoutingRule): RoutingDecision | null {
+  const { kind, id } = rule.target;
+  let name: string | undefined;
+  if (kind === 'officer') {
+    const officer = snapshot.officers.find((o) => o.id === id);
+    if (officer && isAbsentAt(officer, input.receivedAt)) return null;
+    name = officer?.name;
+  } else if (kind === 'queue') {
+    name = snapshot.coordinatorGroups.find((g) => g.id === id)?.name;
+  } else {
+    name = snapshot.teams.find((t) => t.id === id && t.kind === kind)?.name;
+  }
+  if (name === undefined) return null;
+  return {
+    assignee: { kind, id, name },
+    rule: `rule:${rule.name}`,
+    reasonNl: rule.reasonNl ?? `Regel "${rule.name}" past op deze melding: ${name} handelt hem af.`,
+    reasonEn: rule.reasonEn ?? `Rule "${rule.name}" matches this report: ${name} handles it.`,
+  };
+}
+
+function officerDecision(officer: OfficerSnapshot, rule: string, reason: Phrase): RoutingDecision {
+  return { assignee: { kind: 'officer', id: officer.id, name: officer.name }, rule, reasonNl: reason.nl, reasonEn: reason.en };
+}
+
+function routeThroughBackupChain(snapshot: RoutingSnapshot, input: RoutingInput): RoutingDecision {
+  const { district } = snapshot;
+  const passedOver: Phrase[] = [];
+  const findOfficer = (id: string | null) => (id === null ? undefined : snapshot.officers.find((o) => o.id === id));
+
+  const owner = findOfficer(district.ownerId);
+  if (owner) {
+    const ownerRole = { nl: `${owner.name}, wijkhandhaver van ${district.name},`, en: `${owner.name}, district officer of ${district.name},` };
+    const ownerIs = { nl: `${owner.name} is wijkhandhaver van ${district.name} en`, en: `${owner.name} is the district officer of ${district.name} and` };
+    if (input.urgent) {
+      const duty = onDutyAt(owner, input);
+      if (duty.onDuty) {
+        return officerDecision(owner, 'district-owner', sentence([], { nl: `${ownerIs.nl} is nu in dienst voor deze urgente melding`, en: `${ownerIs.en} is on duty now for this urgent report` }));
+      }
+      passedOver.push(unavailablePhrase(ownerRole, owner, input, { absence: duty.absence, noDayPhrase: noDay(input, 'district') }));
+    } else {
+      const day = firstDayInTime(owner, input, 'district');
+      if (day.date !== null) {
+        const when = dateIn(day.date);
+        const today = day.date === localDateOf(input.receivedAt, input.timeZone);
+        const deadline = deadlineOf(input);
+        return officerDecision(owner, 'district-owner', sentence([], {
+          nl: `${ownerIs.nl} heeft ${today ? `vandaag (${when.nl})` : when.nl} een wijkdag, vóór de termijn (${deadline.nl})`,
+          en: `${ownerIs.en} has a district day ${today ? `today (${when.en})` : `on ${when.en}`}, before the deadline (${deadline.en})`,
+        }));
+      }
+      passedOver.push(unavailablePhrase(ownerRole, owner, input, { absence: day.absence, noDayPhrase: noDay(input, 'district') }));
+    }
+  } else {
+    passedOver.push(
+      district.ownerId === null
+        ? { nl: `${district.name} heeft geen wijkhandhaver`, en: `${district.name} has no district officer` }
+        : { nl: `de wijkhandhaver van ${district.name} is niet meer actief`, en: `the district officer of ${district.name} is no longer active` },
+    );
+  }
+
+  const backup = findOfficer(district.backupId);
+  if (backup) {
+    const availability = availableInTime(backup, input);
+    if (availability.available) {
+      const when = whenPhrase(input, availability.date);
+      return officerDecision(backup, 'district-backup', sentence(passedOver, {
+        nl: `${backup.name}, back-up voor ${district.name}, neemt het over: ${when.nl}`,
+        en: `${backup.name}, backup for ${district.name}, takes over: ${when.en}`,
+      }));
+    }
+    passedOver.push(unavailablePhrase({ nl: `back-up ${backup.name}`, en: `backup ${backup.name}` }, backup, input, {
+      absence: blockingAbsence(backup, input, 'working'),
+      noDayPhrase: noDay(input, 'working'),
+    }));
+  } else {
+    passedOver.push({ nl: `${district.name} heeft geen actieve back-up`, en: `${district.name} has no active backup` });
+  }
+
+  const alreadyTried = new Set([owner?.id, backup?.id]);
+  const candidates = snapshot.officers.filter((o) => !alreadyTried.has(o.id));
+
+  if (district.boroughCode !== null) {
+    const boroughCode = district.boroughCode;
+    const boroughName = district.boroughName ?? boroughCode;
+    const colleague = pickColleague(candidates.filter((o) => o.boroughCodes.includes(boroughCode)), input);
+    if (colleague) {
+      const when = whenPhrase(input, colleague.date);
+      return officerDecision(colleague.officer, 'borough-colleague', sentence(passedOver, {
+        nl: `${colleague.officer.name} uit stadsdeel ${boroughName} neemt het over (${colleague.officer.openReportCount} open meldingen, de minste van wie op tijd kan): ${when.nl}`,
+        en: `${colleague.officer.name} from borough ${boroughName} takes over (${colleague.officer.openReportCount} open reports, the fewest of those available in time): ${when.en}`,
+      }));
+    }
+    passedOver.push({ nl: `in stadsdeel ${boroughName} is geen collega op tijd beschikbaar`, en: `no colleague in borough ${boroughName} is available in time` });
+  }
+
+  const group = snapshot.coordinatorGroup;
+  if (group) {
+    const colleague = pickColleague(candidates.filter((o) => o.boroughCodes.some((code) => group.boroughCodes.includes(code))), input);
+    if (colleague) {
+      const when = whenPhrase(input, colleague.date);
+      return officerDecision(colleague.officer, 'group-colleague', sentence(passedOver, {
+        nl: `${colleague.officer.name} uit de groep ${group.name} neemt het over (${colleague.officer.openReportCount} open meldingen): ${when.nl}`,
+        en: `${colleague.officer.name} from group ${group.name} takes over (${colleague.officer.openReportCount} open reports): ${when.en}`,
+      }));
+    }
+    passedOver.push({ nl: `in de groep ${group.name} is niemand op tijd beschikbaar`, en: `nobody in group ${group.name} is available in time` });
+  }
+
+  return queueDecision(snapshot, passedOver);
+}
+
+function queueDecision(snapshot: RoutingSnapshot, passedOver: Phrase[]): RoutingDecision {
+  const group = snapshot.coordinatorGroup ?? snapshot.coordinatorGroups[0];
+  if (!group) {
+    // Only reachable when a municipality has no coordinator group at all: a set-up error, not a routing outcome.
+    throw new DomainError('unavailable', `No coordinator group in the municipality of district ${snapshot.district.code}; routing has no queue to fall back on`);
+  }
+  if (!snapshot.coordinatorGroup) {
+    passedOver.push({ nl: `${snapshot.district.name} valt onder geen coördinatiegroep`, en: `${snapshot.district.name} belongs to no coordinator group` });
+  }
+  const coordinator = group.coordinatorName
+    ? { nl: ` (coördinator ${group.coordinatorName})`, en: ` (coordinator ${group.coordinatorName})` }
+    : { nl: '', en: '' };
+  const reason = sentence(passedOver, {
+    nl: `de melding gaat naar de wachtrij van ${group.name}${coordinator.nl}`,
+    en: `the report goes to the queue of ${group.name}${coordinator.en}`,
+  });
+  return { assignee: { kind: 'queue', id: group.id, name: group.name }, rule: 'coordinator-queue', reasonNl: reason.nl, reasonEn: reason.en };
+}
+
+/** Fewest open reports first, then name, then id: the same colleagues always give the same pick. */
+function pickColleague(officers: OfficerSnapshot[], input: RoutingInput): { officer: OfficerSnapshot; date: string | null } | null {
+  const ordered = [...officers].sort(
+    (a, b) => a.openReportCount - b.openReportCount || compareText(a.name, b.name) || compareText(a.id, b.id),
+  );
+  for (const officer of ordered) {
+    const availability = availableInTime(officer, input);
+    if (availability.available) return { officer, date: availability.date };
+  }
+  return null;
+}
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+const isAbsentAt = (officer: OfficerSnapshot, at: Date) => officer.absences.some((a) => a.startsAt <= at && a.endsAt > at);
+
+/** The absence that keeps an officer from the report, if an absence is the reason. */
+function blockingAbsence(officer: OfficerSnapshot, input: RoutingInput, kind: 'district' | 'working') {
+  if (!input.urgent) return firstDayInTime(officer, input, kind).absence;
+  const duty = onDutyAt(officer, input);
+  return duty.onDuty ? null : duty.absence;
+}
+
+function noDay(input: RoutingInput, kind: 'district' | 'working'): Phrase {
+  const deadline = deadlineOf(input);
+  return kind === 'district'
+    ? { nl: `heeft geen wijkdag vóór de termijn (${deadline.nl})`, en: `has no district day before the deadline (${deadline.en})` }
+    : { nl: `heeft geen werkdag vóór de termijn (${deadline.nl})`, en: `has no working day before the deadline (${deadline.en})` };
+}
