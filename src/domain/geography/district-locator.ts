@@ -97,7 +97,8 @@ function neighbourhoodOf(district: District, x: number, y: number): Area | null 
     const box = neighbourhood.shape.bbox;
     if (x < box.minX - nearestDistance || x > box.maxX + nearestDistance || y < box.minY - nearestDistance || y > box.maxY + nearestDistance) continue;
     const distance = neighbourhood.shape.distanceTo(x, y);
-    if (distance <= nearestDistance) {
+    // Ties go to the lowest buurt code, which comes first.
+    if (distance < nearestDistance || (nearest === null && distance === nearestDistance)) {
       nearest = neighbourhood;
       nearestDistance = distance;
     }
