@@ -3,6 +3,8 @@ import { loadConfig } from '../../config.ts';
 import { openDatabase } from '../../db/open.ts';
 import { migrate } from '../../db/migrate.ts';
 import { buildApp } from '../../http/app.ts';
+import { registerWebUi } from '../../http/web.ts';
+import { ensureWebBuild } from '../../http/web-build.ts';
 import { systemClock } from '../../shared/clock.ts';
 import { describeDatabase } from '../context.ts';
 import { ensureDemoData } from './seed.ts';
@@ -15,7 +17,9 @@ async function serve(options: { prepare: boolean }) {
     if (result.applied.length) console.log(`Applied ${result.applied.length} migration(s).`);
     await ensureDemoData({ db, config, clock: systemClock });
   }
-  const app = await buildApp({ db, clock: systemClock, config }, { logger: true });
+  await ensureWebBuild();
+  const deps = { db, clock: systemClock, config };
+  const app = await buildApp(deps, { logger: true, extend: (app) => registerWebUi(app, deps) });
   const shutdown = async () => {
     await app.close();
     await db.close();

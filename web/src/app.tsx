@@ -1,0 +1,69 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useI18n } from './i18n/i18n.tsx';
+import { ConfirmationPage } from './pages/confirmation-page.tsx';
+import { HomePage } from './pages/home-page.tsx';
+import { NotFoundPage } from './pages/not-found-page.tsx';
+import { ReportFormPage } from './pages/report-form-page.tsx';
+import { ReportStatusPage } from './pages/report-status-page.tsx';
+import { Link, useRouter } from './router.tsx';
+import { useUiConfig } from './ui-config.tsx';
+
+function routeFor(path: string): ReactNode {
+  if (path === '/' || path === '') return <HomePage />;
+  if (path === '/melden') return <ReportFormPage />;
+  const confirmation = /^\/melden\/bedankt\/([^/]+)$/.exec(path);
+  if (confirmation) return <ConfirmationPage trackingCode={decodeURIComponent(confirmation[1]!)} />;
+  const status = /^\/melding\/([^/]+)$/.exec(path);
+  if (status) return <ReportStatusPage trackingCode={decodeURIComponent(status[1]!)} />;
+  return <NotFoundPage />;
+}
+
+export function App() {
+  const { t, language, setLanguage } = useI18n();
+  const { path } = useRouter();
+  const { config } = useUiConfig();
+  const mainRef = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+
+  // After client-side navigation, screen-reader and keyboard users start at the new page's heading.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    mainRef.current?.querySelector<HTMLElement>('h1')?.focus();
+  }, [path]);
+
+  return (
+    <div className="wp-page utrecht-document">
+      <a className="utrecht-skip-link utrecht-skip-link--visible-on-focus wp-skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="wp-header">
+        <div className="wp-header__inner">
+          <Link to="/" className="wp-brand">
+            {t('app.name')}
+            <span className="wp-brand__tagline">{t('app.tagline', { municipality: config.municipalityName })}</span>
+          </Link>
+          <button
+            type="button"
+            className="utrecht-button utrecht-button--secondary-action"
+            lang={language === 'nl' ? 'en' : 'nl'}
+            aria-label={t('app.languageSwitchLabel')}
+            onClick={() => setLanguage(language === 'nl' ? 'en' : 'nl')}
+          >
+            {t('app.languageSwitch')}
+          </button>
+        </div>
+      </header>
+      <main id="main" className="wp-main" ref={mainRef} tabIndex={-1}>
+        {routeFor(path)}
+      </main>
+      <footer className="wp-footer">
+        <div className="wp-footer__inner">
+          <p className="utrecht-paragraph">{t('app.footer')}</p>
+        </div>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,163 @@
+import L from 'leaflet';
+import { useEffect, useRef, useState } from 'react';
+import type { LonLat } from '../api/types.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import type { DistrictsState } from './use-districts.ts';
+
+interface LocationMapProps {
+  id: string;
+  tileUrl: string | null;
+  attribution: string;
+  districts: DistrictsState;
+  value: LonLat | null;
+  onChange: (point: LonLat) => void;
+  describedBy?: string;
+}
+
+const HAARLEM_CENTRE: L.LatLngTuple = [52.3808, 4.6368];
+const PIN_SVG =
+  '<svg viewBox="0 0 28 28" aria-hidden="true" focusable="false"><path d="M14 27s9-9.2 9-15.5A9 9 0 0 0 5 11.5C5 17.8 14 27 14 27z" fill="#a3111a" stroke="#fff" stroke-width="2"/><circle cx="14" cy="11.5" r="3.5" fill="#fff"/></svg>';
+const ARROW_STEPS: Record<string, [number, number]> = { ArrowUp: [0, -1], ArrowDown: [0, 1], ArrowLeft: [-1, 0], ArrowRight: [1, 0] };
+
+/**
+ * The place of a report on a Leaflet map. Background tiles are optional: without them (not configured,
+ * or failing to load) the district polygons still show where things are, and tapping still works.
+ * Keyboard: Enter on the focused map picks its centre; arrow keys move the focused pin.
+ */
+export function LocationMap({ id, tileUrl, attribution, districts, value, onChange, describedBy }: LocationMapProps) {
+  const { t } = useI18n();
+  const containerRef = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<L.Map | null>(null);
+  const markerRef = useRef<L.Marker | null>(null);
+  const onChangeRef = useRef(onChange);
+  onChangeRef.current = onChange;
+  const [backgroundFailed, setBackgroundFailed] = useState(false);
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const map = L.map(container, { center: HAARLEM_CENTRE, zoom: 13, zoomControl: false, keyboard: true });
+    map.attributionControl.setPrefix(false);
+    map.on('click', (event: L.LeafletMouseEvent) => onChangeRef.current([event.latlng.lng, event.latlng.lat]));
+    const pickCentre = (event: KeyboardEvent) => {
+      if (event.target !== container || (event.key !== 'Enter' && event.key !== ' ')) return;
+      event.preventDefault();
+      const centre = map.getCenter();
+      onChangeRef.current([centre.lng, centre.lat]);
+    };
+    container.addEventListener('keydown', pickCentre);
+    mapRef.current = map;
+    return () => {
+      container.removeEventListener('keydown', pickCentre);
+      map.remove();
+      mapRef.current = null;
+      markerRef.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const zoom = L.control.zoom({ zoomInTitle: t('map.zoomIn'), zoomOutTitle: t('map.zoomOut') }).addTo(map);
+    return () => {
+      zoom.remove();
+    };
+  }, [t]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !tileUrl) return;
+    let loaded = 0;
+    let failed = 0;
+    setBackgroundFailed(false);
+    const tiles = L.tileLayer(tileUrl, { attribution, maxZoom: 19, crossOrigin: false });
+    tiles.on('tileload', () => {
+      loaded += 1;
+      setBackgroundFailed(false);
+    });
+    tiles.on('tileerror', () => {
+      failed += 1;
+      if (loaded === 0 && failed > 0) setBackgroundFailed(true);
+    });
+    tiles.addTo(map);
+    return () => {
+      tiles.remove();
+    };
+  }, [tileUrl, attribution]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || districts.status !== 'loaded') return;
+    const layer = L.geoJSON(districts.data, {
+      interactive: false,
+      style: { color: '#a3111a', weight: 2, opacity: 0.9, fillColor: '#a3111a', fillOpacity: 0.04 },
+    }).addTo(map);
+    const bounds = layer.getBounds();
+    if (bounds.isValid() && !markerRef.current) map.fitBounds(bounds, { padding: [8, 8] });
+    return () => {
+      layer.remove();
+    };
+  }, [districts]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    if (!value) {
+      markerRef.current?.remove();
+      markerRef.current = null;
+      return;
+    }
+    const latLng = L.latLng(value[1], value[0]);
+    let marker = markerRef.current;
+    if (!marker) {
+      marker = L.marker(latLng, {
+        icon: L.divIcon({ className: 'wp-marker', html: PIN_SVG, iconSize: [28, 28], iconAnchor: [14, 28] }),
+        draggable: true,
+        keyboard: true,
+        autoPanOnFocus: true,
+      }).addTo(map);
+      marker.on('dragend', () => {
+        const at = marker!.getLatLng();
+        onChangeRef.current([at.lng, at.lat]);
+      });
+      marker.getElement()?.addEventListener('keydown', (event) => {
+        const step = ARROW_STEPS[event.key];
+        if (!step) return;
+        event.preventDefault();
+        event.stopPropagation();
+        const distance = event.shiftKey ? 50 : 10;
+        const point = map.latLngToContainerPoint(marker!.getLatLng()).add([step[0] * distance, step[1] * distance]);
+        const at = map.containerPointToLatLng(point);
+        onChangeRef.current([at.lng, at.lat]);
+      });
+      markerRef.current = marker;
+    } else {
+      marker.setLatLng(latLng);
+    }
+    if (!map.getBounds().pad(-0.1).contains(latLng)) map.panTo(latLng);
+  }, [value]);
+
+  useEffect(() => {
+    const element = markerRef.current?.getElement();
+    if (element) {
+      element.setAttribute('aria-label', t('location.marker'));
+      element.setAttribute('title', t('location.marker'));
+    }
+  }, [t, value]);
+
+  return (
+    <>
+      <div
+        id={id}
+        ref={containerRef}
+        className="wp-map"
+        role="region"
+        aria-label={t('location.mapLabel')}
+        aria-describedby={describedBy}
+        tabIndex={0}
+      />
+      {backgroundFailed ? <p className="wp-map-note" role="status">{t('map.backgroundUnavailable')}</p> : null}
+      {districts.status === 'failed' ? <p className="wp-map-note" role="status">{t('map.districtsUnavailable')}</p> : null}
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { apiGet } from './api/client.ts';
+import type { UiConfig } from './api/types.ts';
+
+/** Used until /api/v1/ui-config answers, and when it cannot: the UI must work without it. */
+const fallback: UiConfig = {
+  municipalityCode: 'GM0392',
+  municipalityName: 'Haarlem',
+  mapTileUrl: null,
+  mapAttribution: '',
+  photoMaxBytes: 10 * 1024 * 1024,
+  photoMaxCount: 3,
+  descriptionMaxLength: 1000,
+};
+
+const UiConfigContext = createContext<{ config: UiConfig; loaded: boolean }>({ config: fallback, loaded: false });
+
+export function UiConfigProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState({ config: fallback, loaded: false });
+  useEffect(() => {
+    apiGet<UiConfig>('/api/v1/ui-config')
+      .then((config) => setState({ config, loaded: true }))
+      .catch(() => setState({ config: fallback, loaded: true }));
+  }, []);
+  return <UiConfigContext.Provider value={state}>{children}</UiConfigContext.Provider>;
+}
+
+export function useUiConfig() {
+  return useContext(UiConfigContext);
+}
