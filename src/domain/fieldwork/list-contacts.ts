@@ -1,0 +1,22 @@
+import type { Queryable } from '../../db/db.ts';
+import type { StaffUser } from '../people/index.ts';
+import { decodeCursor, page } from './cursor.ts';
+import { listContactRows } from './repository-contacts.ts';
+import type { ContactList, ListContactsQuery } from './schemas.ts';
+import { parseWindow } from './time-window.ts';
+
+/** Contacts of the caller's municipality, newest first, filtered and paged. */
+export async function listContacts(deps: { db: Queryable }, viewer: StaffUser, query: ListContactsQuery): Promise<ContactList> {
+  const window = parseWindow(query);
+  const rows = await listContactRows(deps.db, {
+    municipalityCode: viewer.municipalityCode,
+    districtCode: query.districtCode,
+    officerId: query.officerId,
+    counterpart: query.counterpart,
+    from: window.from,
+    to: window.to,
+    after: decodeCursor(query.cursor),
+    limit: query.limit + 1,
+  });
+  return page(rows, query.limit, (c) => ({ at: new Date(c.occurredAt), id: c.id }));
+}

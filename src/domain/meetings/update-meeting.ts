@@ -1,0 +1,27 @@
+import type { Queryable } from '../../db/db.ts';
+import type { Clock } from '../../shared/clock.ts';
+import { DomainError, notFound } from '../../shared/errors.ts';
+import type { StaffUser } from '../people/index.ts';
+import { meetingFieldProblems } from './meeting-rules.ts';
+import { findMeeting, updateMeetingRow } from './repository.ts';
+import type { Meeting, UpdateMeetingInput } from './schemas.ts';
+
+export async function updateMeeting(deps: { db: Queryable; clock: Clock }, actor: StaffUser, meetingId: string, input: UpdateMeetingInput): Promise<Meeting> {
+  const existing = await findMeeting(deps.db, actor.municipalityCode, meetingId);
+  if (!existing) throw notFound(`District meeting ${meetingId}`);
+  const problems = await meetingFieldProblems(deps.db, actor.municipalityCode, input);
+  if (problems.length > 0) throw new DomainError('validation', `${problems.length} problem(s) with the change`, problems);
+  await updateMeetingRow(
+    deps.db,
+    meetingId,
+    {
+      districtCode: input.districtCode ?? existing.districtCode,
+      startsAt: new Date(input.startsAt ?? existing.startsAt),
+      title: input.title ?? existing.title,
+      locationText: input.locationText !== undefined ? input.locationText : existing.locationText,
+      officerId: input.officerId !== undefined ? input.officerId : (existing.officer?.id ?? null),
+    },
+    deps.clock.now(),
+  );
+  return (await findMeeting(deps.db, actor.municipalityCode, meetingId))!;
+}

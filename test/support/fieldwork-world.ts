@@ -1,0 +1,72 @@
+/**
+ * A small Haarlem world for the field-work, meetings, addresses and photos tests:
+ * geography and categories from the shared reference data, and one staff user per role.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Db } from '../../src/db/db.ts';
+import { seedHaarlemCategories } from '../../src/domain/categories/index.ts';
+import { seedHaarlemGeography } from '../../src/domain/geography/index.ts';
+import type { Role } from '../../src/domain/people/index.ts';
+import { testConfig } from './app.ts';
+
+export const HAARLEM_CODE = 'GM0392';
+/** Grote Markt, Haarlem-Centrum (district WK039201). */
+export const GROTE_MARKT = { type: 'Point' as const, coordinates: [4.6365, 52.3812] as [number, number] };
+export const CENTRUM = 'WK039201';
+
+export interface WorldUser {
+  id: string;
+  name: string;
+  roles: Role[];
+}
+
+export interface World {
+  officer: WorldUser;
+  otherOfficer: WorldUser;
+  coordinator: WorldUser;
+  teamManager: WorldUser;
+  analyst: WorldUser;
+  contactCentre: WorldUser;
+  partner: WorldUser;
+  administrator: WorldUser;
+  partnerTeamId: string;
+}
+
+export async function ensureHaarlem(db: Db): Promise<void> {
+  const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM districts WHERE municipality_code = $1`, [HAARLEM_CODE]);
+  if ((rows[0]?.n ?? 0) === 0) await seedHaarlemGeography({ db }, testConfig().SHARED_DATA_DIR);
+  await seedHaarlemCategories({ db }, HAARLEM_CODE);
+}
+
+export async function insertStaff(db: Db, name: string, roles: Role[], options: { teamId?: string; workEnd?: string } = {}): Promise<WorldUser> {
+  const email = `${name.toLowerCase().replace(/[^a-z]+/g, '.')}.${randomBytes(4).toString('hex')}@fieldwork.test`;
+  const { rows } = await db.query<{ id: string }>(
+    `INSERT INTO users (municipality_code, email, name, roles, team_id) VALUES ($1, $2, $3, $4::text[], $5) RETURNING id`,
+    [HAARLEM_CODE, email, name, roles, options.teamId ?? null],
+  );
+  const id = rows[0]!.id;
+  if (roles.includes('officer')) {
+    await db.query(`INSERT INTO officers (user_id, work_end) VALUES ($1, COALESCE($2::time, '17:00'))`, [id, options.workEnd ?? null]);
+  }
+  return { id, name, roles };
+}
+
+export async function buildWorld(db: Db): Promise<World> {
+  await ensureHaarlem(db);
+  const team = await db.query<{ id: string }>(
+    `INSERT INTO teams (municipality_code, code, name, kind) VALUES ($1, $2, 'Spaarnelanden', 'partner') RETURNING id`,
+    [HAARLEM_CODE, `spaarnelanden-${randomBytes(3).toString('hex')}`],
+  );
+  const partnerTeamId = team.rows[0]!.id;
+  return {
+    officer: await insertStaff(db, 'Fatima de Vries', ['officer']),
+    otherOfficer: await insertStaff(db, 'Daan Jansen', ['officer']),
+    coordinator: await insertStaff(db, 'Coby Coordinator', ['coordinator']),
+    teamManager: await insertStaff(db, 'Tom Teammanager', ['team_manager']),
+    analyst: await insertStaff(db, 'Anna Analist', ['analyst']),
+    contactCentre: await insertStaff(db, 'Karin KCC', ['contact_centre']),
+    partner: await insertStaff(db, 'Piet Partner', ['partner'], { teamId: partnerTeamId }),
+    administrator: await insertStaff(db, 'Ad Beheer', ['administrator']),
+    partnerTeamId,
+  };
+}
