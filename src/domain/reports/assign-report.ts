@@ -1,0 +1,49 @@
+import type { Db } from '../../db/db.ts';
+import type { Clock } from '../../shared/clock.ts';
+import { DomainError } from '../../shared/errors.ts';
+import type { StaffUser } from '../people/roles.ts';
+import { actorOf, lockReportForChange } from './report-access.ts';
+import { appendHistory, findAssigneeTarget, updateReportAssignee, updateReportStatus } from './repository.ts';
+import type { AssigneeKind } from './schemas.ts';
+import { assertTransition, isClosed } from './workflow.ts';
+
+export interface AssignReportCommand {
+  reportId: string;
+  actor: StaffUser;
+  kind: AssigneeKind;
+  id: string;
+  text?: string | undefined;
+  expectedVersion?: number | undefined;
+}
+
+/**
+ * Reassigns a report to an officer, team or queue, or forwards it to a partner organisation
+ * (which makes it `forwarded`). Closed reports must be reopened first.
+ */
+export async function assignReport(deps: { db: Db; clock: Clock }, command: AssignReportCommand): Promise<{ version: number }> {
+  return deps.db.transaction(async (tx) => {
+    const report = await lockReportForChange(tx, command.actor, command.reportId, command.expectedVersion);
+    if (isClosed(report.status)) {
+      throw new DomainError('invalid_transition', `A ${report.status} report cannot be reassigned; reopen it first.`);
+    }
+    const target = await findAssigneeTarget(tx, report.municipalityCode, command.kind, command.id);
+    if (!target) {
+      throw new DomainError('validation', `No ${command.kind} with this id in the municipality.`, [
+        { name: 'body.id', reason: `no ${command.kind} with this id in the municipality`, code: 'unknown_assignee' },
+      ]);
+    }
+    const now = deps.clock.now();
+    const forwarding = command.kind === 'partner' && report.status !== 'forwarded';
+    if (forwarding) {
+      assertTransition(report.status, 'forwarded', command.text);
+      await updateReportStatus(tx, report.id, { status: 'forwarded', closedAt: null, at: now });
+    }
+    await updateReportAssignee(tx, report.id, { kind: command.kind, id: target.id, at: now });
+    await appendHistory(tx, {
+      reportId: report.id, at: now, actor: actorOf(command.actor), action: command.kind === 'partner' ? 'forwarded' : 'assigned',
+      fromStatus: report.status, toStatus: forwarding ? 'forwarded' : report.status, text: command.text ?? null,
+      data: { from: { kind: report.assigneeKind, id: report.assigneeId }, to: { kind: command.kind, id: target.id, name: target.name } },
+    });
+    return { version: report.version + (forwarding ? 2 : 1) };
+  });
+}

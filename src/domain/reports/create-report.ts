@@ -1,0 +1,135 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../db/db.ts';
+import type { Clock } from '../../shared/clock.ts';
+import { DomainError } from '../../shared/errors.ts';
+import { computeDeadline } from '../categories/index.ts';
+import { hasAnyRole, type Role, type StaffUser } from '../people/roles.ts';
+import { decideRouting } from '../routing/index.ts';
+import { checkIdempotencyKey, idempotencyScope, replayFor, requestHash } from './idempotency.ts';
+import { resolveIntake, type ResolvedIntake } from './intake-input.ts';
+import { appendHistory, claimIdempotencyKey, findMunicipalityTimeZone, insertReport } from './repository.ts';
+import type { CreatedReport, ReportSource } from './schemas.ts';
+import { newTrackingCode } from './tracking-code.ts';
+
+export interface CreateReportCommand {
+  /** Unvalidated: structural and domain problems are reported together (see resolveIntake). */
+  body: unknown;
+  contentCrs: string | undefined;
+  caller: { staff: StaffUser | null; ip: string };
+  idempotencyKey: string | undefined;
+}
+
+export interface CreateReportOutcome {
+  statusCode: number;
+  report: CreatedReport;
+  /** True when this is the stored answer to an earlier request with the same Idempotency-Key. */
+  replayed: boolean;
+}
+
+/** Who may file a report from which channel; anyone may use the web form. */
+const rolesBySource: Record<ReportSource, readonly Role[] | 'anyone'> = {
+  web: 'anyone',
+  phone: ['contact_centre'],
+  email: ['contact_centre'],
+  street: ['officer'],
+  partner: ['partner'],
+  open311: [],
+};
+
+function checkSourceAllowed(source: unknown, staff: StaffUser | null): void {
+  if (typeof source !== 'string' || !(source in rolesBySource)) return; // the schema reports it
+  const allowed = rolesBySource[source as ReportSource];
+  if (allowed === 'anyone' || (staff && hasAnyRole(staff, allowed))) return;
+  throw new DomainError(
+    'forbidden',
+    allowed.length ? `Reports with source "${source}" are filed by signed-in staff with the role ${allowed.join(' or ')}.` : `Reports with source "${source}" come in through their own channel.`,
+  );
+}
+
+const operation = 'POST /api/v1/reports';
+
+/**
+ * Intake: validates, locates, applies the category's deadline, routes, and stores the report, its
+ * first history entry and the idempotency record in one transaction. Returns only after COMMIT,
+ * so an acknowledged report is never lost.
+ */
+export async function createReport(deps: { db: Db; clock: Clock }, command: CreateReportCommand): Promise<CreateReportOutcome> {
+  const { staff, ip } = command.caller;
+  const source = (command.body as { source?: unknown } | null)?.source;
+  checkSourceAllowed(source, staff);
+
+  const scope = idempotencyScope(operation, { staffId: staff?.id ?? null, ip });
+  const hash = requestHash({ body: command.body, contentCrs: command.contentCrs ?? null });
+  if (command.idempotencyKey !== undefined) {
+    checkIdempotencyKey(command.idempotencyKey);
+    const earlier = await replayFor(deps.db, scope, command.idempotencyKey, hash);
+    if (earlier) return { statusCode: earlier.statusCode, report: earlier.response as CreatedReport, replayed: true };
+  }
+
+  const intake = await resolveIntake(deps, { body: command.body, contentCrs: command.contentCrs, staffMunicipalityCode: staff?.municipalityCode ?? null });
+  try {
+    const report = await deps.db.transaction((tx) => storeReport({ db: tx, clock: deps.clock }, intake, staff, { scope, key: command.idempotencyKey, hash }));
+    return { statusCode: 201, report, replayed: false };
+  } catch (error) {
+    if (!(error instanceof KeyTakenByConcurrentRequest) || command.idempotencyKey === undefined) throw error;
+    // A concurrent retry committed first: answer with its result, exactly as a later retry would get.
+    const earlier = await replayFor(deps.db, scope, command.idempotencyKey, hash);
+    if (!earlier) throw new DomainError('conflict', 'A request with this Idempotency-Key is still being processed; retry shortly.');
+    return { statusCode: earlier.statusCode, report: earlier.response as CreatedReport, replayed: true };
+  }
+}
+
+class KeyTakenByConcurrentRequest extends Error {}
+
+async function storeReport(
+  deps: { db: Parameters<typeof insertReport>[0]; clock: Clock },
+  intake: ResolvedIntake,
+  staff: StaffUser | null,
+  idempotency: { scope: string; key: string | undefined; hash: string },
+): Promise<CreatedReport> {
+  const { body, located, category } = intake;
+  const now = deps.clock.now();
+  const source: ReportSource = body.source ?? 'web';
+  const timeZone = await findMunicipalityTimeZone(deps.db, located.municipalityCode);
+  const deadline = computeDeadline(category.deadline, now, timeZone);
+  const routing = await decideRouting(
+    { db: deps.db },
+    {
+      municipalityCode: located.municipalityCode, receivedAt: now, timeZone, categoryCode: category.code, parentCategoryCode: category.parentCode,
+      urgent: category.urgent, deadline, source, districtCode: located.districtCode, boroughCode: located.boroughCode,
+    },
+  );
+  const report: CreatedReport = {
+    id: randomUUID(),
+    trackingCode: newTrackingCode(),
+    status: 'new',
+    createdAt: now.toISOString(),
+    deadline: deadline.toISOString(),
+    category: { code: category.code, name: category.nameNl },
+    district: { code: located.districtCode, name: located.districtName },
+    assignee: { id: routing.assignee.id, name: routing.assignee.name, kind: routing.assignee.kind },
+    routing: { rule: routing.rule, reason: { nl: routing.reasonNl, en: routing.reasonEn } },
+  };
+  if (idempotency.key !== undefined) {
+    // Claimed first: a concurrent retry with the same key waits here for our commit, then finds the key taken.
+    const claimed = await claimIdempotencyKey(deps.db, {
+      scope: idempotency.scope, key: idempotency.key, requestHash: idempotency.hash, statusCode: 201, response: report, createdAt: now,
+    });
+    if (!claimed) throw new KeyTakenByConcurrentRequest();
+  }
+  await insertReport(deps.db, {
+    id: report.id, municipalityCode: located.municipalityCode, trackingCode: report.trackingCode, categoryId: category.id,
+    description: body.description, occurredAt: body.occurredAt ? new Date(body.occurredAt) : null, source, rd: intake.rd,
+    addressText: body.address ?? null, districtCode: located.districtCode, neighbourhoodCode: located.neighbourhoodCode,
+    urgent: category.urgent, deadline, assignee: routing.assignee,
+    routing: { rule: routing.rule, reasonNl: routing.reasonNl, reasonEn: routing.reasonEn },
+    reporter: { email: body.reporter?.email ?? null, phone: body.reporter?.phone ?? null, consentToShare: body.reporter?.consentToShareWithPartners ?? false },
+    createdBy: staff?.id ?? null, createdAt: now,
+  });
+  await appendHistory(deps.db, {
+    reportId: report.id, at: now, actor: staff ? { id: staff.id, label: staff.name } : { id: null, label: 'public' }, action: 'created',
+    toStatus: 'new', text: routing.reasonNl,
+    data: { source, assignee: report.assignee, routing: report.routing, deadline: report.deadline, districtCode: located.districtCode },
+  });
+  return report;
+}

@@ -1,0 +1,44 @@
+import type { Queryable } from '../../db/db.ts';
+import type { Clock } from '../../shared/clock.ts';
+import { DomainError } from '../../shared/errors.ts';
+import { parseCrs, type Crs } from '../geography/index.ts';
+import type { StaffUser } from '../people/roles.ts';
+import { selectHistory, selectPublicStatus, selectReport } from './queries.ts';
+import { canSee, isPartnerOnly } from './report-access.ts';
+import { toDetail } from './report-view.ts';
+import type { PublicReportStatus, ReportDetail } from './schemas.ts';
+import { normaliseTrackingCode } from './tracking-code.ts';
+
+/**
+ * One report with its history, for staff of its municipality (partners: only when it is theirs).
+ * Reporter contact goes to partners only with the reporter's consent.
+ */
+export async function getReport(
+  deps: { db: Queryable; clock: Clock },
+  input: { viewer: StaffUser; reportId: string; crs?: string | undefined },
+): Promise<{ report: ReportDetail; crs: Crs }> {
+  const crs = parseCrs(input.crs, 'query.crs');
+  const row = await selectReport(deps.db, deps.clock.now(), input.reportId);
+  if (!row || !canSee(input.viewer, { municipalityCode: row.municipality_code, assigneeKind: row.assignee_kind, assigneeId: row.assignee_id })) {
+    throw new DomainError('not_found', 'Report not found');
+  }
+  const history = await selectHistory(deps.db, row.id);
+  const showReporter = !isPartnerOnly(input.viewer) || row.reporter_consent_share;
+  return { report: toDetail(row, history, crs, showReporter), crs };
+}
+
+/** What a reporter may see with their tracking code: state and dates, nothing else. */
+export async function getPublicReportStatus(deps: { db: Queryable }, trackingCode: string): Promise<PublicReportStatus> {
+  const normalised = normaliseTrackingCode(trackingCode);
+  const row = normalised ? await selectPublicStatus(deps.db, normalised) : null;
+  if (!normalised || !row) throw new DomainError('not_found', 'No report with this tracking code');
+  return {
+    trackingCode: normalised,
+    status: row.status,
+    category: { name: row.category_name },
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+    deadline: row.deadline.toISOString(),
+    closedAt: row.closed_at?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,97 @@
+import type { z } from 'zod';
+import type { Queryable } from '../../db/db.ts';
+import type { Clock } from '../../shared/clock.ts';
+import { DomainError, type FieldProblem } from '../../shared/errors.ts';
+import { findCategory } from '../categories/index.ts';
+import { locatePoint, parseCrs, pointToRd, type Crs, type LocatedPoint } from '../geography/index.ts';
+import { createReportBodySchema, type CreateReportBody } from './schemas.ts';
+
+type Category = NonNullable<Awaited<ReturnType<typeof findCategory>>>;
+
+export interface ResolvedIntake {
+  body: CreateReportBody;
+  rd: { x: number; y: number };
+  located: LocatedPoint;
+  category: Category & { deadline: NonNullable<Category['deadline']> };
+}
+
+const fields = createReportBodySchema.shape;
+
+/** One field on its own, so domain checks can run even when another field is broken. */
+function valid<T>(schema: z.ZodType<T>, value: unknown): T | undefined {
+  const result = schema.safeParse(value);
+  return result.success ? result.data : undefined;
+}
+
+/** Moves a DomainError's field problems under `prefix`, or rethrows anything else. */
+function problemsOf(error: unknown, prefix: string): FieldProblem[] {
+  if (!(error instanceof DomainError) || error.code !== 'validation') throw error;
+  const problems = error.fieldProblems.length ? error.fieldProblems : [{ name: prefix, reason: error.detail }];
+  return problems.map((p) => ({ ...p, name: prefix }));
+}
+
+/**
+ * Validates an intake body and resolves its place and category. Structural problems (zod) and
+ * domain problems (unknown category, occurredAt in the future, implausible coordinates) are
+ * reported together in one validation error, so a form can mark every field at once.
+ */
+export async function resolveIntake(
+  deps: { db: Queryable; clock: Clock },
+  input: { body: unknown; contentCrs: string | undefined; staffMunicipalityCode: string | null },
+): Promise<ResolvedIntake> {
+  const problems: FieldProblem[] = [];
+  const parsed = createReportBodySchema.safeParse(input.body);
+  if (!parsed.success) {
+    problems.push(...parsed.error.issues.map((issue) => ({ name: ['body', ...issue.path.map(String)].join('.'), reason: issue.message, code: issue.code })));
+  }
+  const raw = input.body && typeof input.body === 'object' ? (input.body as Record<string, unknown>) : {};
+
+  let crs: Crs | undefined;
+  try {
+    crs = parseCrs(input.contentCrs, 'headers.content-crs');
+  } catch (error) {
+    problems.push(...problemsOf(error, 'headers.content-crs'));
+  }
+
+  const location = valid(fields.location, raw.location);
+  let rd: { x: number; y: number } | undefined;
+  let located: LocatedPoint | undefined;
+  let outside: DomainError | undefined;
+  if (location && crs) {
+    try {
+      const [x, y] = pointToRd(location, crs);
+      rd = { x, y };
+      located = await locatePoint(deps, location, crs, input.staffMunicipalityCode ?? undefined);
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'outside_municipality') outside = error;
+      else problems.push(...problemsOf(error, 'body.location.coordinates'));
+    }
+  }
+
+  const occurredAt = valid(fields.occurredAt, raw.occurredAt);
+  if (occurredAt && new Date(occurredAt).getTime() > deps.clock.now().getTime()) {
+    problems.push({ name: 'body.occurredAt', reason: 'must not be in the future', code: 'in_future' });
+  }
+
+  const municipalityCode = located?.municipalityCode ?? input.staffMunicipalityCode;
+  const categoryCode = valid(fields.category, raw.category);
+  let category: Category | null = null;
+  if (categoryCode && municipalityCode) {
+    category = await findCategory(deps.db, municipalityCode, categoryCode);
+    if (!category) problems.push({ name: 'body.category', reason: `unknown category "${categoryCode}"`, code: 'unknown_category' });
+    else if (!category.parentCode || !category.deadline) {
+      problems.push({ name: 'body.category', reason: `"${categoryCode}" is a main category; choose one of its subcategories`, code: 'main_category' });
+    }
+  }
+
+  const outsideProblem: FieldProblem = { name: 'body.location', reason: 'not within a district of a municipality served here', code: 'outside_municipality' };
+  if (problems.length > 0) {
+    if (outside) problems.push(outsideProblem);
+    throw new DomainError('validation', `${problems.length} field problem(s): ${problems.map((p) => p.name).join(', ')}`, problems);
+  }
+  if (outside) throw new DomainError('outside_municipality', outside.detail, [outsideProblem]);
+  if (!parsed.success || !rd || !located || !category?.deadline) {
+    throw new Error('intake resolved without a body, location or category'); // unreachable: every gap above is a problem
+  }
+  return { body: parsed.data, rd, located, category: { ...category, deadline: category.deadline } };
+}

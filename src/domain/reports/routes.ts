@@ -1,0 +1,143 @@
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import type { App, AppDeps } from '../../http/deps.ts';
+import { currentStaff, requireRoles } from '../../http/auth.ts';
+import { DomainError } from '../../shared/errors.ts';
+import { crsHeaderValue } from '../geography/index.ts';
+import type { StaffUser } from '../people/roles.ts';
+import { addReportNote } from './add-report-note.ts';
+import { assignReport } from './assign-report.ts';
+import { changeReportStatus } from './change-report-status.ts';
+import { createReport } from './create-report.ts';
+import { getPublicReportStatus, getReport } from './get-report.ts';
+import { listReports } from './list-reports.ts';
+import { assignerRoles, noteWriterRoles, staffReaderRoles, statusChangerRoles } from './report-access.ts';
+import {
+  assignBodySchema, changeStatusBodySchema, createdReportSchema, createReportBodySchema, ifMatchHeadersSchema, listReportsQuerySchema,
+  noteBodySchema, problemSchema, publicReportStatusSchema, reportDetailSchema, reportIdParamsSchema, reportListSchema, trackingCodeParamsSchema,
+  type ReportDetail,
+} from './schemas.ts';
+
+const tags = ['reports'];
+const security: Array<Record<string, string[]>> = [{ bearerAuth: [] }, { cookieAuth: [] }];
+const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
+const crsQuerySchema = z.object({ crs: z.string().optional().describe('CRS of returned locations; CRS84 by default') });
+
+/** `If-Match: "7"` (or W/"7") → 7; absent or `*` → no check. */
+function expectedVersionOf(ifMatch: string | undefined): number | undefined {
+  if (ifMatch === undefined || ifMatch.trim() === '*') return undefined;
+  const match = /^\s*(?:W\/)?"?(\d+)"?\s*$/.exec(ifMatch);
+  if (!match) {
+    throw new DomainError('validation', 'If-Match holds the ETag of the report, e.g. "3".', [{ name: 'headers.if-match', reason: 'not an ETag of a report', code: 'invalid_etag' }]);
+  }
+  return Number(match[1]);
+}
+
+async function sendDetail(deps: AppDeps, reply: FastifyReply, viewer: StaffUser, reportId: string, crs?: string): Promise<ReportDetail> {
+  const { report, crs: used } = await getReport(deps, { viewer, reportId, crs });
+  reply.header('ETag', `"${report.version}"`).header('Content-Crs', crsHeaderValue(used));
+  return report;
+}
+
+/** Staff routes check roles on onRequest, before validation: an anonymous caller learns nothing about the request shape. */
+export async function registerReportRoutes(app: App, deps: AppDeps): Promise<void> {
+  app.post(
+    '/api/v1/reports',
+    {
+      config: { rateLimit: { max: deps.config.REPORT_RATE_LIMIT_PER_MINUTE, timeWindow: 60_000 } },
+      // The use case validates, so field problems and domain problems (unknown category, …) come back in one list.
+      attachValidation: true,
+      schema: {
+        tags,
+        summary: 'File a report (public; staff file phone and street reports on behalf of someone)',
+        headers: z.object({
+          'content-crs': z.string().optional().describe('EPSG:28992 for RD New coordinates; CRS84 by default'),
+          'idempotency-key': z.string().optional().describe('Retrying with the same key returns the first result instead of a second report'),
+        }),
+        body: createReportBodySchema,
+        response: { 201: createdReportSchema, 400: problemSchema, 403: problemSchema, 422: problemSchema, 429: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const outcome = await createReport(deps, {
+        body: request.body,
+        contentCrs: request.headers['content-crs'] as string | undefined,
+        caller: { staff: request.staff, ip: request.ip },
+        idempotencyKey: request.headers['idempotency-key'] as string | undefined,
+      });
+      reply.header('Location', `/api/v1/reports/${outcome.report.id}`);
+      if (outcome.replayed) reply.header('Idempotent-Replayed', 'true');
+      return reply.status(outcome.statusCode as 201).send(outcome.report);
+    },
+  );
+
+  app.get(
+    '/api/v1/reports',
+    {
+      onRequest: requireRoles(...staffReaderRoles),
+      schema: { tags, security, summary: 'List reports of your municipality (partners: those assigned to them)', querystring: listReportsQuerySchema, response: { 200: reportListSchema, ...problems } },
+    },
+    async (request, reply) => {
+      const { page, crs } = await listReports(deps, { viewer: currentStaff(request), query: request.query });
+      reply.header('Content-Crs', crsHeaderValue(crs));
+      return page;
+    },
+  );
+
+  app.get(
+    '/api/v1/reports/:reportId',
+    {
+      onRequest: requireRoles(...staffReaderRoles),
+      schema: { tags, security, summary: 'A report with its history', params: reportIdParamsSchema, querystring: crsQuerySchema, response: { 200: reportDetailSchema, ...problems } },
+    },
+    async (request, reply) => sendDetail(deps, reply, currentStaff(request), request.params.reportId, request.query.crs),
+  );
+
+  app.post(
+    '/api/v1/reports/:reportId/status',
+    {
+      onRequest: requireRoles(...statusChangerRoles),
+      schema: { tags, security, summary: 'Change the status (resolving and reopening need a text)', params: reportIdParamsSchema, headers: ifMatchHeadersSchema, body: changeStatusBodySchema, response: { 200: reportDetailSchema, ...problems } },
+    },
+    async (request, reply) => {
+      const actor = currentStaff(request);
+      await changeReportStatus(deps, { reportId: request.params.reportId, actor, status: request.body.status, text: request.body.text, expectedVersion: expectedVersionOf(request.headers['if-match']) });
+      return sendDetail(deps, reply, actor, request.params.reportId);
+    },
+  );
+
+  app.post(
+    '/api/v1/reports/:reportId/assignment',
+    {
+      onRequest: requireRoles(...assignerRoles),
+      schema: { tags, security, summary: 'Reassign, or forward to a partner organisation', params: reportIdParamsSchema, headers: ifMatchHeadersSchema, body: assignBodySchema, response: { 200: reportDetailSchema, ...problems } },
+    },
+    async (request, reply) => {
+      const actor = currentStaff(request);
+      await assignReport(deps, { reportId: request.params.reportId, actor, ...request.body, expectedVersion: expectedVersionOf(request.headers['if-match']) });
+      return sendDetail(deps, reply, actor, request.params.reportId);
+    },
+  );
+
+  app.post(
+    '/api/v1/reports/:reportId/notes',
+    {
+      onRequest: requireRoles(...noteWriterRoles),
+      schema: { tags, security, summary: 'Add a note to the history', params: reportIdParamsSchema, body: noteBodySchema, response: { 201: reportDetailSchema, ...problems } },
+    },
+    async (request, reply) => {
+      const actor = currentStaff(request);
+      await addReportNote(deps, { reportId: request.params.reportId, actor, text: request.body.text });
+      reply.status(201);
+      return sendDetail(deps, reply, actor, request.params.reportId);
+    },
+  );
+
+  app.get(
+    '/api/v1/public/reports/:trackingCode',
+    {
+      schema: { tags, summary: 'Public status by tracking code: state and dates only', params: trackingCodeParamsSchema, response: { 200: publicReportStatusSchema, 404: problemSchema } },
+    },
+    async (request) => getPublicReportStatus(deps, request.params.trackingCode),
+  );
+}

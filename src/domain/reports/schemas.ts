@@ -1,0 +1,171 @@
+import { z } from 'zod';
+import { pointGeometrySchema } from '../geography/index.ts';
+import { reportStatuses } from './workflow.ts';
+
+export const reportSources = ['web', 'phone', 'street', 'email', 'partner', 'open311'] as const;
+export type ReportSource = (typeof reportSources)[number];
+export const assigneeKinds = ['officer', 'team', 'partner', 'queue'] as const;
+export type AssigneeKind = (typeof assigneeKinds)[number];
+
+const timestamp = z.string().describe('ISO 8601 timestamp with zone');
+const reportStatusSchema = z.enum(reportStatuses);
+
+// ── Intake ─────────────────────────────────────────────────────────────────────
+export const reporterSchema = z.object({
+  email: z.email().max(254).optional(),
+  phone: z
+    .string()
+    .regex(/^\+?[0-9 ()-]{6,20}$/, 'A phone number has 6 to 20 digits, spaces, dashes or brackets, optionally after a +')
+    .optional(),
+  consentToShareWithPartners: z.boolean(),
+});
+
+export const createReportBodySchema = z.object({
+  category: z.string().trim().min(1).max(100).describe('Subcategory code, e.g. hondenpoep'),
+  description: z.string().trim().min(1).max(1000),
+  occurredAt: z.iso.datetime({ offset: true }).optional().describe('When the nuisance happened; not in the future'),
+  source: z.enum(reportSources).optional().describe('web (default); phone for the contact centre, street for officers'),
+  location: pointGeometrySchema.describe('GeoJSON Point; CRS84 unless the Content-Crs header says EPSG:28992'),
+  address: z.string().trim().min(1).max(300).optional(),
+  reporter: reporterSchema.optional(),
+});
+export type CreateReportBody = z.infer<typeof createReportBodySchema>;
+
+const assigneeSchema = z.object({ kind: z.enum(assigneeKinds), id: z.uuid(), name: z.string() });
+const codeAndName = z.object({ code: z.string(), name: z.string() });
+
+export const createdReportSchema = z.object({
+  id: z.uuid(),
+  trackingCode: z.string(),
+  status: reportStatusSchema,
+  createdAt: timestamp,
+  deadline: timestamp,
+  category: codeAndName,
+  district: codeAndName,
+  assignee: assigneeSchema,
+  routing: z.object({ rule: z.string(), reason: z.object({ nl: z.string(), en: z.string() }) }),
+});
+export type CreatedReport = z.infer<typeof createdReportSchema>;
+
+// ── Changes ────────────────────────────────────────────────────────────────────
+export const reportIdParamsSchema = z.object({ reportId: z.uuid() });
+export const ifMatchHeadersSchema = z.object({
+  'if-match': z.string().optional().describe('The version (ETag) last read; the change is refused if the report changed since'),
+});
+
+export const changeStatusBodySchema = z.object({
+  status: reportStatusSchema,
+  text: z.string().trim().min(1).max(2000).optional(),
+});
+export const assignBodySchema = z.object({
+  kind: z.enum(assigneeKinds),
+  id: z.uuid(),
+  text: z.string().trim().min(1).max(2000).optional(),
+});
+export const noteBodySchema = z.object({ text: z.string().trim().min(1).max(2000) });
+
+// ── Reading ────────────────────────────────────────────────────────────────────
+const statusList = z
+  .union([z.string(), z.array(z.string())])
+  .transform((value) => (Array.isArray(value) ? value : [value]).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean))
+  .pipe(z.array(reportStatusSchema));
+
+const bboxSchema = z
+  .string()
+  .transform((value) => value.split(',').map((part) => Number(part.trim())))
+  .pipe(
+    z
+      .array(z.number().finite())
+      .length(4, 'bbox is minLon,minLat,maxLon,maxLat (or minX,minY,maxX,maxY in bboxCrs)')
+      .refine(([minX, minY, maxX, maxY]) => minX! < maxX! && minY! < maxY!, 'bbox minimum must be below its maximum'),
+  );
+
+export const listReportsQuerySchema = z.object({
+  districtCode: z.string().optional(),
+  boroughCode: z.string().optional(),
+  assigneeId: z.uuid().optional(),
+  status: statusList.optional().describe('Repeat the parameter or give a comma-separated list'),
+  categoryCode: z.string().optional(),
+  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  createdFrom: z.iso.datetime({ offset: true }).optional(),
+  createdTo: z.iso.datetime({ offset: true }).optional(),
+  bbox: bboxSchema.optional(),
+  bboxCrs: z.string().optional().describe('CRS of bbox; CRS84 by default'),
+  crs: z.string().optional().describe('CRS of returned locations; CRS84 by default'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+export type ListReportsQuery = z.infer<typeof listReportsQuerySchema>;
+
+const pointOut = z.object({ type: z.literal('Point'), coordinates: z.tuple([z.number(), z.number()]) });
+
+export const reportSummarySchema = z.object({
+  id: z.uuid(),
+  trackingCode: z.string(),
+  status: reportStatusSchema,
+  source: z.enum(reportSources),
+  urgent: z.boolean(),
+  overdue: z.boolean(),
+  description: z.string(),
+  category: codeAndName,
+  district: codeAndName,
+  boroughCode: z.string().nullable(),
+  neighbourhoodCode: z.string().nullable(),
+  assignee: assigneeSchema,
+  location: pointOut,
+  address: z.string().nullable(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  deadline: timestamp,
+  closedAt: timestamp.nullable(),
+  version: z.number().int(),
+});
+export type ReportSummary = z.infer<typeof reportSummarySchema>;
+
+export const reportListSchema = z.object({ items: z.array(reportSummarySchema), nextCursor: z.string().nullable() });
+export type ReportList = z.infer<typeof reportListSchema>;
+
+export const historyEntrySchema = z.object({
+  at: timestamp,
+  actor: z.object({ id: z.uuid().nullable(), label: z.string() }),
+  action: z.string(),
+  fromStatus: reportStatusSchema.nullable(),
+  toStatus: reportStatusSchema.nullable(),
+  text: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+});
+
+export const reportDetailSchema = reportSummarySchema.extend({
+  occurredAt: timestamp.nullable(),
+  routing: z.object({ rule: z.string(), reason: z.object({ nl: z.string(), en: z.string() }) }),
+  reporter: z
+    .object({ email: z.string().nullable(), phone: z.string().nullable(), consentToShareWithPartners: z.boolean() })
+    .nullable()
+    .describe('Staff see it; partners only when the reporter consented'),
+  createdBy: z.uuid().nullable(),
+  history: z.array(historyEntrySchema),
+});
+export type ReportDetail = z.infer<typeof reportDetailSchema>;
+
+export const trackingCodeParamsSchema = z.object({ trackingCode: z.string().min(1).max(40) });
+export const publicReportStatusSchema = z.object({
+  trackingCode: z.string(),
+  status: reportStatusSchema,
+  category: z.object({ name: z.string() }),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  deadline: timestamp,
+  closedAt: timestamp.nullable(),
+});
+export type PublicReportStatus = z.infer<typeof publicReportStatusSchema>;
+
+// ── Problems (RFC 9457), documented on every operation ─────────────────────────
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  instance: z.string().optional(),
+  code: z.string().optional(),
+  invalidParams: z.array(z.object({ name: z.string(), reason: z.string(), code: z.string().optional() })).optional(),
+});
