@@ -94,7 +94,21 @@ function geometryOf(feature: CbsFeatureCollection['features'][number], srid: num
   if (!geometry || (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon')) {
     throw new DomainError('validation', `${source}: ${code} has no Polygon or MultiPolygon geometry.`);
   }
+  const polygons = (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates) as unknown[];
+  const wellFormed =
+    Array.isArray(polygons) &&
+    polygons.length > 0 &&
+    polygons.every((rings) => Array.isArray(rings) && rings.length > 0 && rings.every(isRing));
+  if (!wellFormed) throw new DomainError('validation', `${source}: ${code} has a malformed polygon (every ring needs at least 4 positions and must be closed).`);
   return { geojson: JSON.stringify(geometry), srid };
+}
+
+function isRing(ring: unknown): boolean {
+  if (!Array.isArray(ring) || ring.length < 4) return false;
+  const positions = ring.every((p) => Array.isArray(p) && p.length >= 2 && p.every((n) => typeof n === 'number' && Number.isFinite(n)));
+  const first = ring[0] as number[];
+  const last = ring[ring.length - 1] as number[];
+  return positions && first[0] === last[0] && first[1] === last[1];
 }
 
 function requireCode(value: string | undefined, pattern: RegExp, what: string, source: string, index: number): string {
