@@ -20,6 +20,10 @@ const envSchema = z.object({
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
   COOKIE_SECURE: booleanString.default(false),
   PDOK_LOCATIESERVER_URL: z.string().url().default('https://api.pdok.nl/bzk/locatieserver/search/v3_1'),
+  PDOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3000),
+  ADDRESS_SEARCH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
+  PHOTO_MAX_BYTES: z.coerce.number().int().min(10_000).max(50_000_000).default(5_242_880),
+  PHOTO_UPLOAD_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
   PDOK_CBS_WFS_URL: z
     .string()
     .url()
