@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { currentStaff, requireRoles } from '../../http/auth.ts';
+import type { App, AppDeps } from '../../http/deps.ts';
+import { listRoutingRules, replaceRoutingRules } from './manage-routing-rules.ts';
+import { replaceRulesBodySchema, rulesResponseSchema } from './schemas.ts';
+
+const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  instance: z.string().optional(),
+  code: z.string().optional(),
+  invalidParams: z.array(z.object({ name: z.string(), reason: z.string(), code: z.string().optional() })).optional(),
+});
+const staffSecurity: Array<Record<string, string[]>> = [{ bearerAuth: [] }, { cookieAuth: [] }];
+
+export function registerRoutingRoutes(app: App, deps: AppDeps) {
+  app.get(
+    '/api/v1/routing-rules',
+    {
+      preHandler: requireRoles('administrator', 'coordinator', 'team_manager'),
+      schema: {
+        tags: ['routing'],
+        summary: "The ordered routing rules of your municipality (first match wins)",
+        security: staffSecurity,
+        response: { 200: rulesResponseSchema, 401: problemSchema, 403: problemSchema },
+      },
+    },
+    async (request) => ({ rules: await listRoutingRules(deps, currentStaff(request).municipalityCode) }),
+  );
+
+  app.put(
+    '/api/v1/routing-rules',
+    {
+      preHandler: requireRoles('administrator', 'coordinator'),
+      schema: {
+        tags: ['routing'],
+        summary: 'Replace the ordered routing rules of your municipality at once',
+        security: staffSecurity,
+        body: replaceRulesBodySchema,
+        response: { 200: rulesResponseSchema, 400: problemSchema, 401: problemSchema, 403: problemSchema },
+      },
+    },
+    async (request) => ({ rules: await replaceRoutingRules(deps, currentStaff(request).municipalityCode, request.body.rules) }),
+  );
+}
