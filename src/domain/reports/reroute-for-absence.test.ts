@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Db } from '../../db/db.ts';
+import type { App } from '../../http/deps.ts';
+import { fixedClock } from '../../shared/clock.ts';
+import { bearerFor, testApp } from '../../../test/support/app.ts';
+import { openTestDb } from '../../../test/support/db.ts';
+import { createAbsence, resolveSession, startSession, type StaffUser } from '../people/index.ts';
+import { buildReportsWorld, emails, GROTE_MARKT, TEST_NOW, type ReportsWorld } from './test-world.ts';
+
+describe('re-routing on absence', () => {
+  let db: Db;
+  let app: App;
+  let world: ReportsWorld;
+  let coordinator: StaffUser;
+  const clock = fixedClock(TEST_NOW);
+
+  const file = async (category: string): Promise<{ id: string; assignee: { id: string; name: string } }> => {
+    const response = await app.inject({ method: 'POST', url: '/api/v1/reports', payload: { category, description: 'Overlast', location: GROTE_MARKT }, remoteAddress: '198.51.100.40' });
+    assert.equal(response.statusCode, 201, response.body);
+    return response.json();
+  };
+  const assigneeOf = async (id: string) => (await db.query<{ assignee_id: string }>('SELECT assignee_id FROM reports WHERE id = $1', [id])).rows[0]!.assignee_id;
+
+  before(async () => {
+    db = await openTestDb();
+    world = await buildReportsWorld(db);
+    app = await testApp(db, { clock, env: { REPORT_RATE_LIMIT_PER_MINUTE: '1000' } });
+    const { token } = await startSession({ db, clock }, world.userId(emails.coordinator), 'bearer', 1);
+    coordinator = (await resolveSession({ db, clock }, token))!;
+  });
+  after(async () => {
+    await app.close();
+    await db.close();
+  });
+
+  it('hands the open reports due during the absence to a colleague, with the reason in the history', async () => {
+    const sanne = world.userId(emails.centrumOfficer);
+    const dueSoon = await file('geluidsoverlast'); // urgent: due end of tomorrow
+    const dueLater = await file('hondenpoep'); // 21 days: due after the absence
+    const closed = await file('vuurwerkoverlast');
+    const staff = await bearerFor(db, sanne);
+    const close = await app.inject({ method: 'POST', url: `/api/v1/reports/${closed.id}/status`, payload: { status: 'cancelled' }, headers: staff });
+    assert.equal(close.statusCode, 200);
+    for (const report of [dueSoon, dueLater, closed]) assert.equal(report.assignee.id, sanne);
+
+    const { absence, reroutedReports } = await createAbsence({ db, clock }, coordinator, sanne, {
+      kind: 'sick',
+      startsAt: '2026-11-24T08:00:00+01:00',
+      endsAt: '2026-11-30T08:00:00+01:00',
+    });
+    assert.equal(reroutedReports, 1);
+    const newAssignee = await assigneeOf(dueSoon.id);
+    assert.notEqual(newAssignee, sanne);
+    assert.equal(await assigneeOf(dueLater.id), sanne, 'due after the absence: stays with the district officer');
+    assert.equal(await assigneeOf(closed.id), sanne, 'closed reports are not re-routed');
+
+    const detail = await app.inject({ method: 'GET', url: `/api/v1/reports/${dueSoon.id}`, headers: staff });
+    const rerouted = detail.json().history.at(-1);
+    assert.equal(rerouted.action, 'rerouted');
+    assert.deepEqual(rerouted.actor, { id: coordinator.id, label: coordinator.name });
+    assert.equal(rerouted.data.absenceId, absence.id);
+    assert.equal(rerouted.data.to.id, newAssignee);
+    assert.match(rerouted.text, /Sanne Bakker/);
+    assert.equal(detail.json().assignee.id, newAssignee);
+    assert.equal(detail.json().routing.reason.nl, rerouted.text);
+  });
+
+  it('routes new reports past the absent officer, and to them again once they are back', async () => {
+    const sanne = world.userId(emails.centrumOfficer);
+    const during = await file('geluidsoverlast');
+    assert.notEqual(during.assignee.id, sanne);
+    clock.set('2026-11-30T09:00:00+01:00'); // Monday, one of her district days
+    const back = await file('hondenpoep');
+    assert.equal(back.assignee.id, sanne);
+  });
+});
