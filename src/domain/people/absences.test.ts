@@ -69,7 +69,7 @@ describe('absences', () => {
     const failing: RerouteOpenReports = async () => {
       throw new Error('routing unavailable');
     };
-    const count = async () => (await db.query('SELECT 1 FROM absences WHERE officer_id = $1', [ids.kevin])).rowCount;
+    const count = async () => (await db.query('SELECT 1 FROM absences WHERE officer_id = $1', [ids.kevin])).rows.length;
     const before = await count();
     await assert.rejects(createAbsence({ db, clock, rerouteReports: failing }, staff(ids.coordinator!, ['coordinator']), ids.kevin!, sickWeek), /routing unavailable/);
     assert.equal(await count(), before);

@@ -61,13 +61,13 @@ describe('users', () => {
   });
 
   it('lists every problem at once and creates nothing', async () => {
-    const before = (await db.query('SELECT id FROM users')).rowCount;
+    const before = (await db.query('SELECT id FROM users')).rows.length;
     const result = await problemsOf(
       createUser(deps(), { municipalityCode: 'GM9999', email: 'not-an-email', name: ' ', roles: ['officer', 'sheriff'], password: 'short' }),
     );
     assert.equal(result.code, 'validation');
     assert.deepEqual(result.names, ['email', 'municipalityCode', 'name', 'password', 'roles']);
-    assert.equal((await db.query('SELECT id FROM users')).rowCount, before);
+    assert.equal((await db.query('SELECT id FROM users')).rows.length, before);
   });
 
   it("requires partner users to belong to a team of kind 'partner'", async () => {
