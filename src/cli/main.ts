@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { ConfigError } from '../config.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
+import { registerSeedCommand } from './commands/seed.ts';
 import { registerServeCommands } from './commands/serve.ts';
 
 const program = new Command('wijkpost')
@@ -9,6 +10,7 @@ const program = new Command('wijkpost')
 
 registerServeCommands(program);
 registerMigrateCommand(program);
+registerSeedCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,47 @@
+/**
+ * The Haarlem demo: real CBS geography from the shared data folder, the default category tree,
+ * an invented team, and the routing rules. Each area seeds its own part; this only composes them.
+ */
+import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import type { Db } from '../db.ts';
+import { seedHaarlemGeography } from '../../domain/geography/index.ts';
+import { seedHaarlemCategories } from '../../domain/categories/index.ts';
+import { seedHaarlemTeam } from '../../domain/people/index.ts';
+import { seedHaarlemRoutingRules } from '../../domain/routing/index.ts';
+
+export interface DemoLogin {
+  email: string;
+  name: string;
+  roles: string[];
+}
+
+export interface DemoSummary {
+  seeded: boolean;
+  logins: DemoLogin[];
+}
+
+export async function hasAnyMunicipality(db: Db): Promise<boolean> {
+  const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM municipalities');
+  return (rows[0]?.n ?? 0) > 0;
+}
+
+export async function seedDemo(
+  db: Db,
+  options: { sharedDataDir: string; password: string; onStep?: (step: string) => void },
+): Promise<DemoSummary> {
+  const sharedDataDir = resolve(options.sharedDataDir);
+  if (!existsSync(join(sharedDataDir, 'haarlem'))) {
+    throw new Error(`Haarlem reference data not found in ${sharedDataDir}/haarlem (set SHARED_DATA_DIR).`);
+  }
+  const step = options.onStep ?? (() => undefined);
+  step('geography: Haarlem (21 districts, 111 neighbourhoods, 5 boroughs)');
+  await seedHaarlemGeography({ db }, sharedDataDir);
+  step('categories');
+  await seedHaarlemCategories({ db });
+  step('demo team');
+  const { logins } = await seedHaarlemTeam({ db }, { password: options.password });
+  step('routing rules');
+  await seedHaarlemRoutingRules({ db });
+  return { seeded: true, logins };
+}
