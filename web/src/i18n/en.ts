@@ -100,6 +100,7 @@ export const en: Record<MessageKey, string> = {
   'confirmation.deadline': 'We will take up your report by {date}.',
   'confirmation.statusLink': 'See the status of your report',
   'confirmation.keepCode': 'Keep this code. With it you can check the status of your report later.',
+  'confirmation.photoSent': '1 photo has been added.',
   'confirmation.photosSent': '{count} photos have been added.',
   'confirmation.photosFailed': 'The photos could not be added. Your report has been received.',
   'confirmation.photosSending': 'Sending photos…',

@@ -98,6 +98,7 @@ export const nl = {
   'confirmation.deadline': 'Wij pakken uw melding uiterlijk {date} op.',
   'confirmation.statusLink': 'Bekijk de status van uw melding',
   'confirmation.keepCode': 'Bewaar deze code. Hiermee kunt u later de status van uw melding bekijken.',
+  'confirmation.photoSent': '1 foto is toegevoegd.',
   'confirmation.photosSent': "{count} foto's zijn toegevoegd.",
   'confirmation.photosFailed': "De foto's konden niet worden toegevoegd. Uw melding is wel ontvangen.",
   'confirmation.photosSending': "Foto's worden verstuurd…",

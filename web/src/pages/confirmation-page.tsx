@@ -29,7 +29,9 @@ export function ConfirmationPage({ trackingCode }: { trackingCode: string }) {
           <p className="utrecht-paragraph">{t('confirmation.deadline', { date: formatDate(report.deadline) })}</p>
         </div>
       ) : null}
-      {photos && photos.sent > 0 ? <p className="utrecht-paragraph">{t('confirmation.photosSent', { count: photos.sent })}</p> : null}
+      {photos && photos.sent > 0 ? (
+        <p className="utrecht-paragraph">{photos.sent === 1 ? t('confirmation.photoSent') : t('confirmation.photosSent', { count: photos.sent })}</p>
+      ) : null}
       {photos && photos.failed > 0 ? (
         <div className="utrecht-alert utrecht-alert--warning" role="status">
           <p className="utrecht-paragraph">{t('confirmation.photosFailed')}</p>
