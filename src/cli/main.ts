@@ -3,6 +3,7 @@ import { ConfigError } from '../config.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
 import { registerSeedCommand } from './commands/seed.ts';
 import { registerServeCommands } from './commands/serve.ts';
+import { registerUsersCommand } from './commands/users.ts';
 
 const program = new Command('wijkpost')
   .description('Wijkpost — neighbourhood-oriented enforcement for Dutch municipalities')
@@ -11,6 +12,7 @@ const program = new Command('wijkpost')
 registerServeCommands(program);
 registerMigrateCommand(program);
 registerSeedCommand(program);
+registerUsersCommand(program);
 
 try {
   await program.parseAsync(process.argv);
