@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { ConfigError } from '../config.ts';
+import { registerImportGeographyCommand } from './commands/import-geography.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
 import { registerSeedCommand } from './commands/seed.ts';
 import { registerServeCommands } from './commands/serve.ts';
@@ -13,6 +14,7 @@ registerServeCommands(program);
 registerMigrateCommand(program);
 registerSeedCommand(program);
 registerUsersCommand(program);
+registerImportGeographyCommand(program);
 
 try {
   await program.parseAsync(process.argv);

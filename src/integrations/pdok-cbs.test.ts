@@ -60,7 +60,7 @@ describe('PDOK CBS WFS adapter (recorded responses, local server)', () => {
   it('asks for GeoJSON in RD New filtered on the municipality, page by page', async () => {
     const client = new PdokCbsClient({ baseUrl: baseUrlOf(server), pageSize: 2 });
     requests.length = 0;
-    const collection = (await client.fetchDistricts('GM0392')) as { features: Array<{ properties: { wijkcode: string } }>; crs: unknown };
+    const collection = (await client.fetchDistricts('GM0392')) as unknown as { features: Array<{ properties: { wijkcode: string } }>; crs: unknown };
     assert.deepEqual(collection.features.map((f) => f.properties.wijkcode), ['WK039201', 'WK039202', 'WK039203', 'WK039290']);
     assert.deepEqual(collection.crs, { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::28992' } });
     assert.deepEqual(requests.map((r) => r.searchParams.get('startIndex')), ['0', '2']);
@@ -105,7 +105,7 @@ describe('PDOK CBS WFS adapter (recorded responses, local server)', () => {
     const ignoring = await startRecordedWfs([], { ignoreFilter: true });
     try {
       const client = new PdokCbsClient({ baseUrl: baseUrlOf(ignoring) });
-      const collection = (await client.fetchDistricts('GM0392')) as { features: Array<{ properties: { gemeentecode: string } }> };
+      const collection = (await client.fetchDistricts('GM0392')) as unknown as { features: Array<{ properties: { gemeentecode: string } }> };
       assert.equal(collection.features.length, 4);
       assert.ok(collection.features.every((f) => f.properties.gemeentecode === 'GM0392'));
     } finally {
