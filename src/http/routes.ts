@@ -5,6 +5,7 @@ import { registerPeopleRoutes } from '../domain/people/index.ts';
 import { registerFieldworkRoutes } from '../domain/fieldwork/index.ts';
 import { registerMeetingRoutes } from '../domain/meetings/index.ts';
 import { registerReportRoutes } from '../domain/reports/index.ts';
+import { registerDashboardRoutes } from '../domain/dashboards/index.ts';
 import type { App, AppDeps } from './deps.ts';
 
 /** Every area's routes, registered in one place. */
@@ -16,4 +17,5 @@ export async function registerRoutes(app: App, deps: AppDeps): Promise<void> {
   registerFieldworkRoutes(app, deps);
   registerMeetingRoutes(app, deps);
   await registerReportRoutes(app, deps);
+  registerDashboardRoutes(app, deps);
 }

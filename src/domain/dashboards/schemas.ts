@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+const timestamp = z.string().describe('ISO 8601 timestamp with zone');
+const codeAndName = z.object({ code: z.string(), name: z.string() });
+const counts = { openReports: z.number().int(), overdueReports: z.number().int() };
+
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  instance: z.string().optional(),
+  code: z.string().optional(),
+  invalidParams: z.array(z.object({ name: z.string(), reason: z.string(), code: z.string().optional() })).optional(),
+});
+
+// ── Team board ─────────────────────────────────────────────────────────────────
+export const teamBoardOfficerSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  districts: z.array(z.object({ code: z.string(), name: z.string(), duty: z.enum(['owner', 'backup']) })),
+  boroughCodes: z.array(z.string()).describe('Boroughs of the districts the officer owns'),
+  workingToday: z.boolean(),
+  districtDayToday: z.boolean(),
+  absence: z.object({ kind: z.enum(['sick', 'leave', 'training', 'other']), endsAt: timestamp }).nullable().describe('The absence running now, if any (no note: it is internal)'),
+  ...counts,
+});
+export type TeamBoardOfficer = z.infer<typeof teamBoardOfficerSchema>;
+
+export const teamBoardDistrictSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  borough: codeAndName.nullable(),
+  owner: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  backup: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  ...counts,
+});
+export type TeamBoardDistrict = z.infer<typeof teamBoardDistrictSchema>;
+
+export const teamBoardOtherAssigneeSchema = z.object({
+  kind: z.enum(['team', 'partner', 'queue']),
+  id: z.uuid(),
+  name: z.string(),
+  ...counts,
+});
+
+export const teamBoardSchema = z.object({
+  generatedAt: timestamp,
+  todayDate: z.string().describe('Today in the municipal time zone, YYYY-MM-DD'),
+  officers: z.array(teamBoardOfficerSchema),
+  districts: z.array(teamBoardDistrictSchema),
+  otherAssignees: z.array(teamBoardOtherAssigneeSchema).describe('Teams, partners and coordinator queues holding open reports'),
+});
+export type TeamBoard = z.infer<typeof teamBoardSchema>;
+
+// ── Management overview ────────────────────────────────────────────────────────
+export const overviewQuerySchema = z.object({
+  from: z.iso.datetime({ offset: true }).optional().describe('Default: 12 weeks before `to`'),
+  to: z.iso.datetime({ offset: true }).optional().describe('Default: now'),
+});
+export type OverviewQuery = z.infer<typeof overviewQuerySchema>;
+
+export const overviewSchema = z.object({
+  from: timestamp,
+  to: timestamp,
+  categories: z.array(z.object({ code: z.string(), nameNl: z.string(), nameEn: z.string() })).describe('Main categories'),
+  boroughs: z.array(codeAndName),
+  reportsPerWeek: z
+    .array(z.object({ weekStartDate: z.string(), categoryCode: z.string(), boroughCode: z.string().nullable(), reports: z.number().int() }))
+    .describe('Reports created per ISO week (municipal time zone) by main category and borough; combinations without reports are left out'),
+  deadlinePerWeek: z
+    .array(z.object({ weekStartDate: z.string(), boroughCode: z.string().nullable(), due: z.number().int(), handledWithinDeadline: z.number().int() }))
+    .describe('Reports created in the week whose outcome is known (resolved, or deadline passed): how many were resolved by their deadline'),
+});
+export type Overview = z.infer<typeof overviewSchema>;
