@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Db } from '../db/db.ts';
 import { openTestDb } from '../../test/support/db.ts';
-import { testApp } from '../../test/support/app.ts';
+import { testApp, testConfig } from '../../test/support/app.ts';
+import { fixedClock } from '../shared/clock.ts';
+import { buildApp, redactUrl } from './app.ts';
 import type { App } from './deps.ts';
 
 describe('HTTP conventions (NL API Design Rules)', () => {
@@ -47,5 +49,29 @@ describe('HTTP conventions (NL API Design Rules)', () => {
     const problem = response.json();
     assert.equal(problem.status, 404);
     assert.ok(problem.title && problem.detail);
+  });
+});
+
+describe('request logging', () => {
+  it('logs paths without query strings or tracking codes', async () => {
+    const db = await openTestDb();
+    const lines: string[] = [];
+    const app = await buildApp(
+      { db, clock: fixedClock('2026-11-24T09:00:00+01:00'), config: testConfig({ LOG_LEVEL: 'info' }) },
+      { logger: true, logStream: { write: (line) => lines.push(line) } },
+    );
+    try {
+      await app.inject({ method: 'GET', url: '/api/v1/public/reports/WP-7K3M-Q9XD-2RPA-HT4C' });
+      await app.inject({ method: 'GET', url: '/api/v1/health?q=Grote+Markt+2' });
+    } finally {
+      await app.close();
+      await db.close();
+    }
+    const text = lines.join('');
+    assert.match(text, /incoming request/);
+    assert.match(text, /WP-\*\*\*\*/);
+    assert.doesNotMatch(text, /7K3M/);
+    assert.doesNotMatch(text, /Grote/);
+    assert.equal(redactUrl('/api/v1/public/reports/wp-7k3m-q9xd-2rpa-ht4c/photos?x=1'), '/api/v1/public/reports/WP-****/photos');
   });
 });

@@ -12,8 +12,19 @@ import { registerRoutes } from './routes.ts';
 export const API_VERSION = '1.0.0';
 export const API_PREFIX = '/api/v1';
 
+/**
+ * What a log line may say about a URL: no query string (address searches, filters) and no
+ * tracking code (it is the only key to a report's public status page).
+ */
+export function redactUrl(url: string): string {
+  const path = url.split('?')[0] ?? '';
+  return path.replace(/WP(-[0-9A-Z]{4}){4}/gi, 'WP-****');
+}
+
 export interface BuildAppOptions {
   logger?: boolean;
+  /** Where log lines go (tests capture them); stdout by default. */
+  logStream?: { write(line: string): void };
   /** Extra plugins (the web UI) registered after the API. */
   extend?: (app: App) => Promise<void> | void;
 }
@@ -23,8 +34,12 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     logger: options.logger
       ? {
           level: deps.config.LOG_LEVEL,
+          ...(options.logStream ? { stream: options.logStream } : {}),
           // Secrets and reporter contact never reach the log.
           redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+          serializers: {
+            req: (request: { method: string; url: string }) => ({ method: request.method, url: redactUrl(request.url) }),
+          },
         }
       : false,
     trustProxy: true,
