@@ -71,6 +71,7 @@ describe('web UI serving', () => {
     assert.equal(body.mapTileUrl, 'https://tiles.example.org/{z}/{x}/{y}.png');
     assert.equal(body.municipalityCode, 'GM0392');
     assert.equal(body.photoMaxCount, 3);
+    assert.equal(body.photoMaxBytes, testConfig().PHOTO_MAX_BYTES);
     assert.equal(body.descriptionMaxLength, 1000);
   });
 

@@ -6,8 +6,7 @@ import { API_PREFIX } from './app.ts';
 import type { App, AppDeps } from './deps.ts';
 import { WEB_DIST } from './web-build.ts';
 
-/** UI limits the resident form checks before sending; the photo upload endpoint enforces its own. */
-export const PHOTO_MAX_BYTES = 10 * 1024 * 1024;
+/** Limits the resident form checks before sending; the photo endpoint enforces the same (PHOTO_MAX_BYTES, 3 a report). */
 export const PHOTO_MAX_COUNT = 3;
 export const DESCRIPTION_MAX_LENGTH = 1000;
 
@@ -76,7 +75,7 @@ export async function registerWebUi(app: App, deps: AppDeps, options: WebUiOptio
       municipalityName: deps.config.UI_MUNICIPALITY_NAME,
       mapTileUrl: tileUrl || null,
       mapAttribution: deps.config.MAP_TILE_ATTRIBUTION,
-      photoMaxBytes: PHOTO_MAX_BYTES,
+      photoMaxBytes: deps.config.PHOTO_MAX_BYTES,
       photoMaxCount: PHOTO_MAX_COUNT,
       descriptionMaxLength: DESCRIPTION_MAX_LENGTH,
     }),

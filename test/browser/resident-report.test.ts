@@ -78,7 +78,7 @@ describe('resident files a report', () => {
     assert.equal(stored.length, 1);
     assert.equal(stored[0]!.tracking_code, trackingCode);
     assert.match(stored[0]!.district_code, /^WK0392\d\d$/);
-    const photos = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM report_photos p JOIN reports r ON r.id = p.report_id WHERE r.tracking_code = $1', [trackingCode]);
+    const photos = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM photos p JOIN reports r ON r.id = p.report_id WHERE r.tracking_code = $1', [trackingCode]);
     assert.equal(photos.rows[0]!.n, 1, 'the photo is stored with the report');
 
     await page.click(`a[href="/melding/${trackingCode}"]`);
@@ -121,6 +121,34 @@ describe('resident files a report', () => {
     await page.waitForURL(/\/melden\/bedankt\//);
     assert.equal((await reportsWith(db, description)).length, 1, 'a double Enter makes one report');
     assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('retries after a lost answer with the same Idempotency-Key, so the retry makes no second report', async () => {
+    const { page, context } = await openPage(browser, running.baseUrl);
+    const keys: string[] = [];
+    let answersLost = 0;
+    await page.route('**/api/v1/reports', async (route) => {
+      keys.push(route.request().headers()['idempotency-key'] ?? '');
+      const response = await route.fetch(); // the server makes the report ...
+      if (answersLost++ === 0) return route.abort('connectionreset'); // ... but its answer never arrives
+      return route.fulfill({ response });
+    });
+    await page.goto(`${running.baseUrl}/melden`);
+    await formReady(page);
+    await page.selectOption('#category', 'grofvuil');
+    await page.locator('#location-map').click();
+    await page.waitForFunction(() => /wijk/i.test(document.querySelector('#location-result')?.textContent ?? ''));
+    const description = 'Een bank en een matras naast de container (herhaal-verhaal).';
+    await page.fill('#description', description);
+    await page.click('#submit-report');
+    await page.waitForSelector('text=Het versturen is niet gelukt');
+    await page.click('#submit-report');
+    await page.waitForURL(/\/melden\/bedankt\//);
+    assert.equal(keys.length, 2);
+    assert.match(keys[0]!, /^[0-9a-f-]{36}$/);
+    assert.equal(keys[1], keys[0], 'the retry sends the same key');
+    assert.equal((await reportsWith(db, description)).length, 1, 'the retry makes no second report');
     await context.close();
   });
 

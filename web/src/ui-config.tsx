@@ -8,7 +8,7 @@ const fallback: UiConfig = {
   municipalityName: 'Haarlem',
   mapTileUrl: null,
   mapAttribution: '',
-  photoMaxBytes: 10 * 1024 * 1024,
+  photoMaxBytes: 5 * 1024 * 1024,
   photoMaxCount: 3,
   descriptionMaxLength: 1000,
 };
