@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../../db/db.ts';
+import type { Db, Queryable } from '../../db/db.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { computeDeadline } from '../categories/index.ts';
 import { hasAnyRole, type Role, type StaffUser } from '../people/roles.ts';
-import { decideRouting } from '../routing/index.ts';
+import { decideRouting, type RoutingDecision } from '../routing/index.ts';
 import { checkIdempotencyKey, idempotencyScope, replayFor, requestHash } from './idempotency.ts';
 import { resolveIntake, type ResolvedIntake } from './intake-input.ts';
 import { appendHistory, claimIdempotencyKey, findMunicipalityTimeZone, insertReport } from './repository.ts';
@@ -67,9 +67,10 @@ export async function createReport(deps: { db: Db; clock: Clock }, command: Crea
   }
 
   const intake = await resolveIntake(deps, { body: command.body, contentCrs: command.contentCrs, staffMunicipalityCode: staff?.municipalityCode ?? null });
+  const report = await decide(deps, intake);
   try {
-    const report = await deps.db.transaction((tx) => storeReport({ db: tx, clock: deps.clock }, intake, staff, { scope, key: command.idempotencyKey, hash }));
-    return { statusCode: 201, report, replayed: false };
+    await deps.db.transaction((tx) => storeReport(tx, report, intake, staff, { scope, key: command.idempotencyKey, hash }));
+    return { statusCode: 201, report: report.response, replayed: false };
   } catch (error) {
     if (!(error instanceof KeyTakenByConcurrentRequest) || command.idempotencyKey === undefined) throw error;
     // A concurrent retry committed first: answer with its result, exactly as a later retry would get.
@@ -79,14 +80,19 @@ export async function createReport(deps: { db: Db; clock: Clock }, command: Crea
   }
 }
 
-class KeyTakenByConcurrentRequest extends Error {}
+interface DecidedReport {
+  response: CreatedReport;
+  now: Date;
+  source: ReportSource;
+  deadline: Date;
+  routing: RoutingDecision;
+}
 
-async function storeReport(
-  deps: { db: Parameters<typeof insertReport>[0]; clock: Clock },
-  intake: ResolvedIntake,
-  staff: StaffUser | null,
-  idempotency: { scope: string; key: string | undefined; hash: string },
-): Promise<CreatedReport> {
+/**
+ * Deadline and routing. Read outside the write transaction on purpose: under READ COMMITTED the
+ * transaction would see the same committed state, and on a pool routing's queries run in parallel.
+ */
+async function decide(deps: { db: Db; clock: Clock }, intake: ResolvedIntake): Promise<DecidedReport> {
   const { body, located, category } = intake;
   const now = deps.clock.now();
   const source: ReportSource = body.source ?? 'web';
@@ -99,7 +105,7 @@ async function storeReport(
       urgent: category.urgent, deadline, source, districtCode: located.districtCode, boroughCode: located.boroughCode,
     },
   );
-  const report: CreatedReport = {
+  const response: CreatedReport = {
     id: randomUUID(),
     trackingCode: newTrackingCode(),
     status: 'new',
@@ -110,15 +116,30 @@ async function storeReport(
     assignee: { id: routing.assignee.id, name: routing.assignee.name, kind: routing.assignee.kind },
     routing: { rule: routing.rule, reason: { nl: routing.reasonNl, en: routing.reasonEn } },
   };
+  return { response, now, source, deadline, routing };
+}
+
+class KeyTakenByConcurrentRequest extends Error {}
+
+/** Idempotency key, report and first history entry: one transaction. */
+async function storeReport(
+  tx: Queryable,
+  report: DecidedReport,
+  intake: ResolvedIntake,
+  staff: StaffUser | null,
+  idempotency: { scope: string; key: string | undefined; hash: string },
+): Promise<void> {
+  const { body, located, category } = intake;
+  const { response, now, source, deadline, routing } = report;
   if (idempotency.key !== undefined) {
     // Claimed first: a concurrent retry with the same key waits here for our commit, then finds the key taken.
-    const claimed = await claimIdempotencyKey(deps.db, {
-      scope: idempotency.scope, key: idempotency.key, requestHash: idempotency.hash, statusCode: 201, response: report, createdAt: now,
+    const claimed = await claimIdempotencyKey(tx, {
+      scope: idempotency.scope, key: idempotency.key, requestHash: idempotency.hash, statusCode: 201, response, createdAt: now,
     });
     if (!claimed) throw new KeyTakenByConcurrentRequest();
   }
-  await insertReport(deps.db, {
-    id: report.id, municipalityCode: located.municipalityCode, trackingCode: report.trackingCode, categoryId: category.id,
+  await insertReport(tx, {
+    id: response.id, municipalityCode: located.municipalityCode, trackingCode: response.trackingCode, categoryId: category.id,
     description: body.description, occurredAt: body.occurredAt ? new Date(body.occurredAt) : null, source, rd: intake.rd,
     addressText: body.address ?? null, districtCode: located.districtCode, neighbourhoodCode: located.neighbourhoodCode,
     urgent: category.urgent, deadline, assignee: routing.assignee,
@@ -126,10 +147,9 @@ async function storeReport(
     reporter: { email: body.reporter?.email ?? null, phone: body.reporter?.phone ?? null, consentToShare: body.reporter?.consentToShareWithPartners ?? false },
     createdBy: staff?.id ?? null, createdAt: now,
   });
-  await appendHistory(deps.db, {
-    reportId: report.id, at: now, actor: staff ? { id: staff.id, label: staff.name } : { id: null, label: 'public' }, action: 'created',
+  await appendHistory(tx, {
+    reportId: response.id, at: now, actor: staff ? { id: staff.id, label: staff.name } : { id: null, label: 'public' }, action: 'created',
     toStatus: 'new', text: routing.reasonNl,
-    data: { source, assignee: report.assignee, routing: report.routing, deadline: report.deadline, districtCode: located.districtCode },
+    data: { source, assignee: response.assignee, routing: response.routing, deadline: response.deadline, districtCode: located.districtCode },
   });
-  return report;
 }

@@ -45,6 +45,8 @@ export async function resolveIntake(
     problems.push(...parsed.error.issues.map((issue) => ({ name: ['body', ...issue.path.map(String)].join('.'), reason: issue.message, code: issue.code })));
   }
   const raw = input.body && typeof input.body === 'object' ? (input.body as Record<string, unknown>) : {};
+  const field = <T>(schema: z.ZodType<T>, key: keyof CreateReportBody): T | undefined =>
+    parsed.success ? (parsed.data[key] as T | undefined) : valid(schema, raw[key]);
 
   let crs: Crs | undefined;
   try {
@@ -53,7 +55,7 @@ export async function resolveIntake(
     problems.push(...problemsOf(error, 'headers.content-crs'));
   }
 
-  const location = valid(fields.location, raw.location);
+  const location = field(fields.location, 'location');
   let rd: { x: number; y: number } | undefined;
   let located: LocatedPoint | undefined;
   let outside: DomainError | undefined;
@@ -68,13 +70,13 @@ export async function resolveIntake(
     }
   }
 
-  const occurredAt = valid(fields.occurredAt, raw.occurredAt);
+  const occurredAt = field(fields.occurredAt, 'occurredAt');
   if (occurredAt && new Date(occurredAt).getTime() > deps.clock.now().getTime()) {
     problems.push({ name: 'body.occurredAt', reason: 'must not be in the future', code: 'in_future' });
   }
 
   const municipalityCode = located?.municipalityCode ?? input.staffMunicipalityCode;
-  const categoryCode = valid(fields.category, raw.category);
+  const categoryCode = field(fields.category, 'category');
   let category: Category | null = null;
   if (categoryCode && municipalityCode) {
     category = await findCategory(deps.db, municipalityCode, categoryCode);

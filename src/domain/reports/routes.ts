@@ -45,8 +45,9 @@ export async function registerReportRoutes(app: App, deps: AppDeps): Promise<voi
     '/api/v1/reports',
     {
       config: { rateLimit: { max: deps.config.REPORT_RATE_LIMIT_PER_MINUTE, timeWindow: 60_000 } },
-      // The use case validates, so field problems and domain problems (unknown category, …) come back in one list.
-      attachValidation: true,
+      // The use case validates (once), so field problems and domain problems (unknown category, …) come
+      // back in one list; the schema below still documents the body in OpenAPI.
+      validatorCompiler: () => (value: unknown) => ({ value }),
       schema: {
         tags,
         summary: 'File a report (public; staff file phone and street reports on behalf of someone)',
