@@ -165,7 +165,7 @@ export async function locatePoint(deps: { db: Queryable }, point: PointGeometry,
   const result = locator.locate(x, y, municipalityCode);
   if (!result) {
     const where = municipalityCode ? `municipality ${municipalityCode}` : 'any municipality served here';
-    throw new DomainError('outside_municipality', `The location (RD ${x.toFixed(0)}, ${y.toFixed(0)}) is not within a district of ${where}.`, [
+    throw new DomainError('outside_municipality', `The location is not within a district of ${where}.`, [
       { name: 'coordinates', reason: 'not within a known district', code: 'outside_municipality' },
     ]);
   }
