@@ -5,6 +5,9 @@ import { registerPeopleRoutes } from '../domain/people/index.ts';
 import { registerFieldworkRoutes } from '../domain/fieldwork/index.ts';
 import { registerMeetingRoutes } from '../domain/meetings/index.ts';
 import { registerReportRoutes } from '../domain/reports/index.ts';
+import { registerAddressRoutes } from '../domain/addresses/index.ts';
+import { createPdokLocatieserver } from '../integrations/pdok-locatieserver.ts';
+import { registerPhotoRoutes } from '../domain/photos/index.ts';
 import { registerDashboardRoutes } from '../domain/dashboards/index.ts';
 import type { App, AppDeps } from './deps.ts';
 
@@ -17,5 +20,7 @@ export async function registerRoutes(app: App, deps: AppDeps): Promise<void> {
   registerFieldworkRoutes(app, deps);
   registerMeetingRoutes(app, deps);
   await registerReportRoutes(app, deps);
+  registerAddressRoutes(app, deps, createPdokLocatieserver({ baseUrl: deps.config.PDOK_LOCATIESERVER_URL, timeoutMs: deps.config.PDOK_TIMEOUT_MS }));
+  registerPhotoRoutes(app, deps);
   registerDashboardRoutes(app, deps);
 }

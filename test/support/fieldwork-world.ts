@@ -58,10 +58,12 @@ export async function buildWorld(db: Db): Promise<World> {
     [HAARLEM_CODE, `spaarnelanden-${randomBytes(3).toString('hex')}`],
   );
   const partnerTeamId = team.rows[0]!.id;
+  const coordinator = await insertStaff(db, 'Coby Coordinator', ['coordinator']);
+  await ensureCoordinatorQueue(db, coordinator.id);
   return {
     officer: await insertStaff(db, 'Fatima de Vries', ['officer']),
     otherOfficer: await insertStaff(db, 'Daan Jansen', ['officer']),
-    coordinator: await insertStaff(db, 'Coby Coordinator', ['coordinator']),
+    coordinator,
     teamManager: await insertStaff(db, 'Tom Teammanager', ['team_manager']),
     analyst: await insertStaff(db, 'Anna Analist', ['analyst']),
     contactCentre: await insertStaff(db, 'Karin KCC', ['contact_centre']),
@@ -69,4 +71,17 @@ export async function buildWorld(db: Db): Promise<World> {
     administrator: await insertStaff(db, 'Ad Beheer', ['administrator']),
     partnerTeamId,
   };
+}
+
+/** Routing needs a coordinator group's queue as its last stop; every borough not yet in a group joins this one. */
+async function ensureCoordinatorQueue(db: Db, coordinatorId: string): Promise<void> {
+  const group = await db.query<{ id: string }>(
+    `INSERT INTO coordinator_groups (municipality_code, name, coordinator_id) VALUES ($1, $2, $3) RETURNING id`,
+    [HAARLEM_CODE, `Field work test group ${randomBytes(3).toString('hex')}`, coordinatorId],
+  );
+  await db.query(
+    `INSERT INTO coordinator_group_boroughs (group_id, borough_id)
+     SELECT $1, b.id FROM boroughs b WHERE b.municipality_code = $2 ON CONFLICT DO NOTHING`,
+    [group.rows[0]!.id, HAARLEM_CODE],
+  );
 }

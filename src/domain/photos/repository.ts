@@ -1,0 +1,120 @@
+import type { Queryable } from '../../db/db.ts';
+import type { PhotoContentType } from './image-format.ts';
+import type { Photo } from './schemas.ts';
+
+interface PhotoRow {
+  id: string;
+  content_type: PhotoContentType;
+  byte_size: number;
+  width: number | null;
+  height: number | null;
+  sha256: string;
+  created_at: Date;
+}
+
+const toPhoto = (row: PhotoRow): Photo => ({
+  id: row.id,
+  contentType: row.content_type,
+  byteSize: row.byte_size,
+  width: row.width,
+  height: row.height,
+  sha256: row.sha256,
+  createdAt: new Date(row.created_at).toISOString(),
+  url: `/api/v1/photos/${row.id}`,
+});
+
+const photoColumns = 'id, content_type, byte_size, width, height, sha256, created_at';
+
+export type PhotoOwner = { kind: 'report'; id: string } | { kind: 'observation'; id: string };
+const ownerColumn = (owner: PhotoOwner) => (owner.kind === 'report' ? 'report_id' : 'observation_id');
+
+/**
+ * The reports area exports no lookup by tracking code that returns the report's id, so this
+ * small read stays here. It locks the report row so concurrent uploads count photos one at a time.
+ */
+export async function lockReportByTrackingCode(db: Queryable, trackingCode: string): Promise<{ id: string; municipalityCode: string; createdAt: Date } | null> {
+  const { rows } = await db.query<{ id: string; municipality_code: string; created_at: Date }>(
+    'SELECT id, municipality_code, created_at FROM reports WHERE tracking_code = $1 FOR UPDATE',
+    [trackingCode],
+  );
+  const row = rows[0];
+  return row ? { id: row.id, municipalityCode: row.municipality_code, createdAt: new Date(row.created_at) } : null;
+}
+
+export async function lockObservation(db: Queryable, observationId: string): Promise<{ id: string; municipalityCode: string; officerId: string } | null> {
+  const { rows } = await db.query<{ id: string; municipality_code: string; officer_id: string }>(
+    'SELECT id, municipality_code, officer_id FROM observations WHERE id = $1 FOR UPDATE',
+    [observationId],
+  );
+  const row = rows[0];
+  return row ? { id: row.id, municipalityCode: row.municipality_code, officerId: row.officer_id } : null;
+}
+
+export async function countPhotos(db: Queryable, owner: PhotoOwner): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM photos WHERE ${ownerColumn(owner)} = $1`, [owner.id]);
+  return rows[0]!.n;
+}
+
+export interface NewPhoto {
+  municipalityCode: string;
+  owner: PhotoOwner;
+  contentType: PhotoContentType;
+  data: Buffer;
+  sha256: string;
+  width: number;
+  height: number;
+  uploadedBy: string | null;
+  at: Date;
+}
+
+export async function insertPhoto(db: Queryable, p: NewPhoto): Promise<string> {
+  const { rows } = await db.query<{ id: string }>(
+    `INSERT INTO photos (municipality_code, report_id, observation_id, content_type, byte_size, sha256, width, height, data, uploaded_by, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+    [
+      p.municipalityCode,
+      p.owner.kind === 'report' ? p.owner.id : null,
+      p.owner.kind === 'observation' ? p.owner.id : null,
+      p.contentType,
+      p.data.length,
+      p.sha256,
+      p.width,
+      p.height,
+      p.data,
+      p.uploadedBy,
+      p.at,
+    ],
+  );
+  return rows[0]!.id;
+}
+
+export async function listPhotoRows(db: Queryable, owner: PhotoOwner): Promise<Photo[]> {
+  const { rows } = await db.query<PhotoRow>(`SELECT ${photoColumns} FROM photos WHERE ${ownerColumn(owner)} = $1 ORDER BY created_at, id`, [owner.id]);
+  return rows.map(toPhoto);
+}
+
+export interface StoredPhoto {
+  id: string;
+  municipalityCode: string;
+  reportId: string | null;
+  observationId: string | null;
+  contentType: PhotoContentType;
+  data: Buffer;
+}
+
+export async function findStoredPhoto(db: Queryable, photoId: string): Promise<StoredPhoto | null> {
+  const { rows } = await db.query<{ id: string; municipality_code: string; report_id: string | null; observation_id: string | null; content_type: PhotoContentType; data: Uint8Array }>(
+    'SELECT id, municipality_code, report_id, observation_id, content_type, data FROM photos WHERE id = $1',
+    [photoId],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    id: row.id,
+    municipalityCode: row.municipality_code,
+    reportId: row.report_id,
+    observationId: row.observation_id,
+    contentType: row.content_type,
+    data: Buffer.from(row.data.buffer, row.data.byteOffset, row.data.byteLength),
+  };
+}

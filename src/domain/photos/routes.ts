@@ -1,0 +1,130 @@
+import multipart from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { currentStaff, requireRoles } from '../../http/auth.ts';
+import type { App, AppDeps } from '../../http/deps.ts';
+import { fieldworkReaders } from '../fieldwork/index.ts';
+import { roles } from '../people/index.ts';
+import { addObservationPhoto, MAX_PHOTOS_PER_OBSERVATION } from './add-observation-photo.ts';
+import { addReportPhotos, MAX_PHOTOS_PER_REPORT } from './add-report-photos.ts';
+import { getPhoto } from './get-photo.ts';
+import { listObservationPhotos, listReportPhotos } from './list-photos.ts';
+import {
+  observationIdParamsSchema,
+  photoIdParamsSchema,
+  photoListSchema,
+  problemSchema,
+  reportIdParamsSchema,
+  trackingCodeParamsSchema,
+  uploadReceiptSchema,
+  type UploadedFile,
+} from './schemas.ts';
+
+const tags = ['photos'];
+const security: Array<Record<string, string[]>> = [{ bearerAuth: [] }, { cookieAuth: [] }];
+const uploadProblems = { 400: problemSchema, 404: problemSchema, 409: problemSchema, 413: problemSchema, 415: problemSchema };
+/** Shown inline, never interpreted: no scripts, no plugins, no framing, no sniffing. */
+export const PHOTO_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'none'";
+
+const multipartBody = z.unknown().meta({
+  description: 'multipart/form-data with one file part per photo (any field name); JPEG or PNG, recognised by content',
+});
+
+/** Reads every file part into memory; the size limit cuts a file off and marks it truncated. */
+async function readFiles(request: FastifyRequest): Promise<UploadedFile[]> {
+  if (!request.isMultipart()) {
+    // Answered like any other unsupported body type (415), not with the plugin's 406.
+    throw Object.assign(new Error('Send the photos as multipart/form-data.'), { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' });
+  }
+  const files: UploadedFile[] = [];
+  for await (const part of request.files()) {
+    const data = await part.toBuffer();
+    files.push({ fieldName: part.fieldname, data, truncated: part.file.truncated });
+  }
+  return files;
+}
+
+export function registerPhotoRoutes(app: App, deps: AppDeps) {
+  const maxBytes = deps.config.PHOTO_MAX_BYTES;
+  const photoDeps = { ...deps, maxBytes };
+
+  app.register(async (scope: App) => {
+    await scope.register(multipart, {
+      throwFileSizeLimit: false,
+      limits: { fileSize: maxBytes, files: MAX_PHOTOS_PER_REPORT, fields: 0, parts: MAX_PHOTOS_PER_REPORT, headerPairs: 200 },
+    });
+
+    scope.post('/api/v1/reports/:trackingCode/photos', {
+      config: { rateLimit: { max: deps.config.PHOTO_UPLOAD_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' } },
+      schema: {
+        tags,
+        summary: `Add up to ${MAX_PHOTOS_PER_REPORT} photos to a report with its tracking code, within an hour of reporting (public). Metadata such as GPS is removed.`,
+        consumes: ['multipart/form-data'],
+        params: trackingCodeParamsSchema,
+        response: { 201: uploadReceiptSchema, ...uploadProblems, 403: problemSchema, 429: problemSchema },
+      },
+    }, async (request, reply) => {
+      const files = await readFiles(request);
+      const receipt = await addReportPhotos(photoDeps, { trackingCode: request.params.trackingCode, files, uploadedBy: request.staff?.id ?? null });
+      return reply.status(201).send(receipt);
+    });
+
+    scope.post('/api/v1/observations/:observationId/photos', {
+      preHandler: requireRoles('officer'),
+      schema: {
+        tags, security,
+        summary: `Add the photo (at most ${MAX_PHOTOS_PER_OBSERVATION}) of your own observation (officer). Metadata such as GPS is removed.`,
+        consumes: ['multipart/form-data'],
+        params: observationIdParamsSchema,
+        response: { 201: photoListSchema, ...uploadProblems, 401: problemSchema, 403: problemSchema },
+      },
+    }, async (request, reply) => {
+      const files = await readFiles(request);
+      return reply.status(201).send(await addObservationPhoto(photoDeps, currentStaff(request), { observationId: request.params.observationId, files }));
+    });
+  });
+
+  app.get('/api/v1/reports/:reportId/photos', {
+    preHandler: requireRoles(...roles),
+    schema: {
+      tags, security,
+      summary: 'Photos of a report (staff who may see the report)',
+      params: reportIdParamsSchema,
+      response: { 200: photoListSchema, 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema },
+    },
+  }, async (request) => listReportPhotos(deps, currentStaff(request), request.params.reportId));
+
+  app.get('/api/v1/observations/:observationId/photos', {
+    preHandler: requireRoles(...fieldworkReaders),
+    schema: {
+      tags, security,
+      summary: 'Photos of an observation (officer, coordinator, team manager, analyst)',
+      params: observationIdParamsSchema,
+      response: { 200: photoListSchema, 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema },
+    },
+  }, async (request) => listObservationPhotos(deps, currentStaff(request), request.params.observationId));
+
+  app.get('/api/v1/photos/:photoId', {
+    preHandler: requireRoles(...roles),
+    schema: {
+      tags, security,
+      summary: 'The image (staff who may see its report or observation). Served inline with nosniff and a restrictive CSP.',
+      produces: ['image/jpeg', 'image/png'],
+      params: photoIdParamsSchema,
+      response: { 200: z.any().describe('The JPEG or PNG bytes'), 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema },
+    },
+    // Runs after the app-wide onSend hook, so this stricter policy is the one sent.
+    onSend: async (_request, reply, payload) => {
+      if (reply.statusCode === 200) reply.header('Content-Security-Policy', PHOTO_CSP);
+      return payload;
+    },
+  }, async (request, reply) => {
+    const photo = await getPhoto(deps, currentStaff(request), request.params.photoId);
+    const extension = photo.contentType === 'image/png' ? 'png' : 'jpg';
+    return reply
+      .type(photo.contentType)
+      .header('Content-Disposition', `inline; filename="photo-${photo.id}.${extension}"`)
+      .header('X-Content-Type-Options', 'nosniff')
+      .send(photo.data);
+  });
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  instance: z.string().optional(),
+  code: z.string().optional(),
+  invalidParams: z.array(z.object({ name: z.string(), reason: z.string(), code: z.string().optional() })).optional(),
+});
+
+export const photoSchema = z.object({
+  id: z.uuid(),
+  contentType: z.enum(['image/jpeg', 'image/png']),
+  byteSize: z.number().int(),
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+  sha256: z.string().describe('Of the stored (metadata-free) bytes'),
+  createdAt: z.string().describe('ISO 8601 timestamp with zone'),
+  url: z.string().describe('Where staff fetch the image'),
+});
+export type Photo = z.infer<typeof photoSchema>;
+export const photoListSchema = z.object({ items: z.array(photoSchema) });
+export type PhotoList = z.infer<typeof photoListSchema>;
+
+/** What the public uploader gets back: how many photos the report has, no links to them. */
+export const uploadReceiptSchema = z.object({
+  added: z.number().int(),
+  photoCount: z.number().int(),
+  maxPhotos: z.number().int(),
+});
+export type UploadReceipt = z.infer<typeof uploadReceiptSchema>;
+
+export const trackingCodeParamsSchema = z.object({ trackingCode: z.string().min(1).max(40) });
+export const reportIdParamsSchema = z.object({ reportId: z.uuid() });
+export const observationIdParamsSchema = z.object({ observationId: z.uuid() });
+export const photoIdParamsSchema = z.object({ photoId: z.uuid() });
+
+/** One uploaded file as the HTTP adapter hands it over. */
+export interface UploadedFile {
+  fieldName: string;
+  data: Buffer;
+  /** True when the file was cut off at the size limit. */
+  truncated: boolean;
+}
