@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { useI18n } from './i18n/i18n.tsx';
 import { ConfirmationPage } from './pages/confirmation-page.tsx';
 import { HomePage } from './pages/home-page.tsx';
@@ -8,7 +8,12 @@ import { ReportStatusPage } from './pages/report-status-page.tsx';
 import { Link, useRouter } from './router.tsx';
 import { useUiConfig } from './ui-config.tsx';
 
+// The staff screens are a separate chunk: residents never download them.
+const StaffApp = lazy(() => import('./staff/staff-app.tsx'));
+const STAFF_PATHS = /^\/(inloggen|werk|kcc|team|overzicht)(\/|$)/;
+
 function routeFor(path: string): ReactNode {
+  if (STAFF_PATHS.test(path)) return <Suspense fallback={null}><StaffApp path={path} /></Suspense>;
   if (path === '/' || path === '') return <HomePage />;
   if (path === '/melden') return <ReportFormPage />;
   const confirmation = /^\/melden\/bedankt\/([^/]+)$/.exec(path);

@@ -1,0 +1,35 @@
+import { useEffect, useState } from 'react';
+import { apiGet } from '../../api/client.ts';
+import type { LonLat } from '../../api/types.ts';
+import { openStatuses, type ReportSummary } from '../staff-api.ts';
+
+/** About 400 m around the point, in degrees at Haarlem's latitude. */
+const HALF_HEIGHT = 0.0036;
+const HALF_WIDTH = 0.0059;
+
+/** Open reports around a point, for "is this already reported?" while the caller is on the line. */
+export function useNearbyOpenReports(point: LonLat | null): ReportSummary[] {
+  const [items, setItems] = useState<ReportSummary[]>([]);
+  const key = point ? `${point[0].toFixed(5)},${point[1].toFixed(5)}` : null;
+  useEffect(() => {
+    if (!point) {
+      setItems([]);
+      return;
+    }
+    const abort = new AbortController();
+    const [lon, lat] = point;
+    const bbox = [lon - HALF_WIDTH, lat - HALF_HEIGHT, lon + HALF_WIDTH, lat + HALF_HEIGHT].map((n) => n.toFixed(6)).join(',');
+    const params = new URLSearchParams({ bbox, status: openStatuses.join(','), limit: '200' });
+    // A short pause: the agent is still typing, and every keystroke need not become a query.
+    const timer = setTimeout(() => {
+      apiGet<{ items: ReportSummary[] }>(`/api/v1/reports?${params.toString()}`, abort.signal)
+        .then((page) => setItems(page.items))
+        .catch(() => undefined);
+    }, 150);
+    return () => {
+      clearTimeout(timer);
+      abort.abort();
+    };
+  }, [key]);
+  return items;
+}

@@ -1,0 +1,31 @@
+import { useEffect, useState } from 'react';
+import { apiGet } from '../../api/client.ts';
+import type { Officer, Team } from '../staff-api.ts';
+
+export interface AssigneeOption {
+  value: string;
+  kind: 'officer' | 'team' | 'partner';
+  id: string;
+  label: string;
+}
+
+/** Colleagues, teams and partner organisations a report can go to. */
+export function useAssigneeOptions(): AssigneeOption[] {
+  const [options, setOptions] = useState<AssigneeOption[]>([]);
+  useEffect(() => {
+    Promise.all([apiGet<Officer[]>('/api/v1/officers'), apiGet<Team[]>('/api/v1/teams')])
+      .then(([officers, teams]) =>
+        setOptions([
+          ...officers.map((o) => ({
+            value: `officer:${o.id}`,
+            kind: 'officer' as const,
+            id: o.id,
+            label: o.districts.some((d) => d.duty === 'owner') ? `${o.name} (${o.districts.filter((d) => d.duty === 'owner').map((d) => d.name).join(', ')})` : o.name,
+          })),
+          ...teams.map((team) => ({ value: `${team.kind}:${team.id}`, kind: team.kind, id: team.id, label: team.name })),
+        ]),
+      )
+      .catch(() => setOptions([]));
+  }, []);
+  return options;
+}

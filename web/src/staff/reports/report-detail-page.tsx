@@ -1,0 +1,249 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { ApiError, apiGet } from '../../api/client.ts';
+import { FormField } from '../../components/form-field.tsx';
+import { PageHeading } from '../../components/page-title.tsx';
+import { Link } from '../../router.tsx';
+import { useStaffUser } from '../session.tsx';
+import { hasRole, nextStatuses, textRequiredFor, type Photo, type ReportDetail, type ReportStatus } from '../staff-api.ts';
+import { useStaffI18n } from '../staff-i18n.ts';
+import { useAssigneeOptions } from './assignee-options.ts';
+import { addNote, assign, changeStatus } from './report-actions.ts';
+
+const historyActions = ['created', 'assigned', 'rerouted', 'forwarded', 'note', 'photos_added'] as const;
+const historyKey = (action: string) => `history.${(historyActions as readonly string[]).includes(action) ? (action as (typeof historyActions)[number]) : 'other'}` as const;
+
+type Loaded = { status: 'loading' } | { status: 'loaded'; report: ReportDetail; photos: Photo[] } | { status: 'failed'; notFound: boolean };
+
+/** One report: what, where, who, the photos and the history; change status, add a note, reassign or forward. */
+export function ReportDetailPage({ reportId }: { reportId: string }) {
+  const { t, language, formatDateTime } = useStaffI18n();
+  const user = useStaffUser();
+  const [state, setState] = useState<Loaded>({ status: 'loading' });
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      const [report, photos] = await Promise.all([
+        apiGet<ReportDetail>(`/api/v1/reports/${reportId}`),
+        apiGet<{ items: Photo[] }>(`/api/v1/reports/${reportId}/photos`).catch(() => ({ items: [] })),
+      ]);
+      setState({ status: 'loaded', report, photos: photos.items });
+    } catch (error) {
+      setState({ status: 'failed', notFound: error instanceof ApiError && error.status === 404 });
+    }
+  }, [reportId]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const after = (text: string) => (report: ReportDetail) => {
+    setState((previous) => ({ status: 'loaded', report, photos: previous.status === 'loaded' ? previous.photos : [] }));
+    setMessage({ kind: 'ok', text });
+  };
+  const failed = (error: unknown) => {
+    const detail = error instanceof ApiError ? (error.status === 409 ? t('detail.conflict') : (error.problem?.invalidParams?.map((p) => p.reason).join(' ') || error.problem?.detail || t('detail.failed'))) : t('detail.failed');
+    setMessage({ kind: 'error', text: detail });
+    if (error instanceof ApiError && error.status === 409) void load();
+  };
+
+  if (state.status === 'loading') return <p className="utrecht-paragraph" role="status">{t('shell.loading')}</p>;
+  if (state.status === 'failed') {
+    return (
+      <>
+        <PageHeading>{t('detail.unavailableTitle')}</PageHeading>
+        <p className="utrecht-paragraph">{state.notFound ? t('detail.notFound') : t('detail.failed')}</p>
+      </>
+    );
+  }
+  const { report, photos } = state;
+  const canChange = hasRole(user, 'officer', 'coordinator', 'team_manager', 'administrator');
+  return (
+    <>
+      <p className="utrecht-paragraph">
+        <Link to={hasRole(user, 'officer') ? '/werk' : '/team'}>{t('detail.back')}</Link>
+      </p>
+      <PageHeading>{t('detail.title', { category: report.category.name, code: report.trackingCode })}</PageHeading>
+      <div role="status" aria-live="polite" id="detail-message">
+        {message ? <p className={`utrecht-paragraph ${message.kind === 'error' ? 'wp-error-text' : 'wp-ok-text'}`}>{message.text}</p> : null}
+      </div>
+      <dl className="wp-data-list">
+        <dt>{t('detail.status')}</dt>
+        <dd id="report-status">{t(`status.${report.status}`)}{report.overdue ? ` · ${t('report.overdue')}` : ''}</dd>
+        <dt>{t('detail.where')}</dt>
+        <dd>{report.address ?? '—'} ({report.district.name})</dd>
+        <dt>{t('detail.description')}</dt>
+        <dd>{report.description}</dd>
+        <dt>{t('detail.deadline')}</dt>
+        <dd>{formatDateTime(report.deadline)}</dd>
+        <dt>{t('detail.assignee')}</dt>
+        <dd>{report.assignee.name} — {language === 'en' ? report.routing.reason.en : report.routing.reason.nl}</dd>
+        <dt>{t('detail.source')}</dt>
+        <dd>{t(`source.${report.source as 'web'}`)} · {formatDateTime(report.createdAt)}</dd>
+        {report.reporter && (report.reporter.email || report.reporter.phone) ? (
+          <>
+            <dt>{t('detail.reporter')}</dt>
+            <dd>{[report.reporter.email, report.reporter.phone].filter(Boolean).join(' · ')}</dd>
+          </>
+        ) : null}
+      </dl>
+      {photos.length ? (
+        <section className="wp-section" aria-labelledby="photos-title">
+          <h2 className="utrecht-heading-2" id="photos-title">{t('detail.photos')}</h2>
+          <div className="wp-photos">
+            {photos.map((photo, index) => (
+              <a key={photo.id} href={photo.url} target="_blank" rel="noreferrer">
+                <img src={photo.url} alt={t('detail.photoAlt', { n: index + 1 })} />
+              </a>
+            ))}
+          </div>
+        </section>
+      ) : null}
+      {canChange && nextStatuses[report.status].length ? <StatusForm report={report} onDone={after(t('detail.statusChanged'))} onError={failed} /> : null}
+      <NoteForm reportId={report.id} onDone={after(t('detail.noteAdded'))} onError={failed} />
+      {hasRole(user, 'officer', 'coordinator', 'team_manager', 'contact_centre', 'administrator') && report.status !== 'resolved' && report.status !== 'cancelled' ? (
+        <AssignForm report={report} onDone={after(t('detail.reassigned'))} onError={failed} />
+      ) : null}
+      <section className="wp-section" aria-labelledby="history-title">
+        <h2 className="utrecht-heading-2" id="history-title">{t('detail.history')}</h2>
+        <ol className="wp-history">
+          {report.history.map((entry, index) => (
+            <li key={index}>
+              <span className="wp-history__when">{formatDateTime(entry.at)}</span> · {entry.actor.label}:{' '}
+              {entry.toStatus ? t('history.status', { to: t(`status.${entry.toStatus}`) }) : t(historyKey(entry.action))}
+              {entry.text ? <q className="wp-history__text">{entry.text}</q> : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </>
+  );
+}
+
+interface ActionProps {
+  onDone: (report: ReportDetail) => void;
+  onError: (error: unknown) => void;
+}
+
+function StatusForm({ report, onDone, onError }: ActionProps & { report: ReportDetail }) {
+  const { t } = useStaffI18n();
+  const options = nextStatuses[report.status];
+  const [status, setStatus] = useState<ReportStatus>(options[0]!);
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const needsText = textRequiredFor.includes(status);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (needsText && !text.trim()) {
+      setError(t('detail.textRequired'));
+      document.getElementById('status-text')?.focus();
+      return;
+    }
+    setError(undefined);
+    try {
+      onDone(await changeStatus(report, status, text));
+      setText('');
+    } catch (failure) {
+      onError(failure);
+    }
+  };
+  return (
+    <form noValidate onSubmit={submit} className="wp-section wp-stack" aria-labelledby="status-form-title">
+      <h2 className="utrecht-heading-2" id="status-form-title">{t('detail.changeStatus')}</h2>
+      <FormField id="new-status" label={t('detail.newStatus')}>
+        {(a11y) => (
+          <select {...a11y} className="utrecht-select utrecht-select--html-select" value={status} onChange={(e) => setStatus(e.target.value as ReportStatus)}>
+            {options.map((option) => <option key={option} value={option}>{t(`status.${option}`)}</option>)}
+          </select>
+        )}
+      </FormField>
+      <FormField id="status-text" label={needsText ? t('detail.statusTextRequired') : t('detail.statusText')} optional={!needsText} description={needsText ? t('detail.statusTextHelp') : undefined} error={error}>
+        {(a11y) => <textarea {...a11y} className="utrecht-textarea utrecht-textarea--html-textarea" rows={3} maxLength={2000} value={text} onChange={(e) => setText(e.target.value)} />}
+      </FormField>
+      <div className="wp-actions">
+        <button type="submit" id="change-status" className="utrecht-button utrecht-button--primary-action">{t('detail.saveStatus')}</button>
+      </div>
+    </form>
+  );
+}
+
+function NoteForm({ reportId, onDone, onError }: ActionProps & { reportId: string }) {
+  const { t } = useStaffI18n();
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!text.trim()) {
+      setError(t('detail.noteRequired'));
+      document.getElementById('note-text')?.focus();
+      return;
+    }
+    setError(undefined);
+    try {
+      onDone(await addNote(reportId, text));
+      setText('');
+    } catch (failure) {
+      onError(failure);
+    }
+  };
+  return (
+    <form noValidate onSubmit={submit} className="wp-section wp-stack" aria-labelledby="note-form-title">
+      <h2 className="utrecht-heading-2" id="note-form-title">{t('detail.addNote')}</h2>
+      <FormField id="note-text" label={t('detail.note')} error={error}>
+        {(a11y) => <textarea {...a11y} className="utrecht-textarea utrecht-textarea--html-textarea" rows={2} maxLength={2000} value={text} onChange={(e) => setText(e.target.value)} />}
+      </FormField>
+      <div className="wp-actions">
+        <button type="submit" className="utrecht-button utrecht-button--secondary-action">{t('detail.saveNote')}</button>
+      </div>
+    </form>
+  );
+}
+
+function AssignForm({ report, onDone, onError }: ActionProps & { report: ReportDetail }) {
+  const { t } = useStaffI18n();
+  const options = useAssigneeOptions().filter((option) => option.id !== report.assignee.id);
+  const [target, setTarget] = useState('');
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const chosen = options.find((option) => option.value === target);
+    if (!chosen) {
+      setError(t('detail.assigneeRequired'));
+      document.getElementById('assign-to')?.focus();
+      return;
+    }
+    setError(undefined);
+    try {
+      onDone(await assign(report, chosen, text));
+      setTarget('');
+      setText('');
+    } catch (failure) {
+      onError(failure);
+    }
+  };
+  return (
+    <form noValidate onSubmit={submit} className="wp-section wp-stack" aria-labelledby="assign-form-title">
+      <h2 className="utrecht-heading-2" id="assign-form-title">{t('detail.reassign')}</h2>
+      <FormField id="assign-to" label={t('detail.assignTo')} description={t('detail.assignHelp')} error={error}>
+        {(a11y) => (
+          <select {...a11y} className="utrecht-select utrecht-select--html-select" value={target} onChange={(e) => setTarget(e.target.value)}>
+            <option value="">{t('detail.choose')}</option>
+            <optgroup label={t('detail.colleagues')}>
+              {options.filter((o) => o.kind === 'officer').map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+            </optgroup>
+            <optgroup label={t('detail.teamsAndPartners')}>
+              {options.filter((o) => o.kind !== 'officer').map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+            </optgroup>
+          </select>
+        )}
+      </FormField>
+      <FormField id="assign-text" label={t('detail.assignText')} optional>
+        {(a11y) => <textarea {...a11y} className="utrecht-textarea utrecht-textarea--html-textarea" rows={2} maxLength={2000} value={text} onChange={(e) => setText(e.target.value)} />}
+      </FormField>
+      <div className="wp-actions">
+        <button type="submit" className="utrecht-button utrecht-button--secondary-action">{t('detail.saveAssign')}</button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,40 @@
+import { Link } from '../../router.tsx';
+import type { ReportSummary } from '../staff-api.ts';
+import { useStaffI18n } from '../staff-i18n.ts';
+
+/** Reports as a list of links: the accessible twin of the map, and the phone's default view. */
+export function ReportList({ reports, selectable }: { reports: ReportSummary[]; selectable?: { selected: Set<string>; toggle: (id: string) => void } }) {
+  const { t, formatShort } = useStaffI18n();
+  return (
+    <ul className="wp-report-list">
+      {reports.map((report) => (
+        <li key={report.id} className={report.overdue ? 'wp-report-list__item wp-report-list__item--overdue' : 'wp-report-list__item'}>
+          {selectable ? (
+            <input
+              type="checkbox"
+              className="utrecht-checkbox utrecht-checkbox--html-input"
+              id={`select-${report.id}`}
+              checked={selectable.selected.has(report.id)}
+              onChange={() => selectable.toggle(report.id)}
+              aria-label={t('worklist.select', { code: report.trackingCode, category: report.category.name })}
+            />
+          ) : null}
+          <div>
+            <Link to={`/werk/melding/${report.id}`} className="utrecht-link utrecht-link--html-a wp-report-list__title">
+              {report.category.name} · {report.address ?? report.district.name}
+            </Link>
+            <p className="wp-report-list__meta">
+              {report.overdue ? <strong className="wp-badge wp-badge--overdue">{t('report.overdue')}</strong> : null}
+              {report.urgent ? <strong className="wp-badge">{t('report.urgent')}</strong> : null}
+              <span>{t(`status.${report.status}`)}</span>
+              <span>{t('report.deadlineShort', { date: formatShort(report.deadline) })}</span>
+              <span>{report.district.name}</span>
+              <span className="wp-mono">{report.trackingCode}</span>
+            </p>
+            <p className="wp-report-list__description">{report.description}</p>
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
