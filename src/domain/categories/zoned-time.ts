@@ -90,6 +90,20 @@ export function isoWeekday(date: LocalDate): number {
  * change day still gets the right offset.
  */
 export function zonedInstant(date: LocalDate, minutes: number, timeZone: string, extraMs = 0): Date {
+  // Routing asks for the same few work start/end instants for every officer: Intl is the cost, so remember them.
+  const key = `${timeZone}|${date}|${minutes}|${extraMs}`;
+  const known = instantCache.get(key);
+  if (known !== undefined) return new Date(known);
+  if (instantCache.size >= INSTANT_CACHE_LIMIT) instantCache.clear();
+  const instant = computeZonedInstant(date, minutes, timeZone, extraMs);
+  instantCache.set(key, instant.getTime());
+  return instant;
+}
+
+const INSTANT_CACHE_LIMIT = 20_000;
+const instantCache = new Map<string, number>();
+
+function computeZonedInstant(date: LocalDate, minutes: number, timeZone: string, extraMs: number): Date {
   const { year, month, day } = parseLocalDate(date);
   const wallAsUtc = Date.UTC(year, month - 1, day) + minutes * 60_000 + extraMs;
   const offsetAt = (instantMs: number) => {
