@@ -146,7 +146,11 @@ export function getDistrictLocator(db: Queryable): Promise<DistrictLocator> {
   if (!locator) {
     locator = buildDistrictLocator(db);
     locators.set(db, locator);
-    locator.catch(() => locators.delete(db));
+    const building = locator;
+    // A failed build is forgotten so the next call retries; a newer build is left alone.
+    building.catch(() => {
+      if (locators.get(db) === building) locators.delete(db);
+    });
   }
   return locator;
 }

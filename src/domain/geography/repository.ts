@@ -70,12 +70,6 @@ export async function upsertNeighbourhood(
   );
 }
 
-export async function existingDistrictCodes(db: Queryable, codes: readonly string[]): Promise<Set<string>> {
-  if (codes.length === 0) return new Set();
-  const result = await db.query<{ code: string }>('SELECT code FROM districts WHERE code = ANY($1::text[])', [codes]);
-  return new Set(result.rows.map((r) => r.code));
-}
-
 // ── Reading ─────────────────────────────────────────────────────────────────
 
 export interface MunicipalityRow {
