@@ -13,6 +13,8 @@ export default defineConfig({
     // Small assets stay files: the CSP allows no inline styles or scripts, and data: URLs save nothing here.
     assetsInlineLimit: 0,
     reportCompressedSize: false,
+    // The design-token CSS is large; its transform time is expected and not worth a warning on every start.
+    rolldownOptions: { checks: { pluginTimings: false } },
   },
   server: {
     proxy: { '/api': 'http://127.0.0.1:8080' },

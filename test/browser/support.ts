@@ -38,12 +38,16 @@ export async function seedHaarlemDemo(db: Db, config: Config): Promise<void> {
   await seedDemo(db, { sharedDataDir: config.SHARED_DATA_DIR, password: DEMO_PASSWORD });
 }
 
+// Checked once per test file: a rebuild while a page is open would delete the assets it loads.
+let webBuild: Promise<boolean> | undefined;
+
 /**
  * The real app with the UI on a random local port. Builds web/dist only when it is missing or stale
  * (one build per test run: parallel test files wait on a lock and then reuse it).
  */
 export async function startWebApp(db: Db, options: { env?: Record<string, string>; clock?: Clock } = {}): Promise<RunningApp> {
-  await ensureWebBuild((line) => console.error(line));
+  webBuild ??= ensureWebBuild((line) => console.error(line));
+  await webBuild;
   const config = testConfig({ MAP_TILE_URL: '', DEMO_PASSWORD, ...options.env });
   await seedHaarlemDemo(db, config);
   const deps = { db, clock: options.clock ?? systemClock, config };

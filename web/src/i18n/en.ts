@@ -107,7 +107,8 @@ export const en: Record<MessageKey, string> = {
   'confirmation.another': 'Make another report',
   'confirmation.missing': 'No report was sent in this window. Check the status with your tracking code.',
 
-  'status.title': 'Status of report {code}',
+  'status.title': 'Status of your report',
+  'status.code': 'Tracking code',
   'status.status': 'Status',
   'status.category': 'Subject',
   'status.createdAt': 'Reported on',

@@ -105,7 +105,8 @@ export const nl = {
   'confirmation.another': 'Nog een melding doen',
   'confirmation.missing': 'Er is geen melding verstuurd in dit venster. Bekijk de status met uw meldingscode.',
 
-  'status.title': 'Status van melding {code}',
+  'status.title': 'Status van uw melding',
+  'status.code': 'Meldingscode',
   'status.status': 'Status',
   'status.category': 'Onderwerp',
   'status.createdAt': 'Gemeld op',

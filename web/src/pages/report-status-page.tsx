@@ -27,7 +27,10 @@ export function ReportStatusPage({ trackingCode }: { trackingCode: string }) {
   const statusKey = (status: string) => `status.${status}` as MessageKey;
   return (
     <>
-      <PageHeading>{t('status.title', { code: trackingCode })}</PageHeading>
+      <PageHeading>{t('status.title')}</PageHeading>
+      <p className="utrecht-paragraph">
+        {t('status.code')}: <strong className="wp-code">{trackingCode}</strong>
+      </p>
       {state.status === 'loading' ? <p className="utrecht-paragraph" role="status">{t('app.loading')}</p> : null}
       {state.status === 'not_found' ? (
         <div className="utrecht-alert utrecht-alert--warning" role="alert">
