@@ -120,6 +120,10 @@ describe('geography routes (public)', () => {
     assert.equal(byLonLat.json().boroughCode, 'centrum');
     const byRd = await app.inject({ method: 'GET', url: `/api/v1/locate?x=${oudeStad.x}&y=${oudeStad.y}&crs=EPSG:28992` });
     assert.deepEqual(byRd.json(), byLonLat.json());
+    const byEtrs89 = await app.inject({ method: 'GET', url: `/api/v1/locate?x=${lon}&y=${lat}&crs=EPSG:4258` });
+    assert.deepEqual(byEtrs89.json(), byLonLat.json());
+    const otherCity = await app.inject({ method: 'GET', url: `/api/v1/locate?lon=${lon}&lat=${lat}&municipalityCode=GM0363` });
+    assert.equal(otherCity.statusCode, 422);
   });
 
   it('answers 422 outside the municipality and 400 for missing or mixed coordinates', async () => {
