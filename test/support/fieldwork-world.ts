@@ -85,3 +85,40 @@ async function ensureCoordinatorQueue(db: Db, coordinatorId: string): Promise<vo
     [group.rows[0]!.id, HAARLEM_CODE],
   );
 }
+
+export interface GuardedEndpoint {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  url: string;
+  payload?: object;
+  headers?: Record<string, string>;
+  allowed: Role[];
+}
+
+/**
+ * Table-driven access check: every endpoint answers 401 without sign-in, 403 to each role not
+ * allowed, and lets each allowed role past the role check (any status but 401/403).
+ */
+export async function assertRoleChecks(
+  app: { inject: (options: object) => Promise<{ statusCode: number; body: string }> },
+  db: Db,
+  world: World,
+  endpoints: GuardedEndpoint[],
+): Promise<void> {
+  const { bearerFor } = await import('./app.ts');
+  const users: Record<Role, string> = {
+    officer: world.officer.id, coordinator: world.coordinator.id, team_manager: world.teamManager.id, analyst: world.analyst.id,
+    contact_centre: world.contactCentre.id, partner: world.partner.id, administrator: world.administrator.id,
+  };
+  for (const endpoint of endpoints) {
+    const request = (auth: Record<string, string>) =>
+      app.inject({ method: endpoint.method, url: endpoint.url, headers: { ...endpoint.headers, ...auth }, ...(endpoint.payload ? { payload: endpoint.payload } : {}) });
+    const anonymous = await request({});
+    if (anonymous.statusCode !== 401) throw new Error(`${endpoint.method} ${endpoint.url} without sign-in answered ${anonymous.statusCode}, not 401`);
+    for (const [role, userId] of Object.entries(users) as Array<[Role, string]>) {
+      const response = await request(await bearerFor(db, userId));
+      const allowed = endpoint.allowed.includes(role);
+      if (allowed && [401, 403].includes(response.statusCode)) throw new Error(`${role} should pass ${endpoint.method} ${endpoint.url}: ${response.body}`);
+      if (!allowed && response.statusCode !== 403) throw new Error(`${role} should get 403 on ${endpoint.method} ${endpoint.url}, got ${response.statusCode}`);
+    }
+  }
+}

@@ -4,9 +4,10 @@ import type { Db } from '../../db/db.ts';
 import type { App } from '../../http/deps.ts';
 import { fixedClock } from '../../shared/clock.ts';
 import { createMeeting } from '../meetings/index.ts';
+import type { Role } from '../people/index.ts';
 import { bearerFor, testApp } from '../../../test/support/app.ts';
 import { openTestDb } from '../../../test/support/db.ts';
-import { buildWorld, CENTRUM, HAARLEM_CODE, type World } from '../../../test/support/fieldwork-world.ts';
+import { assertRoleChecks, buildWorld, CENTRUM, GROTE_MARKT, HAARLEM_CODE, type World } from '../../../test/support/fieldwork-world.ts';
 import { startRound } from './start-round.ts';
 import { stopRound } from './stop-round.ts';
 
@@ -94,5 +95,20 @@ describe('contacts and district visibility', () => {
   it('refuses a period longer than the limit', async () => {
     const response = await app.inject({ method: 'GET', url: '/api/v1/visibility?from=2024-01-01T00:00:00Z&to=2026-01-01T00:00:00Z', headers: manager });
     assert.equal(response.statusCode, 400);
+  });
+
+  it('checks roles on every field-work endpoint: 401 without sign-in, 403 for other roles', async () => {
+    const readers: Role[] = ['officer', 'coordinator', 'team_manager', 'analyst'];
+    await assertRoleChecks(app, db, world, [
+      { method: 'POST', url: '/api/v1/observations', payload: { categoryCode: 'hondenpoep', location: GROTE_MARKT }, allowed: ['officer'] },
+      { method: 'GET', url: '/api/v1/observations', allowed: readers },
+      { method: 'POST', url: '/api/v1/contacts', payload: { counterpart: 'school', topic: 'Rollentest', districtCode: CENTRUM }, allowed: ['officer'] },
+      { method: 'GET', url: '/api/v1/contacts', allowed: readers },
+      { method: 'POST', url: '/api/v1/presence/rounds', payload: { districtCode: CENTRUM }, allowed: ['officer'] },
+      { method: 'GET', url: '/api/v1/presence/rounds/current', allowed: ['officer'] },
+      { method: 'POST', url: '/api/v1/presence/rounds/current/stop', allowed: ['officer'] },
+      { method: 'GET', url: '/api/v1/presence/rounds', allowed: readers },
+      { method: 'GET', url: '/api/v1/visibility', allowed: ['coordinator', 'team_manager', 'analyst'] },
+    ]);
   });
 });

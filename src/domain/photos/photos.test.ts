@@ -7,7 +7,8 @@ import type { App } from '../../http/deps.ts';
 import { fixedClock } from '../../shared/clock.ts';
 import { bearerFor, testApp } from '../../../test/support/app.ts';
 import { openTestDb } from '../../../test/support/db.ts';
-import { buildWorld, GROTE_MARKT, type World } from '../../../test/support/fieldwork-world.ts';
+import { assertRoleChecks, buildWorld, GROTE_MARKT, type World } from '../../../test/support/fieldwork-world.ts';
+import { roles, type Role } from '../people/index.ts';
 import { PHOTO_CSP } from './routes.ts';
 
 const fixtures = join(import.meta.dirname, '../../../test/fixtures/photos');
@@ -206,5 +207,19 @@ describe('photos', () => {
     assert.equal((await app.inject({ method: 'GET', url: photoUrl, headers: partner })).statusCode, 404, 'a partner sees only reports forwarded to them');
     const publicStatus = await app.inject({ method: 'GET', url: `/api/v1/public/reports/${report.trackingCode}` });
     assert.equal(JSON.stringify(publicStatus.json()).includes('photo'), false);
+  });
+
+  it('checks roles on every staff photo endpoint: 401 without sign-in, 403 for other roles', async () => {
+    const report = await newReport();
+    const officer = await bearerFor(db, world.officer.id);
+    const observation = (await app.inject({ method: 'POST', url: '/api/v1/observations', headers: officer, payload: { categoryCode: 'grofvuil', location: GROTE_MARKT } })).json();
+    const readers: Role[] = ['officer', 'coordinator', 'team_manager', 'analyst'];
+    const body = multipart([photoFile(jpeg)]);
+    await assertRoleChecks(app, db, world, [
+      { method: 'POST', url: `/api/v1/observations/${observation.id}/photos`, payload: body.payload, headers: body.headers, allowed: ['officer'] },
+      { method: 'GET', url: `/api/v1/observations/${observation.id}/photos`, allowed: readers },
+      { method: 'GET', url: `/api/v1/reports/${report.id}/photos`, allowed: [...roles] },
+      { method: 'GET', url: '/api/v1/photos/00000000-0000-4000-8000-000000000000', allowed: [...roles] },
+    ]);
   });
 });
