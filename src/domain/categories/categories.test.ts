@@ -166,6 +166,14 @@ describe('categories', () => {
     assert.equal(await findCategory(db, 'GM0392', 'graffiti-wildplak'), null, 'a deactivated main category hides its subcategories');
   });
 
+  it('lists inactive categories too for administrators only', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/v1/categories', headers: admin });
+    assert.equal(response.statusCode, 200);
+    const fietswrak = response.json().categories.find((c: { code: string }) => c.code === 'fietswrak');
+    assert.equal(fietswrak.active, false);
+    assert.equal((await app.inject({ method: 'GET', url: '/api/v1/categories', headers: officer })).statusCode, 403);
+  });
+
   it('rejects a deadline on a main category, an empty change and an unknown code', async () => {
     assert.equal((await app.inject({ method: 'PATCH', url: '/api/v1/categories/afval', headers: admin, payload: { deadline: { amount: 1, unit: 'days' } } })).statusCode, 400);
     assert.equal((await app.inject({ method: 'PATCH', url: '/api/v1/categories/afval', headers: admin, payload: {} })).statusCode, 400);

@@ -4,6 +4,7 @@ import type { App, AppDeps } from '../../http/deps.ts';
 import { createCategory } from './create-category.ts';
 import { updateCategory } from './update-category.ts';
 import { listCategoryTree } from './list-category-tree.ts';
+import { listCategories } from './repository.ts';
 import {
   adminCategorySchema,
   categoryParamsSchema,
@@ -38,6 +39,20 @@ export function registerCategoryRoutes(app: App, deps: AppDeps) {
       },
     },
     async (request) => listCategoryTree(deps, request.params.municipalityCode),
+  );
+
+  app.get(
+    '/api/v1/categories',
+    {
+      preHandler: adminOnly,
+      schema: {
+        tags: ['categories'],
+        summary: 'Every category of your municipality, inactive ones included (administrator)',
+        security: staffSecurity,
+        response: { 200: z.object({ categories: z.array(adminCategorySchema) }), 401: problemSchema, 403: problemSchema },
+      },
+    },
+    async (request) => ({ categories: await listCategories(deps.db, currentStaff(request).municipalityCode, { activeOnly: false }) }),
   );
 
   app.post(
