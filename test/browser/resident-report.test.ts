@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { Db } from '../../src/db/db.ts';
 import { openTestDb } from '../support/db.ts';
-import { expectNoAxeViolations, launchBrowser, openPage, samplePhoto, screenshot, startTileServer, startWebApp, type RunningApp } from './support.ts';
+import { expectNoAxeViolations, launchBrowser, openPage, samplePhoto, screenshot, startFakeLocatieserver, startTileServer, startWebApp, type RunningApp } from './support.ts';
 
 async function reportsWith(db: Db, description: string) {
   const { rows } = await db.query<{ tracking_code: string; district_code: string; status: string }>(
@@ -185,6 +185,37 @@ describe('resident files a report', () => {
       await context.close();
     } finally {
       await offline.close();
+    }
+  });
+
+  it('finds the place by address search, by keyboard', async () => {
+    const locatieserver = await startFakeLocatieserver([
+      { id: 'adr-0123456789abcdef0123456789abcdef', label: 'Grote Markt 2, 2011RD Haarlem', lon: 4.63663, lat: 52.38118 },
+      { id: 'adr-fedcba9876543210fedcba9876543210', label: 'Grote Markt 1, 1315JG Almere', lon: 5.21857, lat: 52.37298 },
+    ]);
+    const withSearch = await startWebApp(db, { env: { PDOK_LOCATIESERVER_URL: locatieserver.url } });
+    try {
+      const { page, context } = await openPage(browser, withSearch.baseUrl);
+      await page.goto(`${withSearch.baseUrl}/melden`);
+      await formReady(page);
+      await tabTo(page, '#address');
+      await page.keyboard.type('Grote Markt');
+      await page.waitForSelector('.wp-suggestions button');
+      await tabTo(page, '.wp-suggestions button');
+      assert.match((await page.evaluate(() => document.activeElement?.textContent)) ?? '', /Grote Markt 2, 2011RD Haarlem/);
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => /Oude Stad/.test(document.querySelector('#location-result')?.textContent ?? ''));
+      await page.waitForSelector('.wp-marker');
+      assert.equal(await page.inputValue('#address'), 'Grote Markt 2, 2011RD Haarlem');
+
+      await page.fill('#address', 'Grote Markt 1, 1315');
+      await page.click('text=Zoek adres');
+      await page.click('.wp-suggestions button:has-text("Almere")');
+      await page.waitForSelector('text=Deze plek ligt buiten de gemeente');
+      await context.close();
+    } finally {
+      await withSearch.close();
+      await locatieserver.close();
     }
   });
 

@@ -48,7 +48,8 @@ let webBuild: Promise<boolean> | undefined;
 export async function startWebApp(db: Db, options: { env?: Record<string, string>; clock?: Clock } = {}): Promise<RunningApp> {
   webBuild ??= ensureWebBuild((line) => console.error(line));
   await webBuild;
-  const config = testConfig({ MAP_TILE_URL: '', DEMO_PASSWORD, ...options.env });
+  // Nothing listens on port 9 of this machine: address search is "unavailable" unless a test brings a fake.
+  const config = testConfig({ MAP_TILE_URL: '', PDOK_LOCATIESERVER_URL: 'http://127.0.0.1:9', DEMO_PASSWORD, ...options.env });
   await seedHaarlemDemo(db, config);
   const deps = { db, clock: options.clock ?? systemClock, config };
   const app = await buildApp(deps, { extend: (instance) => registerWebUi(instance, deps) });
@@ -160,4 +161,33 @@ export function samplePhoto(name = 'overlast.png'): { name: string; mimeType: st
     mimeType: 'image/png',
     buffer: Buffer.from(SAMPLE_PNG, 'base64'),
   };
+}
+
+export interface FakeAddress {
+  id: string;
+  label: string;
+  lon: number;
+  lat: number;
+}
+
+/** A local stand-in for PDOK Locatieserver v3.1 (suggest and lookup), for PDOK_LOCATIESERVER_URL. */
+export async function startFakeLocatieserver(addresses: FakeAddress[]): Promise<{ url: string; close: () => Promise<void> }> {
+  const server: Server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const fold = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
+    let docs: object[] = [];
+    if (url.pathname.endsWith('/suggest')) {
+      const q = fold(url.searchParams.get('q') ?? '');
+      docs = addresses.filter((a) => fold(a.label).includes(q)).map((a) => ({ id: a.id, weergavenaam: a.label, type: 'adres' }));
+    } else if (url.pathname.endsWith('/lookup')) {
+      docs = addresses
+        .filter((a) => a.id === url.searchParams.get('id'))
+        .map((a) => ({ id: a.id, weergavenaam: a.label, type: 'adres', centroide_ll: `POINT(${a.lon} ${a.lat})` }));
+    }
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end(JSON.stringify({ response: { numFound: docs.length, start: 0, docs } }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/bzk/locatieserver/search/v3_1`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }

@@ -55,9 +55,18 @@ export interface PublicReport {
   closedAt: string | null;
 }
 
+/** A suggestion has an id to look up its point (GET /api/v1/addresses/{id}), or the point itself. */
 export interface AddressSuggestion {
+  id: string | null;
   label: string;
-  point: LonLat;
+  point: LonLat | null;
+}
+
+export interface AddressDetail {
+  id: string;
+  label: string;
+  location: PointGeometry;
+  districtCode: string;
 }
 
 type Loose = Record<string, unknown>;
@@ -107,8 +116,9 @@ export function toAddressSuggestions(body: unknown): AddressSuggestion[] {
     .filter((raw): raw is Loose => !!raw && typeof raw === 'object')
     .flatMap((raw) => {
       const point = pointOf(raw);
+      const id = typeof raw.id === 'string' ? raw.id : null;
       const label = String(raw.label ?? raw.displayName ?? raw.weergavenaam ?? raw.address ?? '');
-      return point && label ? [{ label, point }] : [];
+      return label && (point || id) ? [{ id, label, point }] : [];
     });
 }
 

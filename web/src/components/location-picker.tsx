@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, apiGet } from '../api/client.ts';
-import { toAddressSuggestions, type AddressSuggestion, type LocateResult, type LonLat } from '../api/types.ts';
+import { toAddressSuggestions, type AddressDetail, type AddressSuggestion, type LocateResult, type LonLat } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { LocationMap } from '../map/location-map.tsx';
 import { useDistricts } from '../map/use-districts.ts';
@@ -20,7 +20,12 @@ export interface ChosenLocation {
   locate: LocateState;
 }
 
-type AddressState = { status: 'idle' } | { status: 'searching' } | { status: 'results'; items: AddressSuggestion[] } | { status: 'unavailable' };
+type AddressState =
+  | { status: 'idle' }
+  | { status: 'searching' }
+  | { status: 'results'; items: AddressSuggestion[] }
+  | { status: 'unavailable' }
+  | { status: 'outside' };
 type GpsState = 'idle' | 'busy' | 'failed';
 
 interface LocationPickerProps {
@@ -56,9 +61,23 @@ export function LocationPicker({ value, onChange, error }: LocationPickerProps) 
   const search = (text: string) => {
     if (text.trim().length < 3) return;
     setAddress({ status: 'searching' });
-    apiGet<unknown>(`/api/v1/addresses/suggest?q=${encodeURIComponent(text.trim())}`)
+    const params = new URLSearchParams({ q: text.trim(), municipalityCode: config.municipalityCode });
+    apiGet<unknown>(`/api/v1/addresses/suggest?${params.toString()}`)
       .then((body) => setAddress({ status: 'results', items: toAddressSuggestions(body) }))
       .catch(() => setAddress({ status: 'unavailable' }));
+  };
+
+  const chooseSuggestion = async (item: AddressSuggestion) => {
+    chosenLabel.current = item.label;
+    setQuery(item.label);
+    setAddress({ status: 'idle' });
+    if (item.point) return choose(item.point, item.label);
+    try {
+      const detail = await apiGet<AddressDetail>(`/api/v1/addresses/${encodeURIComponent(item.id ?? '')}`);
+      choose(detail.location.coordinates, detail.label);
+    } catch (failure) {
+      setAddress({ status: failure instanceof ApiError && failure.status === 422 ? 'outside' : 'unavailable' });
+    }
   };
 
   useEffect(() => {
@@ -116,6 +135,7 @@ export function LocationPicker({ value, onChange, error }: LocationPickerProps) 
       </div>
       <div role="status" aria-live="polite">
         {address.status === 'unavailable' ? <p className="utrecht-paragraph">{t('location.addressUnavailable')}</p> : null}
+        {address.status === 'outside' ? <p className="utrecht-paragraph">{t('location.outside', { municipality: config.municipalityName })}</p> : null}
         {address.status === 'results' && address.items.length === 0 ? <p className="utrecht-paragraph">{t('location.addressNone')}</p> : null}
         {gps === 'busy' ? <p className="utrecht-paragraph">{t('location.gpsBusy')}</p> : null}
         {gps === 'failed' ? <p className="utrecht-paragraph">{t('location.gpsFailed')}</p> : null}
@@ -123,16 +143,8 @@ export function LocationPicker({ value, onChange, error }: LocationPickerProps) 
       {address.status === 'results' && address.items.length > 0 ? (
         <ul className="wp-suggestions" aria-label={t('location.addressResults')}>
           {address.items.map((item) => (
-            <li key={item.label}>
-              <button
-                type="button"
-                onClick={() => {
-                  chosenLabel.current = item.label;
-                  setQuery(item.label);
-                  setAddress({ status: 'idle' });
-                  choose(item.point, item.label);
-                }}
-              >
+            <li key={item.id ?? item.label}>
+              <button type="button" onClick={() => void chooseSuggestion(item)}>
                 {item.label}
               </button>
             </li>
