@@ -222,4 +222,28 @@ describe('photos', () => {
       { method: 'GET', url: '/api/v1/photos/00000000-0000-4000-8000-000000000000', allowed: [...roles] },
     ]);
   });
+
+  it('documents the upload once, under /public/reports/{trackingCode}/photos, which works like the form\'s path', async () => {
+    clock.set('2026-11-24T09:00:00+01:00');
+    const report = await newReport();
+    const response = await app.inject({ method: 'POST', url: `/api/v1/public/reports/${report.trackingCode}/photos`, ...multipart([photoFile(png, 'p.png', 'image/png')]) });
+    assert.equal(response.statusCode, 201, response.body);
+    assert.equal(response.json().photoCount, 1);
+    const doc = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    assert.ok(doc.paths['/api/v1/public/reports/{trackingCode}/photos'].post);
+    assert.equal(doc.paths['/api/v1/reports/{trackingCode}/photos'], undefined);
+    assert.ok(doc.paths['/api/v1/reports/{reportId}/photos'].get);
+  });
+
+  it('rate-limits public uploads', async () => {
+    const limited = await testApp(db, { clock, env: { PHOTO_UPLOAD_RATE_LIMIT_PER_MINUTE: '1' } });
+    try {
+      const url = '/api/v1/public/reports/WP-0000-0000-0000-0000/photos';
+      const first = await limited.inject({ method: 'POST', url, ...multipart([photoFile(jpeg)]) });
+      const second = await limited.inject({ method: 'POST', url, ...multipart([photoFile(jpeg)]) });
+      assert.deepEqual([first.statusCode, second.statusCode], [404, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
 });

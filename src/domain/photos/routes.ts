@@ -1,5 +1,5 @@
 import multipart from '@fastify/multipart';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { currentStaff, requireRoles } from '../../http/auth.ts';
 import type { App, AppDeps } from '../../http/deps.ts';
@@ -54,20 +54,23 @@ export function registerPhotoRoutes(app: App, deps: AppDeps) {
       limits: { fileSize: maxBytes, files: MAX_PHOTOS_PER_REPORT, fields: 0, parts: MAX_PHOTOS_PER_REPORT, headerPairs: 200 },
     });
 
-    scope.post('/api/v1/reports/:trackingCode/photos', {
-      config: { rateLimit: { max: deps.config.PHOTO_UPLOAD_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' } },
-      schema: {
-        tags,
-        summary: `Add up to ${MAX_PHOTOS_PER_REPORT} photos to a report with its tracking code, within an hour of reporting (public). Metadata such as GPS is removed.`,
-        consumes: ['multipart/form-data'],
-        params: trackingCodeParamsSchema,
-        response: { 201: uploadReceiptSchema, ...uploadProblems, 403: problemSchema, 429: problemSchema },
-      },
-    }, async (request, reply) => {
+    const uploadToReport = async (request: FastifyRequest<{ Params: { trackingCode: string } }>, reply: FastifyReply) => {
       const files = await readFiles(request);
       const receipt = await addReportPhotos(photoDeps, { trackingCode: request.params.trackingCode, files, uploadedBy: request.staff?.id ?? null });
       return reply.status(201).send(receipt);
-    });
+    };
+    const uploadSchema = {
+      tags,
+      summary: `Add up to ${MAX_PHOTOS_PER_REPORT} photos to a report with its tracking code, within an hour of reporting (public). Metadata such as GPS is removed.`,
+      consumes: ['multipart/form-data'],
+      params: trackingCodeParamsSchema,
+      response: { 201: uploadReceiptSchema, ...uploadProblems, 403: problemSchema, 429: problemSchema },
+    };
+    const uploadRateLimit = { rateLimit: { max: deps.config.PHOTO_UPLOAD_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' } };
+    scope.post('/api/v1/public/reports/:trackingCode/photos', { config: uploadRateLimit, schema: uploadSchema }, uploadToReport);
+    // The same upload under /reports/{trackingCode}/photos, which the resident form uses. Left out of the
+    // OpenAPI document: it is path-equivalent to the staff list /reports/{reportId}/photos there.
+    scope.post('/api/v1/reports/:trackingCode/photos', { config: uploadRateLimit, schema: { ...uploadSchema, hide: true } }, uploadToReport);
 
     scope.post('/api/v1/observations/:observationId/photos', {
       preHandler: requireRoles('officer'),
