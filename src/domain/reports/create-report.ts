@@ -7,7 +7,7 @@ import { hasAnyRole, type Role, type StaffUser } from '../people/roles.ts';
 import { decideRouting, type RoutingDecision } from '../routing/index.ts';
 import { checkIdempotencyKey, idempotencyScope, replayFor, requestHash } from './idempotency.ts';
 import { resolveIntake, type ResolvedIntake } from './intake-input.ts';
-import { appendHistory, claimIdempotencyKey, findMunicipalityTimeZone, insertReport } from './repository.ts';
+import { insertReportWithHistory } from './repository.ts';
 import type { CreatedReport, ReportSource } from './schemas.ts';
 import { newTrackingCode } from './tracking-code.ts';
 
@@ -50,8 +50,8 @@ const operation = 'POST /api/v1/reports';
 
 /**
  * Intake: validates, locates, applies the category's deadline, routes, and stores the report, its
- * first history entry and the idempotency record in one transaction. Returns only after COMMIT,
- * so an acknowledged report is never lost.
+ * first history entry and the idempotency record in one statement (one transaction). Returns only
+ * after COMMIT, so an acknowledged report is never lost.
  */
 export async function createReport(deps: { db: Db; clock: Clock }, command: CreateReportCommand): Promise<CreateReportOutcome> {
   const { staff, ip } = command.caller;
@@ -69,7 +69,7 @@ export async function createReport(deps: { db: Db; clock: Clock }, command: Crea
   const intake = await resolveIntake(deps, { body: command.body, contentCrs: command.contentCrs, staffMunicipalityCode: staff?.municipalityCode ?? null });
   const report = await decide(deps, intake);
   try {
-    await deps.db.transaction((tx) => storeReport(tx, report, intake, staff, { scope, key: command.idempotencyKey, hash }));
+    await storeReport(deps.db, report, intake, staff, { scope, key: command.idempotencyKey, hash });
     return { statusCode: 201, report: report.response, replayed: false };
   } catch (error) {
     if (!(error instanceof KeyTakenByConcurrentRequest) || command.idempotencyKey === undefined) throw error;
@@ -89,14 +89,14 @@ interface DecidedReport {
 }
 
 /**
- * Deadline and routing. Read outside the write transaction on purpose: under READ COMMITTED the
- * transaction would see the same committed state, and on a pool routing's queries run in parallel.
+ * Deadline and routing. Read before the write on purpose: under READ COMMITTED a transaction around
+ * both would see the same committed state, and on a pool routing's queries run in parallel.
  */
 async function decide(deps: { db: Db; clock: Clock }, intake: ResolvedIntake): Promise<DecidedReport> {
   const { body, located, category } = intake;
   const now = deps.clock.now();
   const source: ReportSource = body.source ?? 'web';
-  const timeZone = await findMunicipalityTimeZone(deps.db, located.municipalityCode);
+  const { timeZone } = intake;
   const deadline = computeDeadline(category.deadline, now, timeZone);
   const routing = await decideRouting(
     { db: deps.db },
@@ -121,9 +121,9 @@ async function decide(deps: { db: Db; clock: Clock }, intake: ResolvedIntake): P
 
 class KeyTakenByConcurrentRequest extends Error {}
 
-/** Idempotency key, report and first history entry: one transaction. */
+/** Report, first history entry and idempotency record: one statement, so one transaction. */
 async function storeReport(
-  tx: Queryable,
+  db: Queryable,
   report: DecidedReport,
   intake: ResolvedIntake,
   staff: StaffUser | null,
@@ -131,25 +131,23 @@ async function storeReport(
 ): Promise<void> {
   const { body, located, category } = intake;
   const { response, now, source, deadline, routing } = report;
-  if (idempotency.key !== undefined) {
-    // Claimed first: a concurrent retry with the same key waits here for our commit, then finds the key taken.
-    const claimed = await claimIdempotencyKey(tx, {
-      scope: idempotency.scope, key: idempotency.key, requestHash: idempotency.hash, statusCode: 201, response, createdAt: now,
-    });
-    if (!claimed) throw new KeyTakenByConcurrentRequest();
-  }
-  await insertReport(tx, {
-    id: response.id, municipalityCode: located.municipalityCode, trackingCode: response.trackingCode, categoryId: category.id,
-    description: body.description, occurredAt: body.occurredAt ? new Date(body.occurredAt) : null, source, rd: intake.rd,
-    addressText: body.address ?? null, districtCode: located.districtCode, neighbourhoodCode: located.neighbourhoodCode,
-    urgent: category.urgent, deadline, assignee: routing.assignee,
-    routing: { rule: routing.rule, reasonNl: routing.reasonNl, reasonEn: routing.reasonEn },
-    reporter: { email: body.reporter?.email ?? null, phone: body.reporter?.phone ?? null, consentToShare: body.reporter?.consentToShareWithPartners ?? false },
-    createdBy: staff?.id ?? null, createdAt: now,
-  });
-  await appendHistory(tx, {
-    reportId: response.id, at: now, actor: staff ? { id: staff.id, label: staff.name } : { id: null, label: 'public' }, action: 'created',
-    toStatus: 'new', text: routing.reasonNl,
-    data: { source, assignee: response.assignee, routing: response.routing, deadline: response.deadline, districtCode: located.districtCode },
-  });
+  const stored = await insertReportWithHistory(
+    db,
+    {
+      id: response.id, municipalityCode: located.municipalityCode, trackingCode: response.trackingCode, categoryId: category.id,
+      description: body.description, occurredAt: body.occurredAt ? new Date(body.occurredAt) : null, source, rd: intake.rd,
+      addressText: body.address ?? null, districtCode: located.districtCode, neighbourhoodCode: located.neighbourhoodCode,
+      urgent: category.urgent, deadline, assignee: routing.assignee,
+      routing: { rule: routing.rule, reasonNl: routing.reasonNl, reasonEn: routing.reasonEn },
+      reporter: { email: body.reporter?.email ?? null, phone: body.reporter?.phone ?? null, consentToShare: body.reporter?.consentToShareWithPartners ?? false },
+      createdBy: staff?.id ?? null, createdAt: now,
+    },
+    {
+      actor: staff ? { id: staff.id, label: staff.name } : { id: null, label: 'public' },
+      text: routing.reasonNl,
+      data: { source, assignee: response.assignee, routing: response.routing, deadline: response.deadline, districtCode: located.districtCode },
+    },
+    idempotency.key === undefined ? null : { scope: idempotency.scope, key: idempotency.key, requestHash: idempotency.hash, statusCode: 201, response },
+  );
+  if (!stored) throw new KeyTakenByConcurrentRequest();
 }

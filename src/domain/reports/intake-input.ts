@@ -4,6 +4,7 @@ import type { Clock } from '../../shared/clock.ts';
 import { DomainError, type FieldProblem } from '../../shared/errors.ts';
 import { findCategory } from '../categories/index.ts';
 import { locatePoint, parseCrs, pointToRd, type Crs, type LocatedPoint } from '../geography/index.ts';
+import { findMunicipalityTimeZone } from './repository.ts';
 import { createReportBodySchema, type CreateReportBody } from './schemas.ts';
 
 type Category = NonNullable<Awaited<ReturnType<typeof findCategory>>>;
@@ -13,6 +14,8 @@ export interface ResolvedIntake {
   rd: { x: number; y: number };
   located: LocatedPoint;
   category: Category & { deadline: NonNullable<Category['deadline']> };
+  /** The municipality's time zone, for deadlines counted on its wall calendar. */
+  timeZone: string;
 }
 
 const fields = createReportBodySchema.shape;
@@ -78,8 +81,9 @@ export async function resolveIntake(
   const municipalityCode = located?.municipalityCode ?? input.staffMunicipalityCode;
   const categoryCode = field(fields.category, 'category');
   let category: Category | null = null;
+  let timeZone = 'Europe/Amsterdam';
   if (categoryCode && municipalityCode) {
-    category = await findCategory(deps.db, municipalityCode, categoryCode);
+    [category, timeZone] = await Promise.all([findCategory(deps.db, municipalityCode, categoryCode), findMunicipalityTimeZone(deps.db, municipalityCode)]);
     if (!category) problems.push({ name: 'body.category', reason: `unknown category "${categoryCode}"`, code: 'unknown_category' });
     else if (!category.parentCode || !category.deadline) {
       problems.push({ name: 'body.category', reason: `"${categoryCode}" is a main category; choose one of its subcategories`, code: 'main_category' });
@@ -95,5 +99,5 @@ export async function resolveIntake(
   if (!parsed.success || !rd || !located || !category?.deadline) {
     throw new Error('intake resolved without a body, location or category'); // unreachable: every gap above is a problem
   }
-  return { body: parsed.data, rd, located, category: { ...category, deadline: category.deadline } };
+  return { body: parsed.data, rd, located, category: { ...category, deadline: category.deadline }, timeZone };
 }

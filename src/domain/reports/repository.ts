@@ -25,20 +25,61 @@ export interface NewReportRow {
   createdAt: Date;
 }
 
-export async function insertReport(db: Queryable, row: NewReportRow): Promise<void> {
-  await db.query(
-    `INSERT INTO reports (id, municipality_code, tracking_code, category_id, description, occurred_at, source, location,
-       address_text, district_code, neighbourhood_code, status, urgent, deadline, assignee_kind, assignee_id, routing_rule,
-       routing_reason_nl, routing_reason_en, reporter_email, reporter_phone, reporter_consent_share, created_by, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, ST_SetSRID(ST_MakePoint($8, $9), 28992), $10, $11, $12, 'new', $13, $14, $15, $16, $17,
-       $18, $19, $20, $21, $22, $23, $24, $24)`,
-    [
-      row.id, row.municipalityCode, row.trackingCode, row.categoryId, row.description, row.occurredAt, row.source, row.rd.x, row.rd.y,
-      row.addressText, row.districtCode, row.neighbourhoodCode, row.urgent, row.deadline, row.assignee.kind, row.assignee.id,
-      row.routing.rule, row.routing.reasonNl, row.routing.reasonEn, row.reporter.email, row.reporter.phone, row.reporter.consentToShare,
-      row.createdBy, row.createdAt,
-    ],
+export interface IdempotencyClaim {
+  scope: string;
+  key: string;
+  requestHash: string;
+  statusCode: number;
+  response: unknown;
+}
+
+/**
+ * Report, first history entry and (optionally) the idempotency key in ONE statement, which PostgreSQL
+ * runs as one transaction. With a key, the report and its history are only written when the key was
+ * claimed; a concurrent holder of the key makes the claim wait for its commit and then come back empty.
+ * Returns false when the key was taken.
+ */
+export async function insertReportWithHistory(
+  db: Queryable,
+  row: NewReportRow,
+  created: { actor: { id: string | null; label: string }; text: string; data: Record<string, unknown> },
+  claim: IdempotencyClaim | null,
+): Promise<boolean> {
+  const params: unknown[] = [
+    row.id, row.municipalityCode, row.trackingCode, row.categoryId, row.description, row.occurredAt, row.source, row.rd.x, row.rd.y,
+    row.addressText, row.districtCode, row.neighbourhoodCode, row.urgent, row.deadline, row.assignee.kind, row.assignee.id,
+    row.routing.rule, row.routing.reasonNl, row.routing.reasonEn, row.reporter.email, row.reporter.phone, row.reporter.consentToShare,
+    row.createdBy, row.createdAt, created.actor.id, created.actor.label, created.text, JSON.stringify(created.data),
+  ];
+  let claimCte = '';
+  let onlyIfClaimed = '';
+  if (claim) {
+    params.push(claim.scope, claim.key, claim.requestHash, claim.statusCode, JSON.stringify(claim.response));
+    claimCte = `claim AS (
+      INSERT INTO idempotency_keys (scope, key, request_hash, status_code, response, created_at)
+      VALUES ($29, $30, $31, $32, $33::jsonb, $24) ON CONFLICT (scope, key) DO NOTHING RETURNING key
+    ),`;
+    onlyIfClaimed = 'WHERE EXISTS (SELECT 1 FROM claim)';
+  }
+  // INSERT … SELECT cannot infer parameter types from the target columns, hence the casts.
+  const { rows } = await db.query(
+    `WITH ${claimCte} report AS (
+       INSERT INTO reports (id, municipality_code, tracking_code, category_id, description, occurred_at, source, location,
+         address_text, district_code, neighbourhood_code, status, urgent, deadline, assignee_kind, assignee_id, routing_rule,
+         routing_reason_nl, routing_reason_en, reporter_email, reporter_phone, reporter_consent_share, created_by, created_at, updated_at)
+       SELECT $1::uuid, $2::text, $3::text, $4::uuid, $5::text, $6::timestamptz, $7::text,
+              ST_SetSRID(ST_MakePoint($8::float8, $9::float8), 28992), $10::text, $11::text, $12::text, 'new', $13::boolean,
+              $14::timestamptz, $15::text, $16::uuid, $17::text, $18::text, $19::text, $20::text, $21::text, $22::boolean,
+              $23::uuid, $24::timestamptz, $24::timestamptz
+       ${onlyIfClaimed}
+       RETURNING id
+     )
+     INSERT INTO report_history (report_id, at, actor_id, actor_label, action, from_status, to_status, text, data)
+     SELECT id, $24::timestamptz, $25::uuid, $26::text, 'created', NULL, 'new', $27::text, $28::jsonb FROM report
+     RETURNING report_id`,
+    params,
   );
+  return rows.length === 1;
 }
 
 export interface HistoryEntryRow {
@@ -82,19 +123,6 @@ export async function findIdempotencyRecord(db: Queryable, scope: string, key: s
   );
   const row = rows[0];
   return row ? { requestHash: row.request_hash, statusCode: row.status_code, response: row.response } : null;
-}
-
-/** False when another request holds the key; on PostgreSQL a concurrent holder makes this wait for its commit. */
-export async function claimIdempotencyKey(
-  db: Queryable,
-  record: { scope: string; key: string; requestHash: string; statusCode: number; response: unknown; createdAt: Date },
-): Promise<boolean> {
-  const { rows } = await db.query(
-    `INSERT INTO idempotency_keys (scope, key, request_hash, status_code, response, created_at)
-     VALUES ($1, $2, $3, $4, $5::jsonb, $6) ON CONFLICT (scope, key) DO NOTHING RETURNING key`,
-    [record.scope, record.key, record.requestHash, record.statusCode, JSON.stringify(record.response), record.createdAt],
-  );
-  return rows.length === 1;
 }
 
 // ── Changes ────────────────────────────────────────────────────────────────────
