@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, apiGet } from '../api/client.ts';
-import { toAddressSuggestions, type AddressDetail, type AddressSuggestion, type LocateResult, type LonLat } from '../api/types.ts';
+import { resolveAddress, suggestAddresses } from '../api/addresses.ts';
+import type { AddressSuggestion, LocateResult, LonLat } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { LocationMap } from '../map/location-map.tsx';
 import { useDistricts } from '../map/use-districts.ts';
@@ -61,9 +62,8 @@ export function LocationPicker({ value, onChange, error }: LocationPickerProps) 
   const search = (text: string) => {
     if (text.trim().length < 3) return;
     setAddress({ status: 'searching' });
-    const params = new URLSearchParams({ q: text.trim(), municipalityCode: config.municipalityCode });
-    apiGet<unknown>(`/api/v1/addresses/suggest?${params.toString()}`)
-      .then((body) => setAddress({ status: 'results', items: toAddressSuggestions(body) }))
+    suggestAddresses(text, config.municipalityCode)
+      .then((items) => setAddress({ status: 'results', items }))
       .catch(() => setAddress({ status: 'unavailable' }));
   };
 
@@ -71,13 +71,9 @@ export function LocationPicker({ value, onChange, error }: LocationPickerProps) 
     chosenLabel.current = item.label;
     setQuery(item.label);
     setAddress({ status: 'idle' });
-    if (item.point) return choose(item.point, item.label);
-    try {
-      const detail = await apiGet<AddressDetail>(`/api/v1/addresses/${encodeURIComponent(item.id ?? '')}`);
-      choose(detail.location.coordinates, detail.label);
-    } catch (failure) {
-      setAddress({ status: failure instanceof ApiError && failure.status === 422 ? 'outside' : 'unavailable' });
-    }
+    const resolved = await resolveAddress(item);
+    if (resolved.status === 'found') choose(resolved.point, resolved.label);
+    else setAddress({ status: resolved.status });
   };
 
   useEffect(() => {

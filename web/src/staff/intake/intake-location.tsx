@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, apiGet } from '../../api/client.ts';
-import { toAddressSuggestions, type AddressSuggestion, type LocateResult, type LonLat } from '../../api/types.ts';
+import { resolveAddress, suggestAddresses } from '../../api/addresses.ts';
+import type { AddressSuggestion, LocateResult, LonLat } from '../../api/types.ts';
+import { useUiConfig } from '../../ui-config.tsx';
 import { FormField } from '../../components/form-field.tsx';
 import { ReportMap, type MapReport } from '../map/report-map.tsx';
 import { useStaffI18n } from '../staff-i18n.ts';
@@ -17,6 +19,7 @@ type Search = { status: 'idle' } | { status: 'searching' } | { status: 'results'
  */
 export function IntakeLocation({ value, onChange, error, withGps }: { value: Place; onChange: (place: Place) => void; error?: string | undefined; withGps: boolean }) {
   const { t } = useStaffI18n();
+  const { config } = useUiConfig();
   const [query, setQuery] = useState('');
   const [search, setSearch] = useState<Search>({ status: 'idle' });
   const chosenLabel = useRef<string | null>(null);
@@ -46,8 +49,8 @@ export function IntakeLocation({ value, onChange, error, withGps }: { value: Pla
     const abort = new AbortController();
     const timer = setTimeout(() => {
       setSearch({ status: 'searching' });
-      apiGet<unknown>(`/api/v1/addresses/suggest?q=${encodeURIComponent(text)}`, abort.signal)
-        .then((body) => setSearch({ status: 'results', items: toAddressSuggestions(body) }))
+      suggestAddresses(text, config.municipalityCode, abort.signal)
+        .then((items) => setSearch({ status: 'results', items }))
         .catch(() => !abort.signal.aborted && setSearch({ status: 'unavailable' }));
     }, 200);
     return () => {
@@ -100,7 +103,11 @@ export function IntakeLocation({ value, onChange, error, withGps }: { value: Pla
                   chosenLabel.current = item.label;
                   setQuery(item.label);
                   setSearch({ status: 'idle' });
-                  choose(item.point, item.label);
+                  // suggestions carry an id; the point comes from GET /api/v1/addresses/{id}
+                  void resolveAddress(item).then((resolved) => {
+                    if (resolved.status === 'found') choose(resolved.point, resolved.label);
+                    else setSearch({ status: 'unavailable' });
+                  });
                 }}
               >
                 {item.label}
