@@ -1,0 +1,117 @@
+/**
+ * Story of a district officer on a phone: a resident has just filed a report in her district; she signs
+ * in, finds it in her worklist (list and clustered map), and resolves it with a text. Her field-work and
+ * street-report screens pass axe in both languages.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import type { Db } from '../../src/db/db.ts';
+import { openTestDb } from '../support/db.ts';
+import { fileReport, LONG_SESSIONS, pointIn, signIn } from './staff-support.ts';
+import { expectNoAxeViolations, fixedClock, launchBrowser, loginAs, openPage, screenshot, startWebApp, type RunningApp } from './support.ts';
+
+/** Tuesday 24 November 2026, 10:00 in Haarlem: a district day of Fatima de Vries (Parkwijk). */
+const TUESDAY = '2026-11-24T10:00:00+01:00';
+const PARKWIJK = 'WK039209';
+const FATIMA = 'fatima.devries@haarlem.example';
+
+describe('district officer works her worklist', () => {
+  let db: Db;
+  let running: RunningApp;
+  let browser: Browser;
+  const clock = fixedClock(TUESDAY);
+
+  before(async () => {
+    db = await openTestDb();
+    running = await startWebApp(db, { clock, env: LONG_SESSIONS });
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await running?.close();
+    await db?.close();
+  });
+
+  it('finds a just-filed report in the worklist and resolves it with a text', async () => {
+    // A week earlier (also a Tuesday): two reports that are past their 3-work-day deadline by now.
+    clock.set('2026-11-17T10:00:00+01:00');
+    for (const [i, category] of ['wildplassen', 'veeg-zwerfvuil'].entries()) {
+      await fileReport(running.baseUrl, { category, description: `Vorige week gemeld (${i + 1}).`, location: await pointIn(db, PARKWIJK, -i - 1) });
+    }
+    clock.set(TUESDAY);
+    const categories = ['hondenpoep', 'grofvuil', 'wildplassen', 'graffiti-wildplak', 'fietswrak'];
+    for (const [i, category] of categories.entries()) {
+      await fileReport(running.baseUrl, { category, description: `Eerdere melding ${i + 1} in Parkwijk.`, location: await pointIn(db, PARKWIJK, i + 1) });
+    }
+    const description = 'Vuilniszakken opengescheurd bij het speelveldje (officier-verhaal).';
+    const filed = await fileReport(running.baseUrl, { category: 'veeg-zwerfvuil', description, location: await pointIn(db, PARKWIJK) });
+    assert.equal(filed.assignee.name, 'Fatima de Vries', 'routing sends it to the district officer on her district day');
+
+    const { page, context, errors } = await openPage(browser, running.baseUrl);
+    await signIn(page, running.baseUrl, FATIMA, /\/werk$/);
+    const item = page.locator('.wp-report-list__item', { has: page.locator(`a[href="/werk/melding/${filed.id}"]`) });
+    await item.waitFor();
+    assert.match((await item.textContent()) ?? '', /speelveldje/);
+    assert.match((await page.textContent('#worklist-summary')) ?? '', /^8 open meldingen, waarvan 2 over de termijn/);
+    const classes = await page.$$eval('.wp-report-list__item', (items) => items.map((li) => li.classList.contains('wp-report-list__item--overdue')));
+    assert.deepEqual(classes, [true, true, false, false, false, false, false, false], 'overdue reports come first');
+    await screenshot(page, 'officer-worklist');
+    await expectNoAxeViolations(page, 'the worklist as a list (nl)');
+
+    await page.click('#worklist-show-map');
+    await page.waitForSelector('#worklist-map .wp-cluster, #worklist-map .wp-report-dot');
+    await expectNoAxeViolations(page, 'the worklist as a map (nl)');
+    await page.locator('#worklist-map').scrollIntoViewIfNeeded();
+    await screenshot(page, 'officer-worklist-map', { fullPage: false });
+    await page.click('.wp-segmented button:first-child');
+
+    await item.locator('a').click();
+    await page.waitForSelector('#report-status');
+    assert.match((await page.textContent('#report-status')) ?? '', /Gemeld/);
+    await page.selectOption('#new-status', 'resolved');
+    await page.click('#change-status');
+    await page.waitForSelector('#status-text-error');
+    assert.match((await page.textContent('#status-text-error')) ?? '', /toelichting verplicht/);
+    await page.fill('#status-text', 'Opgeruimd en de bewoners van het portiek aangesproken.');
+    await page.click('#change-status');
+    await page.waitForFunction(() => /Afgehandeld/.test(document.querySelector('#report-status')?.textContent ?? ''));
+    await expectNoAxeViolations(page, 'the report detail (nl)');
+
+    const { rows } = await db.query<{ status: string; text: string | null }>(
+      "SELECT r.status, h.text FROM reports r JOIN report_history h ON h.report_id = r.id AND h.to_status = 'resolved' WHERE r.id = $1",
+      [filed.id],
+    );
+    assert.deepEqual(rows, [{ status: 'resolved', text: 'Opgeruimd en de bewoners van het portiek aangesproken.' }]);
+
+    await page.click('a[href="/werk"]');
+    await page.waitForFunction(() => /^7 open meldingen/.test(document.querySelector('#worklist-summary')?.textContent ?? ''));
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  for (const language of ['nl', 'en'] as const) {
+    it(`shows sign-in, worklist, field log and street report without WCAG violations (${language})`, async () => {
+      const { page, context, errors } = await openPage(browser, running.baseUrl, { language });
+      await page.goto(`${running.baseUrl}/inloggen`);
+      await page.waitForSelector('#sign-in');
+      await expectNoAxeViolations(page, `the sign-in page (${language})`);
+      await page.click('#sign-in');
+      await page.waitForSelector('#error-summary');
+      await expectNoAxeViolations(page, `the sign-in error summary (${language})`);
+
+      await loginAs(page, running.baseUrl, FATIMA);
+      await page.goto(`${running.baseUrl}/werk`);
+      await page.waitForSelector('.wp-report-list__item');
+      await expectNoAxeViolations(page, `the worklist (${language})`);
+      await page.goto(`${running.baseUrl}/werk/vastleggen`);
+      await page.waitForFunction(() => document.querySelectorAll('#round-district option').length > 0);
+      await expectNoAxeViolations(page, `the field log (${language})`);
+      await page.goto(`${running.baseUrl}/werk/straatmelding`);
+      await page.waitForFunction(() => document.querySelectorAll('#category option').length > 5);
+      await expectNoAxeViolations(page, `the street report (${language})`);
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
+});
