@@ -187,7 +187,10 @@ export async function existingCodes(
   return result;
 }
 
+/** Run inside a transaction. */
 export async function replaceRules(db: Queryable, municipalityCode: string, rules: RuleInput[]): Promise<void> {
+  // Two replacements at once would otherwise both delete and then collide on (municipality, position).
+  await db.query('SELECT 1 FROM municipalities WHERE code = $1 FOR UPDATE', [municipalityCode]);
   await db.query('DELETE FROM routing_rules WHERE municipality_code = $1', [municipalityCode]);
   for (const [index, rule] of rules.entries()) {
     await insertRule(db, municipalityCode, index + 1, rule);

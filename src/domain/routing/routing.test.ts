@@ -202,6 +202,18 @@ describe('routing with the database', () => {
     assert.equal(list.json().rules.length, 3);
   });
 
+  it('serialises two replacements at the same time: the last one wins whole', async () => {
+    const list = (name: string) => ({ rules: [{ name, conditions: { categoryCodes: ['parkeren'] }, target: { kind: 'team', id: parkingTeamId } }] });
+    const [first, second] = await Promise.all([
+      app.inject({ method: 'PUT', url: '/api/v1/routing-rules', headers: admin, payload: list('een') }),
+      app.inject({ method: 'PUT', url: '/api/v1/routing-rules', headers: admin, payload: list('twee') }),
+    ]);
+    assert.deepEqual([first.statusCode, second.statusCode], [200, 200]);
+    const rules = (await app.inject({ method: 'GET', url: '/api/v1/routing-rules', headers: admin })).json().rules;
+    assert.equal(rules.length, 1);
+    assert.ok(['een', 'twee'].includes(rules[0].name));
+  });
+
   it('lets only administrators and coordinators replace rules', async () => {
     const headers = await bearerFor(db, people.olaf);
     assert.equal((await app.inject({ method: 'PUT', url: '/api/v1/routing-rules', headers, payload: { rules: [] } })).statusCode, 403);
