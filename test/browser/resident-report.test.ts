@@ -3,6 +3,7 @@
  * tracking page; the same by keyboard alone; the error summary; tiles or address search unavailable.
  */
 import assert from 'node:assert/strict';
+import { gzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { Db } from '../../src/db/db.ts';
@@ -242,6 +243,23 @@ describe('resident files a report', () => {
       }
       await context.close();
     }
+  });
+
+  it("keeps the form's JavaScript within 150 kB gzipped and makes it usable quickly", async () => {
+    const { page, context } = await openPage(browser, running.baseUrl);
+    const scripts: { url: string; gzipped: number }[] = [];
+    page.on('response', async (response) => {
+      if (response.request().resourceType() === 'script') scripts.push({ url: response.url(), gzipped: gzipSync(await response.body()).length });
+    });
+    const started = Date.now();
+    await page.goto(`${running.baseUrl}/melden`);
+    await page.waitForFunction(() => document.querySelectorAll('#category option').length > 5);
+    const usableMs = Date.now() - started;
+    await formReady(page);
+    const total = scripts.reduce((sum, script) => sum + script.gzipped, 0);
+    console.error(`resident form: ${scripts.length} script(s), ${(total / 1024).toFixed(1)} kB gzipped, categories usable after ${usableMs} ms`);
+    assert.ok(total <= 150 * 1024, `the resident form loads ${(total / 1024).toFixed(1)} kB of gzipped JavaScript`);
+    await context.close();
   });
 
   it('switches to English and remembers it', async () => {
