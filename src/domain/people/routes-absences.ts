@@ -9,7 +9,7 @@ import { presentAbsence } from './present.ts';
 import { listAbsencesOfOfficer } from './repository-absences.ts';
 import { findOfficer } from './repository-officers.ts';
 import { staffRoles } from './routes-officers.ts';
-import { absenceBodySchema, absenceParamsSchema, absenceSchema, absencesQuerySchema, officerParamsSchema } from './schemas.ts';
+import { absenceBodySchema, absenceParamsSchema, absenceSchema, absencesQuerySchema, inputProblems, officerParamsSchema, staffProblems } from './schemas.ts';
 
 const tags = ['absences'];
 
@@ -27,7 +27,7 @@ export function registerAbsenceRoutes(app: App, deps: AppDeps) {
         summary: "Register an absence; the officer's open reports due during it go to a colleague",
         params: officerParamsSchema,
         body: absenceBodySchema,
-        response: { 201: z.object({ absence: absenceSchema, reroutedReports: z.number().int() }) },
+        response: { 201: z.object({ absence: absenceSchema, reroutedReports: z.number().int() }), ...inputProblems },
       },
     },
     async (request, reply) => {
@@ -38,7 +38,7 @@ export function registerAbsenceRoutes(app: App, deps: AppDeps) {
 
   app.get(
     '/api/v1/officers/:officerId/absences',
-    { ...staff, schema: { tags, summary: "An officer's absences, newest first (cancelled ones included)", params: officerParamsSchema, response: { 200: z.array(absenceSchema) } } },
+    { ...staff, schema: { tags, summary: "An officer's absences, newest first (cancelled ones included)", params: officerParamsSchema, response: { 200: z.array(absenceSchema), ...staffProblems } } },
     async (request) => {
       const officer = await findOfficer(deps.db, currentStaff(request).municipalityCode, request.params.officerId);
       if (!officer) throw new DomainError('not_found', 'Officer not found.');
@@ -48,13 +48,13 @@ export function registerAbsenceRoutes(app: App, deps: AppDeps) {
 
   app.get(
     '/api/v1/absences',
-    { ...staff, schema: { tags, summary: 'Team view: absences overlapping a period (not cancelled)', querystring: absencesQuerySchema, response: { 200: z.array(absenceSchema) } } },
+    { ...staff, schema: { tags, summary: 'Team view: absences overlapping a period (not cancelled)', querystring: absencesQuerySchema, response: { 200: z.array(absenceSchema), ...inputProblems } } },
     async (request) => (await listTeamAbsences(deps, currentStaff(request), request.query)).map(presentAbsence),
   );
 
   app.delete(
     '/api/v1/absences/:absenceId',
-    { ...registrars, schema: { tags, summary: 'Cancel an absence (kept, marked cancelled)', params: absenceParamsSchema, response: { 200: absenceSchema } } },
+    { ...registrars, schema: { tags, summary: 'Cancel an absence (kept, marked cancelled)', params: absenceParamsSchema, response: { 200: absenceSchema, ...staffProblems } } },
     async (request) => presentAbsence(await cancelAbsence(deps, currentStaff(request), request.params.absenceId)),
   );
 }

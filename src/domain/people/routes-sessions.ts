@@ -2,9 +2,9 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { currentStaff, SESSION_COOKIE } from '../../http/auth.ts';
 import type { App, AppDeps } from '../../http/deps.ts';
-import { login, logout } from './login.ts';
+import { login, logout, prepareLogin } from './login.ts';
 import { presentUser } from './present.ts';
-import { loginBodySchema, loginResponseSchema, staffUserSchema } from './schemas.ts';
+import { loginBodySchema, loginResponseSchema, problemSchema, staffUserSchema } from './schemas.ts';
 
 const tags = ['sessions'];
 
@@ -15,6 +15,7 @@ function sessionToken(request: FastifyRequest): string | undefined {
 }
 
 export function registerSessionRoutes(app: App, deps: AppDeps) {
+  app.addHook('onReady', prepareLogin);
   app.post(
     '/api/v1/sessions',
     {
@@ -23,7 +24,7 @@ export function registerSessionRoutes(app: App, deps: AppDeps) {
         tags,
         summary: 'Sign in with e-mail and password (cookie session or bearer token)',
         body: loginBodySchema,
-        response: { 201: loginResponseSchema },
+        response: { 201: loginResponseSchema, 400: problemSchema, 401: problemSchema, 429: problemSchema },
       },
     },
     async (request, reply) => {
@@ -38,7 +39,7 @@ export function registerSessionRoutes(app: App, deps: AppDeps) {
 
   app.delete(
     '/api/v1/sessions/current',
-    { schema: { tags, summary: 'Sign out: revokes the session of this request', response: { 204: z.null() } } },
+    { schema: { tags, summary: 'Sign out: revokes the session of this request', response: { 204: z.null(), 401: problemSchema } } },
     async (request, reply) => {
       currentStaff(request);
       const token = sessionToken(request);
@@ -50,7 +51,7 @@ export function registerSessionRoutes(app: App, deps: AppDeps) {
 
   app.get(
     '/api/v1/me',
-    { schema: { tags, summary: 'The signed-in staff user', response: { 200: staffUserSchema } } },
+    { schema: { tags, summary: 'The signed-in staff user', response: { 200: staffUserSchema, 401: problemSchema } } },
     async (request) => presentUser(currentStaff(request)),
   );
 }

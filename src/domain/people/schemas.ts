@@ -1,6 +1,21 @@
 import { z } from 'zod';
 import { roles } from './roles.ts';
 
+/** RFC 9457 problem details, as src/http/problem.ts writes them. */
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  instance: z.string().optional(),
+  code: z.string().optional(),
+  invalidParams: z.array(z.object({ name: z.string(), reason: z.string(), code: z.string().optional() })).optional(),
+});
+
+/** Documented error answers: staff endpoints (401, 403, 404) and those with input (400). */
+export const staffProblems = { 401: problemSchema, 403: problemSchema, 404: problemSchema };
+export const inputProblems = { 400: problemSchema, ...staffProblems };
+
 const timestamp = z.string().describe('ISO 8601 date-time with zone');
 const idParam = z.string().min(1).max(64);
 
