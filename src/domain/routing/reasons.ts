@@ -41,15 +41,19 @@ export function unavailablePhrase(
   return { nl: `${who.nl} ${why.noDayPhrase.nl}`, en: `${who.en} ${why.noDayPhrase.en}` };
 }
 
+/** ", vóór de termijn (donderdag 3 december)", or ", de laatste dag van de termijn" when the day is the deadline day. */
+export function inTimePhrase(input: RoutingInput, date: LocalDate): Phrase {
+  if (date === localDateOf(input.deadline, input.timeZone)) return { nl: ', de laatste dag van de termijn', en: ', the last day of the deadline' };
+  const deadline = deadlineOf(input);
+  return { nl: `, vóór de termijn (${deadline.nl})`, en: `, before the deadline (${deadline.en})` };
+}
+
 /** When the one who takes over will act: on duty now, or the working day before the deadline. */
 export function whenPhrase(input: RoutingInput, date: LocalDate | null): Phrase {
   if (input.urgent || date === null) return { nl: 'nu in dienst', en: 'on duty now' };
   const day = dateIn(date);
-  const deadline = deadlineOf(input);
-  return {
-    nl: `werkt ${day.nl}, vóór de termijn (${deadline.nl})`,
-    en: `working on ${day.en}, before the deadline (${deadline.en})`,
-  };
+  const inTime = inTimePhrase(input, date);
+  return { nl: `werkt ${day.nl}${inTime.nl}`, en: `working on ${day.en}${inTime.en}` };
 }
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

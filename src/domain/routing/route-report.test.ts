@@ -102,7 +102,7 @@ describe('routeReport: the district officer first', () => {
     assert.equal(thursdayEvening.assignee.id, ids.jan);
     assert.equal(
       thursdayEvening.reasonNl,
-      'Fatima de Vries, wijkhandhaver van Parkwijk, heeft geen wijkdag vóór de termijn (vrijdag 4 december); Jan Bakker, back-up voor Parkwijk, neemt het over: werkt vrijdag 4 december, vóór de termijn (vrijdag 4 december).',
+      'Fatima de Vries, wijkhandhaver van Parkwijk, heeft geen wijkdag vóór de termijn (vrijdag 4 december); Jan Bakker, back-up voor Parkwijk, neemt het over: werkt vrijdag 4 december, de laatste dag van de termijn.',
     );
   });
 

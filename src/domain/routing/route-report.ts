@@ -5,7 +5,7 @@
 import { DomainError } from '../../shared/errors.ts';
 import { localDateOf } from '../categories/index.ts';
 import { availableInTime, firstDayInTime, onDutyAt } from './availability.ts';
-import { dateIn, deadlineOf, sentence, unavailablePhrase, whenPhrase, type Phrase } from './reasons.ts';
+import { dateIn, deadlineOf, inTimePhrase, sentence, unavailablePhrase, whenPhrase, type Phrase } from './reasons.ts';
 import { ruleMatches } from './rule-matching.ts';
 import type { OfficerSnapshot, RoutingDecision, RoutingInput, RoutingRule, RoutingSnapshot } from './schemas.ts';
 
@@ -64,10 +64,10 @@ function routeThroughBackupChain(snapshot: RoutingSnapshot, input: RoutingInput)
       if (day.date !== null) {
         const when = dateIn(day.date);
         const today = day.date === localDateOf(input.receivedAt, input.timeZone);
-        const deadline = deadlineOf(input);
+        const inTime = inTimePhrase(input, day.date);
         return officerDecision(owner, 'district-owner', sentence([], {
-          nl: `${ownerIs.nl} heeft ${today ? `vandaag (${when.nl})` : when.nl} een wijkdag, vóór de termijn (${deadline.nl})`,
-          en: `${ownerIs.en} has a district day ${today ? `today (${when.en})` : `on ${when.en}`}, before the deadline (${deadline.en})`,
+          nl: `${ownerIs.nl} heeft ${today ? `vandaag (${when.nl})` : when.nl} een wijkdag${inTime.nl}`,
+          en: `${ownerIs.en} has a district day ${today ? `today (${when.en})` : `on ${when.en}`}${inTime.en}`,
         }));
       }
       passedOver.push(unavailablePhrase(ownerRole, owner, input, { absence: day.absence, noDayPhrase: noDay(input, 'district') }));
