@@ -19,6 +19,8 @@ export interface ResolvedIntake {
 }
 
 const fields = createReportBodySchema.shape;
+/** A phone whose clock runs a little fast still files "just now" without an error. */
+const clockSkewToleranceMs = 2 * 60_000;
 
 /** One field on its own, so domain checks can run even when another field is broken. */
 function valid<T>(schema: z.ZodType<T>, value: unknown): T | undefined {
@@ -74,7 +76,7 @@ export async function resolveIntake(
   }
 
   const occurredAt = field(fields.occurredAt, 'occurredAt');
-  if (occurredAt && new Date(occurredAt).getTime() > deps.clock.now().getTime()) {
+  if (occurredAt && new Date(occurredAt).getTime() > deps.clock.now().getTime() + clockSkewToleranceMs) {
     problems.push({ name: 'body.occurredAt', reason: 'must not be in the future', code: 'in_future' });
   }
 

@@ -117,6 +117,14 @@ describe('report intake (POST /api/v1/reports)', () => {
     assert.equal(await countReports(), before);
   });
 
+  it('accepts occurredAt up to two minutes ahead of the server clock, not more', async () => {
+    const at = (ms: number) => new Date(new Date(TEST_NOW).getTime() + ms).toISOString();
+    assert.equal((await post({ ...validBody, occurredAt: at(90_000) })).statusCode, 201);
+    const ahead = await post({ ...validBody, occurredAt: at(150_000) });
+    assert.equal(ahead.statusCode, 400);
+    assert.deepEqual(ahead.json().invalidParams.map((p: { name: string }) => p.name), ['body.occurredAt']);
+  });
+
   it('reports a main category and a missing location as problems too', async () => {
     const response = await post({ category: 'afval', description: 'Zakken naast de container', location: { type: 'Point' } }, { 'content-crs': 'EPSG:28992' });
     assert.equal(response.statusCode, 400);
