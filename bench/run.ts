@@ -1,0 +1,71 @@
+/**
+ * `npm run bench`: every benchmark in one run, each against a baseline measured in the same run,
+ * reported as ratios. Never run by the tests. Loopback traffic only, bounded request counts.
+ */
+import { parseConfig } from '../src/config.ts';
+import type { Db } from '../src/db/db.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { openPglite } from '../src/db/pglite.ts';
+import { openPostgres } from '../src/db/postgres.ts';
+import { seedDemo } from '../src/db/seed/demo.ts';
+import { benchDistrictLookup } from './district-lookup.ts';
+import { benchIntake } from './intake.ts';
+
+const config = parseConfig(process.env);
+const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const requests = Number(process.env.BENCH_REQUESTS ?? 2000);
+const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
+
+async function prepared(db: Db): Promise<Db> {
+  await migrate(db);
+  await seedDemo(db, { sharedDataDir: config.SHARED_DATA_DIR, password: config.DEMO_PASSWORD });
+  return db;
+}
+
+async function withServerDb<T>(fn: (db: Db) => Promise<T>): Promise<T | undefined> {
+  const name = `wijkpost_bench_${Date.now()}`;
+  let admin: Db;
+  try {
+    admin = await openPostgres(serverUrl, { max: 1 });
+  } catch (error) {
+    console.log(`PostgreSQL server not reachable at ${serverUrl}: skipped (${(error as Error).message})`);
+    return undefined;
+  }
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const db = await openPostgres(url.toString(), { max: 20 });
+  try {
+    return await fn(await prepared(db));
+  } finally {
+    await db.close();
+    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+    await admin.close();
+  }
+}
+
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+function printIntake(label: string, result: Awaited<ReturnType<typeof benchIntake>>) {
+  const ratio = result.intake.rps / result.bareInsert.rps;
+  console.log(`\nReport intake on ${label} (${requests} requests, concurrency ${concurrency}, over HTTP on loopback)`);
+  console.log(`  full intake   ${fmt(result.intake.rps, 1).padStart(9)} req/s   p50 ${fmt(result.intake.p50, 1)} ms   p99 ${fmt(result.intake.p99, 1)} ms`);
+  console.log(`  bare insert   ${fmt(result.bareInsert.rps, 1).padStart(9)} req/s   p50 ${fmt(result.bareInsert.p50, 1)} ms   p99 ${fmt(result.bareInsert.p99, 1)} ms`);
+  console.log(`  ratio         ${fmt(ratio * 100, 1)} % of the bare baseline's throughput`);
+  return ratio;
+}
+
+console.log('Wijkpost benchmarks');
+const pglite = await prepared(await openPglite({}));
+const lookup = await benchDistrictLookup(pglite);
+console.log(`\nPoint → district lookup (in process, Haarlem, ${fmt(lookup.lookups)} random points)`);
+console.log(`  in-process index ${fmt(lookup.lookupsPerSecond).padStart(12)} lookups/s   (goal ≥ 200,000/s)`);
+console.log(`  PostGIS baseline ${fmt(lookup.postgisLookupsPerSecond).padStart(12)} lookups/s   ratio ${fmt(lookup.lookupsPerSecond / lookup.postgisLookupsPerSecond, 1)}×`);
+
+printIntake('PGlite (embedded)', await benchIntake(pglite, { requests, concurrency }));
+await pglite.close();
+
+const serverRatio = await withServerDb(async (db) => printIntake('PostgreSQL server', await benchIntake(db, { requests, concurrency })));
+if (serverRatio !== undefined) {
+  console.log(`\nGoal: full intake ≥ 50 % of the bare baseline on PostgreSQL → ${serverRatio >= 0.5 ? 'met' : 'NOT met'} (${fmt(serverRatio * 100, 1)} %)`);
+}
