@@ -44,91 +44,104 @@ function officerDecision(officer: OfficerSnapshot, rule: string, reason: Phrase)
   return { assignee: { kind: 'officer', id: officer.id, name: officer.name }, rule, reasonNl: reason.nl, reasonEn: reason.en };
 }
 
+/** Each step either decides, or adds to `passedOver` why nobody at that step can take the report. */
 function routeThroughBackupChain(snapshot: RoutingSnapshot, input: RoutingInput): RoutingDecision {
-  const { district } = snapshot;
   const passedOver: Phrase[] = [];
   const findOfficer = (id: string | null) => (id === null ? undefined : snapshot.officers.find((o) => o.id === id));
+  const owner = findOfficer(snapshot.district.ownerId);
+  const backup = findOfficer(snapshot.district.backupId);
+  const alreadyTried = new Set([owner?.id, backup?.id]);
+  const colleagues = snapshot.officers.filter((o) => !alreadyTried.has(o.id));
+  return (
+    tryOwner(snapshot, input, owner, passedOver) ??
+    tryBackup(snapshot, input, backup, passedOver) ??
+    tryBoroughColleague(snapshot, input, colleagues, passedOver) ??
+    tryGroupColleague(snapshot, input, colleagues, passedOver) ??
+    queueDecision(snapshot, passedOver)
+  );
+}
 
-  const owner = findOfficer(district.ownerId);
-  if (owner) {
-    const ownerRole = { nl: `${owner.name}, wijkhandhaver van ${district.name},`, en: `${owner.name}, district officer of ${district.name},` };
-    const ownerIs = { nl: `${owner.name} is wijkhandhaver van ${district.name} en`, en: `${owner.name} is the district officer of ${district.name} and` };
-    if (input.urgent) {
-      const duty = onDutyAt(owner, input);
-      if (duty.onDuty) {
-        return officerDecision(owner, 'district-owner', sentence([], { nl: `${ownerIs.nl} is nu in dienst voor deze urgente melding`, en: `${ownerIs.en} is on duty now for this urgent report` }));
-      }
-      passedOver.push(unavailablePhrase(ownerRole, owner, input, { absence: duty.absence, noDayPhrase: noDay(input, 'district') }));
-    } else {
-      const day = firstDayInTime(owner, input, 'district');
-      if (day.date !== null) {
-        const when = dateIn(day.date);
-        const today = day.date === localDateOf(input.receivedAt, input.timeZone);
-        const inTime = inTimePhrase(input, day.date);
-        return officerDecision(owner, 'district-owner', sentence([], {
-          nl: `${ownerIs.nl} heeft ${today ? `vandaag (${when.nl})` : when.nl} een wijkdag${inTime.nl}`,
-          en: `${ownerIs.en} has a district day ${today ? `today (${when.en})` : `on ${when.en}`}${inTime.en}`,
-        }));
-      }
-      passedOver.push(unavailablePhrase(ownerRole, owner, input, { absence: day.absence, noDayPhrase: noDay(input, 'district') }));
-    }
-  } else {
+function tryOwner(snapshot: RoutingSnapshot, input: RoutingInput, owner: OfficerSnapshot | undefined, passedOver: Phrase[]): RoutingDecision | null {
+  const { district } = snapshot;
+  if (!owner) {
     passedOver.push(
       district.ownerId === null
         ? { nl: `${district.name} heeft geen wijkhandhaver`, en: `${district.name} has no district officer` }
         : { nl: `de wijkhandhaver van ${district.name} is niet meer actief`, en: `the district officer of ${district.name} is no longer active` },
     );
+    return null;
   }
-
-  const backup = findOfficer(district.backupId);
-  if (backup) {
-    const availability = availableInTime(backup, input);
-    if (availability.available) {
-      const when = whenPhrase(input, availability.date);
-      return officerDecision(backup, 'district-backup', sentence(passedOver, {
-        nl: `${backup.name}, back-up voor ${district.name}, neemt het over: ${when.nl}`,
-        en: `${backup.name}, backup for ${district.name}, takes over: ${when.en}`,
-      }));
-    }
-    passedOver.push(unavailablePhrase({ nl: `back-up ${backup.name}`, en: `backup ${backup.name}` }, backup, input, {
-      absence: blockingAbsence(backup, input, 'working'),
-      noDayPhrase: noDay(input, 'working'),
+  const ownerIs = { nl: `${owner.name} is wijkhandhaver van ${district.name} en`, en: `${owner.name} is the district officer of ${district.name} and` };
+  if (input.urgent && onDutyAt(owner, input).onDuty) {
+    return officerDecision(owner, 'district-owner', sentence([], { nl: `${ownerIs.nl} is nu in dienst voor deze urgente melding`, en: `${ownerIs.en} is on duty now for this urgent report` }));
+  }
+  const day = input.urgent ? null : firstDayInTime(owner, input, 'district').date;
+  if (day !== null) {
+    const when = dateIn(day);
+    const today = day === localDateOf(input.receivedAt, input.timeZone);
+    const inTime = inTimePhrase(input, day);
+    return officerDecision(owner, 'district-owner', sentence([], {
+      nl: `${ownerIs.nl} heeft ${today ? `vandaag (${when.nl})` : when.nl} een wijkdag${inTime.nl}`,
+      en: `${ownerIs.en} has a district day ${today ? `today (${when.en})` : `on ${when.en}`}${inTime.en}`,
     }));
-  } else {
+  }
+  const ownerRole = { nl: `${owner.name}, wijkhandhaver van ${district.name},`, en: `${owner.name}, district officer of ${district.name},` };
+  passedOver.push(unavailablePhrase(ownerRole, owner, input, { absence: blockingAbsence(owner, input, 'district'), noDayPhrase: noDay(input, 'district') }));
+  return null;
+}
+
+function tryBackup(snapshot: RoutingSnapshot, input: RoutingInput, backup: OfficerSnapshot | undefined, passedOver: Phrase[]): RoutingDecision | null {
+  const { district } = snapshot;
+  if (!backup) {
     passedOver.push({ nl: `${district.name} heeft geen actieve back-up`, en: `${district.name} has no active backup` });
+    return null;
   }
+  const availability = availableInTime(backup, input);
+  if (availability.available) {
+    const when = whenPhrase(input, availability.date);
+    return officerDecision(backup, 'district-backup', sentence(passedOver, {
+      nl: `${backup.name}, back-up voor ${district.name}, neemt het over: ${when.nl}`,
+      en: `${backup.name}, backup for ${district.name}, takes over: ${when.en}`,
+    }));
+  }
+  passedOver.push(unavailablePhrase({ nl: `back-up ${backup.name}`, en: `backup ${backup.name}` }, backup, input, {
+    absence: blockingAbsence(backup, input, 'working'),
+    noDayPhrase: noDay(input, 'working'),
+  }));
+  return null;
+}
 
-  const alreadyTried = new Set([owner?.id, backup?.id]);
-  const candidates = snapshot.officers.filter((o) => !alreadyTried.has(o.id));
-
-  if (district.boroughCode !== null) {
-    const boroughCode = district.boroughCode;
-    const boroughName = district.boroughName ?? boroughCode;
-    const colleague = pickColleague(candidates.filter((o) => o.boroughCodes.includes(boroughCode)), input);
-    if (colleague) {
-      const when = whenPhrase(input, colleague.date);
-      return officerDecision(colleague.officer, 'borough-colleague', sentence(passedOver, {
-        nl: `${colleague.officer.name} uit stadsdeel ${boroughName} neemt het over (${colleague.officer.openReportCount} open meldingen, de minste van wie op tijd kan): ${when.nl}`,
-        en: `${colleague.officer.name} from borough ${boroughName} takes over (${colleague.officer.openReportCount} open reports, the fewest of those available in time): ${when.en}`,
-      }));
-    }
+function tryBoroughColleague(snapshot: RoutingSnapshot, input: RoutingInput, colleagues: OfficerSnapshot[], passedOver: Phrase[]): RoutingDecision | null {
+  const { boroughCode } = snapshot.district;
+  if (boroughCode === null) return null;
+  const boroughName = snapshot.district.boroughName ?? boroughCode;
+  const colleague = pickColleague(colleagues.filter((o) => o.boroughCodes.includes(boroughCode)), input);
+  if (!colleague) {
     passedOver.push({ nl: `in stadsdeel ${boroughName} is geen collega op tijd beschikbaar`, en: `no colleague in borough ${boroughName} is available in time` });
+    return null;
   }
+  const when = whenPhrase(input, colleague.date);
+  const count = colleague.officer.openReportCount;
+  return officerDecision(colleague.officer, 'borough-colleague', sentence(passedOver, {
+    nl: `${colleague.officer.name} uit stadsdeel ${boroughName} neemt het over (${count} open meldingen, de minste van wie op tijd kan): ${when.nl}`,
+    en: `${colleague.officer.name} from borough ${boroughName} takes over (${count} open reports, the fewest of those available in time): ${when.en}`,
+  }));
+}
 
+function tryGroupColleague(snapshot: RoutingSnapshot, input: RoutingInput, colleagues: OfficerSnapshot[], passedOver: Phrase[]): RoutingDecision | null {
   const group = snapshot.coordinatorGroup;
-  if (group) {
-    const colleague = pickColleague(candidates.filter((o) => o.boroughCodes.some((code) => group.boroughCodes.includes(code))), input);
-    if (colleague) {
-      const when = whenPhrase(input, colleague.date);
-      return officerDecision(colleague.officer, 'group-colleague', sentence(passedOver, {
-        nl: `${colleague.officer.name} uit de groep ${group.name} neemt het over (${colleague.officer.openReportCount} open meldingen): ${when.nl}`,
-        en: `${colleague.officer.name} from group ${group.name} takes over (${colleague.officer.openReportCount} open reports): ${when.en}`,
-      }));
-    }
+  if (!group) return null;
+  const colleague = pickColleague(colleagues.filter((o) => o.boroughCodes.some((code) => group.boroughCodes.includes(code))), input);
+  if (!colleague) {
     passedOver.push({ nl: `in de groep ${group.name} is niemand op tijd beschikbaar`, en: `nobody in group ${group.name} is available in time` });
+    return null;
   }
-
-  return queueDecision(snapshot, passedOver);
+  const when = whenPhrase(input, colleague.date);
+  const count = colleague.officer.openReportCount;
+  return officerDecision(colleague.officer, 'group-colleague', sentence(passedOver, {
+    nl: `${colleague.officer.name} uit de groep ${group.name} neemt het over (${count} open meldingen): ${when.nl}`,
+    en: `${colleague.officer.name} from group ${group.name} takes over (${count} open reports): ${when.en}`,
+  }));
 }
 
 function queueDecision(snapshot: RoutingSnapshot, passedOver: Phrase[]): RoutingDecision {
