@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Db } from '../../db/db.ts';
 import type { App } from '../../http/deps.ts';
-import { testApp } from '../../../test/support/app.ts';
+import { buildApp } from '../../http/app.ts';
+import { fixedClock } from '../../shared/clock.ts';
+import { testApp, testConfig } from '../../../test/support/app.ts';
 import { openTestDb } from '../../../test/support/db.ts';
 import { CENTRUM, ensureHaarlem } from '../../../test/support/fieldwork-world.ts';
 
@@ -145,5 +147,22 @@ describe('address search (PDOK Locatieserver, recorded responses)', () => {
     } finally {
       await limited.close();
     }
+  });
+
+  it('keeps address ids out of the request log', async () => {
+    const lines: string[] = [];
+    const logged = await buildApp(
+      { db, clock: fixedClock('2026-11-24T09:00:00+01:00'), config: testConfig({ LOG_LEVEL: 'info', PDOK_LOCATIESERVER_URL: pdok.baseUrl }) },
+      { logger: true, logStream: { write: (line) => lines.push(line) } },
+    );
+    try {
+      await logged.inject({ method: 'GET', url: '/api/v1/addresses/adr-6f1c2f8e9f0b4c3e8a1d5b7c9e2f4a60' });
+      await logged.inject({ method: 'GET', url: `/api/v1/public/districts/${CENTRUM}/meetings` });
+    } finally {
+      await logged.close();
+    }
+    const output = lines.join('');
+    assert.match(output, /WK039201\/meetings/, 'request logging is on');
+    assert.doesNotMatch(output, /adr-6f1c2f8e/);
   });
 });

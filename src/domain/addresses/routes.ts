@@ -6,6 +6,8 @@ import { addressParamsSchema, addressSchema, problemSchema, suggestionListSchema
 import { suggestAddresses } from './suggest-addresses.ts';
 
 const tags = ['addresses'];
+/** An address id points at one address, often the reporter's own: no request-log line for these routes. */
+const quietLogLevel = 'warn';
 
 /** Public: residents search addresses while reporting. Rate-limited because every call costs a call to the service. */
 export function registerAddressRoutes(app: App, deps: AppDeps, addressSearch: AddressSearch) {
@@ -14,6 +16,7 @@ export function registerAddressRoutes(app: App, deps: AppDeps, addressSearch: Ad
 
   app.get('/api/v1/addresses/suggest', {
     config: { rateLimit },
+    logLevel: quietLogLevel,
     schema: {
       tags,
       summary: 'Address suggestions while typing (public). 503 when the address service is unavailable: use the map instead.',
@@ -24,6 +27,7 @@ export function registerAddressRoutes(app: App, deps: AppDeps, addressSearch: Ad
 
   app.get('/api/v1/addresses/:addressId', {
     config: { rateLimit },
+    logLevel: quietLogLevel,
     schema: {
       tags,
       summary: 'One address: its label, point (CRS84) and district (public). 422 outside the municipalities served; 503 when the service is unavailable.',

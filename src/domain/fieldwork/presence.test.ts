@@ -120,4 +120,15 @@ describe('presence rounds', () => {
     assert.equal(response.statusCode, 400);
     assert.equal(response.json().invalidParams[0].name, 'districtCode');
   });
+
+  it('keeps one open round when two starts arrive at the same moment', async () => {
+    const hurried = await insertStaff(db, 'Henk Haast', ['officer']);
+    const headers = await bearerFor(db, hurried.id);
+    clock.set('2026-11-26T09:00:00+01:00');
+    const responses = await Promise.all([start(headers), start(headers, 'WK039218'), start(headers)]);
+    for (const response of responses) assert.ok([201, 409].includes(response.statusCode), response.body);
+    assert.ok(responses.some((r) => r.statusCode === 201));
+    const open = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM presence_rounds WHERE officer_id = $1 AND ended_at IS NULL', [hurried.id]);
+    assert.equal(open.rows[0]!.n, 1);
+  });
 });
