@@ -30,18 +30,30 @@ export async function assignDistrict(deps: { db: Db; clock: Clock }, actor: Staf
   if (problems.length > 0) throw new DomainError('validation', 'The assignment cannot be made as given.', problems);
 
   const now = deps.clock.now();
-  return deps.db.transaction(async (tx) => {
-    const current = await lockCurrentAssignment(tx, districtCode);
-    if (current && current.ownerId === input.ownerId && current.backupId === backupId) return (await currentAssignment(tx, districtCode))!;
-    if (current) {
-      if (current.startedAt.getTime() >= now.getTime()) await deleteAssignment(tx, current.id);
-      else await closeAssignment(tx, current.id, now);
-    }
-    await openAssignment(tx, { districtCode, ownerId: input.ownerId, backupId, at: now });
-    return (await currentAssignment(tx, districtCode))!;
-  }).catch((error: unknown) => {
-    // Two first-ever assignments of one district at the same moment: the partial unique index decides.
-    if ((error as { code?: string }).code === '23505') throw new DomainError('conflict', 'The district was assigned at the same moment by someone else; reload and try again.');
+  const replaceCurrent = () =>
+    deps.db.transaction(async (tx) => {
+      const current = await lockCurrentAssignment(tx, districtCode);
+      if (current && current.ownerId === input.ownerId && current.backupId === backupId) return (await currentAssignment(tx, districtCode))!;
+      if (current) {
+        if (current.startedAt.getTime() >= now.getTime()) await deleteAssignment(tx, current.id);
+        else await closeAssignment(tx, current.id, now);
+      }
+      await openAssignment(tx, { districtCode, ownerId: input.ownerId, backupId, at: now });
+      return (await currentAssignment(tx, districtCode))!;
+    });
+  try {
+    return await replaceCurrent();
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+  }
+  // A concurrent re-assignment opened its row after our lock found none (or found the one it closed):
+  // the partial unique index refused ours; once more, now seeing theirs, so the last writer wins.
+  try {
+    return await replaceCurrent();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new DomainError('conflict', 'The district is being re-assigned by someone else right now; try again.');
     throw error;
-  });
+  }
 }
+
+const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';

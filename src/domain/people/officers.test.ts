@@ -5,6 +5,7 @@ import type { App } from '../../http/deps.ts';
 import { fixedClock } from '../../shared/clock.ts';
 import { openTestDb } from '../../../test/support/db.ts';
 import { bearerFor, testApp } from '../../../test/support/app.ts';
+import { assignDistrict } from './assign-district.ts';
 import { addUser, seedMiniGeography } from './test-fixtures.ts';
 
 describe('officers, schedules, district ownership and the public officer card', () => {
@@ -148,5 +149,26 @@ describe('officers, schedules, district ownership and the public officer card', 
     assert.doesNotMatch(response.body, /@|griep|sick|ziek/);
     assert.equal((await get('/api/v1/public/districts/WK039218/officer')).statusCode, 404);
     assert.equal((await get('/api/v1/public/districts/WK039299/officer')).statusCode, 404);
+  });
+});
+
+describe('concurrent re-assignments of one district', () => {
+  it('leave exactly one current owner and a gap-free history', async () => {
+    const db = await openTestDb();
+    try {
+      await seedMiniGeography(db);
+      const officers = await Promise.all(['a', 'b', 'c', 'd'].map((name) => addUser(db, { email: `${name}@haarlem.example`, roles: ['officer'] })));
+      const coordinator = { id: officers[0]!, municipalityCode: 'GM0392', name: 'C', email: 'c@x', roles: ['coordinator' as const], teamId: null };
+      const clock = fixedClock('2026-11-24T09:00:00+01:00');
+      await assignDistrict({ db, clock }, coordinator, 'WK039208', { ownerId: officers[0]! });
+      clock.set('2026-11-25T09:00:00+01:00');
+      const results = await Promise.allSettled(officers.slice(1).map((ownerId) => assignDistrict({ db, clock }, coordinator, 'WK039208', { ownerId })));
+      assert.ok(results.every((r) => r.status === 'fulfilled' || /conflict/.test(String((r.reason as { code?: string }).code))), JSON.stringify(results));
+      const { rows } = await db.query<{ owner_id: string; valid_to: Date | null }>("SELECT owner_id, valid_to FROM district_assignments WHERE district_code = 'WK039208' ORDER BY valid_from, valid_to NULLS LAST");
+      assert.equal(rows.filter((row) => row.valid_to === null).length, 1);
+      assert.equal(rows[0]!.owner_id, officers[0], 'the first owner is closed, not lost');
+    } finally {
+      await db.close();
+    }
   });
 });
