@@ -68,7 +68,7 @@ describe('dashboards: team board and management overview', () => {
     assert.equal(fatima.districtDayToday, true);
     assert.equal(fatima.workingToday, true);
     assert.equal(fatima.absence, null);
-    assert.deepEqual(fatima.districts.map((d: { code: string; duty: string }) => `${d.code}:${d.duty}`).sort(), ['WK039208:backup', 'WK039209:owner']);
+    assert.deepEqual(fatima.districts.map((d: { code: string; duty: string }) => `${d.code}:${d.duty}`), ['WK039209:owner', 'WK039208:backup'], 'owned districts first');
     assert.deepEqual(fatima.boroughCodes, ['oost']);
     assert.equal(sanne.districtDayToday, false);
     assert.deepEqual(sanne.absence, { kind: 'sick', endsAt: '2026-11-27T17:00:00.000Z' });

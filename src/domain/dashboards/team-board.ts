@@ -4,12 +4,11 @@ import type { StaffUser } from '../people/index.ts';
 import { districtRows, officerRows, otherAssigneeRows, todayDate, type DistrictRow } from './repository.ts';
 import type { TeamBoard, TeamBoardOfficer } from './schemas.ts';
 
+/** Owned districts first, then those the officer backs up. */
 function districtsOf(officerId: string, districts: DistrictRow[]): TeamBoardOfficer['districts'] {
-  return districts.flatMap((d) => {
-    if (d.owner_id === officerId) return [{ code: d.code, name: d.name, duty: 'owner' as const }];
-    if (d.backup_id === officerId) return [{ code: d.code, name: d.name, duty: 'backup' as const }];
-    return [];
-  });
+  const owned = districts.filter((d) => d.owner_id === officerId).map((d) => ({ code: d.code, name: d.name, duty: 'owner' as const }));
+  const backedUp = districts.filter((d) => d.backup_id === officerId).map((d) => ({ code: d.code, name: d.name, duty: 'backup' as const }));
+  return [...owned, ...backedUp];
 }
 
 /**

@@ -62,8 +62,12 @@ export function IntakePage({ source }: { source: 'phone' | 'street' }) {
     setDraft(emptyDraft);
     setErrors([]);
     setFormKey((n) => n + 1);
-    document.getElementById('intake-address')?.focus();
   };
+
+  // The next caller starts at the address: focus it once the fresh form is shown.
+  useEffect(() => {
+    if (formKey > 0) document.getElementById('intake-address')?.focus();
+  }, [formKey]);
 
   return (
     <>

@@ -30,7 +30,7 @@ export function OfficerTable({ board, onAbsence }: { board: TeamBoard; onAbsence
                 <td className={`utrecht-table__cell utrecht-table__cell--numeric${o.overdueReports ? ' wp-overdue-cell' : ''}`}>{o.overdueReports}</td>
                 <td className="utrecht-table__cell">
                   <button type="button" className="utrecht-button utrecht-button--subtle wp-link-button" onClick={() => onAbsence(o.id)}>
-                    {t('team.registerAbsenceFor', { name: o.name })}
+                    {t('team.registerAbsence')}<span className="wp-visually-hidden"> {t('team.forName', { name: o.name })}</span>
                   </button>
                 </td>
               </tr>
