@@ -2,4 +2,5 @@
 export { registerMeetingRoutes, meetingEditors, meetingReaders } from './routes.ts';
 export { countMeetingsPerDistrict } from './repository.ts';
 export { createMeeting } from './create-meeting.ts';
+export { seedDemoMeetings } from './seed-demo-meetings.ts';
 export type { Meeting, PublicMeeting } from './schemas.ts';

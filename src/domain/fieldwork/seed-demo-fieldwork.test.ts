@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Db } from '../../db/db.ts';
+import { fixedClock } from '../../shared/clock.ts';
+import { seedDemoMeetings } from '../meetings/index.ts';
+import { seedHaarlemTeam } from '../people/index.ts';
+import { openTestDb } from '../../../test/support/db.ts';
+import { ensureHaarlem, HAARLEM_CODE } from '../../../test/support/fieldwork-world.ts';
+import { seedDemoFieldwork } from './seed-demo-fieldwork.ts';
+import { districtVisibility } from './visibility.ts';
+
+describe('demo field work and meetings', () => {
+  let db: Db;
+  const clock = fixedClock('2026-11-24T09:00:00+01:00');
+  before(async () => {
+    db = await openTestDb();
+    await ensureHaarlem(db);
+    await seedHaarlemTeam({ db }, { password: 'fieldwork-demo-password' });
+  });
+  after(() => db.close());
+
+  it('fills four weeks of rounds, contacts and observations in the districts of their officers, once', async () => {
+    const first = await seedDemoFieldwork({ db, clock });
+    assert.ok(first.rounds > 0 && first.contacts > 0 && first.observations > 0, JSON.stringify(first));
+    assert.deepEqual(await seedDemoFieldwork({ db, clock }), { rounds: 0, contacts: 0, observations: 0 });
+    const misplaced = await db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM observations o JOIN districts d ON d.code = o.district_code WHERE NOT ST_Covers(d.geom, o.location)',
+    );
+    assert.equal(misplaced.rows[0]!.n, 0, 'every observation lies in its district');
+    const future = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM presence_rounds WHERE ended_at > $1', [clock.now()]);
+    assert.equal(future.rows[0]!.n, 0);
+    const coordinator = { id: '00000000-0000-4000-8000-000000000000', municipalityCode: HAARLEM_CODE, name: 'x', email: 'x', roles: ['coordinator' as const], teamId: null };
+    const overview = await districtVisibility({ db, clock }, coordinator, {});
+    assert.ok(overview.districts.length > 1 && overview.districts.every((d) => d.hoursPresent > 0));
+  });
+
+  it('plans one upcoming meeting per district with an officer, on a weekday evening', async () => {
+    const { created } = await seedDemoMeetings({ db, clock });
+    assert.ok(created > 1);
+    const { rows } = await db.query<{ starts_at: Date; officer_id: string | null }>('SELECT starts_at, officer_id FROM district_meetings');
+    assert.equal(rows.length, created);
+    for (const row of rows) {
+      assert.ok(row.starts_at > clock.now() && row.officer_id);
+      const local = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', weekday: 'short', hour: '2-digit', minute: '2-digit' }).format(row.starts_at);
+      assert.match(local, /^(Mon|Tue|Wed|Thu) 19:30$/);
+    }
+    assert.deepEqual(await seedDemoMeetings({ db, clock }), { created: 0 });
+  });
+});
