@@ -10,7 +10,7 @@ import type { Db } from '../db/db.ts';
 import { fixedClock } from '../shared/clock.ts';
 import { buildApp } from './app.ts';
 import type { App } from './deps.ts';
-import { contentSecurityPolicy, registerWebUi, tileSource } from './web.ts';
+import { backgroundTileUrl, contentSecurityPolicy, registerWebUi, tileSource } from './web.ts';
 
 describe('web UI serving', () => {
   let db: Db;
@@ -75,10 +75,13 @@ describe('web UI serving', () => {
     assert.equal(body.descriptionMaxLength, 1000);
   });
 
-  it('derives the CSP tile source from the URL template', () => {
+  it('derives the CSP tile source from the URL template; `none` turns the background off', () => {
     assert.equal(tileSource('https://{s}.tile.example.org/{z}/{x}/{y}.png'), 'https://*.tile.example.org');
     assert.equal(tileSource('http://127.0.0.1:9999/{z}/{x}/{y}.png'), 'http://127.0.0.1:9999');
     assert.equal(tileSource('not a url'), null);
     assert.match(contentSecurityPolicy(''), /img-src 'self' data: blob:;/);
+    assert.equal(backgroundTileUrl('none'), '');
+    assert.equal(backgroundTileUrl(' OFF '), '');
+    assert.equal(backgroundTileUrl('http://127.0.0.1:9999/{z}/{x}/{y}.png'), 'http://127.0.0.1:9999/{z}/{x}/{y}.png');
   });
 });

@@ -29,6 +29,12 @@ export function tileSource(tileUrl: string): string | null {
   return `${match[1]}//${host}`;
 }
 
+/** An empty variable means "the default" to the config parser, so `none` (or `off`) turns the background map off. */
+export function backgroundTileUrl(configured: string): string {
+  const value = configured.trim();
+  return ['none', 'off'].includes(value.toLowerCase()) ? '' : value;
+}
+
 export function contentSecurityPolicy(tileUrl: string): string {
   const tiles = tileUrl ? tileSource(tileUrl) : null;
   return [
@@ -58,7 +64,7 @@ export interface WebUiOptions {
  */
 export async function registerWebUi(app: App, deps: AppDeps, options: WebUiOptions = {}): Promise<void> {
   const distDir = options.distDir ?? WEB_DIST;
-  const tileUrl = deps.config.MAP_TILE_URL.trim();
+  const tileUrl = backgroundTileUrl(deps.config.MAP_TILE_URL);
   const csp = contentSecurityPolicy(tileUrl);
 
   app.get(

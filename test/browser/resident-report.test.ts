@@ -220,6 +220,39 @@ describe('resident files a report', () => {
     }
   });
 
+  it('without a background map configured draws only the district outlines, and says nothing is wrong', async () => {
+    const plain = await startWebApp(db, { env: { MAP_TILE_URL: 'none' } });
+    try {
+      const { page, context, blocked } = await openPage(browser, plain.baseUrl);
+      await page.goto(`${plain.baseUrl}/melden`);
+      await formReady(page);
+      assert.equal(await page.locator('.leaflet-tile').count(), 0);
+      assert.equal(await page.locator('text=De achtergrondkaart is nu niet beschikbaar').count(), 0);
+      assert.deepEqual(blocked, []);
+      await context.close();
+    } finally {
+      await plain.close();
+    }
+  });
+
+  it('keeps the report when its photos cannot be sent, and says so', async () => {
+    const { page, context } = await openPage(browser, running.baseUrl);
+    await page.route('**/api/v1/reports/*/photos', (route) => route.abort('connectionreset'));
+    await page.goto(`${running.baseUrl}/melden`);
+    await formReady(page);
+    await page.selectOption('#category', 'graffiti-wildplak');
+    await page.locator('#location-map').click();
+    await page.waitForFunction(() => /wijk/i.test(document.querySelector('#location-result')?.textContent ?? ''));
+    const description = 'Nieuwe graffiti op de brug (foto-mislukt-verhaal).';
+    await page.fill('#description', description);
+    await page.setInputFiles('#photos', samplePhoto('graffiti.png'));
+    await page.click('#submit-report');
+    await page.waitForURL(/\/melden\/bedankt\//);
+    await page.waitForSelector("text=De foto's konden niet worden toegevoegd. Uw melding is wel ontvangen.");
+    assert.equal((await reportsWith(db, description)).length, 1);
+    await context.close();
+  });
+
   it('says so when the chosen place (by GPS) is outside the municipality', async () => {
     const { page, context } = await openPage(browser, running.baseUrl, { geolocation: { latitude: 52.3731, longitude: 4.8926 } });
     await page.goto(`${running.baseUrl}/melden`);

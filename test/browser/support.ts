@@ -49,7 +49,7 @@ export async function startWebApp(db: Db, options: { env?: Record<string, string
   webBuild ??= ensureWebBuild((line) => console.error(line));
   await webBuild;
   // Nothing listens on port 9 of this machine: address search is "unavailable" unless a test brings a fake.
-  const config = testConfig({ MAP_TILE_URL: '', PDOK_LOCATIESERVER_URL: 'http://127.0.0.1:9', DEMO_PASSWORD, ...options.env });
+  const config = testConfig({ MAP_TILE_URL: 'none', PDOK_LOCATIESERVER_URL: 'http://127.0.0.1:9', DEMO_PASSWORD, ...options.env });
   await seedHaarlemDemo(db, config);
   const deps = { db, clock: options.clock ?? systemClock, config };
   const app = await buildApp(deps, { extend: (instance) => registerWebUi(instance, deps) });
