@@ -45,7 +45,6 @@ describe('coordinator plans the team', () => {
     await fatimaRow.waitFor();
     assert.match((await fatimaRow.textContent()) ?? '', /Wijkdag/);
     assert.match((await page.textContent('#team-in-district')) ?? '', /Fatima de Vries — Parkwijk/);
-    await screenshot(page, 'team-board');
     await expectNoAxeViolations(page, 'the team board (nl)');
 
     await fatimaRow.getByRole('button').click();
@@ -59,6 +58,8 @@ describe('coordinator plans the team', () => {
     assert.equal(await openOf('fatima.devries@haarlem.example'), 0);
     await page.waitForFunction(() => /Fatima de Vries: Ziek/.test(document.querySelector('#team-absent')?.textContent ?? ''));
     await expectNoAxeViolations(page, 'the team board after the absence (nl)');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'team-board', { fullPage: false });
 
     const next = await fileReport(running.baseUrl, { category: 'wildplassen', description: 'Wildplassen in het portiek.', location: await pointIn(db, PARKWIJK, 3) });
     const { rows } = await db.query<{ name: string }>(
