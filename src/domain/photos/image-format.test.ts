@@ -46,4 +46,11 @@ describe('image format checks', () => {
     const noHeader = Buffer.concat([png.subarray(0, 8), png.subarray(8 + 25)]);
     assert.throws(() => cleanImage(noHeader), /does not start with its header/);
   });
+
+  it('keeps the Adobe APP14 segment, which tells decoders the colour transform', () => {
+    const jfifEnd = 4 + jpeg.readUInt16BE(4);
+    const adobe = Buffer.concat([Buffer.from([0xff, 0xee, 0x00, 0x0e]), Buffer.from('Adobe\0\x64\0\0\0\0\x01', 'latin1')]);
+    const image = Buffer.concat([jpeg.subarray(0, jfifEnd), adobe, jpeg.subarray(jfifEnd)]);
+    assert.ok(cleanImage(image).data.equals(image));
+  });
 });

@@ -1,7 +1,7 @@
 /**
  * Recognises JPEG and PNG by their bytes (never by file name or declared type), checks their
  * structure, reads the dimensions, and removes metadata: in JPEGs every APPn segment except
- * the JFIF APP0, and comments; in PNGs the text, EXIF and time chunks. Camera EXIF holds GPS
+ * the JFIF APP0 and the Adobe APP14 (both needed to decode), and comments; in PNGs the text, EXIF and time chunks. Camera EXIF holds GPS
  * positions and device serials, which are personal data. The compressed image data itself is
  * copied unchanged, so the picture is exactly what was sent.
  */
@@ -50,6 +50,14 @@ const isApp = (marker: number) => marker >= 0xe0 && marker <= 0xef;
 const COMMENT = 0xfe;
 const START_OF_SCAN = 0xda;
 const JFIF = Buffer.from('JFIF\0', 'latin1');
+const ADOBE = Buffer.from('Adobe', 'latin1');
+
+/** JFIF (APP0) and Adobe (APP14, colour transform of CMYK/RGB JPEGs) say how to decode; every other APPn is metadata. */
+function isDecodingApp(data: Buffer, marker: number, offset: number): boolean {
+  if (marker === 0xe0) return data.subarray(offset + 4, offset + 9).equals(JFIF);
+  if (marker === 0xee) return data.subarray(offset + 4, offset + 9).equals(ADOBE);
+  return false;
+}
 
 export function stripJpeg(data: Buffer): { data: Buffer; width: number; height: number } {
   const kept: Buffer[] = [data.subarray(0, 2)];
@@ -74,7 +82,7 @@ export function stripJpeg(data: Buffer): { data: Buffer; width: number; height: 
       if (length < 7) throw new InvalidImage('the JPEG frame header is too short');
       size = { height: data.readUInt16BE(offset + 5), width: data.readUInt16BE(offset + 7) };
     }
-    const metadata = marker === COMMENT || (isApp(marker) && !(marker === 0xe0 && data.subarray(offset + 4, offset + 9).equals(JFIF)));
+    const metadata = marker === COMMENT || (isApp(marker) && !isDecodingApp(data, marker, offset));
     if (!metadata) kept.push(data.subarray(offset, end));
     offset = end;
   }
