@@ -45,6 +45,12 @@ describe('coordinator plans the team', () => {
     await fatimaRow.waitFor();
     assert.match((await fatimaRow.textContent()) ?? '', /Wijkdag/);
     assert.match((await page.textContent('#team-in-district')) ?? '', /Fatima de Vries — Parkwijk/);
+    // The coordinator of Oost + Schalkwijk starts with her own group; the rest of the city is one choice away.
+    assert.equal(await page.$eval('#team-group', (select) => (select as HTMLSelectElement).selectedOptions[0]?.textContent), 'Oost + Schalkwijk');
+    assert.doesNotMatch((await page.textContent('#officer-table')) ?? '', /Sanne Bakker/);
+    await page.selectOption('#team-group', '');
+    await page.waitForFunction(() => /Sanne Bakker/.test(document.querySelector('#officer-table')?.textContent ?? ''));
+    await page.selectOption('#team-group', { label: 'Oost + Schalkwijk' });
     await expectNoAxeViolations(page, 'the team board (nl)');
 
     await fatimaRow.getByRole('button').click();

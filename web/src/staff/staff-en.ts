@@ -194,6 +194,8 @@ export const staffEn: Record<StaffMessageKey, string> = {
   'team.absentUntil': '{name}: {kind}, until {until}',
   'team.nobodyAbsent': 'Nobody is absent.',
   'team.perOfficer': 'Per officer',
+  'team.group': 'Boroughs',
+  'team.wholeMunicipality': 'Whole municipality',
   'team.perDistrict': 'Per district',
   'team.officer': 'Officer',
   'team.districts': 'Districts',

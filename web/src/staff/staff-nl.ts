@@ -192,6 +192,8 @@ export const staffNl = {
   'team.absentUntil': '{name}: {kind}, tot {until}',
   'team.nobodyAbsent': 'Niemand afwezig.',
   'team.perOfficer': 'Per handhaver',
+  'team.group': 'Stadsdelen',
+  'team.wholeMunicipality': 'Hele gemeente',
   'team.perDistrict': 'Per wijk',
   'team.officer': 'Handhaver',
   'team.districts': 'Wijken',

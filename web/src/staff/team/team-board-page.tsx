@@ -6,6 +6,7 @@ import { useStaffI18n } from '../staff-i18n.ts';
 import { AbsenceForm } from './absence-form.tsx';
 import { BulkReassign } from './bulk-reassign.tsx';
 import { DistrictTable, OfficerTable } from './board-tables.tsx';
+import { filterBoard, GroupFilter, useGroupFilter } from './group-filter.tsx';
 
 /** The coordinator's board: today in the districts, who is away, where the open and overdue reports are. */
 export function TeamBoardPage() {
@@ -13,6 +14,7 @@ export function TeamBoardPage() {
   const [board, setBoard] = useState<TeamBoard | null>(null);
   const [failed, setFailed] = useState(false);
   const [absenceFor, setAbsenceFor] = useState<string>('');
+  const filter = useGroupFilter();
 
   const load = useCallback(() => {
     apiGet<TeamBoard>('/api/v1/dashboards/team-board')
@@ -32,12 +34,14 @@ export function TeamBoardPage() {
       </>
     );
   }
-  const inDistrict = board.officers.filter((o) => o.districtDayToday && !o.absence);
-  const absent = board.officers.filter((o) => o.absence);
+  const shown = filterBoard(board, filter.boroughs);
+  const inDistrict = shown.officers.filter((o) => o.districtDayToday && !o.absence);
+  const absent = shown.officers.filter((o) => o.absence);
   return (
     <>
       <PageHeading>{t('team.title')}</PageHeading>
       <p className="utrecht-paragraph">{t('team.today', { date: formatDate(board.generatedAt) })}</p>
+      <GroupFilter groups={filter.groups} groupId={filter.groupId} onChange={filter.setGroupId} />
       <div className="wp-board-summary">
         <section className="wp-card" aria-labelledby="today-title">
           <h2 className="utrecht-heading-2" id="today-title">{t('team.inDistrictToday', { count: inDistrict.length })}</h2>
@@ -58,11 +62,11 @@ export function TeamBoardPage() {
           ) : <p className="utrecht-paragraph">{t('team.nobodyAbsent')}</p>}
         </section>
       </div>
-      <OfficerTable board={board} onAbsence={(id) => {
+      <OfficerTable board={shown} onAbsence={(id) => {
         setAbsenceFor(id);
         requestAnimationFrame(() => document.getElementById('absence-officer')?.focus());
       }} />
-      <DistrictTable board={board} />
+      <DistrictTable board={shown} />
       <AbsenceForm officers={board.officers} officerId={absenceFor} onOfficerChange={setAbsenceFor} onSaved={load} />
       <BulkReassign officers={board.officers} onDone={load} />
     </>
