@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import type { Db } from '../../src/db/db.ts';
 import { openTestDb } from '../support/db.ts';
-import { fileReport, LONG_SESSIONS, pointIn, signIn } from './staff-support.ts';
+import { fileReport, LONG_SESSIONS, pointIn, signIn, userIdOf } from './staff-support.ts';
 import { expectNoAxeViolations, fixedClock, launchBrowser, loginAs, openPage, screenshot, startWebApp, type RunningApp } from './support.ts';
 
 /** Tuesday 24 November 2026, 10:00 in Haarlem: a district day of Fatima de Vries (Parkwijk). */
@@ -87,6 +87,74 @@ describe('district officer works her worklist', () => {
     await page.click('a[href="/werk"]');
     await page.waitForFunction(() => /^7 open meldingen/.test(document.querySelector('#worklist-summary')?.textContent ?? ''));
     assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('logs a district round, a contact and an observation in a few taps, and takes a report in the street', async () => {
+    const { page, context, errors } = await openPage(browser, running.baseUrl);
+    await loginAs(page, running.baseUrl, FATIMA);
+    await page.goto(`${running.baseUrl}/werk/vastleggen`);
+    await page.waitForFunction(() => (document.querySelector('#round-district') as HTMLSelectElement | null)?.value === 'WK039209');
+    await page.click('#round-start');
+    await page.waitForSelector('#round-stop');
+
+    await page.selectOption('#contact-counterpart', 'shopkeeper');
+    await page.fill('#contact-topic', 'Afvalbakken bij de winkels vaker legen');
+    await page.click('text=Contact opslaan');
+    await page.waitForSelector('text=Contactmoment opgeslagen.');
+
+    await page.waitForFunction(() => document.querySelectorAll('#category option').length > 5);
+    await page.fill('#category-search', 'fietswr');
+    await page.waitForFunction(() => (document.querySelector('#category') as HTMLSelectElement).value === 'fietswrak');
+    await page.locator('#observation-map').click();
+    await page.fill('#observation-note', 'Drie fietswrakken bij het station');
+    await page.click('text=Waarneming opslaan');
+    await page.waitForSelector('text=Waarneming opgeslagen.');
+
+    clock.advance(45 * 60_000);
+    try {
+      await page.click('#round-stop');
+      await page.waitForSelector('text=Ronde gestopt');
+    } finally {
+      clock.set(TUESDAY);
+    }
+    const fatimaId = await userIdOf(db, FATIMA);
+    const counts = await db.query<{ rounds: number; contacts: number; observations: number }>(
+      `SELECT (SELECT count(*)::int FROM presence_rounds WHERE officer_id = $1 AND ended_at IS NOT NULL AND district_code = 'WK039209') AS rounds,
+              (SELECT count(*)::int FROM contacts WHERE officer_id = $1 AND counterpart = 'shopkeeper') AS contacts,
+              (SELECT count(*)::int FROM observations WHERE officer_id = $1 AND note = 'Drie fietswrakken bij het station') AS observations`,
+      [fatimaId],
+    );
+    assert.deepEqual(counts.rows[0], { rounds: 1, contacts: 1, observations: 1 });
+
+    await page.click('a[href="/werk/straatmelding"]');
+    await page.waitForFunction(() => document.querySelectorAll('#category option').length > 5);
+    await page.locator('#intake-map').click();
+    await page.waitForFunction(() => /ligt in/.test(document.querySelector('#intake-place')?.textContent ?? ''));
+    await page.selectOption('#category', 'graffiti-wildplak');
+    await page.fill('#intake-description', 'Een winkelier wijst op nieuwe graffiti op de brug.');
+    await page.click('#intake-submit');
+    await page.waitForSelector('#routing-result');
+    const trackingCode = (await page.textContent('#intake-tracking-code'))!.trim();
+    const street = await db.query<{ source: string; created_by: string }>('SELECT source, created_by FROM reports WHERE tracking_code = $1', [trackingCode]);
+    assert.deepEqual(street.rows, [{ source: 'street', created_by: fatimaId }]);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('forwards a report to a partner organisation from the report detail', async () => {
+    const filed = await fileReport(running.baseUrl, { category: 'grofvuil', description: 'Koelkast naast de container.', location: await pointIn(db, PARKWIJK, 9) });
+    const { page, context } = await openPage(browser, running.baseUrl);
+    await loginAs(page, running.baseUrl, FATIMA);
+    await page.goto(`${running.baseUrl}/werk/melding/${filed.id}`);
+    await page.waitForFunction(() => document.querySelectorAll('#assign-to option').length > 3);
+    await page.selectOption('#assign-to', { label: 'Spaarnelanden' });
+    await page.fill('#assign-text', 'Grofvuil: graag ophalen.');
+    await page.click('#assign-save');
+    await page.waitForFunction(() => /toegewezen/.test(document.querySelector('#detail-message')?.textContent ?? ''));
+    const { rows } = await db.query<{ status: string; assignee_kind: string }>('SELECT status, assignee_kind FROM reports WHERE id = $1', [filed.id]);
+    assert.deepEqual(rows, [{ status: 'forwarded', assignee_kind: 'partner' }]);
+    assert.match((await page.textContent('#report-status')) ?? '', /Doorgezet/);
     await context.close();
   });
 

@@ -94,7 +94,7 @@ export function ReportMap({ id, label, reports, onSelectReport, pin, onPick, des
     const map = mapRef.current;
     if (!map || reports.length === 0 || pin) return;
     const bounds = L.latLngBounds(reports.map((r) => [r.point[1], r.point[0]] as L.LatLngTuple));
-    if (bounds.isValid()) map.fitBounds(bounds, { padding: [24, 24], maxZoom: 16 });
+    if (bounds.isValid()) map.fitBounds(bounds, { padding: [24, 24], maxZoom: 16, animate: false });
   }, [reports.length > 0]);
 
   useEffect(() => {
@@ -168,7 +168,7 @@ export function ReportMap({ id, label, reports, onSelectReport, pin, onPick, des
       interactive: false,
       keyboard: false,
     }).addTo(map);
-    if (!map.getBounds().pad(-0.2).contains(latLng) || map.getZoom() < 15) map.setView(latLng, Math.max(map.getZoom(), 16));
+    if (!map.getBounds().pad(-0.2).contains(latLng) || map.getZoom() < 15) map.setView(latLng, Math.max(map.getZoom(), 16), { animate: false });
     return () => {
       marker.remove();
     };

@@ -13,10 +13,12 @@ const WIDTH = 640;
 const HEIGHT = 260;
 const PAD = { top: 12, right: 8, bottom: 40, left: 40 };
 
+/** A round, even top for the axis, so the middle tick is a whole number too. */
 function niceMax(max: number): number {
-  if (max <= 5) return 5;
+  if (max <= 4) return 4;
   const magnitude = 10 ** Math.floor(Math.log10(max));
-  return Math.ceil(max / magnitude) * magnitude;
+  const top = Math.ceil(max / magnitude) * magnitude;
+  return top % 2 === 0 ? top : top + magnitude;
 }
 
 /** Stacked columns per week. The SVG is one image with a title and description; the legend and a table carry the data. */
@@ -27,7 +29,7 @@ export function StackedColumns({ title, description, columns, series }: { title:
   const plotW = WIDTH - PAD.left - PAD.right;
   const plotH = HEIGHT - PAD.top - PAD.bottom;
   const band = plotW / Math.max(1, columns.length);
-  const barW = Math.max(4, band * 0.7);
+  const barW = Math.min(56, Math.max(4, band * 0.7));
   const y = (value: number) => PAD.top + plotH - (value / max) * plotH;
   const ticks = [0, max / 2, max];
   return (
@@ -67,12 +69,12 @@ export function StackedColumns({ title, description, columns, series }: { title:
 }
 
 /** Horizontal bars with their value written out (e.g. "87%"), one per row. */
-export function Bars({ title, description, rows, format, max }: { title: string; description: string; rows: { label: string; value: number }[]; format: (value: number) => string; max?: number }) {
+export function Bars({ title, description, rows, format, max }: { title: string; description: string; rows: { label: string; value: number | null }[]; format: (value: number | null) => string; max?: number }) {
   const id = useId();
   const rowH = 26;
-  const labelW = 150;
+  const labelW = 190;
   const height = rows.length * rowH + 8;
-  const top = max ?? Math.max(1e-9, ...rows.map((r) => r.value));
+  const top = max ?? Math.max(1e-9, ...rows.map((r) => r.value ?? 0));
   const barSpace = WIDTH - labelW - 70;
   return (
     <figure className="wp-chart">
@@ -80,11 +82,11 @@ export function Bars({ title, description, rows, format, max }: { title: string;
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{description}</desc>
         {rows.map((row, i) => {
-          const width = Math.max(0, (row.value / top) * barSpace);
+          const width = Math.max(0, ((row.value ?? 0) / top) * barSpace);
           const yPos = 4 + i * rowH;
           return (
             <g key={row.label}>
-              <text x={labelW - 6} y={yPos + 16} textAnchor="end" fontSize="12" fill="#1a1a1a">{row.label.length > 22 ? `${row.label.slice(0, 21)}…` : row.label}</text>
+              <text x={labelW - 6} y={yPos + 16} textAnchor="end" fontSize="12" fill="#1a1a1a">{row.label.length > 26 ? `${row.label.slice(0, 25)}…` : row.label}</text>
               <rect x={labelW} y={yPos + 3} width={width} height={rowH - 8} fill={seriesColours[1]} />
               <text x={labelW + width + 6} y={yPos + 16} fontSize="12" fill="#1a1a1a">{format(row.value)}</text>
             </g>

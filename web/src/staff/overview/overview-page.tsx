@@ -19,7 +19,9 @@ function weeksBetween(weeks: string[]): string[] {
   return out;
 }
 
-const percent = (within: number, due: number) => (due ? Math.round((within / due) * 100) : 0);
+/** Null when nothing was due yet: 0% would wrongly read as "all late". */
+const percent = (within: number, due: number) => (due ? Math.round((within / due) * 100) : null);
+const percentText = (share: number | null) => (share === null ? '–' : `${share}%`);
 
 /** Management overview: reports per week by category or borough, deadline performance, visibility per district. */
 export function OverviewPage() {
@@ -110,18 +112,20 @@ export function OverviewPage() {
           </section>
           <section className="wp-section" aria-labelledby="deadline-title">
             <h2 className="utrecht-heading-2" id="deadline-title">{t('overview.deadlineTitle')}</h2>
-            <p className="utrecht-paragraph" id="deadline-total">{t('overview.deadlineTotal', { share: percent(charts.totalWithin, charts.totalDue), within: charts.totalWithin, due: charts.totalDue })}</p>
+            <p className="utrecht-paragraph" id="deadline-total">
+              {charts.totalDue ? t('overview.deadlineTotal', { share: percentText(percent(charts.totalWithin, charts.totalDue)), within: charts.totalWithin, due: charts.totalDue }) : t('overview.deadlineNone')}
+            </p>
             <Bars
               title={t('overview.deadlineTitle')}
               description={t('overview.deadlineDescription')}
               rows={charts.deadlineRows.map((r) => ({ label: r.label, value: percent(r.within, r.due) }))}
-              format={(value) => `${value}%`}
+              format={percentText}
               max={100}
             />
             <DataTable
               caption={t('overview.tableOfChart')}
               head={[t('team.borough'), t('overview.due'), t('overview.within'), t('overview.share')]}
-              rows={charts.deadlineRows.map((r) => [r.label, r.due, r.within, `${percent(r.within, r.due)}%`])}
+              rows={charts.deadlineRows.map((r) => [r.label, r.due, r.within, percentText(percent(r.within, r.due))])}
             />
           </section>
           <section className="wp-section" aria-labelledby="visibility-title">
@@ -130,7 +134,7 @@ export function OverviewPage() {
               title={t('overview.hoursPresent')}
               description={t('overview.visibilityDescription')}
               rows={[...data.districtNames.entries()].map(([code, name]) => ({ label: name, value: data.visibility.districts.find((d) => d.districtCode === code)?.hoursPresent ?? 0 }))}
-              format={(value) => t('overview.hours', { hours: value.toLocaleString(language === 'en' ? 'en-GB' : 'nl-NL', { maximumFractionDigits: 1 }) })}
+              format={(value) => t('overview.hours', { hours: (value ?? 0).toLocaleString(language === 'en' ? 'en-GB' : 'nl-NL', { maximumFractionDigits: 1 }) })}
             />
             <DataTable
               caption={t('overview.tableOfChart')}

@@ -242,7 +242,7 @@ function AssignForm({ report, onDone, onError }: ActionProps & { report: ReportD
         {(a11y) => <textarea {...a11y} className="utrecht-textarea utrecht-textarea--html-textarea" rows={2} maxLength={2000} value={text} onChange={(e) => setText(e.target.value)} />}
       </FormField>
       <div className="wp-actions">
-        <button type="submit" className="utrecht-button utrecht-button--secondary-action">{t('detail.saveAssign')}</button>
+        <button type="submit" id="assign-save" className="utrecht-button utrecht-button--secondary-action">{t('detail.saveAssign')}</button>
       </div>
     </form>
   );
