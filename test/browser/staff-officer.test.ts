@@ -9,7 +9,7 @@ import type { Browser } from 'playwright-core';
 import type { Db } from '../../src/db/db.ts';
 import { openTestDb } from '../support/db.ts';
 import { fileReport, LONG_SESSIONS, pointIn, signIn, userIdOf } from './staff-support.ts';
-import { expectNoAxeViolations, fixedClock, launchBrowser, loginAs, openPage, screenshot, startWebApp, type RunningApp } from './support.ts';
+import { DEMO_PASSWORD, expectNoAxeViolations, fixedClock, launchBrowser, loginAs, openPage, screenshot, startWebApp, type RunningApp } from './support.ts';
 
 /** Tuesday 24 November 2026, 10:00 in Haarlem: a district day of Fatima de Vries (Parkwijk). */
 const TUESDAY = '2026-11-24T10:00:00+01:00';
@@ -155,6 +155,32 @@ describe('district officer works her worklist', () => {
     const { rows } = await db.query<{ status: string; assignee_kind: string }>('SELECT status, assignee_kind FROM reports WHERE id = $1', [filed.id]);
     assert.deepEqual(rows, [{ status: 'forwarded', assignee_kind: 'partner' }]);
     assert.match((await page.textContent('#report-status')) ?? '', /Doorgezet/);
+    await context.close();
+  });
+
+  it('signs in from a deep link, is kept out of other roles\' screens, and signs out', async () => {
+    const { page, context, errors } = await openPage(browser, running.baseUrl);
+    await page.goto(`${running.baseUrl}/werk/vastleggen`);
+    await page.waitForURL(/\/inloggen\?terug=%2Fwerk%2Fvastleggen$/);
+    await page.fill('#email', FATIMA);
+    await page.fill('#password', 'not-the-password');
+    await page.click('#sign-in');
+    await page.waitForSelector('#error-summary a[href="#email"]');
+    assert.match((await page.textContent('#error-summary')) ?? '', /kennen we niet/);
+    await page.fill('#password', DEMO_PASSWORD);
+    await page.click('#sign-in');
+    await page.waitForURL(/\/werk\/vastleggen$/);
+
+    assert.deepEqual(await page.$$eval('.wp-staff-nav a', (links) => links.map((a) => a.getAttribute('href'))), ['/werk', '/werk/vastleggen', '/werk/straatmelding']);
+    await page.goto(`${running.baseUrl}/team`);
+    await page.waitForSelector('h1');
+    assert.equal(await page.textContent('h1'), 'Geen toegang');
+
+    await page.click('text=Uitloggen');
+    await page.waitForURL(/\/inloggen/);
+    const me = await page.request.get(`${running.baseUrl}/api/v1/me`);
+    assert.equal(me.status(), 401, 'the session is gone');
+    assert.deepEqual(errors, []);
     await context.close();
   });
 
