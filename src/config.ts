@@ -19,6 +19,11 @@ const envSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().int().positive().default(12),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
   COOKIE_SECURE: booleanString.default(false),
+  /**
+   * Addresses of reverse proxies whose X-Forwarded-For is believed (comma list of IPs/CIDRs, or 'true' for any).
+   * Empty: the socket address counts, so a caller cannot spoof its IP past the rate limits.
+   */
+  TRUST_PROXY: z.string().default(''),
   PDOK_LOCATIESERVER_URL: z.string().url().default('https://api.pdok.nl/bzk/locatieserver/search/v3_1'),
   PDOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3000),
   ADDRESS_SEARCH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),

@@ -4,7 +4,7 @@ import type { Db } from '../db/db.ts';
 import { openTestDb } from '../../test/support/db.ts';
 import { testApp, testConfig } from '../../test/support/app.ts';
 import { fixedClock } from '../shared/clock.ts';
-import { buildApp, redactUrl } from './app.ts';
+import { buildApp, redactUrl, trustProxySetting } from './app.ts';
 import type { App } from './deps.ts';
 
 describe('HTTP conventions (NL API Design Rules)', () => {
@@ -73,5 +73,25 @@ describe('request logging', () => {
     assert.doesNotMatch(text, /7K3M/);
     assert.doesNotMatch(text, /Grote/);
     assert.equal(redactUrl('/api/v1/public/reports/wp-7k3m-q9xd-2rpa-ht4c/photos?x=1'), '/api/v1/public/reports/WP-****/photos');
+  });
+});
+
+describe('client address', () => {
+  it('ignores X-Forwarded-For unless the proxy is trusted', async () => {
+    assert.equal(trustProxySetting(''), false);
+    assert.equal(trustProxySetting('true'), true);
+    assert.deepEqual(trustProxySetting('10.0.0.1, 10.0.0.2'), ['10.0.0.1', '10.0.0.2']);
+    const db = await openTestDb();
+    const app = await buildApp(
+      { db, clock: fixedClock('2026-11-24T09:00:00+01:00'), config: testConfig() },
+      { extend: (instance) => void instance.get('/ip-probe', async (request) => ({ ip: request.ip })) },
+    );
+    try {
+      const response = await app.inject({ method: 'GET', url: '/ip-probe', headers: { 'x-forwarded-for': '203.0.113.9' } });
+      assert.notEqual(response.json().ip, '203.0.113.9');
+    } finally {
+      await app.close();
+      await db.close();
+    }
   });
 });

@@ -21,6 +21,12 @@ export function redactUrl(url: string): string {
   return path.replace(/WP(-[0-9A-Z]{4}){4}/gi, 'WP-****');
 }
 
+export function trustProxySetting(value: string): boolean | string[] {
+  if (value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  return value.split(',').map((part) => part.trim()).filter(Boolean);
+}
+
 export interface BuildAppOptions {
   logger?: boolean;
   /** Where log lines go (tests capture them); stdout by default. */
@@ -42,7 +48,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
           },
         }
       : false,
-    trustProxy: true,
+    trustProxy: trustProxySetting(deps.config.TRUST_PROXY),
     bodyLimit: 1_048_576,
     ajv: undefined,
   }).withTypeProvider<ZodTypeProvider>();
