@@ -2,7 +2,7 @@
 // Runs every test file with node's test runner, on PGlite by default or on the
 // PostgreSQL server in DATABASE_URL. The template database is built once per run.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -22,6 +22,19 @@ function findTests(dir) {
 
 let files = [...findTests(join(root, 'src')), ...findTests(join(root, 'test'))].sort();
 if (only.length) files = files.filter((f) => only.some((o) => f.includes(o)));
+
+// The browser stories drive Debian's Chromium; on a fresh machine (as root) install it once.
+if (files.some((f) => f.includes('/test/browser/')) && !existsSync('/usr/bin/chromium')) {
+  if (process.getuid?.() === 0) {
+    console.log('Installing Debian\'s chromium for the browser tests …');
+    spawnSync('apt-get', ['update', '-q'], { stdio: 'inherit' });
+    spawnSync('apt-get', ['install', '-y', '-q', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  }
+  if (!existsSync('/usr/bin/chromium')) {
+    console.error('The browser tests need /usr/bin/chromium: run `apt-get install -y chromium` as root.');
+    process.exit(1);
+  }
+}
 
 const databaseUrl = process.env.DATABASE_URL || undefined;
 console.log(`Wijkpost tests on ${databaseUrl ? 'PostgreSQL server' : 'PGlite (embedded)'}: ${files.length} files`);
