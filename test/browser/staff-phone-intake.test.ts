@@ -4,6 +4,8 @@
  * shows at once; category, text and the caller's number follow, and the routing result appears.
  */
 import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import type { Db } from '../../src/db/db.ts';
@@ -16,19 +18,41 @@ const MONDAY = '2026-11-23T10:00:00+01:00';
 /** Where the map opens (the Grote Markt); a tap in its middle lands here. */
 const MAP_CENTRE: [number, number] = [4.6368, 52.3808];
 
+const GROTE_MARKT_ID = `adr-${'a'.repeat(32)}`;
+
+/** A local stand-in for the PDOK Locatieserver (tests never use the internet); offline until switched on. */
+async function startFakeLocatieserver(): Promise<{ url: string; online: boolean; suggestions: string[]; close: () => Promise<void> }> {
+  const state = { url: '', online: false, suggestions: [] as string[], close: async () => undefined as void };
+  const doc = { id: GROTE_MARKT_ID, weergavenaam: 'Grote Markt 2, 2011RD Haarlem', type: 'adres', centroide_ll: `POINT(${MAP_CENTRE[0]} ${MAP_CENTRE[1]})`, gemeentecode: '0392', wijkcode: 'WK039201' };
+  const server: Server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (!state.online) return response.writeHead(503).end();
+    if (url.pathname.endsWith('/suggest')) state.suggestions.push(url.searchParams.get('q') ?? '');
+    const docs = url.pathname.endsWith('/suggest') ? [{ id: doc.id, weergavenaam: doc.weergavenaam, type: 'adres' }] : url.searchParams.get('id') === doc.id ? [doc] : [];
+    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ response: { numFound: docs.length, docs } }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/locatieserver`;
+  state.close = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  return state;
+}
+
 describe('contact-centre agent takes a phone report', () => {
   let db: Db;
   let running: RunningApp;
   let browser: Browser;
+  let pdok: Awaited<ReturnType<typeof startFakeLocatieserver>>;
 
   before(async () => {
     db = await openTestDb();
-    running = await startWebApp(db, { clock: fixedClock(MONDAY), env: { ...LONG_SESSIONS, PDOK_LOCATIESERVER_URL: 'http://127.0.0.1:9/unreachable' } });
+    pdok = await startFakeLocatieserver();
+    running = await startWebApp(db, { clock: fixedClock(MONDAY), env: { ...LONG_SESSIONS, PDOK_LOCATIESERVER_URL: pdok.url } });
     browser = await launchBrowser();
   });
   after(async () => {
     await browser?.close();
     await running?.close();
+    await pdok?.close();
     await db?.close();
   });
 
@@ -69,6 +93,37 @@ describe('contact-centre agent takes a phone report', () => {
     assert.ok(await page.evaluate(() => document.activeElement?.id === 'intake-address'), 'and with the address field');
     assert.deepEqual(errors, []);
     await context.close();
+  });
+
+  it('with address search online: the map shows the open reports around the best match while the agent types', async () => {
+    pdok.online = true;
+    try {
+      const { page, context, errors } = await openPage(browser, running.baseUrl, { viewport: { width: 1280, height: 900 } });
+      await loginAs(page, running.baseUrl, 'kcc@haarlem.example');
+      await page.goto(`${running.baseUrl}/kcc`);
+      await page.waitForFunction(() => document.querySelectorAll('#category option').length > 5);
+      await page.fill('#intake-address', 'Grote Mar');
+      // Nothing chosen yet, and the open report near the Grote Markt already shows.
+      await page.waitForFunction(() => /^\d+ open meldingen in de buurt/.test(document.querySelector('#intake-nearby-count')?.textContent ?? ''));
+      await page.waitForSelector('#intake-map .wp-report-dot, #intake-map .wp-cluster');
+      assert.equal(await page.$('#intake-map .wp-marker'), null, 'no place is chosen while typing');
+      assert.ok(pdok.suggestions.includes('Grote Mar'));
+
+      await page.click('.wp-suggestions button');
+      await page.waitForFunction(() => /Oude Stad/.test(document.querySelector('#intake-place')?.textContent ?? ''));
+      await page.waitForSelector('#intake-map .wp-marker');
+      await page.selectOption('#category', 'wildplassen');
+      await page.fill('#intake-description', 'Wildplassen in de steeg naast de kerk.');
+      await page.click('#intake-submit');
+      await page.waitForSelector('#routing-result');
+      const trackingCode = (await page.textContent('#intake-tracking-code'))!.trim();
+      const { rows } = await db.query<{ address_text: string }>('SELECT address_text FROM reports WHERE tracking_code = $1', [trackingCode]);
+      assert.deepEqual(rows, [{ address_text: 'Grote Markt 2, 2011RD Haarlem' }]);
+      assert.deepEqual(errors, []);
+      await context.close();
+    } finally {
+      pdok.online = false;
+    }
   });
 
   it('lists every missing field in the error summary', async () => {

@@ -24,7 +24,7 @@ export function IntakeLocation({ value, onChange, error, withGps }: { value: Pla
   const [search, setSearch] = useState<Search>({ status: 'idle' });
   const chosenLabel = useRef<string | null>(null);
   const locateRun = useRef(0);
-  const preview = search.status === 'results' ? (search.items[0]?.point ?? null) : null;
+  const [preview, setPreview] = useState<LonLat | null>(null);
   const nearby = useNearbyOpenReports(value.point ?? preview);
   const mapReports = useMemo<MapReport[]>(
     () => nearby.map((r) => ({ id: r.id, point: r.location.coordinates, label: `${r.category.name}, ${r.address ?? r.district.name}`, overdue: r.overdue })),
@@ -50,7 +50,12 @@ export function IntakeLocation({ value, onChange, error, withGps }: { value: Pla
     const timer = setTimeout(() => {
       setSearch({ status: 'searching' });
       suggestAddresses(text, config.municipalityCode, abort.signal)
-        .then((items) => setSearch({ status: 'results', items }))
+        .then(async (items) => {
+          setSearch({ status: 'results', items });
+          // While the agent is still typing, the map already shows the open reports around the best match.
+          const best = items[0] ? await resolveAddress(items[0]) : null;
+          if (!abort.signal.aborted && best?.status === 'found') setPreview(best.point);
+        })
         .catch(() => !abort.signal.aborted && setSearch({ status: 'unavailable' }));
     }, 200);
     return () => {
@@ -106,6 +111,7 @@ export function IntakeLocation({ value, onChange, error, withGps }: { value: Pla
                   // suggestions carry an id; the point comes from GET /api/v1/addresses/{id}
                   void resolveAddress(item).then((resolved) => {
                     if (resolved.status === 'found') choose(resolved.point, resolved.label);
+                    else if (resolved.status === 'outside') onChange({ point: null, address: null, districtName: null, outside: true });
                     else setSearch({ status: 'unavailable' });
                   });
                 }}

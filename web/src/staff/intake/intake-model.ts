@@ -22,8 +22,8 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Every problem at once, in the order of the form (the error summary lists them top-down). */
 export function intakeProblems(draft: IntakeDraft, t: StaffTranslate): FormError[] {
   const problems: FormError[] = [];
-  if (!draft.point) problems.push({ fieldId: 'intake-address', message: t('intake.locationRequired') });
-  else if (draft.outside) problems.push({ fieldId: 'intake-address', message: t('intake.locationOutside') });
+  if (draft.outside) problems.push({ fieldId: 'intake-address', message: t('intake.locationOutside') });
+  else if (!draft.point) problems.push({ fieldId: 'intake-address', message: t('intake.locationRequired') });
   if (!draft.category) problems.push({ fieldId: 'category', message: t('intake.categoryRequired') });
   if (!draft.description.trim()) problems.push({ fieldId: 'intake-description', message: t('intake.descriptionRequired') });
   if (draft.phone.trim() && !PHONE.test(draft.phone.trim())) problems.push({ fieldId: 'intake-phone', message: t('intake.phoneInvalid') });
