@@ -10,6 +10,7 @@ import { openPostgres } from '../src/db/postgres.ts';
 import { seedDemo } from '../src/db/seed/demo.ts';
 import { benchDistrictLookup } from './district-lookup.ts';
 import { benchIntake } from './intake.ts';
+import { benchResidentForm } from './web-form.ts';
 
 const config = parseConfig(process.env);
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -63,6 +64,12 @@ console.log(`  in-process index ${fmt(lookup.lookupsPerSecond).padStart(12)} loo
 console.log(`  PostGIS baseline ${fmt(lookup.postgisLookupsPerSecond).padStart(12)} lookups/s   ratio ${fmt(lookup.lookupsPerSecond / lookup.postgisLookupsPerSecond, 1)}×`);
 
 printIntake('PGlite (embedded)', await benchIntake(pglite, { requests, concurrency }));
+
+const form = await benchResidentForm(pglite);
+console.log(`\nResident report form in Chromium (${form.runs} cold loads from the local server)`);
+console.log(`  JavaScript       ${fmt(form.scriptKilobytesGzipped, 1)} kB gzipped   (goal ≤ 150 kB)`);
+console.log(`  usable after     median ${fmt(form.usableMs.median)} ms, p90 ${fmt(form.usableMs.p90)} ms   (goal ≤ 1,000 ms)`);
+console.log(`  baseline         median ${fmt(form.baselineMs.median)} ms (a document with no script, same server)   ratio ${fmt(form.usableMs.median / form.baselineMs.median, 1)}×`);
 await pglite.close();
 
 const serverRatio = await withServerDb(async (db) => printIntake('PostgreSQL server', await benchIntake(db, { requests, concurrency })));
