@@ -29,6 +29,8 @@ const envSchema = z.object({
   ADDRESS_SEARCH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
   PHOTO_MAX_BYTES: z.coerce.number().int().min(10_000).max(50_000_000).default(5_242_880),
   PHOTO_UPLOAD_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  PUBLIC_REPORTS_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
+  FOLLOW_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
   PDOK_CBS_WFS_URL: z
     .string()
     .url()

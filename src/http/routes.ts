@@ -4,7 +4,7 @@ import { registerGeographyRoutes } from '../domain/geography/index.ts';
 import { registerPeopleRoutes } from '../domain/people/index.ts';
 import { registerFieldworkRoutes } from '../domain/fieldwork/index.ts';
 import { registerMeetingRoutes } from '../domain/meetings/index.ts';
-import { registerReportRoutes } from '../domain/reports/index.ts';
+import { registerPublicReportRoutes, registerReportRoutes } from '../domain/reports/index.ts';
 import { registerAddressRoutes } from '../domain/addresses/index.ts';
 import { createPdokLocatieserver } from '../integrations/pdok-locatieserver.ts';
 import { registerPhotoRoutes } from '../domain/photos/index.ts';
@@ -20,6 +20,7 @@ export async function registerRoutes(app: App, deps: AppDeps): Promise<void> {
   registerFieldworkRoutes(app, deps);
   registerMeetingRoutes(app, deps);
   await registerReportRoutes(app, deps);
+  registerPublicReportRoutes(app, deps);
   registerAddressRoutes(app, deps, createPdokLocatieserver({ baseUrl: deps.config.PDOK_LOCATIESERVER_URL, timeoutMs: deps.config.PDOK_TIMEOUT_MS }));
   registerPhotoRoutes(app, deps);
   registerDashboardRoutes(app, deps);

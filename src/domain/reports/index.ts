@@ -10,3 +10,4 @@ export { newTrackingCode, normaliseTrackingCode } from './tracking-code.ts';
 export { allowedTransitions, assertTransition, canTransition, reportStatuses, type ReportStatus } from './workflow.ts';
 export * from './schemas.ts';
 export { registerReportRoutes } from './routes.ts';
+export { registerPublicReportRoutes } from './routes-public.ts';
