@@ -75,6 +75,17 @@ describe('coordinator plans the team', () => {
     assert.equal(next.assignee.name, rows[0]!.name, 'the next report goes to the district backup');
     assert.notEqual(next.assignee.name, 'Fatima de Vries');
 
+    // The backup finds Fatima's reports in her own worklist, marked as covering for a colleague.
+    const esra = await openPage(browser, running.baseUrl);
+    await loginAs(esra.page, running.baseUrl, 'esra.yilmaz@haarlem.example');
+    await esra.page.goto(`${running.baseUrl}/werk`);
+    const covered = esra.page.locator('.wp-report-list__item', { hasText: 'Bankstel op de stoep.' });
+    await covered.waitFor();
+    await covered.locator('.wp-badge--cover').waitFor();
+    assert.match((await covered.textContent()) ?? '', /Voor collega/);
+    await expectNoAxeViolations(esra.page, 'a worklist with reports covered for a colleague (nl)');
+    await esra.context.close();
+
     // Redistribute everything the backup now holds to another colleague in one go.
     const backupEmail = 'esra.yilmaz@haarlem.example';
     assert.equal(rows[0]!.name, 'Esra Yılmaz');

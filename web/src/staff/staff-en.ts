@@ -43,6 +43,7 @@ export const staffEn: Record<StaffMessageKey, string> = {
 
   'report.overdue': 'Past the deadline',
   'report.urgent': 'Urgent',
+  'report.covering': 'Covering',
   'report.deadlineShort': 'due {date}',
 
   'status.new': 'Reported',

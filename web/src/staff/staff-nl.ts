@@ -41,6 +41,7 @@ export const staffNl = {
 
   'report.overdue': 'Over de termijn',
   'report.urgent': 'Spoed',
+  'report.covering': 'Voor collega',
   'report.deadlineShort': 'termijn {date}',
 
   'status.new': 'Gemeld',

@@ -3,7 +3,7 @@ import type { ReportSummary } from '../staff-api.ts';
 import { useStaffI18n } from '../staff-i18n.ts';
 
 /** Reports as a list of links: the accessible twin of the map, and the phone's default view. */
-export function ReportList({ reports, selectable }: { reports: ReportSummary[]; selectable?: { selected: Set<string>; toggle: (id: string) => void } }) {
+export function ReportList({ reports, selectable, ownDistricts }: { reports: ReportSummary[]; selectable?: { selected: Set<string>; toggle: (id: string) => void }; ownDistricts?: Set<string> }) {
   const { t, formatShort } = useStaffI18n();
   return (
     <ul className="wp-report-list">
@@ -26,6 +26,7 @@ export function ReportList({ reports, selectable }: { reports: ReportSummary[]; 
             <p className="wp-report-list__meta">
               {report.overdue ? <strong className="wp-badge wp-badge--overdue">{t('report.overdue')}</strong> : null}
               {report.urgent ? <strong className="wp-badge">{t('report.urgent')}</strong> : null}
+              {ownDistricts && ownDistricts.size && !ownDistricts.has(report.district.code) ? <strong className="wp-badge wp-badge--cover">{t('report.covering')}</strong> : null}
               <span>{t(`status.${report.status}`)}</span>
               <span>{t('report.deadlineShort', { date: formatShort(report.deadline) })}</span>
               <span>{report.district.name}</span>

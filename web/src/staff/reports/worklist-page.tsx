@@ -1,9 +1,10 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { apiGet } from '../../api/client.ts';
 import { PageHeading } from '../../components/page-title.tsx';
 import { Link, useRouter } from '../../router.tsx';
 import { ReportMap, type MapReport } from '../map/report-map.tsx';
 import { useStaffUser } from '../session.tsx';
-import { openStatuses } from '../staff-api.ts';
+import { openStatuses, type Officer } from '../staff-api.ts';
 import { useStaffI18n } from '../staff-i18n.ts';
 import { ReportList } from './report-list.tsx';
 import { useReports } from './use-reports.ts';
@@ -19,6 +20,13 @@ export function WorklistPage() {
   const [view, setView] = useState<'list' | 'map'>(() => (new URLSearchParams(window.location.search).get('weergave') === 'kaart' ? 'map' : 'list'));
   const query = useMemo(() => new URLSearchParams({ assigneeId: user.id, status: openStatuses.join(',') }).toString(), [user.id]);
   const { state } = useReports(query);
+  // Reports outside my own districts came to me as a backup: the list marks them.
+  const [ownDistricts, setOwnDistricts] = useState<Set<string>>(new Set());
+  useEffect(() => {
+    apiGet<Officer>(`/api/v1/officers/${user.id}`)
+      .then((officer) => setOwnDistricts(new Set(officer.districts.filter((d) => d.duty === 'owner').map((d) => d.code))))
+      .catch(() => undefined);
+  }, [user.id]);
   const items = state.status === 'loaded' ? state.items : [];
   const overdue = items.filter((r) => r.overdue).length;
   const mapReports = useMemo<MapReport[]>(
@@ -52,7 +60,7 @@ export function WorklistPage() {
       ) : state.status === 'loaded' && items.length === 0 ? (
         <p className="utrecht-paragraph">{t('worklist.empty')}</p>
       ) : (
-        <ReportList reports={items} />
+        <ReportList reports={items} ownDistricts={ownDistricts} />
       )}
     </>
   );
