@@ -3,8 +3,10 @@ import type { Config } from '../../config.ts';
 import type { Db } from '../../db/db.ts';
 import { migrate } from '../../db/migrate.ts';
 import { hasAnyMunicipality, seedDemo, type DemoLogin } from '../../db/seed/demo.ts';
+import { seedDemoActivity } from '../../db/seed/demo-activity.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { withContext } from '../context.ts';
+import { progressBar } from '../progress.ts';
 
 function printLogins(logins: DemoLogin[], password: string) {
   if (logins.length === 0) return;
@@ -12,12 +14,19 @@ function printLogins(logins: DemoLogin[], password: string) {
   for (const login of logins) console.log(`  ${login.email.padEnd(40)} ${login.roles.join(', ').padEnd(24)} ${login.name}`);
 }
 
-async function runSeed(db: Db, config: Config) {
-  const summary = await seedDemo(db, {
-    sharedDataDir: config.SHARED_DATA_DIR,
-    password: config.DEMO_PASSWORD,
-    onStep: (step) => console.error(`seeding ${step}`),
+async function runSeed(db: Db, config: Config, clock: Clock) {
+  const onStep = (step: string) => console.error(`seeding ${step}`);
+  const summary = await seedDemo(db, { sharedDataDir: config.SHARED_DATA_DIR, password: config.DEMO_PASSWORD, onStep });
+  let bar: ReturnType<typeof progressBar> | undefined;
+  await seedDemoActivity(db, {
+    clock,
+    onStep,
+    onReportProgress: (done, total) => {
+      bar ??= progressBar('sample reports', total);
+      bar.update(done);
+    },
   });
+  bar?.stop();
   return summary;
 }
 
@@ -28,7 +37,7 @@ export async function ensureDemoData(ctx: { db: Db; config: Config; clock: Clock
     return;
   }
   console.log('Empty database: seeding the Haarlem demo.');
-  const summary = await runSeed(ctx.db, ctx.config);
+  const summary = await runSeed(ctx.db, ctx.config, ctx.clock);
   printLogins(summary.logins, ctx.config.DEMO_PASSWORD);
 }
 
@@ -36,11 +45,11 @@ export function registerSeedCommand(program: Command) {
   program
     .command('seed')
     .description('load demo data')
-    .requiredOption('--demo', 'the Haarlem demo: districts, categories, team, routing rules')
+    .requiredOption('--demo', 'the Haarlem demo: districts, categories, team, routing rules, and eight weeks of activity (field work, wijkraad meetings, sample reports)')
     .action(async () => {
-      await withContext(async ({ db, config }) => {
+      await withContext(async ({ db, config, clock }) => {
         await migrate(db);
-        const summary = await runSeed(db, config);
+        const summary = await runSeed(db, config, clock);
         printLogins(summary.logins, config.DEMO_PASSWORD);
       });
     });
