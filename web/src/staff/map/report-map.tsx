@@ -100,7 +100,8 @@ export function ReportMap({ id, label, reports, onSelectReport, pin, onPick, des
   useEffect(() => {
     const map = mapRef.current;
     const layer = layerRef.current;
-    if (!map || !layer) return;
+    const container = containerRef.current;
+    if (!map || !layer || !container) return;
     const render = () => {
       const started = performance.now();
       layer.clearLayers();
@@ -147,11 +148,10 @@ export function ReportMap({ id, label, reports, onSelectReport, pin, onPick, des
         const element = marker.getElement();
         element?.setAttribute('aria-label', marker.options.title ?? '');
       }
-      container().dataset.clusters = String(clusters.length);
-      container().dataset.renderMs = (performance.now() - started).toFixed(1);
+      container.dataset.clusters = String(clusters.length);
+      container.dataset.renderMs = (performance.now() - started).toFixed(1);
       performance.mark('wp-report-map-rendered', { detail: { reports: reports.length, clusters: clusters.length } });
     };
-    const container = () => containerRef.current!;
     render();
     map.on('moveend', render);
     return () => {
