@@ -141,6 +141,18 @@ describe('dashboards: team board and management overview', () => {
     }
   });
 
+  it('puts a report in the week of its local (Amsterdam) date, not its UTC date', async () => {
+    clock.set('2026-11-30T00:30:00+01:00'); // Monday 00:30 in Haarlem, still Sunday in UTC
+    try {
+      await fileReport(OUDE_STAD, 'graffiti-wildplak');
+      const response = await app.inject({ method: 'GET', url: '/api/v1/dashboards/overview?from=2026-11-29T00:00:00Z&to=2026-12-01T00:00:00Z', headers: analyst });
+      assert.equal(response.statusCode, 200, response.body);
+      assert.deepEqual(response.json().reportsPerWeek, [{ weekStartDate: '2026-11-30', categoryCode: 'openbare-ruimte', boroughCode: 'centrum', reports: 1 }]);
+    } finally {
+      clock.set(TUESDAY);
+    }
+  });
+
   it('refuses a period that runs backwards or spans more than a year, and lets officers not read it', async () => {
     const backwards = await app.inject({ method: 'GET', url: '/api/v1/dashboards/overview?from=2026-11-30T00:00:00Z&to=2026-11-01T00:00:00Z', headers: analyst });
     assert.equal(backwards.statusCode, 400);
