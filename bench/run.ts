@@ -11,6 +11,7 @@ import { seedDemo } from '../src/db/seed/demo.ts';
 import { benchDistrictLookup } from './district-lookup.ts';
 import { benchIntake } from './intake.ts';
 import { benchResidentForm } from './web-form.ts';
+import { benchWorklistMap } from './web-worklist.ts';
 
 const config = parseConfig(process.env);
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -71,6 +72,11 @@ console.log(`  JavaScript       ${fmt(form.scriptKilobytesGzipped, 1)} kB gzippe
 console.log(`  usable after     median ${fmt(form.usableMs.median)} ms, p90 ${fmt(form.usableMs.p90)} ms   (goal ≤ 1,000 ms)`);
 console.log(`  baseline         median ${fmt(form.baselineMs.median)} ms (a document with no script, same server)   ratio ${fmt(form.usableMs.median / form.baselineMs.median, 1)}×`);
 await pglite.close();
+
+const worklist = await benchWorklistMap();
+console.log(`\nOfficer worklist map in Chromium with ${fmt(worklist.reports)} reports (clustered), load + 4 pans + 5 zooms`);
+console.log(`  frames over 50 ms ${fmt(worklist.framesOver50ms)}   long tasks ${fmt(worklist.longTasks)}   (goal: no jank)`);
+console.log(`  all reports shown after ${fmt(worklist.renderMs)} ms; baseline (same map, no reports) ${fmt(worklist.baselineRenderMs)} ms   ratio ${fmt(worklist.renderMs / worklist.baselineRenderMs, 1)}×`);
 
 const serverRatio = await withServerDb(async (db) => printIntake('PostgreSQL server', await benchIntake(db, { requests, concurrency })));
 if (serverRatio !== undefined) {
