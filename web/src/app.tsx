@@ -2,6 +2,8 @@ import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { useI18n } from './i18n/i18n.tsx';
 import { ConfirmationPage } from './pages/confirmation-page.tsx';
 import { HomePage } from './pages/home-page.tsx';
+import { MyDistrictFinder } from './pages/my-district-finder.tsx';
+import { MyDistrictView } from './pages/my-district-view.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { ReportFormPage } from './pages/report-form-page.tsx';
 import { ReportStatusPage } from './pages/report-status-page.tsx';
@@ -16,6 +18,9 @@ function routeFor(path: string): ReactNode {
   if (STAFF_PATHS.test(path)) return <Suspense fallback={null}><StaffApp path={path} /></Suspense>;
   if (path === '/' || path === '') return <HomePage />;
   if (path === '/melden') return <ReportFormPage />;
+  if (path === '/mijn-wijk') return <MyDistrictFinder />;
+  const district = /^\/mijn-wijk\/([^/]+)$/.exec(path);
+  if (district) return <MyDistrictView code={decodeURIComponent(district[1]!)} />;
   const confirmation = /^\/melden\/bedankt\/([^/]+)$/.exec(path);
   if (confirmation) return <ConfirmationPage trackingCode={decodeURIComponent(confirmation[1]!)} />;
   const status = /^\/melding\/([^/]+)$/.exec(path);
@@ -60,6 +65,10 @@ export function App() {
             {t('app.languageSwitch')}
           </button>
         </div>
+        <nav className="wp-nav" aria-label={t('nav.main')}>
+          <Link to="/melden" aria-current={path === '/melden' ? 'page' : undefined}>{t('nav.report')}</Link>
+          <Link to="/mijn-wijk" aria-current={path.startsWith('/mijn-wijk') ? 'page' : undefined}>{t('nav.myDistrict')}</Link>
+        </nav>
       </header>
       <main id="main" className="wp-main" ref={mainRef} tabIndex={-1}>
         {routeFor(path)}

@@ -23,6 +23,15 @@ export function HomePage() {
           {t('home.reportLink')}
         </Link>
       </p>
+      <section className="wp-section" aria-labelledby="my-district-heading">
+        <h2 id="my-district-heading" className="utrecht-heading-2">
+          {t('home.myDistrictTitle')}
+        </h2>
+        <p className="utrecht-paragraph">{t('home.myDistrictIntro')}</p>
+        <p className="utrecht-paragraph">
+          <Link to="/mijn-wijk">{t('home.myDistrictLink')}</Link>
+        </p>
+      </section>
       <section className="wp-section" aria-labelledby="status-heading">
         <h2 id="status-heading" className="utrecht-heading-2">
           {t('home.statusTitle')}

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError, apiGet } from '../api/client.ts';
 import { toCategoryGroups, type CategoryGroup } from '../api/types.ts';
 import { CategoryPicker } from '../components/category-picker.tsx';
+import { DuplicateHint } from '../components/duplicate-hint.tsx';
 import { ErrorSummary } from '../components/error-summary.tsx';
 import { FormField } from '../components/form-field.tsx';
 import { LocationPicker } from '../components/location-picker.tsx';
@@ -76,6 +77,7 @@ export function ReportFormPage() {
       <form className="utrecht-form" noValidate onSubmit={submit} aria-busy={phase !== 'editing'} lang={language}>
         <CategoryPicker groups={groups} failed={categoriesFailed} value={draft.category} onChange={(code) => update('category', code)} error={errors.category} />
         <LocationPicker value={draft.location} onChange={(location) => update('location', location)} error={errors.location} />
+        <DuplicateHint category={draft.category} point={draft.location.locate.status === 'outside' ? null : draft.location.point} email={draft.email} />
         <section className="wp-section" aria-labelledby="description-heading">
           <h2 className="utrecht-heading-2" id="description-heading">
             {t('description.heading')}

@@ -1,0 +1,113 @@
+import L from 'leaflet';
+import type { GeoJsonObject } from 'geojson';
+import { useEffect, useRef, useState } from 'react';
+import type { DistrictReportFeature } from '../api/public-reports.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import type { DistrictsState } from './use-districts.ts';
+
+interface DistrictReportsMapProps {
+  districtCode: string;
+  label: string;
+  describedBy: string;
+  tileUrl: string | null;
+  attribution: string;
+  districts: DistrictsState;
+  reports: DistrictReportFeature[];
+}
+
+const ACCENT = '#a3111a';
+
+/**
+ * The open reports of one district as dots over the district outlines (background tiles optional, as on
+ * the report form). The dots are not interactive: the table beside the map carries the same information.
+ */
+export function DistrictReportsMap({ districtCode, label, describedBy, tileUrl, attribution, districts, reports }: DistrictReportsMapProps) {
+  const { t } = useI18n();
+  const containerRef = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<L.Map | null>(null);
+  const [backgroundFailed, setBackgroundFailed] = useState(false);
+
+  useEffect(() => {
+    if (!containerRef.current) return;
+    // No zoom animation: fitting the district would otherwise show a half-drawn map for a moment.
+    const map = L.map(containerRef.current, { center: [52.3808, 4.6368], zoom: 13, zoomControl: false, keyboard: true, zoomAnimation: false, fadeAnimation: false });
+    map.attributionControl.setPrefix(false);
+    mapRef.current = map;
+    // The page around the map settles after it is made (officer card, fonts): keep Leaflet's idea of its size right.
+    const resize = new ResizeObserver(() => map.invalidateSize());
+    resize.observe(containerRef.current);
+    return () => {
+      resize.disconnect();
+      map.remove();
+      mapRef.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const zoom = L.control.zoom({ zoomInTitle: t('map.zoomIn'), zoomOutTitle: t('map.zoomOut') }).addTo(map);
+    return () => {
+      zoom.remove();
+    };
+  }, [t]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !tileUrl) return;
+    let loaded = 0;
+    setBackgroundFailed(false);
+    const tiles = L.tileLayer(tileUrl, { attribution, maxZoom: 19 });
+    tiles.on('tileload', () => {
+      loaded += 1;
+      setBackgroundFailed(false);
+    });
+    tiles.on('tileerror', () => loaded === 0 && setBackgroundFailed(true));
+    tiles.addTo(map);
+    return () => {
+      tiles.remove();
+    };
+  }, [tileUrl, attribution]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || districts.status !== 'loaded') return;
+    const isOurs = (feature?: { id?: string | number; properties?: { code?: string } }) => (feature?.properties?.code ?? feature?.id) === districtCode;
+    const layer = L.geoJSON(districts.data as GeoJsonObject, {
+      interactive: false,
+      style: (feature) =>
+        isOurs(feature as never)
+          ? { color: ACCENT, weight: 3, opacity: 1, fillColor: ACCENT, fillOpacity: 0.06 }
+          : { color: '#6b6b6b', weight: 1, opacity: 0.6, fillOpacity: 0 },
+    }).addTo(map);
+    const ours = L.featureGroup(layer.getLayers().filter((l) => isOurs((l as L.GeoJSON & { feature?: never }).feature)));
+    const bounds = ours.getBounds();
+    map.invalidateSize();
+    if (bounds.isValid()) map.fitBounds(bounds, { padding: [12, 12], animate: false });
+    return () => {
+      layer.remove();
+    };
+  }, [districts, districtCode]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const dots = L.layerGroup(
+      reports.map((report) =>
+        L.circleMarker([report.geometry.coordinates[1], report.geometry.coordinates[0]], {
+          interactive: false, radius: 7, color: '#ffffff', weight: 2, fillColor: ACCENT, fillOpacity: 0.9,
+        }),
+      ),
+    ).addTo(map);
+    return () => {
+      dots.remove();
+    };
+  }, [reports]);
+
+  return (
+    <>
+      <div ref={containerRef} id="district-reports-map" className="wp-map" role="region" aria-label={label} aria-describedby={describedBy} tabIndex={0} />
+      {backgroundFailed ? <p className="wp-map-note" role="status">{t('map.backgroundUnavailable')}</p> : null}
+    </>
+  );
+}
