@@ -65,10 +65,12 @@ export function App() {
             {t('app.languageSwitch')}
           </button>
         </div>
-        <nav className="wp-nav" aria-label={t('nav.main')}>
-          <Link to="/melden" aria-current={path === '/melden' ? 'page' : undefined}>{t('nav.report')}</Link>
-          <Link to="/mijn-wijk" aria-current={path.startsWith('/mijn-wijk') ? 'page' : undefined}>{t('nav.myDistrict')}</Link>
-        </nav>
+        {STAFF_PATHS.test(path) ? null : (
+          <nav className="wp-nav" aria-label={t('nav.main')}>
+            <Link to="/melden" aria-current={path === '/melden' ? 'page' : undefined}>{t('nav.report')}</Link>
+            <Link to="/mijn-wijk" aria-current={path.startsWith('/mijn-wijk') ? 'page' : undefined}>{t('nav.myDistrict')}</Link>
+          </nav>
+        )}
       </header>
       <main id="main" className="wp-main" ref={mainRef} tabIndex={-1}>
         {routeFor(path)}
