@@ -90,7 +90,7 @@ interface DecidedReport {
 
 /**
  * Deadline and routing. Read before the write on purpose: under READ COMMITTED a transaction around
- * both would see the same committed state, and on a pool routing's queries run in parallel.
+ * both would see the same committed state, and outside one the reads may share the pool.
  */
 async function decide(deps: { db: Db; clock: Clock }, intake: ResolvedIntake): Promise<DecidedReport> {
   const { body, located, category } = intake;
@@ -103,6 +103,7 @@ async function decide(deps: { db: Db; clock: Clock }, intake: ResolvedIntake): P
     {
       municipalityCode: located.municipalityCode, receivedAt: now, timeZone, categoryCode: category.code, parentCategoryCode: category.parentCode,
       urgent: category.urgent, deadline, source, districtCode: located.districtCode, boroughCode: located.boroughCode,
+      routingData: intake.routingData,
     },
   );
   const response: CreatedReport = {

@@ -1,10 +1,10 @@
 import type { z } from 'zod';
-import type { Queryable } from '../../db/db.ts';
+import type { Db } from '../../db/db.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { DomainError, type FieldProblem } from '../../shared/errors.ts';
 import { findCategory } from '../categories/index.ts';
 import { locatePoint, parseCrs, pointToRd, type Crs, type LocatedPoint } from '../geography/index.ts';
-import { findMunicipalityTimeZone } from './repository.ts';
+import { loadRoutingData, type RoutingData } from '../routing/index.ts';
 import { createReportBodySchema, type CreateReportBody } from './schemas.ts';
 
 type Category = NonNullable<Awaited<ReturnType<typeof findCategory>>>;
@@ -16,6 +16,8 @@ export interface ResolvedIntake {
   category: Category & { deadline: NonNullable<Category['deadline']> };
   /** The municipality's time zone, for deadlines counted on its wall calendar. */
   timeZone: string;
+  /** Loaded with the time zone (one statement, usually answered from the cache); routing decides on it. */
+  routingData: RoutingData | null;
 }
 
 const fields = createReportBodySchema.shape;
@@ -41,7 +43,7 @@ function problemsOf(error: unknown, prefix: string): FieldProblem[] {
  * reported together in one validation error, so a form can mark every field at once.
  */
 export async function resolveIntake(
-  deps: { db: Queryable; clock: Clock },
+  deps: { db: Db; clock: Clock },
   input: { body: unknown; contentCrs: string | undefined; staffMunicipalityCode: string | null },
 ): Promise<ResolvedIntake> {
   const problems: FieldProblem[] = [];
@@ -83,9 +85,13 @@ export async function resolveIntake(
   const municipalityCode = located?.municipalityCode ?? input.staffMunicipalityCode;
   const categoryCode = field(fields.category, 'category');
   let category: Category | null = null;
-  let timeZone = 'Europe/Amsterdam';
+  let routingData: RoutingData | null = null;
   if (categoryCode && municipalityCode) {
-    [category, timeZone] = await Promise.all([findCategory(deps.db, municipalityCode, categoryCode), findMunicipalityTimeZone(deps.db, municipalityCode)]);
+    // Two statements at once is fine on a Db (a pool, or PGlite's queue), never on one transaction's client.
+    [category, routingData] = await Promise.all([
+      findCategory(deps.db, municipalityCode, categoryCode),
+      loadRoutingData(deps.db, municipalityCode, { absencesFrom: deps.clock.now() }),
+    ]);
     if (!category) problems.push({ name: 'body.category', reason: `unknown category "${categoryCode}"`, code: 'unknown_category' });
     else if (!category.parentCode || !category.deadline) {
       problems.push({ name: 'body.category', reason: `"${categoryCode}" is a main category; choose one of its subcategories`, code: 'main_category' });
@@ -101,5 +107,5 @@ export async function resolveIntake(
   if (!parsed.success || !rd || !located || !category?.deadline) {
     throw new Error('intake resolved without a body, location or category'); // unreachable: every gap above is a problem
   }
-  return { body: parsed.data, rd, located, category: { ...category, deadline: category.deadline }, timeZone };
+  return { body: parsed.data, rd, located, category: { ...category, deadline: category.deadline }, timeZone: routingData?.timeZone ?? 'Europe/Amsterdam', routingData };
 }

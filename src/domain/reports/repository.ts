@@ -104,11 +104,6 @@ export async function appendHistory(db: Queryable, entry: HistoryEntryRow): Prom
   );
 }
 
-export async function findMunicipalityTimeZone(db: Queryable, municipalityCode: string): Promise<string> {
-  const { rows } = await db.query<{ timezone: string }>('SELECT timezone FROM municipalities WHERE code = $1', [municipalityCode]);
-  return rows[0]?.timezone ?? 'Europe/Amsterdam';
-}
-
 // ── Idempotency ────────────────────────────────────────────────────────────────
 export interface IdempotencyRecord {
   requestHash: string;

@@ -1,7 +1,7 @@
 /** The routing area: what other areas may use. */
 export { routeReport } from './route-report.ts';
-export { decideRouting } from './decide-routing.ts';
-export { loadRoutingSnapshot } from './repository.ts';
+export { decideRouting, loadRoutingSnapshot } from './decide-routing.ts';
+export { loadRoutingData, type RoutingData } from './routing-data.ts';
 export { seedHaarlemRoutingRules } from './seed-haarlem-routing-rules.ts';
 export { registerRoutingRoutes } from './routes.ts';
 export type { RoutingDecision, RoutingInput, RoutingSnapshot, OfficerSnapshot, CoordinatorGroupSnapshot, RoutingRule, ReportSource, AssigneeKind } from './schemas.ts';

@@ -1,18 +1,5 @@
 import type { Queryable } from '../../db/db.ts';
-import { notFound } from '../../shared/errors.ts';
-import type { AbsenceKind, AssigneeKind, CoordinatorGroupSnapshot, OfficerSnapshot, RoutingRule, RoutingSnapshot, RuleConditions, RuleInput } from './schemas.ts';
-
-interface OfficerRow {
-  id: string;
-  name: string;
-  working_weekdays: number[];
-  district_weekdays: number[];
-  work_start: string;
-  work_end: string;
-  absences: { kind: AbsenceKind; startsAt: string; endsAt: string }[] | null;
-  open_report_count: number;
-  borough_codes: string[];
-}
+import type { AbsenceKind, AssigneeKind, CoordinatorGroupSnapshot, DistrictSnapshot, OfficerSnapshot, RoutingRule, RoutingSnapshot, RuleConditions, RuleInput } from './schemas.ts';
 
 interface RuleRow {
   id: string;
@@ -26,102 +13,94 @@ interface RuleRow {
   reason_en: string | null;
 }
 
+/** Routing's slow-changing data for one municipality, as loaded; see routing-data.ts. */
+export interface StoredRoutingData {
+  timeZone: string;
+  districts: DistrictSnapshot[];
+  officers: (Omit<OfficerSnapshot, 'absences' | 'openReportCount'> & { absences: { kind: AbsenceKind; startsAt: string; endsAt: string }[] })[];
+  coordinatorGroups: CoordinatorGroupSnapshot[];
+  rules: RuleRow[];
+  teams: RoutingSnapshot['teams'];
+}
+
 /**
- * Everything routeReport needs, in five indexed queries. Absences that ended before `absencesFrom`
- * (the moment of receipt) are left out: they cannot affect the decision.
+ * ONE statement: the version counter (migration 0080) and, unless it equals `knownVersion`, all of
+ * the municipality's routing data as JSON. Reading both in one statement means one snapshot of the
+ * database, so the data always belongs to the version. Absences that ended before `absencesFrom`
+ * cannot affect a decision from then on and are left out. `data` is null for an unknown municipality.
  */
-export async function loadRoutingSnapshot(
+export async function selectRoutingData(
   db: Queryable,
   municipalityCode: string,
-  districtCode: string,
-  options: { absencesFrom?: Date } = {},
-): Promise<RoutingSnapshot> {
-  const [district, officers, groups, rules, teams] = await Promise.all([
-    db.query<{ code: string; name: string; borough_code: string | null; borough_name: string | null; owner_id: string | null; backup_id: string | null }>(
-      `SELECT d.code, d.name, b.code AS borough_code, b.name AS borough_name, a.owner_id, a.backup_id
-         FROM districts d
-         LEFT JOIN boroughs b ON b.id = d.borough_id
-         LEFT JOIN district_assignments a ON a.district_code = d.code AND a.valid_to IS NULL
-        WHERE d.code = $1 AND d.municipality_code = $2`,
-      [districtCode, municipalityCode],
-    ),
-    db.query<OfficerRow>(
-      `SELECT u.id, u.name, o.working_weekdays, o.district_weekdays,
-              to_char(o.work_start, 'HH24:MI') AS work_start, to_char(o.work_end, 'HH24:MI') AS work_end,
-              (SELECT json_agg(json_build_object('kind', ab.kind, 'startsAt', ab.starts_at, 'endsAt', ab.ends_at) ORDER BY ab.starts_at)
-                 FROM absences ab
-                WHERE ab.officer_id = u.id AND ab.cancelled_at IS NULL AND ab.ends_at > $2) AS absences,
-              (SELECT count(*)::int FROM reports r
-                WHERE r.assignee_id = u.id AND r.assignee_kind = 'officer' AND r.status NOT IN ('resolved', 'cancelled')) AS open_report_count,
-              ARRAY(SELECT DISTINCT b.code
-                      FROM district_assignments da
-                      JOIN districts d ON d.code = da.district_code
-                      JOIN boroughs b ON b.id = d.borough_id
-                     WHERE da.owner_id = u.id AND da.valid_to IS NULL) AS borough_codes
-         FROM users u JOIN officers o ON o.user_id = u.id
-        WHERE u.municipality_code = $1 AND u.active
-        ORDER BY u.id`,
-      [municipalityCode, options.absencesFrom ?? new Date(0)],
-    ),
-    db.query<{ id: string; name: string; coordinator_name: string | null; borough_codes: string[] }>(
-      `SELECT g.id, g.name, c.name AS coordinator_name,
-              ARRAY(SELECT b.code FROM coordinator_group_boroughs gb JOIN boroughs b ON b.id = gb.borough_id
-                     WHERE gb.group_id = g.id ORDER BY b.code) AS borough_codes
-         FROM coordinator_groups g LEFT JOIN users c ON c.id = g.coordinator_id
-        WHERE g.municipality_code = $1
-        ORDER BY g.name, g.id`,
-      [municipalityCode],
-    ),
-    db.query<RuleRow>(
-      `SELECT id, position, name, active, conditions, target_kind, target_id, reason_nl, reason_en
-         FROM routing_rules WHERE municipality_code = $1 AND active ORDER BY position`,
-      [municipalityCode],
-    ),
-    db.query<{ id: string; code: string; name: string; kind: 'team' | 'partner' }>(
-      'SELECT id, code, name, kind FROM teams WHERE municipality_code = $1 ORDER BY code',
-      [municipalityCode],
-    ),
-  ]);
-  const districtRow = district.rows[0];
-  if (!districtRow) throw notFound(`District ${districtCode} in municipality ${municipalityCode}`);
-  const coordinatorGroups: CoordinatorGroupSnapshot[] = groups.rows.map((g) => ({
-    id: g.id,
-    name: g.name,
-    coordinatorName: g.coordinator_name,
-    boroughCodes: g.borough_codes,
-  }));
-  return {
-    district: {
-      code: districtRow.code,
-      name: districtRow.name,
-      boroughCode: districtRow.borough_code,
-      boroughName: districtRow.borough_name,
-      ownerId: districtRow.owner_id,
-      backupId: districtRow.backup_id,
-    },
-    officers: officers.rows.map(toOfficerSnapshot),
-    coordinatorGroup: coordinatorGroups.find((g) => districtRow.borough_code !== null && g.boroughCodes.includes(districtRow.borough_code)) ?? null,
-    coordinatorGroups,
-    rules: rules.rows.map(toRoutingRule),
-    teams: teams.rows,
-  };
+  knownVersion: number,
+  absencesFrom: Date,
+): Promise<{ version: number; data: StoredRoutingData | null; unchanged: boolean }> {
+  const { rows } = await db.query<{ version: number; unchanged: boolean; data: StoredRoutingData | null }>(
+    `SELECT v.version::float8 AS version, v.version = $2 AS unchanged,
+            CASE WHEN v.version = $2 THEN NULL ELSE (
+              SELECT json_build_object(
+                'timeZone', m.timezone,
+                'districts', COALESCE((
+                  SELECT json_agg(json_build_object('code', d.code, 'name', d.name, 'boroughCode', b.code, 'boroughName', b.name,
+                                                    'ownerId', a.owner_id, 'backupId', a.backup_id) ORDER BY d.code)
+                    FROM districts d
+                    LEFT JOIN boroughs b ON b.id = d.borough_id
+                    LEFT JOIN district_assignments a ON a.district_code = d.code AND a.valid_to IS NULL
+                   WHERE d.municipality_code = m.code), '[]'),
+                'officers', COALESCE((
+                  SELECT json_agg(json_build_object(
+                           'id', u.id, 'name', u.name, 'workingWeekdays', o.working_weekdays, 'districtWeekdays', o.district_weekdays,
+                           'workStart', to_char(o.work_start, 'HH24:MI'), 'workEnd', to_char(o.work_end, 'HH24:MI'),
+                           'absences', COALESCE((
+                             SELECT json_agg(json_build_object('kind', ab.kind, 'startsAt', ab.starts_at, 'endsAt', ab.ends_at) ORDER BY ab.starts_at)
+                               FROM absences ab
+                              WHERE ab.officer_id = u.id AND ab.cancelled_at IS NULL AND ab.ends_at > $3), '[]'),
+                           'boroughCodes', ARRAY(
+                             SELECT DISTINCT b.code
+                               FROM district_assignments da
+                               JOIN districts d ON d.code = da.district_code
+                               JOIN boroughs b ON b.id = d.borough_id
+                              WHERE da.owner_id = u.id AND da.valid_to IS NULL)) ORDER BY u.id)
+                    FROM users u JOIN officers o ON o.user_id = u.id
+                   WHERE u.municipality_code = m.code AND u.active), '[]'),
+                'coordinatorGroups', COALESCE((
+                  SELECT json_agg(json_build_object('id', g.id, 'name', g.name, 'coordinatorName', c.name, 'boroughCodes', ARRAY(
+                           SELECT b.code FROM coordinator_group_boroughs gb JOIN boroughs b ON b.id = gb.borough_id
+                            WHERE gb.group_id = g.id ORDER BY b.code)) ORDER BY g.name, g.id)
+                    FROM coordinator_groups g LEFT JOIN users c ON c.id = g.coordinator_id
+                   WHERE g.municipality_code = m.code), '[]'),
+                'rules', COALESCE((
+                  SELECT json_agg(json_build_object('id', r.id, 'position', r.position, 'name', r.name, 'active', r.active,
+                           'conditions', r.conditions, 'target_kind', r.target_kind, 'target_id', r.target_id,
+                           'reason_nl', r.reason_nl, 'reason_en', r.reason_en) ORDER BY r.position)
+                    FROM routing_rules r WHERE r.municipality_code = m.code AND r.active), '[]'),
+                'teams', COALESCE((
+                  SELECT json_agg(json_build_object('id', t.id, 'code', t.code, 'name', t.name, 'kind', t.kind) ORDER BY t.code)
+                    FROM teams t WHERE t.municipality_code = m.code), '[]'))
+                FROM municipalities m WHERE m.code = $1)
+            END AS data
+       FROM routing_data_version v`,
+    [municipalityCode, knownVersion, absencesFrom],
+  );
+  const row = rows[0];
+  if (!row) throw new Error('routing_data_version has no row (migration 0080)');
+  return { version: Number(row.version), unchanged: row.unchanged, data: row.data };
 }
 
-function toOfficerSnapshot(row: OfficerRow): OfficerSnapshot {
-  return {
-    id: row.id,
-    name: row.name,
-    workingWeekdays: row.working_weekdays.map(Number),
-    districtWeekdays: row.district_weekdays.map(Number),
-    workStart: row.work_start,
-    workEnd: row.work_end,
-    absences: (row.absences ?? []).map((a) => ({ kind: a.kind, startsAt: new Date(a.startsAt), endsAt: new Date(a.endsAt) })),
-    openReportCount: Number(row.open_report_count),
-    boroughCodes: row.borough_codes,
-  };
+/** Open (not resolved or cancelled) reports per officer, for the given officers; missing ids have none. */
+export async function countOpenReports(db: Queryable, officerIds: string[]): Promise<Map<string, number>> {
+  if (officerIds.length === 0) return new Map();
+  const { rows } = await db.query<{ id: string; open: number }>(
+    `SELECT r.assignee_id AS id, count(*)::int AS open
+       FROM reports r
+      WHERE r.assignee_kind = 'officer' AND r.status NOT IN ('resolved', 'cancelled') AND r.assignee_id = ANY($1::uuid[])
+      GROUP BY r.assignee_id`,
+    [officerIds],
+  );
+  return new Map(rows.map((row) => [row.id, Number(row.open)]));
 }
 
-function toRoutingRule(row: RuleRow): RoutingRule {
+export function toRoutingRule(row: RuleRow): RoutingRule {
   return {
     name: row.name,
     active: row.active,

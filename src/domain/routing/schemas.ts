@@ -98,8 +98,17 @@ export interface RoutingRule {
   reasonEn: string | null;
 }
 
+export interface DistrictSnapshot {
+  code: string;
+  name: string;
+  boroughCode: string | null;
+  boroughName: string | null;
+  ownerId: string | null;
+  backupId: string | null;
+}
+
 export interface RoutingSnapshot {
-  district: { code: string; name: string; boroughCode: string | null; boroughName: string | null; ownerId: string | null; backupId: string | null };
+  district: DistrictSnapshot;
   /** All active officers of the municipality. */
   officers: OfficerSnapshot[];
   /** The group whose boroughs include the district's borough, if any. */

@@ -1,0 +1,88 @@
+/**
+ * Routing's slow-changing data, cached per database handle and municipality. Every load is ONE
+ * statement that reads the version counter (migration 0080, bumped by triggers on every change to
+ * the underlying tables) and sends the data only when the counter moved, so a change made by another
+ * process or by plain SQL is seen by the very next decision. Open-report counts change with every
+ * report and are never cached: `snapshotFor` takes them from the caller.
+ */
+import type { Queryable } from '../../db/db.ts';
+import { notFound } from '../../shared/errors.ts';
+import { selectRoutingData, toRoutingRule, type StoredRoutingData } from './repository.ts';
+import type { DistrictSnapshot, OfficerSnapshot, RoutingRule, RoutingSnapshot } from './schemas.ts';
+
+export interface RoutingData {
+  municipalityCode: string;
+  version: number;
+  /** Absences that ended before this moment are not in `officers`. */
+  absencesFrom: number;
+  timeZone: string;
+  districts: Map<string, DistrictSnapshot>;
+  officers: Omit<OfficerSnapshot, 'openReportCount'>[];
+  coordinatorGroups: RoutingSnapshot['coordinatorGroups'];
+  rules: RoutingRule[];
+  teams: RoutingSnapshot['teams'];
+}
+
+/** Keyed by the handle: a transaction's handle sees its own uncommitted changes, which no other handle may reuse. */
+const cache = new WeakMap<Queryable, Map<string, RoutingData>>();
+
+/** The municipality's routing data as of now (one round trip), or null for an unknown municipality. */
+export async function loadRoutingData(db: Queryable, municipalityCode: string, options: { absencesFrom?: Date } = {}): Promise<RoutingData | null> {
+  const absencesFrom = options.absencesFrom ?? new Date(0);
+  let perMunicipality = cache.get(db);
+  if (!perMunicipality) cache.set(db, (perMunicipality = new Map()));
+  const cached = perMunicipality.get(municipalityCode);
+  // A cache loaded for a later moment may lack absences an earlier moment needs.
+  const usable = cached && cached.absencesFrom <= absencesFrom.getTime() ? cached : undefined;
+  const { version, data, unchanged } = await selectRoutingData(db, municipalityCode, usable?.version ?? -1, absencesFrom);
+  if (unchanged && usable) return usable;
+  if (!data) {
+    perMunicipality.delete(municipalityCode);
+    return null;
+  }
+  const fresh = toRoutingData(municipalityCode, version, absencesFrom, data);
+  perMunicipality.set(municipalityCode, fresh);
+  return fresh;
+}
+
+function toRoutingData(municipalityCode: string, version: number, absencesFrom: Date, data: StoredRoutingData): RoutingData {
+  return {
+    municipalityCode,
+    version,
+    absencesFrom: absencesFrom.getTime(),
+    timeZone: data.timeZone,
+    districts: new Map(data.districts.map((d) => [d.code, d])),
+    officers: data.officers.map((o) => ({
+      ...o,
+      workingWeekdays: o.workingWeekdays.map(Number),
+      districtWeekdays: o.districtWeekdays.map(Number),
+      absences: o.absences.map((a) => ({ kind: a.kind, startsAt: new Date(a.startsAt), endsAt: new Date(a.endsAt) })),
+    })),
+    coordinatorGroups: data.coordinatorGroups,
+    rules: data.rules.map(toRoutingRule),
+    teams: data.teams,
+  };
+}
+
+/**
+ * The snapshot routeReport decides on, for one district. Absences that ended before `absencesFrom`
+ * are left out, exactly as a fresh load would; officers missing from `openReports` have none.
+ */
+export function snapshotFor(data: RoutingData, districtCode: string, openReports: ReadonlyMap<string, number>, absencesFrom?: Date): RoutingSnapshot {
+  const district = data.districts.get(districtCode);
+  if (!district) throw notFound(`District ${districtCode} in municipality ${data.municipalityCode}`);
+  const from = (absencesFrom ?? new Date(0)).getTime();
+  const coordinatorGroup = district.boroughCode === null ? undefined : data.coordinatorGroups.find((g) => g.boroughCodes.includes(district.boroughCode!));
+  return {
+    district: { ...district },
+    officers: data.officers.map((o) => ({
+      ...o,
+      absences: from > data.absencesFrom ? o.absences.filter((a) => a.endsAt.getTime() > from) : o.absences,
+      openReportCount: openReports.get(o.id) ?? 0,
+    })),
+    coordinatorGroup: coordinatorGroup ?? null,
+    coordinatorGroups: data.coordinatorGroups,
+    rules: data.rules,
+    teams: data.teams,
+  };
+}
