@@ -4,6 +4,13 @@ import type { Db } from '../db/db.ts';
 import { openTestDb } from '../../test/support/db.ts';
 import { testApp, testConfig } from '../../test/support/app.ts';
 import { fixedClock } from '../shared/clock.ts';
+import { Validator } from '@seriousme/openapi-schema-validator';
+
+interface OpenApiOperation {
+  parameters?: Array<{ in: string; name: string }>;
+  requestBody?: unknown;
+  responses?: Record<string, unknown>;
+}
 import { buildApp, redactUrl, trustProxySetting } from './app.ts';
 import type { App } from './deps.ts';
 
@@ -28,6 +35,29 @@ describe('HTTP conventions (NL API Design Rules)', () => {
     assert.match(doc.info.version, /^\d+\.\d+\.\d+$/);
     assert.ok(doc.info.contact.name && doc.info.contact.url && doc.info.contact.email);
     assert.ok(doc.paths['/api/v1/health']);
+    const validation = await new Validator().validate(doc);
+    assert.equal(validation.valid, true, JSON.stringify(validation.errors));
+  });
+
+  it('follows the machine-checkable API design rules in every operation', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    const problems: string[] = [];
+    for (const [path, item] of Object.entries<Record<string, OpenApiOperation>>(doc.paths)) {
+      if (!path.startsWith('/api/v1/') || path.endsWith('/')) problems.push(`path ${path}`);
+      for (const segment of path.split('/').filter(Boolean)) {
+        if (!/^([a-z0-9]+(-[a-z0-9]+)*|\{[a-z][A-Za-z0-9]*\})$/.test(segment)) problems.push(`segment "${segment}" of ${path} is not kebab-case`);
+      }
+      for (const [method, operation] of Object.entries(item)) {
+        if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) problems.push(`method ${method} ${path}`);
+        const parameters = operation.parameters ?? [];
+        for (const parameter of parameters) {
+          if (parameter.in === 'query' && !/^[a-z][A-Za-z0-9]*$/.test(parameter.name)) problems.push(`query parameter ${parameter.name} of ${path} is not camelCase`);
+        }
+        const hasInput = operation.requestBody || parameters.some((p) => p.in === 'query' || p.in === 'path');
+        if (hasInput && !operation.responses?.['400']) problems.push(`${method.toUpperCase()} ${path} does not document 400`);
+      }
+    }
+    assert.deepEqual(problems, []);
   });
 
   it('sets API-Version and the security headers on API responses', async () => {

@@ -1,13 +1,14 @@
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
-import Fastify from 'fastify';
+import Fastify, { type RouteOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { registerAuthentication } from './auth.ts';
 import type { App, AppDeps } from './deps.ts';
 import { errorHandler, sendProblem } from './problem.ts';
 import { registerRoutes } from './routes.ts';
+import { problemSchema } from '../shared/problem-schema.ts';
 
 export const API_VERSION = '1.0.0';
 export const API_PREFIX = '/api/v1';
@@ -25,6 +26,17 @@ export function trustProxySetting(value: string): boolean | string[] {
   if (value === '' || value === 'false') return false;
   if (value === 'true') return true;
   return value.split(',').map((part) => part.trim()).filter(Boolean);
+}
+
+/**
+ * Every operation with input can answer 400 (the validator lists every field problem); ADR wants that
+ * documented, so it is added here once instead of in each route.
+ */
+function documentValidationProblem(route: RouteOptions) {
+  const schema = route.schema as { body?: unknown; querystring?: unknown; params?: unknown; response?: Record<string, unknown>; hide?: boolean } | undefined;
+  if (!schema || schema.hide || !(schema.body || schema.querystring || schema.params)) return;
+  schema.response ??= {};
+  schema.response[400] ??= problemSchema;
 }
 
 export interface BuildAppOptions {
@@ -95,6 +107,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   });
 
   registerAuthentication(app, deps);
+  app.addHook('onRoute', documentValidationProblem);
 
   app.get(
     `${API_PREFIX}/openapi.json`,

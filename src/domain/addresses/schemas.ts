@@ -1,14 +1,7 @@
 import { z } from 'zod';
+import { problemSchema } from '../../shared/problem-schema.ts';
+export { problemSchema };
 
-export const problemSchema = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().int(),
-  detail: z.string(),
-  instance: z.string().optional(),
-  code: z.string().optional(),
-  invalidParams: z.array(z.object({ name: z.string(), reason: z.string(), code: z.string().optional() })).optional(),
-});
 
 export const suggestQuerySchema = z.object({
   q: z.string().trim().min(2).max(100).describe('What the user typed: street and number, or postcode and number'),

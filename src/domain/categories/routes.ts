@@ -13,16 +13,8 @@ import {
   municipalityParamsSchema,
   updateCategoryBodySchema,
 } from './schemas.ts';
+import { problemSchema } from '../../shared/problem-schema.ts';
 
-const problemSchema = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().int(),
-  detail: z.string(),
-  instance: z.string().optional(),
-  code: z.string().optional(),
-  invalidParams: z.array(z.object({ name: z.string(), reason: z.string(), code: z.string().optional() })).optional(),
-});
 
 const adminOnly = requireRoles('administrator');
 const staffSecurity: Array<Record<string, string[]>> = [{ bearerAuth: [] }, { cookieAuth: [] }];

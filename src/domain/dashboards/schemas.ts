@@ -1,18 +1,11 @@
 import { z } from 'zod';
+import { problemSchema } from '../../shared/problem-schema.ts';
+export { problemSchema };
 
 const timestamp = z.string().describe('ISO 8601 timestamp with zone');
 const codeAndName = z.object({ code: z.string(), name: z.string() });
 const counts = { openReports: z.number().int(), overdueReports: z.number().int() };
 
-export const problemSchema = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().int(),
-  detail: z.string(),
-  instance: z.string().optional(),
-  code: z.string().optional(),
-  invalidParams: z.array(z.object({ name: z.string(), reason: z.string(), code: z.string().optional() })).optional(),
-});
 
 // ── Team board ─────────────────────────────────────────────────────────────────
 export const teamBoardOfficerSchema = z.object({

@@ -1,15 +1,8 @@
 import { z } from 'zod';
 import { pointGeometrySchema } from '../geography/index.ts';
+import { problemSchema } from '../../shared/problem-schema.ts';
+export { problemSchema };
 
-export const problemSchema = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().int(),
-  detail: z.string(),
-  instance: z.string().optional(),
-  code: z.string().optional(),
-  invalidParams: z.array(z.object({ name: z.string(), reason: z.string(), code: z.string().optional() })).optional(),
-});
 
 const timestampInput = z.iso.datetime({ offset: true });
 const timestamp = z.string().describe('ISO 8601 timestamp with zone');

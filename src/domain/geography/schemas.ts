@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { problemSchema } from '../../shared/problem-schema.ts';
+export { problemSchema };
 
 export const municipalityCodeSchema = z.string().regex(/^GM\d{4}$/, 'a CBS municipality code such as GM0392');
 export const districtCodeSchema = z.string().regex(/^WK\d{6}$/, 'a CBS wijkcode such as WK039201');
@@ -86,12 +88,3 @@ export const locatedPointSchema = z.object({
   neighbourhoodName: z.string().nullable(),
 });
 
-export const problemSchema = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().int(),
-  detail: z.string(),
-  instance: z.string().optional(),
-  code: z.string().optional(),
-  invalidParams: z.array(z.object({ name: z.string(), reason: z.string(), code: z.string().optional() })).optional(),
-});

@@ -1,14 +1,7 @@
 import { z } from 'zod';
+import { problemSchema } from '../../shared/problem-schema.ts';
+export { problemSchema };
 
-export const problemSchema = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().int(),
-  detail: z.string(),
-  instance: z.string().optional(),
-  code: z.string().optional(),
-  invalidParams: z.array(z.object({ name: z.string(), reason: z.string(), code: z.string().optional() })).optional(),
-});
 
 const timestamp = z.string().describe('ISO 8601 timestamp with zone');
 const districtCodeSchema = z.string().regex(/^WK[0-9]{6}$/, 'A CBS district code such as WK039201');

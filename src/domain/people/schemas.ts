@@ -1,16 +1,9 @@
 import { z } from 'zod';
 import { roles } from './roles.ts';
+import { problemSchema } from '../../shared/problem-schema.ts';
+export { problemSchema };
 
 /** RFC 9457 problem details, as src/http/problem.ts writes them. */
-export const problemSchema = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().int(),
-  detail: z.string(),
-  instance: z.string().optional(),
-  code: z.string().optional(),
-  invalidParams: z.array(z.object({ name: z.string(), reason: z.string(), code: z.string().optional() })).optional(),
-});
 
 /** Documented error answers: staff endpoints (401, 403, 404) and those with input (400). */
 export const staffProblems = { 401: problemSchema, 403: problemSchema, 404: problemSchema };

@@ -1,14 +1,7 @@
 import { z } from 'zod';
+import { problemSchema } from '../../shared/problem-schema.ts';
+export { problemSchema };
 
-export const problemSchema = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().int(),
-  detail: z.string(),
-  instance: z.string().optional(),
-  code: z.string().optional(),
-  invalidParams: z.array(z.object({ name: z.string(), reason: z.string(), code: z.string().optional() })).optional(),
-});
 
 export const photoSchema = z.object({
   id: z.uuid(),

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { pointGeometrySchema } from '../geography/index.ts';
 import { reportStatuses } from './workflow.ts';
+import { problemSchema } from '../../shared/problem-schema.ts';
+export { problemSchema };
 
 export const reportSources = ['web', 'phone', 'street', 'email', 'partner', 'open311'] as const;
 export type ReportSource = (typeof reportSources)[number];
@@ -160,12 +162,3 @@ export const publicReportStatusSchema = z.object({
 export type PublicReportStatus = z.infer<typeof publicReportStatusSchema>;
 
 // ── Problems (RFC 9457), documented on every operation ─────────────────────────
-export const problemSchema = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().int(),
-  detail: z.string(),
-  instance: z.string().optional(),
-  code: z.string().optional(),
-  invalidParams: z.array(z.object({ name: z.string(), reason: z.string(), code: z.string().optional() })).optional(),
-});

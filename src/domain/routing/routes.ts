@@ -3,16 +3,8 @@ import { currentStaff, requireRoles } from '../../http/auth.ts';
 import type { App, AppDeps } from '../../http/deps.ts';
 import { listRoutingRules, replaceRoutingRules } from './manage-routing-rules.ts';
 import { replaceRulesBodySchema, rulesResponseSchema } from './schemas.ts';
+import { problemSchema } from '../../shared/problem-schema.ts';
 
-const problemSchema = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().int(),
-  detail: z.string(),
-  instance: z.string().optional(),
-  code: z.string().optional(),
-  invalidParams: z.array(z.object({ name: z.string(), reason: z.string(), code: z.string().optional() })).optional(),
-});
 const staffSecurity: Array<Record<string, string[]>> = [{ bearerAuth: [] }, { cookieAuth: [] }];
 
 export function registerRoutingRoutes(app: App, deps: AppDeps) {
