@@ -23,21 +23,26 @@ export interface StoredRoutingData {
   teams: RoutingSnapshot['teams'];
 }
 
+/** The counter migration 0080's triggers bump on every change to routing's slow-changing data. */
+export async function selectRoutingDataVersion(db: Queryable): Promise<number> {
+  const { rows } = await db.query<{ version: number }>('SELECT version::float8 AS version FROM routing_data_version');
+  if (!rows[0]) throw new Error('routing_data_version has no row (migration 0080)');
+  return Number(rows[0].version);
+}
+
 /**
- * ONE statement: the version counter (migration 0080) and, unless it equals `knownVersion`, all of
- * the municipality's routing data as JSON. Reading both in one statement means one snapshot of the
- * database, so the data always belongs to the version. Absences that ended before `absencesFrom`
- * cannot affect a decision from then on and are left out. `data` is null for an unknown municipality.
+ * All of the municipality's routing data as JSON, with the version counter read in the SAME statement
+ * (one snapshot of the database), so the data always belongs to the version it is cached under.
+ * Absences that ended before `absencesFrom` cannot affect a decision from then on and are left out.
+ * `data` is null for an unknown municipality.
  */
 export async function selectRoutingData(
   db: Queryable,
   municipalityCode: string,
-  knownVersion: number,
   absencesFrom: Date,
-): Promise<{ version: number; data: StoredRoutingData | null; unchanged: boolean }> {
-  const { rows } = await db.query<{ version: number; unchanged: boolean; data: StoredRoutingData | null }>(
-    `SELECT v.version::float8 AS version, v.version = $2 AS unchanged,
-            CASE WHEN v.version = $2 THEN NULL ELSE (
+): Promise<{ version: number; data: StoredRoutingData | null }> {
+  const { rows } = await db.query<{ version: number; data: StoredRoutingData | null }>(
+    `SELECT v.version::float8 AS version, (
               SELECT json_build_object(
                 'timeZone', m.timezone,
                 'districts', COALESCE((
@@ -54,7 +59,7 @@ export async function selectRoutingData(
                            'absences', COALESCE((
                              SELECT json_agg(json_build_object('kind', ab.kind, 'startsAt', ab.starts_at, 'endsAt', ab.ends_at) ORDER BY ab.starts_at)
                                FROM absences ab
-                              WHERE ab.officer_id = u.id AND ab.cancelled_at IS NULL AND ab.ends_at > $3), '[]'),
+                              WHERE ab.officer_id = u.id AND ab.cancelled_at IS NULL AND ab.ends_at > $2), '[]'),
                            'boroughCodes', ARRAY(
                              SELECT DISTINCT b.code
                                FROM district_assignments da
@@ -77,14 +82,13 @@ export async function selectRoutingData(
                 'teams', COALESCE((
                   SELECT json_agg(json_build_object('id', t.id, 'code', t.code, 'name', t.name, 'kind', t.kind) ORDER BY t.code)
                     FROM teams t WHERE t.municipality_code = m.code), '[]'))
-                FROM municipalities m WHERE m.code = $1)
-            END AS data
+                FROM municipalities m WHERE m.code = $1) AS data
        FROM routing_data_version v`,
-    [municipalityCode, knownVersion, absencesFrom],
+    [municipalityCode, absencesFrom],
   );
   const row = rows[0];
   if (!row) throw new Error('routing_data_version has no row (migration 0080)');
-  return { version: Number(row.version), unchanged: row.unchanged, data: row.data };
+  return { version: Number(row.version), data: row.data };
 }
 
 /** Open (not resolved or cancelled) reports per officer, for the given officers; missing ids have none. */

@@ -1,13 +1,14 @@
 /**
- * Routing's slow-changing data, cached per database handle and municipality. Every load is ONE
- * statement that reads the version counter (migration 0080, bumped by triggers on every change to
- * the underlying tables) and sends the data only when the counter moved, so a change made by another
- * process or by plain SQL is seen by the very next decision. Open-report counts change with every
+ * Routing's slow-changing data, cached per database handle and municipality. Every load first reads
+ * the version counter (migration 0080, bumped by triggers on every change to the underlying tables):
+ * one tiny statement while nothing changed, and the full data (with the counter, in one statement)
+ * only when it moved, so a change made by another process or by plain SQL is seen by the very next
+ * decision. Open-report counts change with every
  * report and are never cached: `snapshotFor` takes them from the caller.
  */
 import type { Queryable } from '../../db/db.ts';
 import { notFound } from '../../shared/errors.ts';
-import { selectRoutingData, toRoutingRule, type StoredRoutingData } from './repository.ts';
+import { selectRoutingData, selectRoutingDataVersion, toRoutingRule, type StoredRoutingData } from './repository.ts';
 import type { DistrictSnapshot, OfficerSnapshot, RoutingRule, RoutingSnapshot } from './schemas.ts';
 
 export interface RoutingData {
@@ -26,7 +27,7 @@ export interface RoutingData {
 /** Keyed by the handle: a transaction's handle sees its own uncommitted changes, which no other handle may reuse. */
 const cache = new WeakMap<Queryable, Map<string, RoutingData>>();
 
-/** The municipality's routing data as of now (one round trip), or null for an unknown municipality. */
+/** The municipality's routing data as of now (usually one tiny statement), or null for an unknown municipality. */
 export async function loadRoutingData(db: Queryable, municipalityCode: string, options: { absencesFrom?: Date } = {}): Promise<RoutingData | null> {
   const absencesFrom = options.absencesFrom ?? new Date(0);
   let perMunicipality = cache.get(db);
@@ -34,8 +35,8 @@ export async function loadRoutingData(db: Queryable, municipalityCode: string, o
   const cached = perMunicipality.get(municipalityCode);
   // A cache loaded for a later moment may lack absences an earlier moment needs.
   const usable = cached && cached.absencesFrom <= absencesFrom.getTime() ? cached : undefined;
-  const { version, data, unchanged } = await selectRoutingData(db, municipalityCode, usable?.version ?? -1, absencesFrom);
-  if (unchanged && usable) return usable;
+  if (usable && (await selectRoutingDataVersion(db)) === usable.version) return usable;
+  const { version, data } = await selectRoutingData(db, municipalityCode, absencesFrom);
   if (!data) {
     perMunicipality.delete(municipalityCode);
     return null;
