@@ -5,6 +5,31 @@ import type { Db, Queryable, QueryResult } from './db.ts';
 pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
 
+/**
+ * Errors after which the statement certainly did not commit, so running it again is safe:
+ * the server said it is shutting the connection (57P01–57P03), or no connection could be made.
+ * "Connection terminated unexpectedly" is not here: the commit may have happened before the loss.
+ */
+export function isRetryableConnectionLoss(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code;
+  return code === '57P01' || code === '57P02' || code === '57P03' || code === 'ECONNREFUSED';
+}
+
+const RETRY_DELAYS_MS = [0, 100, 250, 500, 1000, 2000];
+
+/** Runs fn again while the database is restarting (for about 4 s), then gives up with the last error. */
+async function withRetry<T>(fn: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fn();
+    } catch (error) {
+      const delay = RETRY_DELAYS_MS[attempt];
+      if (!isRetryableConnectionLoss(error) || delay === undefined) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}
+
 function wrap(client: pg.Pool | pg.PoolClient): Queryable {
   return {
     async query<T>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
@@ -18,28 +43,44 @@ export async function openPostgres(connectionString: string, options: { max?: nu
   const pool = new pg.Pool({ connectionString, max: options.max ?? 10 });
   // A dropped idle connection (database restart) must not crash the process.
   pool.on('error', () => undefined);
-  await pool.query('select 1');
-  const base = wrap(pool);
+  await withRetry(() => pool.query('select 1'));
+  const onPool = wrap(pool);
+
+  async function beginTransaction(): Promise<pg.PoolClient> {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      return client;
+    } catch (error) {
+      // A broken connection must not go back to the pool.
+      client.release(error as Error);
+      throw error;
+    }
+  }
+
   return {
     kind: 'postgres',
     pool,
-    query: base.query,
+    query: (sql, params) => withRetry(() => onPool.query(sql, params)),
     async transaction(fn) {
-      const client = await pool.connect();
+      // Only BEGIN is retried: once fn has run, a lost connection means the caller must decide.
+      const client = await withRetry(beginTransaction);
+      let broken: Error | undefined;
       try {
-        await client.query('BEGIN');
         const result = await fn(wrap(client));
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        await client.query('ROLLBACK').catch((rollbackError: Error) => {
+          broken = rollbackError;
+        });
         throw error;
       } finally {
-        client.release();
+        client.release(broken);
       }
     },
     async exec(sql) {
-      await pool.query(sql);
+      await withRetry(() => pool.query(sql));
     },
     async close() {
       await pool.end();
