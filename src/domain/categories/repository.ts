@@ -70,6 +70,18 @@ export async function findCategory(db: Queryable, municipalityCode: string, code
   return category;
 }
 
+/** Every category intake may use (active, with an active parent): what findCategory finds, all at once for a cache. */
+export async function listIntakeCategories(db: Queryable, municipalityCode: string): Promise<Category[]> {
+  const { rows } = await db.query<CategoryRow>(
+    `${selectCategories} WHERE c.municipality_code = $1 AND c.active AND (p.id IS NULL OR p.active)`,
+    [municipalityCode],
+  );
+  return rows.map((row) => {
+    const { active: _active, sortOrder: _sortOrder, ...category } = toAdminCategory(row);
+    return category;
+  });
+}
+
 export interface NewCategory {
   municipalityCode: string;
   code: string;

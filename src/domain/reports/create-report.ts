@@ -66,18 +66,48 @@ export async function createReport(deps: { db: Db; clock: Clock }, command: Crea
     if (earlier) return { statusCode: earlier.statusCode, report: earlier.response as CreatedReport, replayed: true };
   }
 
-  const intake = await resolveIntake(deps, { body: command.body, contentCrs: command.contentCrs, staffMunicipalityCode: staff?.municipalityCode ?? null });
-  const report = await decide(deps, intake);
-  try {
-    await storeReport(deps.db, report, intake, staff, { scope, key: command.idempotencyKey, hash });
-    return { statusCode: 201, report: report.response, replayed: false };
-  } catch (error) {
-    if (!(error instanceof KeyTakenByConcurrentRequest) || command.idempotencyKey === undefined) throw error;
-    // A concurrent retry committed first: answer with its result, exactly as a later retry would get.
-    const earlier = await replayFor(deps.db, scope, command.idempotencyKey, hash);
-    if (!earlier) throw new DomainError('conflict', 'A request with this Idempotency-Key is still being processed; retry shortly.');
-    return { statusCode: earlier.statusCode, report: earlier.response as CreatedReport, replayed: true };
+  const idempotency = { scope, key: command.idempotencyKey, hash };
+  const outcome = await intakeFromCachedData(deps, command, idempotency);
+  if (outcome !== 'key_taken') return { statusCode: 201, report: outcome, replayed: false };
+  if (command.idempotencyKey === undefined) throw new Error('an intake without Idempotency-Key found its key taken');
+  // A concurrent retry committed first: answer with its result, exactly as a later retry would get.
+  const earlier = await replayFor(deps.db, scope, command.idempotencyKey, hash);
+  if (!earlier) throw new DomainError('conflict', 'A request with this Idempotency-Key is still being processed; retry shortly.');
+  return { statusCode: earlier.statusCode, report: earlier.response as CreatedReport, replayed: true };
+}
+
+/**
+ * Decides on the cached categories and routing data without asking whether they are current, and
+ * lets the insert check that (one statement for the whole intake). When the data changed meanwhile,
+ * or the cached data found a problem, it goes again on verified data; the last attempt writes on
+ * verified data unconditionally, as a read-then-write intake would.
+ */
+async function intakeFromCachedData(
+  deps: { db: Db; clock: Clock },
+  command: CreateReportCommand,
+  idempotency: { scope: string; key: string | undefined; hash: string },
+): Promise<CreatedReport | 'key_taken'> {
+  const { staff } = command.caller;
+  const attempts = [{ verify: false, guard: true }, { verify: true, guard: true }, { verify: true, guard: false }];
+  for (const [index, attempt] of attempts.entries()) {
+    let intake: ResolvedIntake;
+    let report: DecidedReport;
+    try {
+      intake = await resolveIntake(deps, {
+        body: command.body, contentCrs: command.contentCrs, staffMunicipalityCode: staff?.municipalityCode ?? null, verifyCachedData: attempt.verify,
+      });
+      report = await decide(deps, intake);
+    } catch (error) {
+      if (attempt.verify) throw error;
+      continue;
+    }
+    const version = attempt.guard ? (intake.routingData?.version ?? null) : null;
+    const stored = await storeReport(deps.db, report, intake, staff, idempotency, version);
+    if (stored === 'stored') return report.response;
+    if (stored === 'key_taken') return 'key_taken';
+    if (index === attempts.length - 1) throw new Error('an unguarded intake reported changed routing data');
   }
+  throw new Error('intake attempts exhausted');
 }
 
 interface DecidedReport {
@@ -120,8 +150,6 @@ async function decide(deps: { db: Db; clock: Clock }, intake: ResolvedIntake): P
   return { response, now, source, deadline, routing };
 }
 
-class KeyTakenByConcurrentRequest extends Error {}
-
 /** Report, first history entry and idempotency record: one statement, so one transaction. */
 async function storeReport(
   db: Queryable,
@@ -129,10 +157,11 @@ async function storeReport(
   intake: ResolvedIntake,
   staff: StaffUser | null,
   idempotency: { scope: string; key: string | undefined; hash: string },
-): Promise<void> {
+  routingDataVersion: number | null,
+): Promise<'stored' | 'key_taken' | 'routing_data_changed'> {
   const { body, located, category } = intake;
   const { response, now, source, deadline, routing } = report;
-  const stored = await insertReportWithHistory(
+  return insertReportWithHistory(
     db,
     {
       id: response.id, municipalityCode: located.municipalityCode, trackingCode: response.trackingCode, categoryId: category.id,
@@ -149,6 +178,6 @@ async function storeReport(
       data: { source, assignee: response.assignee, routing: response.routing, deadline: response.deadline, districtCode: located.districtCode },
     },
     idempotency.key === undefined ? null : { scope: idempotency.scope, key: idempotency.key, requestHash: idempotency.hash, statusCode: 201, response },
+    routingDataVersion,
   );
-  if (!stored) throw new KeyTakenByConcurrentRequest();
 }

@@ -1,13 +1,13 @@
 import type { z } from 'zod';
-import type { Db } from '../../db/db.ts';
+import type { Queryable } from '../../db/db.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { DomainError, type FieldProblem } from '../../shared/errors.ts';
-import { findCategory } from '../categories/index.ts';
+import type { Category } from '../categories/index.ts';
 import { locatePoint, parseCrs, pointToRd, type Crs, type LocatedPoint } from '../geography/index.ts';
 import { loadRoutingData, type RoutingData } from '../routing/index.ts';
+import { findIntakeCategory } from './intake-categories.ts';
 import { createReportBodySchema, type CreateReportBody } from './schemas.ts';
 
-type Category = NonNullable<Awaited<ReturnType<typeof findCategory>>>;
 
 export interface ResolvedIntake {
   body: CreateReportBody;
@@ -43,8 +43,8 @@ function problemsOf(error: unknown, prefix: string): FieldProblem[] {
  * reported together in one validation error, so a form can mark every field at once.
  */
 export async function resolveIntake(
-  deps: { db: Db; clock: Clock },
-  input: { body: unknown; contentCrs: string | undefined; staffMunicipalityCode: string | null },
+  deps: { db: Queryable; clock: Clock },
+  input: { body: unknown; contentCrs: string | undefined; staffMunicipalityCode: string | null; verifyCachedData?: boolean },
 ): Promise<ResolvedIntake> {
   const problems: FieldProblem[] = [];
   const parsed = createReportBodySchema.safeParse(input.body);
@@ -87,11 +87,9 @@ export async function resolveIntake(
   let category: Category | null = null;
   let routingData: RoutingData | null = null;
   if (categoryCode && municipalityCode) {
-    // Two statements at once is fine on a Db (a pool, or PGlite's queue), never on one transaction's client.
-    [category, routingData] = await Promise.all([
-      findCategory(deps.db, municipalityCode, categoryCode),
-      loadRoutingData(deps.db, municipalityCode, { absencesFrom: deps.clock.now() }),
-    ]);
+    // Categories and routing data come from the cache: one tiny version check, or none when the caller checks at its write.
+    routingData = await loadRoutingData(deps.db, municipalityCode, { absencesFrom: deps.clock.now(), verify: input.verifyCachedData ?? true });
+    category = routingData ? await findIntakeCategory(deps.db, routingData, categoryCode) : null;
     if (!category) problems.push({ name: 'body.category', reason: `unknown category "${categoryCode}"`, code: 'unknown_category' });
     else if (!category.parentCode || !category.deadline) {
       problems.push({ name: 'body.category', reason: `"${categoryCode}" is a main category; choose one of its subcategories`, code: 'main_category' });

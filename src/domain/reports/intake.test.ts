@@ -175,6 +175,27 @@ describe('report intake (POST /api/v1/reports)', () => {
     assert.match(String(refused.headers['content-type']), /application\/problem\+json/);
     assert.equal(await countReports(), before);
   });
+
+  it('sees absences and categories changed through plain SQL at the next report, though it decides on cached data', async () => {
+    const sanne = world.userId(emails.centrumOfficer);
+    assert.equal((await post(validBody)).json().assignee.id, sanne);
+    await db.query(
+      `INSERT INTO absences (officer_id, kind, starts_at, ends_at, created_at) VALUES ($1, 'sick', $2::timestamptz - interval '1 day', $2::timestamptz + interval '40 days', now())`,
+      [sanne, TEST_NOW],
+    );
+    const whileAway = await post(validBody);
+    assert.equal(whileAway.statusCode, 201, whileAway.body);
+    assert.notEqual(whileAway.json().assignee.id, sanne);
+    const stored = await db.query<{ assignee_id: string }>('SELECT assignee_id FROM reports WHERE id = $1', [whileAway.json().id]);
+    assert.equal(stored.rows[0]!.assignee_id, whileAway.json().assignee.id);
+
+    await db.query(`UPDATE categories SET active = false WHERE code = 'hondenpoep'`);
+    assert.deepEqual((await post(validBody)).json().invalidParams.map((p: { code: string }) => p.code), ['unknown_category']);
+    await db.query(`UPDATE categories SET active = true WHERE code = 'hondenpoep'`);
+    assert.equal((await post(validBody)).statusCode, 201, 'a category switched back on is accepted at once');
+    await db.query('UPDATE absences SET cancelled_at = now() WHERE officer_id = $1', [sanne]);
+    assert.equal((await post(validBody)).json().assignee.id, sanne);
+  });
 });
 
 describe('idempotent intake (Idempotency-Key)', () => {

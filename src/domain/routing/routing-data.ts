@@ -27,15 +27,23 @@ export interface RoutingData {
 /** Keyed by the handle: a transaction's handle sees its own uncommitted changes, which no other handle may reuse. */
 const cache = new WeakMap<Queryable, Map<string, RoutingData>>();
 
-/** The municipality's routing data as of now (usually one tiny statement), or null for an unknown municipality. */
-export async function loadRoutingData(db: Queryable, municipalityCode: string, options: { absencesFrom?: Date } = {}): Promise<RoutingData | null> {
+/**
+ * The municipality's routing data as of now (usually one tiny statement), or null for an unknown
+ * municipality. With `verify: false` a cached copy is returned without asking the database; the
+ * caller must then check `version` itself when it writes (intake does, in its insert).
+ */
+export async function loadRoutingData(
+  db: Queryable,
+  municipalityCode: string,
+  options: { absencesFrom?: Date; verify?: boolean } = {},
+): Promise<RoutingData | null> {
   const absencesFrom = options.absencesFrom ?? new Date(0);
   let perMunicipality = cache.get(db);
   if (!perMunicipality) cache.set(db, (perMunicipality = new Map()));
   const cached = perMunicipality.get(municipalityCode);
   // A cache loaded for a later moment may lack absences an earlier moment needs.
   const usable = cached && cached.absencesFrom <= absencesFrom.getTime() ? cached : undefined;
-  if (usable && (await selectRoutingDataVersion(db)) === usable.version) return usable;
+  if (usable && (options.verify === false || (await selectRoutingDataVersion(db)) === usable.version)) return usable;
   const { version, data } = await selectRoutingData(db, municipalityCode, absencesFrom);
   if (!data) {
     perMunicipality.delete(municipalityCode);
