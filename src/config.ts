@@ -18,7 +18,8 @@ const envSchema = z.object({
   REPORT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
   SESSION_TTL_HOURS: z.coerce.number().int().positive().default(12),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
-  COOKIE_SECURE: booleanString.default(false),
+  /** Unset: Secure exactly when PUBLIC_BASE_URL is https. */
+  COOKIE_SECURE: booleanString.optional(),
   /**
    * Addresses of reverse proxies whose X-Forwarded-For is believed (comma list of IPs/CIDRs, or 'true' for any).
    * Empty: the socket address counts, so a caller cannot spoof its IP past the rate limits.
@@ -44,7 +45,12 @@ const envSchema = z.object({
   DEMO_PASSWORD: z.string().min(8).default('wijkpost-demo'),
 });
 
-export type Config = z.infer<typeof envSchema>;
+const configSchema = envSchema.transform((env) => ({
+  ...env,
+  COOKIE_SECURE: env.COOKIE_SECURE ?? env.PUBLIC_BASE_URL?.startsWith('https:') ?? false,
+}));
+
+export type Config = z.infer<typeof configSchema>;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -55,7 +61,7 @@ export class ConfigError extends Error {
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  const parsed = envSchema.safeParse(cleaned);
+  const parsed = configSchema.safeParse(cleaned);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }

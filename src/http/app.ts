@@ -13,14 +13,8 @@ import { problemSchema } from '../shared/problem-schema.ts';
 export const API_VERSION = '1.0.0';
 export const API_PREFIX = '/api/v1';
 
-/**
- * What a log line may say about a URL: no query string (address searches, filters) and no
- * tracking code (it is the only key to a report's public status page).
- */
-export function redactUrl(url: string): string {
-  const path = url.split('?')[0] ?? '';
-  return path.replace(/WP(-[0-9A-Z]{4}){4}/gi, 'WP-****');
-}
+export { redactUrl } from './redact.ts';
+import { redactUrl } from './redact.ts';
 
 export function trustProxySetting(value: string): boolean | string[] {
   if (value === '' || value === 'false') return false;

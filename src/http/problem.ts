@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { redactUrl } from './redact.ts';
 import { DomainError, type DomainErrorCode, type FieldProblem } from '../shared/errors.ts';
 
 /** The one table that maps domain error codes to HTTP. */
@@ -66,7 +67,7 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     });
   }
   if (isResponseSerializationError(error)) {
-    request.log.error({ issues: error.cause.issues, url: request.url }, 'response does not match its schema');
+    request.log.error({ issues: error.cause.issues, url: redactUrl(request.url) }, 'response does not match its schema');
     return sendProblem(reply, request, { status: 500, title: 'Internal error', detail: 'The server made an invalid response.' });
   }
   const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;

@@ -1,0 +1,30 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ConfigError, parseConfig } from './config.ts';
+
+describe('configuration', () => {
+  it('has working defaults', () => {
+    const config = parseConfig({});
+    assert.equal(config.PORT, 8080);
+    assert.equal(config.DATA_DIR, './data');
+    assert.equal(config.DATABASE_URL, undefined);
+  });
+
+  it('fails fast listing every problem at once', () => {
+    assert.throws(
+      () => parseConfig({ PORT: 'eighty', DATABASE_URL: 'not a url', LOG_LEVEL: 'loud' }),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        assert.deepEqual(error.problems.map((p) => p.split(':')[0]).sort(), ['DATABASE_URL', 'LOG_LEVEL', 'PORT']);
+        return true;
+      },
+    );
+  });
+
+  it('marks the session cookie Secure when the public URL is https, unless told otherwise', () => {
+    assert.equal(parseConfig({}).COOKIE_SECURE, false);
+    assert.equal(parseConfig({ PUBLIC_BASE_URL: 'https://wijkpost.haarlem.nl' }).COOKIE_SECURE, true);
+    assert.equal(parseConfig({ PUBLIC_BASE_URL: 'http://localhost:8080' }).COOKIE_SECURE, false);
+    assert.equal(parseConfig({ PUBLIC_BASE_URL: 'https://wijkpost.haarlem.nl', COOKIE_SECURE: 'false' }).COOKIE_SECURE, false);
+  });
+});
