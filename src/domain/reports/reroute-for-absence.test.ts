@@ -66,6 +66,22 @@ describe('re-routing on absence', () => {
     assert.equal(detail.json().routing.reason.nl, rerouted.text);
   });
 
+  it('never tells the kind of absence (health data) in the public answer or in any history entry', async () => {
+    const absenceKindWords = /ziek|sick|verlof|leave|opleiding|training|cursus/i;
+    const during = await app.inject({ method: 'POST', url: '/api/v1/reports', payload: { category: 'geluidsoverlast', description: 'Overlast', location: GROTE_MARKT }, remoteAddress: '198.51.100.41' });
+    assert.equal(during.statusCode, 201, during.body);
+    assert.match(during.body, /afwezig tot/, 'the reason still says the officer is away');
+    assert.doesNotMatch(during.body, absenceKindWords);
+    const staff = await bearerFor(db, world.userId(emails.centrumOfficer));
+    const { rows } = await db.query<{ id: string }>('SELECT id FROM reports');
+    for (const { id } of rows) {
+      const history = (await app.inject({ method: 'GET', url: `/api/v1/reports/${id}`, headers: staff })).json().history as Array<{ text: string | null; data: unknown }>;
+      for (const entry of history) assert.doesNotMatch(JSON.stringify(entry), absenceKindWords);
+    }
+    const stored = await db.query<{ routing_reason_nl: string; routing_reason_en: string }>('SELECT routing_reason_nl, routing_reason_en FROM reports');
+    for (const row of stored.rows) assert.doesNotMatch(`${row.routing_reason_nl} ${row.routing_reason_en}`, absenceKindWords);
+  });
+
   it('routes new reports past the absent officer, and to them again once they are back', async () => {
     const sanne = world.userId(emails.centrumOfficer);
     const during = await file('geluidsoverlast');

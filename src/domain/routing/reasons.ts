@@ -8,13 +8,6 @@ export interface Phrase {
   en: string;
 }
 
-const absenceKindNames: Record<Absence['kind'], Phrase> = {
-  sick: { nl: 'ziek', en: 'sick' },
-  leave: { nl: 'verlof', en: 'leave' },
-  training: { nl: 'opleiding', en: 'training' },
-  other: { nl: 'overig', en: 'other' },
-};
-
 export const dateIn = (date: LocalDate): Phrase => ({ nl: formatLocalDate(date, 'nl'), en: formatLocalDate(date, 'en') });
 
 export const deadlineOf = (input: RoutingInput): Phrase => dateIn(localDateOf(input.deadline, input.timeZone));
@@ -27,9 +20,9 @@ export function unavailablePhrase(
   why: { absence: Absence | null; noDayPhrase: Phrase },
 ): Phrase {
   if (why.absence) {
-    const kind = absenceKindNames[why.absence.kind];
+    // Never the kind of absence: the reason reaches anonymous residents and the append-only history, and "sick" is health data.
     const until = dateIn(localDateOf(why.absence.endsAt, input.timeZone));
-    return { nl: `${who.nl} is afwezig (${kind.nl}) tot ${until.nl}`, en: `${who.en} is away (${kind.en}) until ${until.en}` };
+    return { nl: `${who.nl} is afwezig tot ${until.nl}`, en: `${who.en} is away until ${until.en}` };
   }
   if (input.urgent) {
     const hours = `${officer.workStart}–${officer.workEnd}`;

@@ -113,9 +113,9 @@ describe('routeReport: the district officer first', () => {
     assert.deepEqual(decision.assignee, { kind: 'officer', id: ids.jan, name: 'Jan Bakker' });
     assert.equal(
       decision.reasonEn,
-      'Fatima de Vries, district officer of Parkwijk, is away (leave) until Monday 7 December; Jan Bakker, backup for Parkwijk, takes over: working on Monday 30 November, before the deadline (Thursday 3 December).',
+      'Fatima de Vries, district officer of Parkwijk, is away until Monday 7 December; Jan Bakker, backup for Parkwijk, takes over: working on Monday 30 November, before the deadline (Thursday 3 December).',
     );
-    assert.match(decision.reasonNl, /^Fatima de Vries, wijkhandhaver van Parkwijk, is afwezig \(verlof\) tot maandag 7 december; Jan Bakker, back-up voor Parkwijk, neemt het over/);
+    assert.match(decision.reasonNl, /^Fatima de Vries, wijkhandhaver van Parkwijk, is afwezig tot maandag 7 december; Jan Bakker, back-up voor Parkwijk, neemt het over/);
   });
 
   it('keeps the owner when the absence ends before a district day in time', () => {
@@ -167,7 +167,7 @@ describe('routeReport: the backup chain', () => {
     const decision = routeReport(withAbsences(snapshot(), ownerAndBackupAway), input());
     assert.equal(decision.rule, 'borough-colleague');
     assert.equal(decision.assignee.name, 'Anna Smit');
-    assert.match(decision.reasonNl, /back-up Jan Bakker is afwezig \(ziek\) tot donderdag 10 december; Anna Smit uit stadsdeel Oost neemt het over \(2 open meldingen/);
+    assert.match(decision.reasonNl, /back-up Jan Bakker is afwezig tot donderdag 10 december; Anna Smit uit stadsdeel Oost neemt het over \(2 open meldingen/);
   });
 
   it('breaks ties on name, then id', () => {

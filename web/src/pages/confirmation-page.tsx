@@ -4,7 +4,7 @@ import { Link } from '../router.tsx';
 import { loadConfirmation } from './report-form-model.ts';
 
 export function ConfirmationPage({ trackingCode }: { trackingCode: string }) {
-  const { t, language, formatDate } = useI18n();
+  const { t, formatDate } = useI18n();
   const confirmation = loadConfirmation(trackingCode);
   const report = confirmation?.report;
   const photos = confirmation?.photos;
@@ -24,7 +24,8 @@ export function ConfirmationPage({ trackingCode }: { trackingCode: string }) {
       </div>
       {report ? (
         <div className="wp-stack wp-section">
-          <p className="utrecht-paragraph">{report.routing?.reason?.[language] || t('confirmation.routed', { assignee: report.assignee.name })}</p>
+          {/* Only who takes it: the full routing reason tells why colleagues are away, which is not for the public. */}
+          <p className="utrecht-paragraph">{t('confirmation.routed', { assignee: report.assignee.name })}</p>
           <p className="utrecht-paragraph">{t('confirmation.district', { district: report.district.name })}</p>
           <p className="utrecht-paragraph">{t('confirmation.deadline', { date: formatDate(report.deadline) })}</p>
         </div>
