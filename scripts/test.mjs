@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs every test file with node's test runner, on PGlite by default or on the
-// PostgreSQL server in DATABASE_URL. The template database is built once per run.
+// PostgreSQL server in DATABASE_URL. The template databases are built once per run.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -47,15 +47,22 @@ if (build.status !== 0) {
   console.error('Could not build the template database.');
   process.exit(build.status ?? 1);
 }
-const template = build.stdout.trim();
+// Two templates: the Haarlem demo (what openTestDb() copies) and the migrated schema alone ({ empty: true }).
+const templates = JSON.parse(build.stdout.trim());
 
 const run = spawnSync(
   process.execPath,
   ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files],
-  { cwd: root, stdio: 'inherit', env: { ...process.env, WIJKPOST_TEST_TEMPLATE: template, LOG_LEVEL: 'silent' } },
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, WIJKPOST_TEST_TEMPLATE: templates.demo, WIJKPOST_TEST_EMPTY_TEMPLATE: templates.empty, LOG_LEVEL: 'silent' },
+  },
 );
 
 if (databaseUrl) {
-  spawnSync(process.execPath, ['--import', 'tsx', '-e', `import('./test/support/template.ts').then(m => m.dropTemplate(${JSON.stringify(databaseUrl)}, ${JSON.stringify(template)}))`], { cwd: root, stdio: 'inherit' });
+  for (const template of [templates.demo, templates.empty]) {
+    spawnSync(process.execPath, ['--import', 'tsx', '-e', `import('./test/support/template.ts').then(m => m.dropTemplate(${JSON.stringify(databaseUrl)}, ${JSON.stringify(template)}))`], { cwd: root, stdio: 'inherit' });
+  }
 }
 process.exit(run.status ?? 1);

@@ -18,7 +18,7 @@ describe('HTTP conventions (NL API Design Rules)', () => {
   let db: Db;
   let app: App;
   before(async () => {
-    db = await openTestDb();
+    db = await openTestDb({ empty: true });
     app = await testApp(db);
   });
   after(async () => {
@@ -84,7 +84,7 @@ describe('HTTP conventions (NL API Design Rules)', () => {
 
 describe('request logging', () => {
   it('logs paths without query strings or tracking codes', async () => {
-    const db = await openTestDb();
+    const db = await openTestDb({ empty: true });
     const lines: string[] = [];
     const app = await buildApp(
       { db, clock: fixedClock('2026-11-24T09:00:00+01:00'), config: testConfig({ LOG_LEVEL: 'info' }) },
@@ -111,7 +111,7 @@ describe('client address', () => {
     assert.equal(trustProxySetting(''), false);
     assert.equal(trustProxySetting('true'), true);
     assert.deepEqual(trustProxySetting('10.0.0.1, 10.0.0.2'), ['10.0.0.1', '10.0.0.2']);
-    const db = await openTestDb();
+    const db = await openTestDb({ empty: true });
     const app = await buildApp(
       { db, clock: fixedClock('2026-11-24T09:00:00+01:00'), config: testConfig() },
       { extend: (instance) => void instance.get('/ip-probe', async (request) => ({ ip: request.ip })) },

@@ -24,7 +24,7 @@ describe('web UI serving', () => {
     writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Wijkpost</title><div id="root"></div>');
     writeFileSync(join(dist, 'assets', 'index-abc123.js'), script);
     writeFileSync(join(dist, 'assets', 'index-abc123.js.gz'), gzipSync(script));
-    db = await openTestDb();
+    db = await openTestDb({ empty: true });
     const deps = { db, clock: fixedClock('2026-11-24T09:00:00+01:00'), config: testConfig({ MAP_TILE_URL: 'https://tiles.example.org/{z}/{x}/{y}.png' }) };
     app = await buildApp(deps, { extend: (instance) => registerWebUi(instance, deps, { distDir: dist }) });
   });

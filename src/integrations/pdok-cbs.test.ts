@@ -49,7 +49,7 @@ describe('PDOK CBS WFS adapter (recorded responses, local server)', () => {
   const requests: URL[] = [];
 
   before(async () => {
-    db = await openTestDb();
+    db = await openTestDb({ empty: true });
     server = await startRecordedWfs(requests);
   });
   after(async () => {

@@ -1,5 +1,5 @@
-import { buildTemplate } from './template.ts';
+import { buildTemplates } from './template.ts';
 
 const [cacheDir] = process.argv.slice(2);
-const result = await buildTemplate(cacheDir ?? '.test-cache', process.env.DATABASE_URL || undefined);
-process.stdout.write(result);
+const result = await buildTemplates(cacheDir ?? '.test-cache', process.env.DATABASE_URL || undefined);
+process.stdout.write(JSON.stringify(result));

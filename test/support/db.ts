@@ -1,5 +1,6 @@
 /**
- * A fresh database for one test file, copied from the run's template.
+ * A fresh database for one test file, copied from one of the run's templates: the Haarlem demo
+ * (geography, categories, team, routing rules) by default, the migrated schema alone with `empty`.
  * Use: const db = await openTestDb(); after(() => db.close());
  */
 import { readFileSync } from 'node:fs';
@@ -8,10 +9,10 @@ import type { Db } from '../../src/db/db.ts';
 import { openPglite } from '../../src/db/pglite.ts';
 import { openPostgres } from '../../src/db/postgres.ts';
 
-export async function openTestDb(): Promise<Db> {
+export async function openTestDb(options: { empty?: boolean } = {}): Promise<Db> {
   const databaseUrl = process.env.DATABASE_URL;
-  const template = process.env.WIJKPOST_TEST_TEMPLATE;
-  if (!template) throw new Error('Run tests through `npm test`, which builds the template database (WIJKPOST_TEST_TEMPLATE).');
+  const template = options.empty ? process.env.WIJKPOST_TEST_EMPTY_TEMPLATE : process.env.WIJKPOST_TEST_TEMPLATE;
+  if (!template) throw new Error('Run tests through `npm test`, which builds the template databases (WIJKPOST_TEST_TEMPLATE, WIJKPOST_TEST_EMPTY_TEMPLATE).');
   if (databaseUrl) {
     const name = `wijkpost_test_${process.pid}_${randomBytes(4).toString('hex')}`;
     const admin = await openPostgres(databaseUrl, { max: 1 });

@@ -10,7 +10,7 @@ describe('wijkpost users', () => {
   let db: Db;
   const clock = fixedClock('2026-11-24T09:00:00+01:00');
   before(async () => {
-    db = await openTestDb();
+    db = await openTestDb({ empty: true });
     await db.exec("INSERT INTO municipalities (code, name, slug) VALUES ('GM0392', 'Haarlem', 'haarlem')");
   });
   after(() => db.close());

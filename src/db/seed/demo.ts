@@ -3,7 +3,7 @@
  * an invented team, and the routing rules. Each area seeds its own part; this only composes them.
  */
 import { join, resolve } from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Db } from '../db.ts';
 import { seedHaarlemGeography } from '../../domain/geography/index.ts';
 import { seedHaarlemCategories } from '../../domain/categories/index.ts';
@@ -26,6 +26,14 @@ export async function hasAnyMunicipality(db: Db): Promise<boolean> {
   return (rows[0]?.n ?? 0) > 0;
 }
 
+/** Re-importing unchanged geography is the slow part of a repeated seed: skip it when every district is there. */
+async function hasHaarlemGeography(db: Db, sharedDataDir: string): Promise<boolean> {
+  const file = JSON.parse(readFileSync(join(sharedDataDir, 'haarlem', 'wijken-2024.rd.geojson'), 'utf8')) as { features?: unknown[] };
+  const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM districts WHERE municipality_code = 'GM0392'`);
+  const stored = rows[0]?.n ?? 0;
+  return stored > 0 && stored === (file.features?.length ?? -1);
+}
+
 export async function seedDemo(
   db: Db,
   options: { sharedDataDir: string; password: string; onStep?: (step: string) => void },
@@ -36,7 +44,7 @@ export async function seedDemo(
   }
   const step = options.onStep ?? (() => undefined);
   step('geography: Haarlem (21 districts, 111 neighbourhoods, 5 boroughs)');
-  await seedHaarlemGeography({ db }, sharedDataDir);
+  if (!(await hasHaarlemGeography(db, sharedDataDir))) await seedHaarlemGeography({ db }, sharedDataDir);
   step('categories');
   await seedHaarlemCategories({ db });
   step('demo team');

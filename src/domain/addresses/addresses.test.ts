@@ -50,7 +50,7 @@ describe('address search (PDOK Locatieserver, recorded responses)', () => {
   let hanging: Server;
 
   before(async () => {
-    db = await openTestDb();
+    db = await openTestDb({ empty: true });
     await ensureHaarlem(db);
     pdok = await recordedPdok();
     app = await testApp(db, { env: { PDOK_LOCATIESERVER_URL: pdok.baseUrl } });

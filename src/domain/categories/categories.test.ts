@@ -21,7 +21,7 @@ describe('categories', () => {
   let officer: { authorization: string };
 
   before(async () => {
-    db = await openTestDb();
+    db = await openTestDb({ empty: true });
     await db.query(`INSERT INTO municipalities (code, name, slug) VALUES ('GM0392', 'Haarlem', 'haarlem')`);
     await db.query(`INSERT INTO municipalities (code, name, slug) VALUES ('GM0363', 'Amsterdam', 'amsterdam')`);
     admin = await bearerFor(db, await insertUser(db, 'Anne Admin', ['administrator']));

@@ -13,7 +13,7 @@ describe('demo field work and meetings', () => {
   let db: Db;
   const clock = fixedClock('2026-11-24T09:00:00+01:00');
   before(async () => {
-    db = await openTestDb();
+    db = await openTestDb({ empty: true });
     await ensureHaarlem(db);
     await seedHaarlemTeam({ db }, { password: 'fieldwork-demo-password' });
   });

@@ -32,7 +32,7 @@ describe('district locator (Haarlem)', () => {
   let surfacePoints: SurfacePoint[];
 
   before(async () => {
-    db = await openTestDb();
+    db = await openTestDb({ empty: true });
     await seedHaarlemGeography({ db }, testConfig().SHARED_DATA_DIR);
     locator = await getDistrictLocator(db);
     surfacePoints = (

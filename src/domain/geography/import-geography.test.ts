@@ -30,7 +30,7 @@ describe('importing geography', () => {
   const progress: Array<[number, number]> = [];
 
   before(async () => {
-    db = await openTestDb();
+    db = await openTestDb({ empty: true });
     await seedHaarlemGeography({ db }, testConfig().SHARED_DATA_DIR, (done, total) => progress.push([done, total]));
   });
   after(async () => {

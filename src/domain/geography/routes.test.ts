@@ -17,7 +17,7 @@ describe('geography routes (public)', () => {
   let oudeStad: { x: number; y: number };
 
   before(async () => {
-    db = await openTestDb();
+    db = await openTestDb({ empty: true });
     await seedHaarlemGeography({ db }, testConfig().SHARED_DATA_DIR);
     app = await testApp(db);
     oudeStad = (await db.query<{ x: number; y: number }>(`SELECT ST_X(ST_PointOnSurface(geom)) AS x, ST_Y(ST_PointOnSurface(geom)) AS y FROM districts WHERE code = 'WK039201'`)).rows[0]!;

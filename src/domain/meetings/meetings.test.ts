@@ -16,7 +16,7 @@ describe('district council meetings', () => {
   const clock = fixedClock('2026-11-24T09:00:00+01:00');
 
   before(async () => {
-    db = await openTestDb();
+    db = await openTestDb({ empty: true });
     world = await buildWorld(db);
     app = await testApp(db, { clock });
     officer = await bearerFor(db, world.officer.id);

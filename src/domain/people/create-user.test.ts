@@ -25,7 +25,7 @@ describe('users', () => {
   const clock = fixedClock('2026-11-24T09:00:00+01:00');
   const deps = () => ({ db, clock });
   before(async () => {
-    db = await openTestDb();
+    db = await openTestDb({ empty: true });
     await seedMiniGeography(db);
   });
   after(() => db.close());

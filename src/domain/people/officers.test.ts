@@ -15,7 +15,7 @@ describe('officers, schedules, district ownership and the public officer card', 
   const ids: Record<string, string> = {};
   const auth: Record<string, { authorization: string }> = {};
   before(async () => {
-    db = await openTestDb();
+    db = await openTestDb({ empty: true });
     await seedMiniGeography(db);
     ids.fatima = await addUser(db, { email: 'fatima.devries@haarlem.example', name: 'Fatima de Vries', roles: ['officer'], publicPhone: '14 023' });
     ids.kevin = await addUser(db, { email: 'kevin@haarlem.example', name: 'Kevin Tjon A Fong', roles: ['officer'] });
@@ -154,7 +154,7 @@ describe('officers, schedules, district ownership and the public officer card', 
 
 describe('concurrent re-assignments of one district', () => {
   it('leave exactly one current owner and a gap-free history', async () => {
-    const db = await openTestDb();
+    const db = await openTestDb({ empty: true });
     try {
       await seedMiniGeography(db);
       const officers = await Promise.all(['a', 'b', 'c', 'd'].map((name) => addUser(db, { email: `${name}@haarlem.example`, roles: ['officer'] })));

@@ -15,7 +15,7 @@ describe('the Haarlem demo team', () => {
   let app: App;
   let logins: Awaited<ReturnType<typeof seedHaarlemTeam>>['logins'];
   before(async () => {
-    db = await openTestDb();
+    db = await openTestDb({ empty: true });
     await seedHaarlemGeography({ db }, resolve(testConfig().SHARED_DATA_DIR));
     ({ logins } = await seedHaarlemTeam({ db }, { password: PASSWORD }));
     app = await testApp(db);

@@ -12,7 +12,7 @@ describe('login, logout and /me', () => {
   let app: App;
   const clock = fixedClock('2026-11-24T09:00:00+01:00');
   before(async () => {
-    db = await openTestDb();
+    db = await openTestDb({ empty: true });
     await seedMiniGeography(db);
     await addUser(db, { email: 'fatima.devries@haarlem.example', name: 'Fatima de Vries', roles: ['officer'] });
     const gone = await addUser(db, { email: 'former@haarlem.example', roles: ['officer'] });
@@ -106,7 +106,7 @@ describe('login, logout and /me', () => {
 
 describe('login rate limit', () => {
   it('refuses the attempt after LOGIN_RATE_LIMIT_PER_MINUTE from one address with 429 problem+json', async () => {
-    const db = await openTestDb();
+    const db = await openTestDb({ empty: true });
     const app = await testApp(db, { env: { LOGIN_RATE_LIMIT_PER_MINUTE: '3' } });
     try {
       const statuses: number[] = [];

@@ -74,7 +74,7 @@ describe('photos', () => {
   const clock = fixedClock('2026-11-24T09:00:00+01:00');
 
   before(async () => {
-    db = await openTestDb();
+    db = await openTestDb({ empty: true });
     world = await buildWorld(db);
     app = await testApp(db, { clock, env: { PHOTO_MAX_BYTES: '20000' } });
   });

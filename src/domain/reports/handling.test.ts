@@ -38,7 +38,7 @@ describe('handling reports: status, assignment, notes, history', () => {
   };
 
   before(async () => {
-    db = await openTestDb();
+    db = await openTestDb({ empty: true });
     world = await buildReportsWorld(db);
     app = await testApp(db, { clock, env: { REPORT_RATE_LIMIT_PER_MINUTE: '1000' } });
     officer = await bearerFor(db, world.userId(emails.centrumOfficer));

@@ -26,7 +26,7 @@ describe('report intake (POST /api/v1/reports)', () => {
     app.inject({ method: 'POST', url: '/api/v1/reports', payload: body as object, headers, remoteAddress });
 
   before(async () => {
-    db = await openTestDb();
+    db = await openTestDb({ empty: true });
     world = await buildReportsWorld(db);
     app = await testApp(db, { clock, env: { REPORT_RATE_LIMIT_PER_MINUTE: '1000' } });
   });
@@ -206,7 +206,7 @@ describe('idempotent intake (Idempotency-Key)', () => {
     app.inject({ method: 'POST', url: '/api/v1/reports', payload: body as object, headers: { 'idempotency-key': key }, remoteAddress });
 
   before(async () => {
-    db = await openTestDb();
+    db = await openTestDb({ empty: true });
     await buildReportsWorld(db);
     app = await testApp(db, { clock: fixedClock(TEST_NOW), env: { REPORT_RATE_LIMIT_PER_MINUTE: '1000' } });
   });
@@ -265,7 +265,7 @@ describe('idempotent intake (Idempotency-Key)', () => {
 describe('intake limits and logging', () => {
   let db: Db;
   before(async () => {
-    db = await openTestDb();
+    db = await openTestDb({ empty: true });
     await buildReportsWorld(db);
   });
   after(async () => {

@@ -41,7 +41,7 @@ describe('public view of open reports: nearby, district map, following', () => {
   const [lon, lat] = GROTE_MARKT.coordinates;
 
   before(async () => {
-    db = await openTestDb();
+    db = await openTestDb({ empty: true });
     const world = await buildReportsWorld(db);
     app = await testApp(db, { clock, env: { REPORT_RATE_LIMIT_PER_MINUTE: '1000', PUBLIC_REPORTS_RATE_LIMIT_PER_MINUTE: '1000', FOLLOW_RATE_LIMIT_PER_MINUTE: '3' } });
     await file('dogHere', 'hondenpoep', eastOfGroteMarkt(20));

@@ -41,7 +41,7 @@ describe('reading reports: listing, detail, public status', () => {
   const names = (items: Item[]) => items.map((item) => Object.keys(created).find((k) => created[k]!.id === item.id)).sort();
 
   before(async () => {
-    db = await openTestDb();
+    db = await openTestDb({ empty: true });
     world = await buildReportsWorld(db);
     app = await testApp(db, { clock, env: { REPORT_RATE_LIMIT_PER_MINUTE: '1000' } });
     coordinator = await bearerFor(db, world.userId(emails.coordinator));

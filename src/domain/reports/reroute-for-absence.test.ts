@@ -23,7 +23,7 @@ describe('re-routing on absence', () => {
   const assigneeOf = async (id: string) => (await db.query<{ assignee_id: string }>('SELECT assignee_id FROM reports WHERE id = $1', [id])).rows[0]!.assignee_id;
 
   before(async () => {
-    db = await openTestDb();
+    db = await openTestDb({ empty: true });
     world = await buildReportsWorld(db);
     app = await testApp(db, { clock, env: { REPORT_RATE_LIMIT_PER_MINUTE: '1000' } });
     const { token } = await startSession({ db, clock }, world.userId(emails.coordinator), 'bearer', 1);

@@ -42,7 +42,7 @@ describe('routing data: one connection, a version counter, changes made outside 
   });
 
   before(async () => {
-    db = await openTestDb();
+    db = await openTestDb({ empty: true });
     await db.query(`INSERT INTO municipalities (code, name, slug) VALUES ('GM0392', 'Haarlem', 'haarlem')`);
     const borough = await db.query<{ id: string }>(`INSERT INTO boroughs (municipality_code, code, name) VALUES ('GM0392', 'oost', 'Oost') RETURNING id`);
     const boroughId = borough.rows[0]!.id;

@@ -43,7 +43,7 @@ describe('routing with the database', () => {
   });
 
   before(async () => {
-    db = await openTestDb();
+    db = await openTestDb({ empty: true });
     await db.query(`INSERT INTO municipalities (code, name, slug) VALUES ('GM0392', 'Haarlem', 'haarlem')`);
     const boroughs = await db.query<{ id: string; code: string }>(
       `INSERT INTO boroughs (municipality_code, code, name) VALUES ('GM0392', 'oost', 'Oost'), ('GM0392', 'schalkwijk', 'Schalkwijk') RETURNING id, code`,
