@@ -33,9 +33,10 @@ describe('absences', () => {
     ids.kevin = await addUser(db, { email: 'kevin@haarlem.example', name: 'Kevin Tjon A Fong', roles: ['officer'] });
     ids.coordinator = await addUser(db, { email: 'coordinator@haarlem.example', name: 'Marieke Hoekstra', roles: ['coordinator'] });
     ids.analyst = await addUser(db, { email: 'analist@haarlem.example', roles: ['analyst'] });
+    ids.agent = await addUser(db, { email: 'kcc@haarlem.example', roles: ['contact_centre'] });
     ids.amsterdam = await addUser(db, { email: 'officer@amsterdam.example', roles: ['officer'], municipalityCode: 'GM0363' });
     ids.amsterdamManager = await addUser(db, { email: 'tm@amsterdam.example', roles: ['team_manager'], municipalityCode: 'GM0363' });
-    for (const who of ['fatima', 'kevin', 'coordinator', 'analyst', 'amsterdamManager']) auth[who] = await bearerFor(db, ids[who]!);
+    for (const who of ['fatima', 'kevin', 'coordinator', 'analyst', 'agent', 'amsterdamManager']) auth[who] = await bearerFor(db, ids[who]!);
     app = await testApp(db, { clock });
   });
   after(async () => {
@@ -117,15 +118,15 @@ describe('absences', () => {
   });
 
   it("lists an officer's absences (cancelled included) and the team view of a period (not cancelled)", async () => {
-    const mine = await app.inject({ method: 'GET', url: `/api/v1/officers/${ids.fatima}/absences`, headers: auth.analyst });
+    const mine = await app.inject({ method: 'GET', url: `/api/v1/officers/${ids.fatima}/absences`, headers: auth.coordinator });
     assert.equal(mine.statusCode, 200);
     assert.deepEqual(mine.json().map((a: { kind: string }) => a.kind), ['sick']);
-    const week = await app.inject({ method: 'GET', url: '/api/v1/absences?from=2026-11-23T00:00:00%2B01:00&to=2026-11-30T00:00:00%2B01:00', headers: auth.analyst });
+    const week = await app.inject({ method: 'GET', url: '/api/v1/absences?from=2026-11-23T00:00:00%2B01:00&to=2026-11-30T00:00:00%2B01:00', headers: auth.coordinator });
     assert.equal(week.statusCode, 200);
     assert.deepEqual(week.json().map((a: { officerName: string }) => a.officerName), ['Fatima de Vries']);
-    const defaultPeriod = await app.inject({ method: 'GET', url: '/api/v1/absences', headers: auth.analyst });
+    const defaultPeriod = await app.inject({ method: 'GET', url: '/api/v1/absences', headers: auth.coordinator });
     assert.deepEqual(defaultPeriod.json().map((a: { kind: string }) => a.kind), ['sick', 'training'], 'from now to two weeks ahead: the leave from 14 December is outside');
-    const bad = await app.inject({ method: 'GET', url: '/api/v1/absences?from=yesterday&to=2026-11-01T00:00:00Z', headers: auth.analyst });
+    const bad = await app.inject({ method: 'GET', url: '/api/v1/absences?from=yesterday&to=2026-11-01T00:00:00Z', headers: auth.coordinator });
     assert.equal(bad.statusCode, 400);
     assert.deepEqual(bad.json().invalidParams.map((p: { name: string }) => p.name), ['from']);
     const foreign = await app.inject({ method: 'GET', url: '/api/v1/absences', headers: auth.amsterdamManager });
@@ -133,8 +134,21 @@ describe('absences', () => {
     assert.equal((await app.inject({ method: 'GET', url: `/api/v1/officers/${ids.fatima}/absences`, headers: auth.amsterdamManager })).statusCode, 404);
   });
 
+  it('shows absences (kind and note) only to those who plan the team, and to an officer their own', async () => {
+    const teamView = '/api/v1/absences?from=2026-11-23T00:00:00%2B01:00&to=2026-11-30T00:00:00%2B01:00';
+    for (const who of ['analyst', 'agent', 'fatima']) {
+      assert.equal((await app.inject({ method: 'GET', url: teamView, headers: auth[who] })).statusCode, 403, who);
+    }
+    for (const who of ['analyst', 'agent', 'kevin']) {
+      assert.equal((await app.inject({ method: 'GET', url: `/api/v1/officers/${ids.fatima}/absences`, headers: auth[who] })).statusCode, 403, who);
+    }
+    const own = await app.inject({ method: 'GET', url: `/api/v1/officers/${ids.fatima}/absences`, headers: auth.fatima });
+    assert.equal(own.statusCode, 200);
+    assert.deepEqual(own.json().map((a: { kind: string; note: string | null }) => [a.kind, a.note]), [['sick', 'griep']]);
+  });
+
   it('cancels an absence (kept, marked cancelled), only by a manager or the officer themself', async () => {
-    const [sick] = (await app.inject({ method: 'GET', url: `/api/v1/officers/${ids.fatima}/absences`, headers: auth.analyst })).json();
+    const [sick] = (await app.inject({ method: 'GET', url: `/api/v1/officers/${ids.fatima}/absences`, headers: auth.coordinator })).json();
     assert.equal((await app.inject({ method: 'DELETE', url: `/api/v1/absences/${sick.id}`, headers: auth.kevin })).statusCode, 403);
     assert.equal((await app.inject({ method: 'DELETE', url: `/api/v1/absences/${sick.id}`, headers: auth.amsterdamManager })).statusCode, 404);
     clock.advance(3_600_000);
@@ -143,9 +157,9 @@ describe('absences', () => {
     assert.equal(cancelled.json().cancelledAt, '2026-11-24T09:00:00.000Z');
     const again = await app.inject({ method: 'DELETE', url: `/api/v1/absences/${sick.id}`, headers: auth.coordinator });
     assert.equal(again.json().cancelledAt, '2026-11-24T09:00:00.000Z', 'cancelling twice keeps the first moment');
-    const list = (await app.inject({ method: 'GET', url: `/api/v1/officers/${ids.fatima}/absences`, headers: auth.analyst })).json();
+    const list = (await app.inject({ method: 'GET', url: `/api/v1/officers/${ids.fatima}/absences`, headers: auth.coordinator })).json();
     assert.equal(list[0].cancelledAt, '2026-11-24T09:00:00.000Z');
-    const week = await app.inject({ method: 'GET', url: '/api/v1/absences?from=2026-11-23T00:00:00Z&to=2026-11-30T00:00:00Z', headers: auth.analyst });
+    const week = await app.inject({ method: 'GET', url: '/api/v1/absences?from=2026-11-23T00:00:00Z&to=2026-11-30T00:00:00Z', headers: auth.coordinator });
     assert.deepEqual(week.json(), []);
     assert.equal((await app.inject({ method: 'DELETE', url: '/api/v1/absences/00000000-0000-4000-8000-000000000000', headers: auth.coordinator })).statusCode, 404);
     clock.set('2026-11-24T09:00:00+01:00');

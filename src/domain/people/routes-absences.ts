@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { currentStaff, requireRoles } from '../../http/auth.ts';
 import type { App, AppDeps } from '../../http/deps.ts';
 import { DomainError } from '../../shared/errors.ts';
+import { absenceManagers, assertMayManageAbsencesOf } from './absence-rules.ts';
 import { cancelAbsence } from './cancel-absence.ts';
 import { createAbsence } from './create-absence.ts';
 import { listTeamAbsences } from './list-absences.ts';
 import { presentAbsence } from './present.ts';
 import { listAbsencesOfOfficer } from './repository-absences.ts';
 import { findOfficer } from './repository-officers.ts';
-import { staffRoles } from './routes-officers.ts';
 import { absenceBodySchema, absenceParamsSchema, absenceSchema, absencesQuerySchema, inputProblems, officerParamsSchema, staffProblems } from './schemas.ts';
 
 const tags = ['absences'];
@@ -16,7 +16,8 @@ const tags = ['absences'];
 export function registerAbsenceRoutes(app: App, deps: AppDeps) {
   // Officers pass here; the use case lets them register and cancel only their own absences.
   const registrars = { preHandler: requireRoles('officer', 'coordinator', 'team_manager', 'administrator') };
-  const staff = { preHandler: requireRoles(...staffRoles) };
+  // Whether and why someone is away (sick, leave) is personal, health data even: only those who plan the team see it, and an officer their own.
+  const managers = { preHandler: requireRoles(...absenceManagers) };
 
   app.post(
     '/api/v1/officers/:officerId/absences',
@@ -38,17 +39,18 @@ export function registerAbsenceRoutes(app: App, deps: AppDeps) {
 
   app.get(
     '/api/v1/officers/:officerId/absences',
-    { ...staff, schema: { tags, summary: "An officer's absences, newest first (cancelled ones included)", params: officerParamsSchema, response: { 200: z.array(absenceSchema), ...staffProblems } } },
+    { ...registrars, schema: { tags, summary: "An officer's absences, newest first (cancelled ones included); an officer sees only their own", params: officerParamsSchema, response: { 200: z.array(absenceSchema), ...staffProblems } } },
     async (request) => {
       const officer = await findOfficer(deps.db, currentStaff(request).municipalityCode, request.params.officerId);
       if (!officer) throw new DomainError('not_found', 'Officer not found.');
+      assertMayManageAbsencesOf(currentStaff(request), officer.id);
       return (await listAbsencesOfOfficer(deps.db, officer.id)).map(presentAbsence);
     },
   );
 
   app.get(
     '/api/v1/absences',
-    { ...staff, schema: { tags, summary: 'Team view: absences overlapping a period (not cancelled)', querystring: absencesQuerySchema, response: { 200: z.array(absenceSchema), ...inputProblems } } },
+    { ...managers, schema: { tags, summary: 'Team view: absences overlapping a period (not cancelled); coordinators, team managers and administrators only', querystring: absencesQuerySchema, response: { 200: z.array(absenceSchema), ...inputProblems } } },
     async (request) => (await listTeamAbsences(deps, currentStaff(request), request.query)).map(presentAbsence),
   );
 
