@@ -4,7 +4,7 @@ import { DomainError } from '../../shared/errors.ts';
 import { parseCrs, type Crs } from '../geography/index.ts';
 import type { StaffUser } from '../people/roles.ts';
 import { selectHistory, selectPublicStatus, selectReport } from './queries.ts';
-import { canSee, isPartnerOnly } from './report-access.ts';
+import { canSee, isPartnerOnly, mayReadTrackingCode } from './report-access.ts';
 import { toDetail } from './report-view.ts';
 import type { PublicReportStatus, ReportDetail } from './schemas.ts';
 import { normaliseTrackingCode } from './tracking-code.ts';
@@ -24,7 +24,7 @@ export async function getReport(
   }
   const history = await selectHistory(deps.db, row.id);
   const showReporter = !isPartnerOnly(input.viewer) || row.reporter_consent_share;
-  return { report: toDetail(row, history, crs, showReporter), crs };
+  return { report: toDetail(row, history, crs, { reporter: showReporter, trackingCode: mayReadTrackingCode(input.viewer) }), crs };
 }
 
 /** What a reporter may see with their tracking code: state and dates, nothing else. */

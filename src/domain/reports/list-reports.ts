@@ -4,7 +4,7 @@ import { DomainError, type FieldProblem } from '../../shared/errors.ts';
 import { parseCrs, pointToRd, type Crs } from '../geography/index.ts';
 import type { StaffUser } from '../people/roles.ts';
 import { selectReportPage, type ReportFilter } from './queries.ts';
-import { isPartnerOnly } from './report-access.ts';
+import { isPartnerOnly, mayReadTrackingCode } from './report-access.ts';
 import { toSummary } from './report-view.ts';
 import type { ListReportsQuery, ReportList } from './schemas.ts';
 
@@ -86,5 +86,6 @@ export async function listReports(
   const items = rows.slice(0, query.limit);
   const last = items.at(-1);
   const nextCursor = rows.length > query.limit && last ? encodeCursor(last.created_at_text, last.id) : null;
-  return { page: { items: items.map((row) => toSummary(row, crs)), nextCursor }, crs };
+  const showTrackingCode = mayReadTrackingCode(viewer);
+  return { page: { items: items.map((row) => toSummary(row, crs, showTrackingCode)), nextCursor }, crs };
 }

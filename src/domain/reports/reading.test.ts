@@ -171,6 +171,22 @@ describe('reading reports: listing, detail, public status', () => {
     assert.equal(withoutConsent.json().reporter, null);
   });
 
+  it('gives the tracking code (opens the status page, admits photos) to handling staff, not to partners or analysts', async () => {
+    const codeOf = async (headers: { authorization: string }) => {
+      const detail = await app.inject({ method: 'GET', url: `/api/v1/reports/${created.parkwijkLitter!.id}`, headers });
+      assert.equal(detail.statusCode, 200, detail.body);
+      const item = (await list('', headers)).items.find((i) => i.id === created.parkwijkLitter!.id) as Item & { trackingCode?: string };
+      return { detail: detail.json().trackingCode as string | undefined, listed: item.trackingCode };
+    };
+    const code = created.parkwijkLitter!.trackingCode;
+    for (const who of [emails.coordinator, emails.centrumOfficer, emails.contactCentre]) {
+      assert.deepEqual(await codeOf(await bearerFor(db, world.userId(who))), { detail: code, listed: code }, who);
+    }
+    for (const who of [emails.partner, emails.analyst]) {
+      assert.deepEqual(await codeOf(await bearerFor(db, world.userId(who))), { detail: undefined, listed: undefined }, who);
+    }
+  });
+
   it('shows staff of another municipality nothing', async () => {
     await db.query(`INSERT INTO municipalities (code, name, slug) VALUES ('GM0363', 'Amsterdam', 'amsterdam') ON CONFLICT DO NOTHING`);
     const { rows } = await db.query<{ id: string }>(

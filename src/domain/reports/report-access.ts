@@ -8,6 +8,16 @@ export const statusChangerRoles: readonly Role[] = ['officer', 'coordinator', 't
 export const assignerRoles: readonly Role[] = ['officer', 'coordinator', 'team_manager', 'contact_centre', 'administrator'];
 export const noteWriterRoles: readonly Role[] = ['officer', 'coordinator', 'team_manager', 'contact_centre', 'administrator', 'partner'];
 
+/**
+ * The tracking code opens the public status page and admits photo uploads, so it goes only to those who talk to the
+ * reporter or handle the report, not to partners or analysts.
+ */
+export const trackingCodeReaderRoles: readonly Role[] = ['officer', 'coordinator', 'team_manager', 'contact_centre', 'administrator'];
+
+export function mayReadTrackingCode(viewer: StaffUser): boolean {
+  return viewer.roles.some((role) => trackingCodeReaderRoles.includes(role));
+}
+
 /** A partner is only a partner for what their own organisation was given; other staff see their whole municipality. */
 export function isPartnerOnly(viewer: StaffUser): boolean {
   return viewer.roles.every((role) => role === 'partner');

@@ -9,10 +9,10 @@ export function pointIn(crs: Crs, x: number, y: number): { type: 'Point'; coordi
   return { type: 'Point', coordinates: crs === 'EPSG:4258' ? [lat, lon] : [lon, lat] };
 }
 
-export function toSummary(row: ReportRow, crs: Crs): ReportSummary {
+export function toSummary(row: ReportRow, crs: Crs, showTrackingCode: boolean): ReportSummary {
   return {
     id: row.id,
-    trackingCode: row.tracking_code,
+    ...(showTrackingCode ? { trackingCode: row.tracking_code } : {}),
     status: row.status,
     source: row.source,
     urgent: row.urgent,
@@ -33,14 +33,14 @@ export function toSummary(row: ReportRow, crs: Crs): ReportSummary {
   };
 }
 
-export function toDetail(row: ReportRow, history: HistoryRow[], crs: Crs, showReporter: boolean): ReportDetail {
+export function toDetail(row: ReportRow, history: HistoryRow[], crs: Crs, show: { reporter: boolean; trackingCode: boolean }): ReportDetail {
   const hasContact = row.reporter_email !== null || row.reporter_phone !== null;
   return {
-    ...toSummary(row, crs),
+    ...toSummary(row, crs, show.trackingCode),
     occurredAt: row.occurred_at?.toISOString() ?? null,
     routing: { rule: row.routing_rule, reason: { nl: row.routing_reason_nl, en: row.routing_reason_en } },
     reporter:
-      showReporter && hasContact
+      show.reporter && hasContact
         ? { email: row.reporter_email, phone: row.reporter_phone, consentToShareWithPartners: row.reporter_consent_share }
         : null,
     createdBy: row.created_by,

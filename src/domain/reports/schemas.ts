@@ -103,7 +103,7 @@ const pointOut = z.object({ type: z.literal('Point'), coordinates: z.tuple([z.nu
 
 export const reportSummarySchema = z.object({
   id: z.uuid(),
-  trackingCode: z.string(),
+  trackingCode: z.string().optional().describe('Only for officers, coordinators, team managers, contact-centre agents and administrators'),
   status: reportStatusSchema,
   source: z.enum(reportSources),
   urgent: z.boolean(),

@@ -35,7 +35,8 @@ export interface Assignee {
 
 export interface ReportSummary {
   id: string;
-  trackingCode: string;
+  /** Absent for partners and analysts. */
+  trackingCode?: string;
   status: ReportStatus;
   source: string;
   urgent: boolean;

@@ -61,7 +61,7 @@ export function ReportDetailPage({ reportId }: { reportId: string }) {
       <p className="utrecht-paragraph">
         <Link to={hasRole(user, 'officer') ? '/werk' : '/team'}>{t('detail.back')}</Link>
       </p>
-      <PageHeading>{t('detail.title', { category: report.category.name, code: report.trackingCode })}</PageHeading>
+      <PageHeading>{t('detail.title', { category: report.category.name, code: report.trackingCode ?? report.district.name })}</PageHeading>
       <div role="status" aria-live="polite" id="detail-message">
         {message ? <p className={`utrecht-paragraph ${message.kind === 'error' ? 'wp-error-text' : 'wp-ok-text'}`}>{message.text}</p> : null}
       </div>

@@ -16,7 +16,7 @@ export function ReportList({ reports, selectable, ownDistricts }: { reports: Rep
               id={`select-${report.id}`}
               checked={selectable.selected.has(report.id)}
               onChange={() => selectable.toggle(report.id)}
-              aria-label={t('worklist.select', { code: report.trackingCode, category: report.category.name })}
+              aria-label={t('worklist.select', { code: report.trackingCode ?? report.address ?? report.district.name, category: report.category.name })}
             />
           ) : null}
           <div>
@@ -30,7 +30,7 @@ export function ReportList({ reports, selectable, ownDistricts }: { reports: Rep
               <span>{t(`status.${report.status}`)}</span>
               <span>{t('report.deadlineShort', { date: formatShort(report.deadline) })}</span>
               <span>{report.district.name}</span>
-              <span className="wp-mono">{report.trackingCode}</span>
+              {report.trackingCode ? <span className="wp-mono">{report.trackingCode}</span> : null}
             </p>
             <p className="wp-report-list__description">{report.description}</p>
           </div>
