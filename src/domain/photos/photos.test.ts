@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { Readable } from 'node:stream';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -166,6 +167,46 @@ describe('photos', () => {
     assert.match(late.json().detail, /within an hour/);
     assert.equal((await upload('WP-0000-0000-0000-0000', [photoFile(jpeg)])).statusCode, 404);
     assert.equal((await upload('not-a-code', [photoFile(jpeg)])).statusCode, 404);
+  });
+
+  it('refuses an unknown, expired or full report before reading the body', async () => {
+    const TOTAL = 20 * 1024 * 1024;
+    const CHUNK = 256 * 1024;
+    const uploadOf20Mb = (trackingCode: string) => {
+      let produced = 0;
+      const boundary = '----wijkpost-stream-boundary';
+      const body = new Readable({
+        read() {
+          if (produced === 0) {
+            const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="photo"; filename="big.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`);
+            produced += head.length;
+            this.push(head);
+          } else if (produced < TOTAL) {
+            produced += CHUNK;
+            this.push(Buffer.alloc(CHUNK));
+          } else {
+            this.push(Buffer.from(`\r\n--${boundary}--\r\n`));
+            this.push(null);
+          }
+        },
+      });
+      const response = app.inject({ method: 'POST', url: `/api/v1/reports/${trackingCode}/photos`, payload: body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+      return response.then((r) => ({ statusCode: r.statusCode, bytesRead: produced }));
+    };
+    const unknown = await uploadOf20Mb('WP-0000-0000-0000-0000');
+    assert.equal(unknown.statusCode, 404);
+    assert.ok(unknown.bytesRead < 2 * 1024 * 1024, `read ${unknown.bytesRead} bytes of a refused upload`);
+
+    clock.set('2026-11-24T10:00:00+01:00');
+    const full = await newReport();
+    assert.equal((await upload(full.trackingCode, [photoFile(jpeg), photoFile(jpeg), photoFile(jpeg)])).statusCode, 201);
+    const fourth = await uploadOf20Mb(full.trackingCode);
+    assert.equal(fourth.statusCode, 409);
+    assert.ok(fourth.bytesRead < 2 * 1024 * 1024, `read ${fourth.bytesRead} bytes of a refused upload`);
+    clock.set('2026-11-24T11:00:01+01:00');
+    const late = await uploadOf20Mb(full.trackingCode);
+    assert.equal(late.statusCode, 403);
+    assert.ok(late.bytesRead < 2 * 1024 * 1024, `read ${late.bytesRead} bytes of a refused upload`);
   });
 
   it('refuses a body that is not multipart', async () => {

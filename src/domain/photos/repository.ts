@@ -41,6 +41,16 @@ export async function lockReportByTrackingCode(db: Queryable, trackingCode: stri
   return row ? { id: row.id, municipalityCode: row.municipality_code, createdAt: new Date(row.created_at) } : null;
 }
 
+/** The same report without a lock: the cheap check made before an upload's body is read. */
+export async function findReportForUpload(db: Queryable, trackingCode: string): Promise<{ createdAt: Date; photoCount: number } | null> {
+  const { rows } = await db.query<{ created_at: Date; photo_count: number }>(
+    'SELECT r.created_at, (SELECT count(*)::int FROM photos p WHERE p.report_id = r.id) AS photo_count FROM reports r WHERE r.tracking_code = $1',
+    [trackingCode],
+  );
+  const row = rows[0];
+  return row ? { createdAt: new Date(row.created_at), photoCount: row.photo_count } : null;
+}
+
 export async function lockObservation(db: Queryable, observationId: string): Promise<{ id: string; municipalityCode: string; officerId: string } | null> {
   const { rows } = await db.query<{ id: string; municipality_code: string; officer_id: string }>(
     'SELECT id, municipality_code, officer_id FROM observations WHERE id = $1 FOR UPDATE',

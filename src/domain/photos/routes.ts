@@ -6,7 +6,7 @@ import type { App, AppDeps } from '../../http/deps.ts';
 import { fieldworkReaders } from '../fieldwork/index.ts';
 import { roles } from '../people/index.ts';
 import { addObservationPhoto, MAX_PHOTOS_PER_OBSERVATION } from './add-observation-photo.ts';
-import { addReportPhotos, MAX_PHOTOS_PER_REPORT } from './add-report-photos.ts';
+import { addReportPhotos, assertReportAcceptsPhotos, MAX_PHOTOS_PER_REPORT } from './add-report-photos.ts';
 import { getPhoto } from './get-photo.ts';
 import { listObservationPhotos, listReportPhotos } from './list-photos.ts';
 import {
@@ -67,10 +67,13 @@ export function registerPhotoRoutes(app: App, deps: AppDeps) {
       response: { 201: uploadReceiptSchema, ...uploadProblems, 403: problemSchema, 429: problemSchema },
     };
     const uploadRateLimit = { rateLimit: { max: deps.config.PHOTO_UPLOAD_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' } };
-    scope.post('/api/v1/public/reports/:trackingCode/photos', { config: uploadRateLimit, schema: uploadSchema }, uploadToReport);
+    // Runs before the handler reads the multipart body, so a refused upload is not buffered first.
+    const reportAcceptsPhotos = async (request: FastifyRequest<{ Params: { trackingCode: string } }>) => assertReportAcceptsPhotos(deps, request.params.trackingCode);
+    const upload = { config: uploadRateLimit, preHandler: reportAcceptsPhotos };
+    scope.post('/api/v1/public/reports/:trackingCode/photos', { ...upload, schema: uploadSchema }, uploadToReport);
     // The same upload under /reports/{trackingCode}/photos, which the resident form uses. Left out of the
     // OpenAPI document: it is path-equivalent to the staff list /reports/{reportId}/photos there.
-    scope.post('/api/v1/reports/:trackingCode/photos', { config: uploadRateLimit, schema: { ...uploadSchema, hide: true } }, uploadToReport);
+    scope.post('/api/v1/reports/:trackingCode/photos', { ...upload, schema: { ...uploadSchema, hide: true } }, uploadToReport);
 
     scope.post('/api/v1/observations/:observationId/photos', {
       preHandler: requireRoles('officer'),
