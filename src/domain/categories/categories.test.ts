@@ -60,6 +60,9 @@ describe('categories', () => {
     for (const code of ['fietswrak', 'veeg-zwerfvuil', 'grofvuil', 'jongerenoverlast', 'drank-en-drugsoverlast', 'wildplassen', 'geluidsoverlast', 'overlast-terrassen', 'fout-geparkeerd']) {
       assert.ok(await findCategory(db, 'GM0392', code), code);
     }
+    for (const code of ['geluidsoverlast', 'jongerenoverlast', 'drank-en-drugsoverlast']) {
+      assert.equal((await findCategory(db, 'GM0392', code))?.public, false, `${code} stays off the public map (a dwelling, or sensitive)`);
+    }
     assert.equal(await findCategory(db, 'GM0363', 'parkeeroverlast'), null, 'categories belong to one municipality');
     assert.equal(await findCategory(db, 'GM0392', 'bestaat-niet'), null);
   });

@@ -8,7 +8,7 @@ interface SeedSubcategory {
   nameEn: string;
   deadline: Deadline;
   urgent?: boolean;
-  /** Sensitive subjects (youths, drugs) stay off the public map. */
+  /** Sensitive subjects (youths, drugs) and those bound to a dwelling (noise) stay off the public map. */
   public?: boolean;
 }
 
@@ -55,7 +55,8 @@ export const haarlemCategoryTree: SeedMainCategory[] = [
       { code: 'drank-en-drugsoverlast', nameNl: 'Drank- en drugsoverlast', nameEn: 'Alcohol and drug nuisance', deadline: days(1), urgent: true, public: false },
       { code: 'wildplassen', nameNl: 'Wildplassen', nameEn: 'Public urination', deadline: workdays(3) },
       { code: 'vuurwerkoverlast', nameNl: 'Vuurwerkoverlast', nameEn: 'Fireworks nuisance', deadline: days(1), urgent: true },
-      { code: 'geluidsoverlast', nameNl: 'Geluidsoverlast', nameEn: 'Noise nuisance', deadline: days(1), urgent: true },
+      // Noise is about a dwelling: even snapped to 10 m the public map would point at the neighbours complained about.
+      { code: 'geluidsoverlast', nameNl: 'Geluidsoverlast', nameEn: 'Noise nuisance', deadline: days(1), urgent: true, public: false },
       { code: 'overlast-terrassen', nameNl: 'Overlast terrassen', nameEn: 'Nuisance from terraces', deadline: workdays(5) },
     ],
   },
