@@ -5,7 +5,7 @@ import type { StaffUser } from '../people/roles.ts';
 import { actorOf, lockReportForChange } from './report-access.ts';
 import { appendHistory, findAssigneeTarget, updateReportAssignee, updateReportStatus } from './repository.ts';
 import type { AssigneeKind } from './schemas.ts';
-import { assertTransition, isClosed } from './workflow.ts';
+import { assertTransition, isClosed, statusBackFromPartner, type ReportStatus } from './workflow.ts';
 
 export interface AssignReportCommand {
   reportId: string;
@@ -16,9 +16,15 @@ export interface AssignReportCommand {
   expectedVersion?: number | undefined;
 }
 
+/** To a partner: forwarded. Back from a partner to our own people: in progress again, not "with a partner". */
+function statusAfterAssignment(current: ReportStatus, kind: AssigneeKind): ReportStatus {
+  if (kind === 'partner') return 'forwarded';
+  return current === 'forwarded' ? statusBackFromPartner : current;
+}
+
 /**
  * Reassigns a report to an officer, team or queue, or forwards it to a partner organisation
- * (which makes it `forwarded`). Closed reports must be reopened first.
+ * (which makes it `forwarded`; taking it back makes it in progress). Closed reports must be reopened first.
  */
 export async function assignReport(deps: { db: Db; clock: Clock }, command: AssignReportCommand): Promise<{ version: number }> {
   return deps.db.transaction(async (tx) => {
@@ -33,17 +39,17 @@ export async function assignReport(deps: { db: Db; clock: Clock }, command: Assi
       ]);
     }
     const now = deps.clock.now();
-    const forwarding = command.kind === 'partner' && report.status !== 'forwarded';
-    if (forwarding) {
-      assertTransition(report.status, 'forwarded', command.text);
-      await updateReportStatus(tx, report.id, { status: 'forwarded', closedAt: null, at: now });
+    const status = statusAfterAssignment(report.status, command.kind);
+    if (status !== report.status) {
+      assertTransition(report.status, status, command.text);
+      await updateReportStatus(tx, report.id, { status, closedAt: null, at: now });
     }
     await updateReportAssignee(tx, report.id, { kind: command.kind, id: target.id, at: now });
     await appendHistory(tx, {
       reportId: report.id, at: now, actor: actorOf(command.actor), action: command.kind === 'partner' ? 'forwarded' : 'assigned',
-      fromStatus: report.status, toStatus: forwarding ? 'forwarded' : report.status, text: command.text ?? null,
+      fromStatus: report.status, toStatus: status, text: command.text ?? null,
       data: { from: { kind: report.assigneeKind, id: report.assigneeId }, to: { kind: command.kind, id: target.id, name: target.name } },
     });
-    return { version: report.version + (forwarding ? 2 : 1) };
+    return { version: report.version + (status !== report.status ? 2 : 1) };
   });
 }

@@ -3,7 +3,7 @@ import type { Clock } from '../../shared/clock.ts';
 import type { StaffUser } from '../people/roles.ts';
 import { actorOf, lockReportForChange } from './report-access.ts';
 import { appendHistory, updateReportStatus } from './repository.ts';
-import { assertTransition, closedAtAfter, type ReportStatus } from './workflow.ts';
+import { assertStatusChange, closedAtAfter, type ReportStatus } from './workflow.ts';
 
 export interface ChangeReportStatusCommand {
   reportId: string;
@@ -17,7 +17,7 @@ export interface ChangeReportStatusCommand {
 export async function changeReportStatus(deps: { db: Db; clock: Clock }, command: ChangeReportStatusCommand): Promise<{ status: ReportStatus; version: number }> {
   return deps.db.transaction(async (tx) => {
     const report = await lockReportForChange(tx, command.actor, command.reportId, command.expectedVersion);
-    assertTransition(report.status, command.status, command.text);
+    assertStatusChange(report.status, command.status, command.text);
     const now = deps.clock.now();
     await updateReportStatus(tx, report.id, { status: command.status, closedAt: closedAtAfter(command.status, report.closedAt, now), at: now });
     await appendHistory(tx, {

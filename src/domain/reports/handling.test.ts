@@ -27,11 +27,13 @@ describe('handling reports: status, assignment, notes, history', () => {
   };
   const setStatus = (id: string, status: ReportStatus, text?: string, headers: Record<string, string> = officer) =>
     app.inject({ method: 'POST', url: `/api/v1/reports/${id}/status`, payload: text ? { status, text } : { status }, headers });
+  const forwardToPartner = (id: string) =>
+    app.inject({ method: 'POST', url: `/api/v1/reports/${id}/assignment`, headers: officer, payload: { kind: 'partner', id: world.teamId('spaarnelanden') } });
   /** Walks a fresh report along `path` (each step must succeed) and returns its id. */
   const reportIn = async (path: ReportStatus[]): Promise<string> => {
     const id = await newReport();
     for (const status of path) {
-      const response = await setStatus(id, status, 'Uitleg bij de wijziging');
+      const response = status === 'forwarded' ? await forwardToPartner(id) : await setStatus(id, status, 'Uitleg bij de wijziging');
       assert.equal(response.statusCode, 200, `${status}: ${response.body}`);
     }
     return id;
@@ -62,6 +64,8 @@ describe('handling reports: status, assignment, notes, history', () => {
     ['new', 'in_progress', 200],
     ['new', 'resolved', 200],
     ['new', 'reopened', 409],
+    ['new', 'forwarded', 409],
+    ['in_progress', 'forwarded', 409],
     ['planned', 'in_progress', 200],
     ['in_progress', 'planned', 200],
     ['in_progress', 'new', 409],
@@ -152,6 +156,25 @@ describe('handling reports: status, assignment, notes, history', () => {
     const actions = toPartner.json().history.map((h: { action: string }) => h.action);
     assert.deepEqual(actions, ['created', 'assigned', 'forwarded']);
     assert.deepEqual(toPartner.json().history[2].data.to, { kind: 'partner', id: world.teamId('spaarnelanden'), name: 'Spaarnelanden' });
+  });
+
+  it('forwards only by assigning to a partner; taking it back from the partner makes it in progress', async () => {
+    const id = await newReport();
+    const bare = await setStatus(id, 'forwarded');
+    assert.equal(bare.statusCode, 409);
+    assert.match(bare.json().detail, /only by assigning it to a partner/);
+    assert.equal((await forwardToPartner(id)).json().status, 'forwarded');
+    const back = await app.inject({
+      method: 'POST', url: `/api/v1/reports/${id}/assignment`, headers: officer,
+      payload: { kind: 'officer', id: world.userId(emails.centrumOfficer), text: 'Spaarnelanden kan hier niets mee' },
+    });
+    assert.equal(back.statusCode, 200, back.body);
+    assert.equal(back.json().status, 'in_progress');
+    assert.equal(back.json().assignee.kind, 'officer');
+    const last = back.json().history.at(-1);
+    assert.deepEqual([last.action, last.fromStatus, last.toStatus], ['assigned', 'forwarded', 'in_progress']);
+    const read = await app.inject({ method: 'GET', url: `/api/v1/reports/${id}`, headers: officer });
+    assert.equal(read.json().version, back.json().version);
   });
 
   it('refuses an unknown assignee (400) and reassigning a closed report (409)', async () => {

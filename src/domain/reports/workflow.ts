@@ -40,6 +40,20 @@ export function canTransition(from: ReportStatus, to: ReportStatus): boolean {
   return allowedTransitions[from].includes(to);
 }
 
+/**
+ * `forwarded` means "a partner has it": only forwarding to a partner (the assignment) sets it, never a bare
+ * status change, which would leave the report with the officer yet marked as with a partner.
+ */
+export function assertStatusChange(from: ReportStatus, to: ReportStatus, text: string | undefined): void {
+  if (to === 'forwarded') {
+    throw new DomainError('invalid_transition', 'A report becomes forwarded only by assigning it to a partner (POST /api/v1/reports/{reportId}/assignment with kind partner).');
+  }
+  assertTransition(from, to, text);
+}
+
+/** The status a forwarded report gets when it comes back from the partner to an officer, team or queue. */
+export const statusBackFromPartner: ReportStatus = 'in_progress';
+
 /** Throws unless `from → to` is allowed and carries the text it needs. Pure. */
 export function assertTransition(from: ReportStatus, to: ReportStatus, text: string | undefined): void {
   if (!canTransition(from, to)) {
