@@ -126,6 +126,30 @@ describe('contact-centre agent takes a phone report', () => {
     }
   });
 
+  it('makes two reports of two callers who report the same thing at the same place, one after the other', async () => {
+    const description = 'Twee bellers: afval naast de container bij de kerk.';
+    const { page, context, errors } = await openPage(browser, running.baseUrl, { viewport: { width: 1280, height: 900 } });
+    await loginAs(page, running.baseUrl, 'kcc@haarlem.example');
+    await page.goto(`${running.baseUrl}/kcc`);
+    const codes: string[] = [];
+    for (const caller of [1, 2]) {
+      await page.waitForFunction(() => document.querySelectorAll('#category option').length > 5);
+      await page.locator('#intake-map').click();
+      await page.waitForFunction(() => /Oude Stad/.test(document.querySelector('#intake-place')?.textContent ?? ''));
+      await page.selectOption('#category', 'huisafval-naast-container');
+      await page.fill('#intake-description', description);
+      await page.click('#intake-submit');
+      await page.waitForSelector('#routing-result');
+      codes.push((await page.textContent('#intake-tracking-code'))!.trim());
+      if (caller === 1) await page.click('#intake-next');
+    }
+    const { rows } = await db.query<{ tracking_code: string }>('SELECT tracking_code FROM reports WHERE description = $1 ORDER BY created_at', [description]);
+    assert.equal(rows.length, 2, 'the second caller\'s report exists');
+    assert.notEqual(codes[0], codes[1]);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   it('lists every missing field in the error summary', async () => {
     const { page, context } = await openPage(browser, running.baseUrl);
     await loginAs(page, running.baseUrl, 'kcc@haarlem.example');

@@ -58,6 +58,8 @@ export function IntakePage({ source }: { source: 'phone' | 'street' }) {
   };
 
   const next = () => {
+    // A new caller is a new report, even with the very same text and place: a kept key would replay the last one.
+    keys.current = new IdempotencyKeys();
     setCreated(null);
     setDraft(emptyDraft);
     setErrors([]);
