@@ -6,6 +6,8 @@ export interface Cursor {
   id: string;
 }
 
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export function encodeCursor(at: Date, id: string): string {
   return Buffer.from(`${at.toISOString()}|${id}`).toString('base64url');
 }
@@ -14,7 +16,9 @@ export function decodeCursor(value: string | undefined): Cursor | null {
   if (value === undefined) return null;
   const [at, id] = Buffer.from(value, 'base64url').toString('utf8').split('|');
   const moment = at ? new Date(at) : null;
-  if (!moment || Number.isNaN(moment.getTime()) || !id || !/^[0-9a-f-]{36}$/.test(id)) {
+  // Exactly what encodeCursor wrote: V8 parses more than PostgreSQL accepts (Date.parse('1') is valid).
+  const exact = moment !== null && !Number.isNaN(moment.getTime()) && moment.toISOString() === at;
+  if (!exact || !id || !uuid.test(id)) {
     throw new DomainError('validation', 'The cursor is not valid; start again without it.', [{ name: 'query.cursor', reason: 'not a cursor from this list', code: 'invalid_cursor' }]);
   }
   return { at: moment, id };

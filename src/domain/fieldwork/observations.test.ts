@@ -109,5 +109,12 @@ describe('observations', () => {
     const forged = await app.inject({ method: 'GET', url: '/api/v1/observations?cursor=bm9uc2Vuc2U', headers: analyst });
     assert.equal(forged.statusCode, 400);
     assert.equal(forged.json().invalidParams[0].name, 'query.cursor');
+    // Shapes a loose check let through to PostgreSQL (a 500): 36 dashes as the id, '1' as the moment.
+    for (const text of ['2026-11-24T08:00:00.000Z|------------------------------------', '1|00000000-0000-4000-8000-000000000000']) {
+      const cursor = Buffer.from(text).toString('base64url');
+      const response = await app.inject({ method: 'GET', url: `/api/v1/observations?cursor=${cursor}`, headers: analyst });
+      assert.equal(response.statusCode, 400, `${text}: ${response.body}`);
+      assert.equal(response.json().invalidParams[0].code, 'invalid_cursor');
+    }
   });
 });

@@ -13,10 +13,26 @@ export function encodeCursor(createdAtText: string, id: string): string {
   return Buffer.from(JSON.stringify([createdAtText, id])).toString('base64url');
 }
 
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** timestamptz as PostgreSQL prints it (DateStyle ISO), e.g. 2026-11-24 08:01:00.123456+00. */
+const postgresTimestamp = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(\.\d{1,6})?[+-]\d{2}(:\d{2}){0,2}$/;
+
+/**
+ * Only the shape this API hands out: anything V8 would parse but PostgreSQL would not (Date.parse('1')
+ * is valid) must be a 400 here, not an error in the query.
+ */
+function isCursorTimestamp(text: string): boolean {
+  const match = postgresTimestamp.exec(text);
+  if (!match) return false;
+  const wallClock = `${match[1]}T${match[2]}`;
+  const parsed = new Date(`${wallClock}Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 19) === wallClock;
+}
+
 function decodeCursor(cursor: string): { createdAt: string; id: string } {
   try {
     const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof createdAt === 'string' && !Number.isNaN(Date.parse(createdAt)) && typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id)) {
+    if (typeof createdAt === 'string' && isCursorTimestamp(createdAt) && typeof id === 'string' && uuid.test(id)) {
       return { createdAt, id };
     }
   } catch {

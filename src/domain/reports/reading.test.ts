@@ -88,6 +88,21 @@ describe('reading reports: listing, detail, public status', () => {
     assert.equal(bad.json().invalidParams[0].name, 'query.cursor');
   });
 
+  it('refuses a forged cursor with 400, also one that JavaScript would parse but PostgreSQL would not', async () => {
+    const forgeries = [
+      ['1', '------------------------------------'],
+      ['1', '00000000-0000-4000-8000-000000000000'],
+      ['2026-02-30 10:00:00+00', '00000000-0000-4000-8000-000000000000'],
+      ['2026-11-24 08:01:00+00', '------------------------------------'],
+    ];
+    for (const forged of forgeries) {
+      const cursor = Buffer.from(JSON.stringify(forged)).toString('base64url');
+      const response = await app.inject({ method: 'GET', url: `/api/v1/reports?cursor=${cursor}`, headers: coordinator });
+      assert.equal(response.statusCode, 400, `${forged.join(' ')}: ${response.body}`);
+      assert.deepEqual(response.json().invalidParams.map((p: { name: string; code: string }) => [p.name, p.code]), [['query.cursor', 'invalid_cursor']]);
+    }
+  });
+
   it('filters by district, borough, assignee, category and status (repeated or comma list)', async () => {
     assert.deepEqual(names((await list('?districtCode=WK039201')).items), ['centrumDog', 'centrumNoise', 'centrumParking']);
     assert.deepEqual(names((await list('?boroughCode=schalkwijk')).items), ['europawijkDog', 'europawijkWreck']);
