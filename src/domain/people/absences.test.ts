@@ -27,7 +27,7 @@ describe('absences', () => {
   };
 
   before(async () => {
-    db = await openTestDb();
+    db = await openTestDb({ empty: true });
     await seedMiniGeography(db);
     ids.fatima = await addUser(db, { email: 'fatima@haarlem.example', name: 'Fatima de Vries', roles: ['officer'] });
     ids.kevin = await addUser(db, { email: 'kevin@haarlem.example', name: 'Kevin Tjon A Fong', roles: ['officer'] });
