@@ -38,7 +38,9 @@ export interface IdempotencyClaim {
  * runs as one transaction. With a key, the report and its history are only written when the key was
  * claimed; a concurrent holder of the key makes the claim wait for its commit and then come back empty.
  * With `routingDataVersion`, nothing is written unless routing's data is still at that version in this
- * statement's snapshot: the decision was made on data that is current when the report lands.
+ * statement's snapshot: the decision was made on data that is current when the report lands. FOR SHARE
+ * makes it wait for a transaction that is changing that data (an absence being registered and its
+ * reports re-routed) and then see the new version, so no report lands with an officer just marked away.
  */
 export async function insertReportWithHistory(
   db: Queryable,
@@ -67,7 +69,7 @@ export async function insertReportWithHistory(
   // INSERT … SELECT cannot infer parameter types from the target columns, hence the casts.
   const { rows } = await db.query<{ current: boolean; stored: boolean }>(
     `WITH current_data AS (
-       SELECT 1 WHERE $29::bigint IS NULL OR EXISTS (SELECT 1 FROM routing_data_version WHERE version = $29::bigint)
+       SELECT 1 WHERE $29::bigint IS NULL OR EXISTS (SELECT 1 FROM routing_data_version WHERE version = $29::bigint FOR SHARE)
      ), ${claimCte} report AS (
        INSERT INTO reports (id, municipality_code, tracking_code, category_id, description, occurred_at, source, location,
          address_text, district_code, neighbourhood_code, status, urgent, deadline, assignee_kind, assignee_id, routing_rule,
