@@ -81,6 +81,11 @@ describe('resident files a report', () => {
     assert.match(stored[0]!.district_code, /^WK0392\d\d$/);
     const photos = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM photos p JOIN reports r ON r.id = p.report_id WHERE r.tracking_code = $1', [trackingCode]);
     assert.equal(photos.rows[0]!.n, 1, 'the photo is stored with the report');
+    // The public gets who takes it, not the routing reason (which tells why colleagues are away).
+    const { rows: [routing] } = await db.query<{ reason: string }>('SELECT routing_reason_nl AS reason FROM reports WHERE tracking_code = $1', [trackingCode]);
+    const confirmation = (await page.textContent('main')) ?? '';
+    assert.match(confirmation, /Uw melding is doorgestuurd naar /);
+    assert.ok(!confirmation.includes(routing!.reason), 'the routing reason stays off the confirmation page');
 
     await page.click(`a[href="/melding/${trackingCode}"]`);
     await page.waitForSelector('#report-status');
