@@ -17,6 +17,7 @@ const config = parseConfig(process.env);
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const requests = Number(process.env.BENCH_REQUESTS ?? 2000);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 
 async function prepared(db: Db): Promise<Db> {
   await migrate(db);
@@ -78,7 +79,15 @@ console.log(`\nOfficer worklist map in Chromium with ${fmt(worklist.reports)} re
 console.log(`  frames over 50 ms ${fmt(worklist.framesOver50ms)}   long tasks ${fmt(worklist.longTasks)}   (goal: no jank)`);
 console.log(`  all reports shown after ${fmt(worklist.renderMs)} ms; baseline (same map, no reports) ${fmt(worklist.baselineRenderMs)} ms   ratio ${fmt(worklist.renderMs / worklist.baselineRenderMs, 1)}×`);
 
-const serverRatio = await withServerDb(async (db) => printIntake('PostgreSQL server', await benchIntake(db, { requests, concurrency })));
-if (serverRatio !== undefined) {
-  console.log(`\nGoal: full intake ≥ 50 % of the bare baseline on PostgreSQL → ${serverRatio >= 0.5 ? 'met' : 'NOT met'} (${fmt(serverRatio * 100, 1)} %)`);
+// One round swings by ±8 points on this 2-core machine (the baseline alone by up to 50 %): take the median of several.
+const serverRatios = await withServerDb(async (db) => {
+  const ratios: number[] = [];
+  for (let round = 1; round <= rounds; round++) ratios.push(printIntake(`PostgreSQL server, round ${round} of ${rounds}`, await benchIntake(db, { requests, concurrency })));
+  return ratios;
+});
+if (serverRatios !== undefined) {
+  const sorted = [...serverRatios].sort((a, b) => a - b);
+  const serverRatio = sorted[Math.floor(sorted.length / 2)]!;
+  console.log(`\nPostgreSQL intake ratio per round: ${serverRatios.map((r) => `${fmt(r * 100, 1)} %`).join(', ')}`);
+  console.log(`Goal: full intake ≥ 50 % of the bare baseline on PostgreSQL → ${serverRatio >= 0.5 ? 'met' : 'NOT met'} (median ${fmt(serverRatio * 100, 1)} %)`);
 }
