@@ -1,6 +1,7 @@
 import L from 'leaflet';
 import type { GeoJsonObject } from 'geojson';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
+import { HAARLEM_CENTRE, useBackgroundTiles } from './background-tiles.ts';
 import type { DistrictReportFeature } from '../api/public-reports.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { DistrictsState } from './use-districts.ts';
@@ -25,12 +26,11 @@ export function DistrictReportsMap({ districtCode, label, describedBy, tileUrl, 
   const { t } = useI18n();
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<L.Map | null>(null);
-  const [backgroundFailed, setBackgroundFailed] = useState(false);
 
   useEffect(() => {
     if (!containerRef.current) return;
     // No zoom animation: fitting the district would otherwise show a half-drawn map for a moment.
-    const map = L.map(containerRef.current, { center: [52.3808, 4.6368], zoom: 13, zoomControl: false, keyboard: true, zoomAnimation: false, fadeAnimation: false });
+    const map = L.map(containerRef.current, { center: HAARLEM_CENTRE, zoom: 13, zoomControl: false, keyboard: true, zoomAnimation: false, fadeAnimation: false });
     map.attributionControl.setPrefix(false);
     mapRef.current = map;
     // The page around the map settles after it is made (officer card, fonts): keep Leaflet's idea of its size right.
@@ -43,6 +43,8 @@ export function DistrictReportsMap({ districtCode, label, describedBy, tileUrl, 
     };
   }, []);
 
+  const backgroundFailed = useBackgroundTiles(mapRef, tileUrl, attribution);
+
   useEffect(() => {
     const map = mapRef.current;
     if (!map) return;
@@ -51,23 +53,6 @@ export function DistrictReportsMap({ districtCode, label, describedBy, tileUrl, 
       zoom.remove();
     };
   }, [t]);
-
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map || !tileUrl) return;
-    let loaded = 0;
-    setBackgroundFailed(false);
-    const tiles = L.tileLayer(tileUrl, { attribution, maxZoom: 19 });
-    tiles.on('tileload', () => {
-      loaded += 1;
-      setBackgroundFailed(false);
-    });
-    tiles.on('tileerror', () => loaded === 0 && setBackgroundFailed(true));
-    tiles.addTo(map);
-    return () => {
-      tiles.remove();
-    };
-  }, [tileUrl, attribution]);
 
   useEffect(() => {
     const map = mapRef.current;

@@ -1,5 +1,6 @@
 import L from 'leaflet';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
+import { HAARLEM_CENTRE, useBackgroundTiles } from './background-tiles.ts';
 import type { LonLat } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { DistrictsState } from './use-districts.ts';
@@ -14,7 +15,6 @@ interface LocationMapProps {
   describedBy?: string;
 }
 
-const HAARLEM_CENTRE: L.LatLngTuple = [52.3808, 4.6368];
 const PIN_SVG =
   '<svg viewBox="0 0 28 28" aria-hidden="true" focusable="false"><path d="M14 27s9-9.2 9-15.5A9 9 0 0 0 5 11.5C5 17.8 14 27 14 27z" fill="#a3111a" stroke="#fff" stroke-width="2"/><circle cx="14" cy="11.5" r="3.5" fill="#fff"/></svg>';
 const ARROW_STEPS: Record<string, [number, number]> = { ArrowUp: [0, -1], ArrowDown: [0, 1], ArrowLeft: [-1, 0], ArrowRight: [1, 0] };
@@ -31,7 +31,6 @@ export function LocationMap({ id, tileUrl, attribution, districts, value, onChan
   const markerRef = useRef<L.Marker | null>(null);
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
-  const [backgroundFailed, setBackgroundFailed] = useState(false);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -55,6 +54,8 @@ export function LocationMap({ id, tileUrl, attribution, districts, value, onChan
     };
   }, []);
 
+  const backgroundFailed = useBackgroundTiles(mapRef, tileUrl, attribution);
+
   useEffect(() => {
     const map = mapRef.current;
     if (!map) return;
@@ -63,27 +64,6 @@ export function LocationMap({ id, tileUrl, attribution, districts, value, onChan
       zoom.remove();
     };
   }, [t]);
-
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map || !tileUrl) return;
-    let loaded = 0;
-    let failed = 0;
-    setBackgroundFailed(false);
-    const tiles = L.tileLayer(tileUrl, { attribution, maxZoom: 19, crossOrigin: false });
-    tiles.on('tileload', () => {
-      loaded += 1;
-      setBackgroundFailed(false);
-    });
-    tiles.on('tileerror', () => {
-      failed += 1;
-      if (loaded === 0 && failed > 0) setBackgroundFailed(true);
-    });
-    tiles.addTo(map);
-    return () => {
-      tiles.remove();
-    };
-  }, [tileUrl, attribution]);
 
   useEffect(() => {
     const map = mapRef.current;

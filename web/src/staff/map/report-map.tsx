@@ -1,7 +1,8 @@
 import L from 'leaflet';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { LonLat } from '../../api/types.ts';
 import { useDistricts } from '../../map/use-districts.ts';
+import { HAARLEM_CENTRE, useBackgroundTiles } from '../../map/background-tiles.ts';
 import { useUiConfig } from '../../ui-config.tsx';
 import { useStaffI18n } from '../staff-i18n.ts';
 import { gridClusters } from './grid-clusters.ts';
@@ -24,7 +25,6 @@ interface ReportMapProps {
   describedBy?: string;
 }
 
-const HAARLEM_CENTRE: L.LatLngTuple = [52.3808, 4.6368];
 const CELL_PX = 56;
 const PIN_SVG =
   '<svg viewBox="0 0 28 28" aria-hidden="true" focusable="false"><path d="M14 27s9-9.2 9-15.5A9 9 0 0 0 5 11.5C5 17.8 14 27 14 27z" fill="#1a1a1a" stroke="#fff" stroke-width="2"/><circle cx="14" cy="11.5" r="3.5" fill="#fff"/></svg>';
@@ -42,7 +42,6 @@ export function ReportMap({ id, label, reports, onSelectReport, pin, onPick, des
   const layerRef = useRef<L.LayerGroup | null>(null);
   const callbacks = useRef({ onSelectReport, onPick });
   callbacks.current = { onSelectReport, onPick };
-  const [tilesFailed, setTilesFailed] = useState(false);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -66,18 +65,7 @@ export function ReportMap({ id, label, reports, onSelectReport, pin, onPick, des
     };
   }, []);
 
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map || !config.mapTileUrl) return;
-    let loaded = 0;
-    const tiles = L.tileLayer(config.mapTileUrl, { attribution: config.mapAttribution, maxZoom: 19 });
-    tiles.on('tileload', () => (loaded += 1));
-    tiles.on('tileerror', () => loaded === 0 && setTilesFailed(true));
-    tiles.addTo(map);
-    return () => {
-      tiles.remove();
-    };
-  }, [config.mapTileUrl, config.mapAttribution]);
+  const tilesFailed = useBackgroundTiles(mapRef, config.mapTileUrl, config.mapAttribution);
 
   useEffect(() => {
     const map = mapRef.current;
