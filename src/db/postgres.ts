@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Db, Queryable, QueryResult } from './db.ts';
+import type { Db, Queryable, QueryOptions, QueryResult } from './db.ts';
 
 // int8 and numeric come back as strings by default; counts and ids in this schema fit in a double.
 pg.types.setTypeParser(20, (v) => Number(v));
@@ -32,8 +32,9 @@ async function withRetry<T>(fn: () => Promise<T>): Promise<T> {
 
 function wrap(client: pg.Pool | pg.PoolClient): Queryable {
   return {
-    async query<T>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
-      const result = await client.query(sql, params as unknown[]);
+    async query<T>(sql: string, params: readonly unknown[] = [], options: QueryOptions = {}): Promise<QueryResult<T>> {
+      // A named statement is parsed and planned once per connection instead of on every call.
+      const result = options.name ? await client.query({ name: options.name, text: sql, values: params as unknown[] }) : await client.query(sql, params as unknown[]);
       return { rows: result.rows as T[], rowCount: result.rowCount ?? result.rows.length };
     },
   };
@@ -61,7 +62,7 @@ export async function openPostgres(connectionString: string, options: { max?: nu
   return {
     kind: 'postgres',
     pool,
-    query: (sql, params) => withRetry(() => onPool.query(sql, params)),
+    query: (sql, params, options) => withRetry(() => onPool.query(sql, params, options)),
     async transaction(fn) {
       // Only BEGIN is retried: once fn has run, a lost connection means the caller must decide.
       const client = await withRetry(beginTransaction);

@@ -33,7 +33,7 @@ interface WallClock {
   second: number;
 }
 
-function wallClockAt(instant: Date, timeZone: string): WallClock {
+function wallClockFromIntl(instant: Date, timeZone: string): WallClock {
   const values: Record<string, number> = {};
   for (const part of partsFormatter(timeZone).formatToParts(instant)) {
     if (part.type !== 'literal') values[part.type] = Number(part.value);
@@ -45,6 +45,50 @@ function wallClockAt(instant: Date, timeZone: string): WallClock {
     hour: values.hour ?? 0,
     minute: values.minute ?? 0,
     second: values.second ?? 0,
+  };
+}
+
+/** Milliseconds the wall clock is ahead of UTC at that instant (whole seconds, as Intl shows them). */
+function offsetFromIntl(instantMs: number, timeZone: string): number {
+  const clock = wallClockFromIntl(new Date(instantMs), timeZone);
+  const shownAsUtc = Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second);
+  return shownAsUtc - Math.floor(instantMs / 1000) * 1000;
+}
+
+const HOUR_MS = 3_600_000;
+const OFFSET_CACHE_LIMIT = 50_000;
+/** Per time zone and UTC hour: the offset throughout that hour, or null when it changes within it. */
+const hourOffsets = new Map<string, number | null>();
+
+/**
+ * Intl is by far the most expensive step of an intake, and every intake asks about the same few
+ * hours. An offset found at both ends of a UTC hour holds for the whole hour (zones change at most
+ * once an hour); an hour with a change in it is answered by Intl each time.
+ */
+function offsetAt(instantMs: number, timeZone: string): number {
+  const hourStart = Math.floor(instantMs / HOUR_MS) * HOUR_MS;
+  const key = `${timeZone}|${hourStart}`;
+  let offset = hourOffsets.get(key);
+  if (offset === undefined) {
+    const atStart = offsetFromIntl(hourStart, timeZone);
+    offset = atStart === offsetFromIntl(hourStart + HOUR_MS - 1, timeZone) ? atStart : null;
+    if (hourOffsets.size >= OFFSET_CACHE_LIMIT) hourOffsets.clear();
+    hourOffsets.set(key, offset);
+  }
+  return offset ?? offsetFromIntl(instantMs, timeZone);
+}
+
+function wallClockAt(instant: Date, timeZone: string): WallClock {
+  const instantMs = instant.getTime();
+  if (!Number.isFinite(instantMs)) return wallClockFromIntl(instant, timeZone);
+  const shown = new Date(Math.floor(instantMs / 1000) * 1000 + offsetAt(instantMs, timeZone));
+  return {
+    year: shown.getUTCFullYear(),
+    month: shown.getUTCMonth() + 1,
+    day: shown.getUTCDate(),
+    hour: shown.getUTCHours(),
+    minute: shown.getUTCMinutes(),
+    second: shown.getUTCSeconds(),
   };
 }
 
@@ -106,13 +150,8 @@ const instantCache = new Map<string, number>();
 function computeZonedInstant(date: LocalDate, minutes: number, timeZone: string, extraMs: number): Date {
   const { year, month, day } = parseLocalDate(date);
   const wallAsUtc = Date.UTC(year, month - 1, day) + minutes * 60_000 + extraMs;
-  const offsetAt = (instantMs: number) => {
-    const clock = wallClockAt(new Date(instantMs), timeZone);
-    const shownAsUtc = Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second);
-    return shownAsUtc - Math.floor(instantMs / 1000) * 1000;
-  };
-  let candidate = wallAsUtc - offsetAt(wallAsUtc);
-  const corrected = wallAsUtc - offsetAt(candidate);
+  let candidate = wallAsUtc - offsetAt(wallAsUtc, timeZone);
+  const corrected = wallAsUtc - offsetAt(candidate, timeZone);
   if (corrected !== candidate) candidate = corrected;
   return new Date(candidate);
 }
@@ -138,8 +177,17 @@ const longDateFormats = {
   en: new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }),
 };
 
+const formattedDates = new Map<string, string>();
+
 /** "dinsdag 1 december" / "Tuesday 1 December". */
 export function formatLocalDate(date: LocalDate, language: 'nl' | 'en'): string {
-  const { year, month, day } = parseLocalDate(date);
-  return longDateFormats[language].format(new Date(Date.UTC(year, month - 1, day, 12)));
+  const key = `${language}|${date}`;
+  let text = formattedDates.get(key);
+  if (text === undefined) {
+    const { year, month, day } = parseLocalDate(date);
+    text = longDateFormats[language].format(new Date(Date.UTC(year, month - 1, day, 12)));
+    if (formattedDates.size >= OFFSET_CACHE_LIMIT) formattedDates.clear();
+    formattedDates.set(key, text);
+  }
+  return text;
 }

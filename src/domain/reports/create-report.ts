@@ -59,7 +59,8 @@ export async function createReport(deps: { db: Db; clock: Clock }, command: Crea
   checkSourceAllowed(source, staff);
 
   const scope = idempotencyScope(operation, { staffId: staff?.id ?? null, ip });
-  const hash = requestHash({ body: command.body, contentCrs: command.contentCrs ?? null });
+  // Only a request with a key can be replayed, so only then is its hash needed.
+  const hash = command.idempotencyKey === undefined ? '' : requestHash({ body: command.body, contentCrs: command.contentCrs ?? null });
   if (command.idempotencyKey !== undefined) {
     checkIdempotencyKey(command.idempotencyKey);
     const earlier = await replayFor(deps.db, scope, command.idempotencyKey, hash);

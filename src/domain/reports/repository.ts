@@ -37,10 +37,11 @@ export interface IdempotencyClaim {
  * Report, first history entry and (optionally) the idempotency key in ONE statement, which PostgreSQL
  * runs as one transaction. With a key, the report and its history are only written when the key was
  * claimed; a concurrent holder of the key makes the claim wait for its commit and then come back empty.
- * With `routingDataVersion`, nothing is written unless routing's data is still at that version in this
- * statement's snapshot: the decision was made on data that is current when the report lands. FOR SHARE
- * makes it wait for a transaction that is changing that data (an absence being registered and its
- * reports re-routed) and then see the new version, so no report lands with an officer just marked away.
+ * With `routingDataVersion`, nothing is written unless routing's data is still at that version: the
+ * decision was made on data that is current when the report lands. `routing_data_is_current` (migration
+ * 0100) takes a shared advisory lock, so it waits for a transaction that is changing that data (an
+ * absence being registered and its reports re-routed) and then reads the new version, so no report
+ * lands with an officer just marked away. The statement is prepared once per connection (named).
  */
 export async function insertReportWithHistory(
   db: Queryable,
@@ -69,7 +70,7 @@ export async function insertReportWithHistory(
   // INSERT … SELECT cannot infer parameter types from the target columns, hence the casts.
   const { rows } = await db.query<{ current: boolean; stored: boolean }>(
     `WITH current_data AS (
-       SELECT 1 WHERE $29::bigint IS NULL OR EXISTS (SELECT 1 FROM routing_data_version WHERE version = $29::bigint FOR SHARE)
+       SELECT 1 WHERE $29::bigint IS NULL OR routing_data_is_current($29::bigint)
      ), ${claimCte} report AS (
        INSERT INTO reports (id, municipality_code, tracking_code, category_id, description, occurred_at, source, location,
          address_text, district_code, neighbourhood_code, status, urgent, deadline, assignee_kind, assignee_id, routing_rule,
@@ -87,6 +88,7 @@ export async function insertReportWithHistory(
      )
      SELECT EXISTS (SELECT 1 FROM current_data) AS current, EXISTS (SELECT 1 FROM history) AS stored`,
     params,
+    { name: claim ? 'intake-with-idempotency-key' : 'intake' },
   );
   const result = rows[0]!;
   if (result.stored) return 'stored';

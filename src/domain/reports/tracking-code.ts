@@ -8,16 +8,21 @@ const groupLength = 4;
 /** `WP-XXXX-XXXX-XXXX-XXXX`: 16 symbols of 5 bits = 80 bits from the OS's CSPRNG. */
 export function newTrackingCode(): string {
   const bytes = randomBytes(10);
-  let bits = 0n;
-  for (const byte of bytes) bits = (bits << 8n) | BigInt(byte);
-  const symbols: string[] = [];
-  for (let i = 0; i < groups * groupLength; i++) {
-    symbols.unshift(alphabet[Number(bits & 31n)]!);
-    bits >>= 5n;
+  let code = 'WP';
+  // 80 bits read 5 at a time, most significant first: each group of 5 bytes is 8 symbols.
+  for (let half = 0; half < 2; half++) {
+    let high = bytes[half * 5]!; // 8 bits
+    let low = (bytes[half * 5 + 1]! << 24) | (bytes[half * 5 + 2]! << 16) | (bytes[half * 5 + 3]! << 8) | bytes[half * 5 + 4]!; // 32 bits
+    low >>>= 0;
+    const symbols: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      symbols.unshift(alphabet[low & 31]!);
+      low = ((low >>> 5) | ((high & 31) << 27)) >>> 0;
+      high >>>= 5;
+    }
+    code += `-${symbols.slice(0, groupLength).join('')}-${symbols.slice(groupLength).join('')}`;
   }
-  const parts: string[] = [];
-  for (let g = 0; g < groups; g++) parts.push(symbols.slice(g * groupLength, (g + 1) * groupLength).join(''));
-  return `WP-${parts.join('-')}`;
+  return code;
 }
 
 /** Accepts what people type: lower case, missing dashes, O for 0, I/L for 1. Null when it cannot be a code. */
