@@ -1,27 +1,20 @@
 /**
  * Report intake over real HTTP on loopback against a bare one-row insert through the same HTTP
  * stack, so the ratio shows what validation, location, deadline, routing and history cost.
+ * The load comes from wrk in its own process; intake and bare rounds alternate, so a machine that
+ * speeds up or slows down during the run (it does, on shared hardware) affects both alike.
  * Expects a database with the Haarlem demo (geography, categories, team, routing rules).
  */
 import type { AddressInfo } from 'node:net';
-import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../src/config.ts';
 import type { Db } from '../src/db/db.ts';
 import { toCrs84 } from '../src/domain/geography/index.ts';
 import { buildApp } from '../src/http/app.ts';
 import type { App } from '../src/http/deps.ts';
 import { systemClock } from '../src/shared/clock.ts';
-
-export interface LatencyStats {
-  /** Requests per second over the whole run. */
-  rps: number;
-  /** Milliseconds. */
-  p50: number;
-  p99: number;
-}
+import { runLoad, type LoadResult } from './load.ts';
 
 const categories = ['hondenpoep', 'veeg-zwerfvuil', 'parkeeroverlast', 'graffiti-wildplak', 'geluidsoverlast', 'fietswrak'];
-const warmUpRequests = 20;
 
 async function districtPoints(db: Db): Promise<Array<[number, number]>> {
   const { rows } = await db.query<{ x: number; y: number }>(
@@ -42,32 +35,6 @@ function bodies(points: Array<[number, number]>, count: number): string[] {
   );
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
-}
-
-/** `requests` POSTs, at most `concurrency` in flight; every answer must be a 201. */
-async function drive(url: string, payloads: string[], concurrency: number): Promise<LatencyStats> {
-  const latencies: number[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < payloads.length) {
-      const body = payloads[next++]!;
-      const started = performance.now();
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-      const text = await response.text();
-      latencies.push(performance.now() - started);
-      if (response.status !== 201) throw new Error(`${url} answered ${response.status}: ${text.slice(0, 300)}`);
-    }
-  };
-  const started = performance.now();
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, payloads.length)) }, worker));
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return { rps: payloads.length / seconds, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) };
-}
-
 function registerBareInsert(db: Db) {
   return (app: App) => {
     app.post('/bench/bare-insert', async (request, reply) => {
@@ -80,10 +47,21 @@ function registerBareInsert(db: Db) {
   };
 }
 
+export interface IntakeRound {
+  intake: LoadResult;
+  bareInsert: LoadResult;
+  /** Intake throughput as a share of the bare insert's in the same round. */
+  ratio: number;
+}
+
+function assertAllCreated(label: string, result: LoadResult): void {
+  if (result.failures > 0) throw new Error(`${label}: ${result.failures} of ${result.requests} requests did not get a 2xx answer`);
+}
+
 export async function benchIntake(
   db: Db,
-  options: { requests: number; concurrency: number },
-): Promise<{ intake: LatencyStats; bareInsert: LatencyStats }> {
+  options: { rounds: number; seconds: number; connections: number; warmUpSeconds?: number },
+): Promise<IntakeRound[]> {
   await db.exec('CREATE TABLE IF NOT EXISTS bench_bare_inserts (id bigserial PRIMARY KEY, payload jsonb NOT NULL, created_at timestamptz NOT NULL)');
   const points = await districtPoints(db);
   // The benchmark is one caller on loopback: the per-IP intake limit would measure only itself.
@@ -93,12 +71,23 @@ export async function benchIntake(
   try {
     const { port } = app.server.address() as AddressInfo;
     const base = `http://127.0.0.1:${port}`;
-    const payloads = bodies(points, options.requests + warmUpRequests);
-    await drive(`${base}/api/v1/reports`, payloads.slice(0, warmUpRequests), options.concurrency);
-    await drive(`${base}/bench/bare-insert`, payloads.slice(0, warmUpRequests), options.concurrency);
-    const intake = await drive(`${base}/api/v1/reports`, payloads.slice(warmUpRequests), options.concurrency);
-    const bareInsert = await drive(`${base}/bench/bare-insert`, payloads.slice(warmUpRequests), options.concurrency);
-    return { intake, bareInsert };
+    const payloads = bodies(points, 500);
+    const load = (path: string, seconds: number) => runLoad(`${base}${path}`, payloads, { seconds, connections: options.connections });
+    // Warm-up: JIT, prepared statements, caches and connections on both endpoints.
+    const warmUpSeconds = options.warmUpSeconds ?? 2;
+    if (warmUpSeconds > 0) {
+      await load('/api/v1/reports', warmUpSeconds);
+      await load('/bench/bare-insert', warmUpSeconds);
+    }
+    const rounds: IntakeRound[] = [];
+    for (let round = 0; round < options.rounds; round++) {
+      const intake = await load('/api/v1/reports', options.seconds);
+      const bareInsert = await load('/bench/bare-insert', options.seconds);
+      assertAllCreated('intake', intake);
+      assertAllCreated('bare insert', bareInsert);
+      rounds.push({ intake, bareInsert, ratio: intake.rps / bareInsert.rps });
+    }
+    return rounds;
   } finally {
     await app.close();
   }

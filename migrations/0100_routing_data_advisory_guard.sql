@@ -9,10 +9,10 @@
 -- VOLATILE on purpose: under READ COMMITTED each statement in a volatile function takes a fresh
 -- snapshot, so the version read after the lock is granted sees a change that committed while the
 -- intake waited for it. The calling statement's own snapshot predates the wait.
-CREATE FUNCTION routing_data_is_current(expected bigint) RETURNS boolean LANGUAGE plpgsql VOLATILE AS $$
+CREATE FUNCTION current_routing_data_version() RETURNS bigint LANGUAGE plpgsql VOLATILE AS $$
 BEGIN
   PERFORM pg_advisory_xact_lock_shared(7745126180);
-  RETURN EXISTS (SELECT 1 FROM routing_data_version WHERE version = expected);
+  RETURN (SELECT version FROM routing_data_version);
 END
 $$;
 

@@ -99,8 +99,8 @@ function toLocalDate(year: number, month: number, day: number): LocalDate {
 }
 
 function parseLocalDate(date: LocalDate): { year: number; month: number; day: number } {
-  const [year, month, day] = date.split('-').map(Number);
-  return { year: year ?? 0, month: month ?? 0, day: day ?? 0 };
+  const [year, month, day] = date.split('-');
+  return { year: Number(year ?? 0), month: Number(month ?? 0), day: Number(day ?? 0) };
 }
 
 /** The calendar date on the municipality's wall calendar at that instant. */
@@ -115,17 +115,36 @@ export function localMinutesOf(instant: Date, timeZone: string): number {
   return clock.hour * 60 + clock.minute;
 }
 
+// Routing walks day by day from today to the deadline for every officer it considers: the same few
+// dozen dates over and over, so the next day and the weekday of a date are remembered.
+const DAY_CACHE_LIMIT = 20_000;
+const nextDays = new Map<LocalDate, LocalDate>();
+const weekdays = new Map<LocalDate, number>();
+
+function remember<V>(cache: Map<LocalDate, V>, date: LocalDate, value: V): V {
+  if (cache.size >= DAY_CACHE_LIMIT) cache.clear();
+  cache.set(date, value);
+  return value;
+}
+
 export function addDays(date: LocalDate, days: number): LocalDate {
+  if (days === 1) {
+    const known = nextDays.get(date);
+    if (known !== undefined) return known;
+  }
   const { year, month, day } = parseLocalDate(date);
   const shifted = new Date(Date.UTC(year, month - 1, day + days));
-  return toLocalDate(shifted.getUTCFullYear(), shifted.getUTCMonth() + 1, shifted.getUTCDate());
+  const result = toLocalDate(shifted.getUTCFullYear(), shifted.getUTCMonth() + 1, shifted.getUTCDate());
+  return days === 1 ? remember(nextDays, date, result) : result;
 }
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export function isoWeekday(date: LocalDate): number {
+  const known = weekdays.get(date);
+  if (known !== undefined) return known;
   const { year, month, day } = parseLocalDate(date);
   const sundayBased = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
-  return sundayBased === 0 ? 7 : sundayBased;
+  return remember(weekdays, date, sundayBased === 0 ? 7 : sundayBased);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Db, Queryable } from '../../db/db.ts';
+import type { Db } from '../../db/db.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { computeDeadline } from '../categories/index.ts';
@@ -7,7 +7,8 @@ import { hasAnyRole, type Role, type StaffUser } from '../people/roles.ts';
 import { decideRouting, type RoutingDecision } from '../routing/index.ts';
 import { checkIdempotencyKey, idempotencyScope, replayFor, requestHash } from './idempotency.ts';
 import { resolveIntake, type ResolvedIntake } from './intake-input.ts';
-import { insertReportWithHistory } from './repository.ts';
+import type { IntakeWriteOutcome } from './intake-store.ts';
+import { intakeWriterFor } from './intake-writer.ts';
 import type { CreatedReport, ReportSource } from './schemas.ts';
 import { newTrackingCode } from './tracking-code.ts';
 
@@ -151,20 +152,22 @@ async function decide(deps: { db: Db; clock: Clock }, intake: ResolvedIntake): P
   return { response, now, source, deadline, routing };
 }
 
-/** Report, first history entry and idempotency record: one statement, so one transaction. */
+/**
+ * Report, first history entry and idempotency record: one statement, so one transaction, which
+ * concurrent intakes share (intake-writer.ts). Resolves after COMMIT.
+ */
 async function storeReport(
-  db: Queryable,
+  db: Db,
   report: DecidedReport,
   intake: ResolvedIntake,
   staff: StaffUser | null,
   idempotency: { scope: string; key: string | undefined; hash: string },
   routingDataVersion: number | null,
-): Promise<'stored' | 'key_taken' | 'routing_data_changed'> {
+): Promise<IntakeWriteOutcome> {
   const { body, located, category } = intake;
   const { response, now, source, deadline, routing } = report;
-  return insertReportWithHistory(
-    db,
-    {
+  return intakeWriterFor(db).write({
+    row: {
       id: response.id, municipalityCode: located.municipalityCode, trackingCode: response.trackingCode, categoryId: category.id,
       description: body.description, occurredAt: body.occurredAt ? new Date(body.occurredAt) : null, source, rd: intake.rd,
       addressText: body.address ?? null, districtCode: located.districtCode, neighbourhoodCode: located.neighbourhoodCode,
@@ -173,12 +176,12 @@ async function storeReport(
       reporter: { email: body.reporter?.email ?? null, phone: body.reporter?.phone ?? null, consentToShare: body.reporter?.consentToShareWithPartners ?? false },
       createdBy: staff?.id ?? null, createdAt: now,
     },
-    {
+    created: {
       actor: staff ? { id: staff.id, label: staff.name } : { id: null, label: 'public' },
       text: routing.reasonNl,
       data: { source, assignee: response.assignee, routing: response.routing, deadline: response.deadline, districtCode: located.districtCode },
     },
-    idempotency.key === undefined ? null : { scope: idempotency.scope, key: idempotency.key, requestHash: idempotency.hash, statusCode: 201, response },
+    claim: idempotency.key === undefined ? null : { scope: idempotency.scope, key: idempotency.key, requestHash: idempotency.hash, statusCode: 201, response },
     routingDataVersion,
-  );
+  });
 }

@@ -33,68 +33,6 @@ export interface IdempotencyClaim {
   response: unknown;
 }
 
-/**
- * Report, first history entry and (optionally) the idempotency key in ONE statement, which PostgreSQL
- * runs as one transaction. With a key, the report and its history are only written when the key was
- * claimed; a concurrent holder of the key makes the claim wait for its commit and then come back empty.
- * With `routingDataVersion`, nothing is written unless routing's data is still at that version: the
- * decision was made on data that is current when the report lands. `routing_data_is_current` (migration
- * 0100) takes a shared advisory lock, so it waits for a transaction that is changing that data (an
- * absence being registered and its reports re-routed) and then reads the new version, so no report
- * lands with an officer just marked away. The statement is prepared once per connection (named).
- */
-export async function insertReportWithHistory(
-  db: Queryable,
-  row: NewReportRow,
-  created: { actor: { id: string | null; label: string }; text: string; data: Record<string, unknown> },
-  claim: IdempotencyClaim | null,
-  routingDataVersion: number | null,
-): Promise<'stored' | 'key_taken' | 'routing_data_changed'> {
-  const params: unknown[] = [
-    row.id, row.municipalityCode, row.trackingCode, row.categoryId, row.description, row.occurredAt, row.source, row.rd.x, row.rd.y,
-    row.addressText, row.districtCode, row.neighbourhoodCode, row.urgent, row.deadline, row.assignee.kind, row.assignee.id,
-    row.routing.rule, row.routing.reasonNl, row.routing.reasonEn, row.reporter.email, row.reporter.phone, row.reporter.consentToShare,
-    row.createdBy, row.createdAt, created.actor.id, created.actor.label, created.text, JSON.stringify(created.data), routingDataVersion,
-  ];
-  let claimCte = '';
-  let writeIf = 'WHERE EXISTS (SELECT 1 FROM current_data)';
-  if (claim) {
-    params.push(claim.scope, claim.key, claim.requestHash, claim.statusCode, JSON.stringify(claim.response));
-    claimCte = `claim AS (
-      INSERT INTO idempotency_keys (scope, key, request_hash, status_code, response, created_at)
-      SELECT $30::text, $31::text, $32::text, $33::int, $34::jsonb, $24::timestamptz WHERE EXISTS (SELECT 1 FROM current_data)
-      ON CONFLICT (scope, key) DO NOTHING RETURNING key
-    ),`;
-    writeIf = 'WHERE EXISTS (SELECT 1 FROM claim)';
-  }
-  // INSERT … SELECT cannot infer parameter types from the target columns, hence the casts.
-  const { rows } = await db.query<{ current: boolean; stored: boolean }>(
-    `WITH current_data AS (
-       SELECT 1 WHERE $29::bigint IS NULL OR routing_data_is_current($29::bigint)
-     ), ${claimCte} report AS (
-       INSERT INTO reports (id, municipality_code, tracking_code, category_id, description, occurred_at, source, location,
-         address_text, district_code, neighbourhood_code, status, urgent, deadline, assignee_kind, assignee_id, routing_rule,
-         routing_reason_nl, routing_reason_en, reporter_email, reporter_phone, reporter_consent_share, created_by, created_at, updated_at)
-       SELECT $1::uuid, $2::text, $3::text, $4::uuid, $5::text, $6::timestamptz, $7::text,
-              ST_SetSRID(ST_MakePoint($8::float8, $9::float8), 28992), $10::text, $11::text, $12::text, 'new', $13::boolean,
-              $14::timestamptz, $15::text, $16::uuid, $17::text, $18::text, $19::text, $20::text, $21::text, $22::boolean,
-              $23::uuid, $24::timestamptz, $24::timestamptz
-       ${writeIf}
-       RETURNING id
-     ), history AS (
-       INSERT INTO report_history (report_id, at, actor_id, actor_label, action, from_status, to_status, text, data)
-       SELECT id, $24::timestamptz, $25::uuid, $26::text, 'created', NULL, 'new', $27::text, $28::jsonb FROM report
-       RETURNING report_id
-     )
-     SELECT EXISTS (SELECT 1 FROM current_data) AS current, EXISTS (SELECT 1 FROM history) AS stored`,
-    params,
-    { name: claim ? 'intake-with-idempotency-key' : 'intake' },
-  );
-  const result = rows[0]!;
-  if (result.stored) return 'stored';
-  return result.current ? 'key_taken' : 'routing_data_changed';
-}
-
 export interface HistoryEntryRow {
   reportId: string;
   at: Date;

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 
 // Crockford base32: no I, L, O or U, so codes read aloud over the phone are unambiguous.
 const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -6,8 +6,23 @@ const groups = 4;
 const groupLength = 4;
 
 /** `WP-XXXX-XXXX-XXXX-XXXX`: 16 symbols of 5 bits = 80 bits from the OS's CSPRNG. */
+// One call into the CSPRNG per 64 codes instead of one per code; each code still gets its own 80 bits.
+const CODE_BYTES = 10;
+const pool = Buffer.alloc(CODE_BYTES * 64);
+let poolOffset = pool.length;
+
+function nextCodeBytes(): Buffer {
+  if (poolOffset === pool.length) {
+    randomFillSync(pool);
+    poolOffset = 0;
+  }
+  const bytes = pool.subarray(poolOffset, poolOffset + CODE_BYTES);
+  poolOffset += CODE_BYTES;
+  return bytes;
+}
+
 export function newTrackingCode(): string {
-  const bytes = randomBytes(10);
+  const bytes = nextCodeBytes();
   let code = 'WP';
   // 80 bits read 5 at a time, most significant first: each group of 5 bytes is 8 symbols.
   for (let half = 0; half < 2; half++) {

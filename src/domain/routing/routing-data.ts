@@ -22,6 +22,10 @@ export interface RoutingData {
   coordinatorGroups: RoutingSnapshot['coordinatorGroups'];
   rules: RoutingRule[];
   teams: RoutingSnapshot['teams'];
+  /** The officers as a snapshot without open reports, shared while no absence has ended since the load. */
+  officersWithoutCounts: OfficerSnapshot[];
+  /** Milliseconds; Infinity without absences. */
+  earliestAbsenceEnd: number;
 }
 
 /** Keyed by the handle: a transaction's handle sees its own uncommitted changes, which no other handle may reuse. */
@@ -55,21 +59,25 @@ export async function loadRoutingData(
 }
 
 function toRoutingData(municipalityCode: string, version: number, absencesFrom: Date, data: StoredRoutingData): RoutingData {
+  const officers = data.officers.map((o) => ({
+    ...o,
+    workingWeekdays: o.workingWeekdays.map(Number),
+    districtWeekdays: o.districtWeekdays.map(Number),
+    absences: o.absences.map((a) => ({ kind: a.kind, startsAt: new Date(a.startsAt), endsAt: new Date(a.endsAt) })),
+  }));
+  const absenceEnds = officers.flatMap((o) => o.absences.map((a) => a.endsAt.getTime()));
   return {
     municipalityCode,
     version,
     absencesFrom: absencesFrom.getTime(),
     timeZone: data.timeZone,
     districts: new Map(data.districts.map((d) => [d.code, d])),
-    officers: data.officers.map((o) => ({
-      ...o,
-      workingWeekdays: o.workingWeekdays.map(Number),
-      districtWeekdays: o.districtWeekdays.map(Number),
-      absences: o.absences.map((a) => ({ kind: a.kind, startsAt: new Date(a.startsAt), endsAt: new Date(a.endsAt) })),
-    })),
+    officers,
     coordinatorGroups: data.coordinatorGroups,
     rules: data.rules.map(toRoutingRule),
     teams: data.teams,
+    officersWithoutCounts: officers.map((o) => ({ ...o, openReportCount: 0 })),
+    earliestAbsenceEnd: Math.min(Infinity, ...absenceEnds),
   };
 }
 
@@ -82,13 +90,19 @@ export function snapshotFor(data: RoutingData, districtCode: string, openReports
   if (!district) throw notFound(`District ${districtCode} in municipality ${data.municipalityCode}`);
   const from = (absencesFrom ?? new Date(0)).getTime();
   const coordinatorGroup = district.boroughCode === null ? undefined : data.coordinatorGroups.find((g) => g.boroughCodes.includes(district.boroughCode!));
+  // Most intakes need no open-report counts and no absence has ended since the load: the snapshot
+  // routeReport (a pure function) reads is then the same every time, so it is built once.
+  const officers =
+    openReports.size === 0 && (from <= data.absencesFrom || from < data.earliestAbsenceEnd)
+      ? data.officersWithoutCounts
+      : data.officers.map((o) => ({
+          ...o,
+          absences: from > data.absencesFrom ? o.absences.filter((a) => a.endsAt.getTime() > from) : o.absences,
+          openReportCount: openReports.get(o.id) ?? 0,
+        }));
   return {
     district: { ...district },
-    officers: data.officers.map((o) => ({
-      ...o,
-      absences: from > data.absencesFrom ? o.absences.filter((a) => a.endsAt.getTime() > from) : o.absences,
-      openReportCount: openReports.get(o.id) ?? 0,
-    })),
+    officers,
     coordinatorGroup: coordinatorGroup ?? null,
     coordinatorGroups: data.coordinatorGroups,
     rules: data.rules,

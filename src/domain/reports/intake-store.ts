@@ -1,0 +1,85 @@
+import type { Queryable } from '../../db/db.ts';
+import type { IdempotencyClaim, NewReportRow } from './repository.ts';
+
+/** One intake's writes: the report, its first history entry and, with an Idempotency-Key, the key's claim. */
+export interface IntakeWrite {
+  row: NewReportRow;
+  created: { actor: { id: string | null; label: string }; text: string; data: Record<string, unknown> };
+  claim: IdempotencyClaim | null;
+  /** Write only while routing's data is at this version; null writes unconditionally. */
+  routingDataVersion: number | null;
+}
+
+export type IntakeWriteOutcome = 'stored' | 'key_taken' | 'routing_data_changed';
+
+/**
+ * Stores any number of intakes in ONE statement, which PostgreSQL runs as one transaction, and says
+ * per intake what happened.
+ * - With a key, an intake's report and history are only written when its key was claimed; a concurrent
+ *   holder of the key makes the claim wait for its commit and then come back empty ('key_taken').
+ *   Two intakes with the same scope and key must not share a call.
+ * - With a version, nothing of that intake is written unless routing's data is still at that version
+ *   ('routing_data_changed'): the decision was made on data that is current when the report lands.
+ *   `current_routing_data_version()` (migration 0100) takes a shared advisory lock first, so it waits for
+ *   a transaction that is changing that data (an absence being registered and its reports re-routed)
+ *   and then reads the new version: no report lands with an officer just marked away.
+ * The intakes travel as one jsonb array, so one prepared plan serves every batch size.
+ */
+export async function storeIntakes(db: Queryable, writes: readonly IntakeWrite[]): Promise<IntakeWriteOutcome[]> {
+  const input = writes.map((write, ord) => {
+    const { row, created, claim } = write;
+    return {
+      ord, id: row.id, municipality_code: row.municipalityCode, tracking_code: row.trackingCode, category_id: row.categoryId,
+      description: row.description, occurred_at: row.occurredAt, source: row.source, x: row.rd.x, y: row.rd.y, address_text: row.addressText,
+      district_code: row.districtCode, neighbourhood_code: row.neighbourhoodCode, urgent: row.urgent, deadline: row.deadline,
+      assignee_kind: row.assignee.kind, assignee_id: row.assignee.id, routing_rule: row.routing.rule, routing_reason_nl: row.routing.reasonNl,
+      routing_reason_en: row.routing.reasonEn, reporter_email: row.reporter.email, reporter_phone: row.reporter.phone,
+      reporter_consent_share: row.reporter.consentToShare, created_by: row.createdBy, created_at: row.createdAt, actor_id: created.actor.id,
+      actor_label: created.actor.label, history_text: created.text, history_data: created.data, routing_data_version: write.routingDataVersion,
+      claim_scope: claim?.scope ?? null, claim_key: claim?.key ?? null, claim_hash: claim?.requestHash ?? null,
+      claim_status: claim?.statusCode ?? null, claim_response: claim?.response ?? null,
+    };
+  });
+  const { rows } = await db.query<{ ord: number; current: boolean; stored: boolean }>(
+    `WITH input AS MATERIALIZED (
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(
+         ord int, id uuid, municipality_code text, tracking_code text, category_id uuid, description text, occurred_at timestamptz,
+         source text, x float8, y float8, address_text text, district_code text, neighbourhood_code text, urgent boolean,
+         deadline timestamptz, assignee_kind text, assignee_id uuid, routing_rule text, routing_reason_nl text, routing_reason_en text,
+         reporter_email text, reporter_phone text, reporter_consent_share boolean, created_by uuid, created_at timestamptz,
+         actor_id uuid, actor_label text, history_text text, history_data jsonb, routing_data_version bigint,
+         claim_scope text, claim_key text, claim_hash text, claim_status int, claim_response jsonb)
+     ), guard AS MATERIALIZED (
+       SELECT current_routing_data_version() AS version WHERE EXISTS (SELECT 1 FROM input WHERE routing_data_version IS NOT NULL)
+     ), admitted AS MATERIALIZED (
+       SELECT * FROM input WHERE routing_data_version IS NULL OR routing_data_version = (SELECT version FROM guard)
+     ), claim AS (
+       INSERT INTO idempotency_keys (scope, key, request_hash, status_code, response, created_at)
+       SELECT claim_scope, claim_key, claim_hash, claim_status, claim_response, created_at FROM admitted WHERE claim_key IS NOT NULL
+       ON CONFLICT (scope, key) DO NOTHING RETURNING scope, key
+     ), report AS (
+       INSERT INTO reports (id, municipality_code, tracking_code, category_id, description, occurred_at, source, location,
+         address_text, district_code, neighbourhood_code, status, urgent, deadline, assignee_kind, assignee_id, routing_rule,
+         routing_reason_nl, routing_reason_en, reporter_email, reporter_phone, reporter_consent_share, created_by, created_at, updated_at)
+       SELECT id, municipality_code, tracking_code, category_id, description, occurred_at, source, ST_SetSRID(ST_MakePoint(x, y), 28992),
+              address_text, district_code, neighbourhood_code, 'new', urgent, deadline, assignee_kind, assignee_id, routing_rule,
+              routing_reason_nl, routing_reason_en, reporter_email, reporter_phone, reporter_consent_share, created_by, created_at, created_at
+         FROM admitted a
+        WHERE claim_key IS NULL OR EXISTS (SELECT 1 FROM claim c WHERE c.scope = a.claim_scope AND c.key = a.claim_key)
+       RETURNING id
+     ), history AS (
+       INSERT INTO report_history (report_id, at, actor_id, actor_label, action, from_status, to_status, text, data)
+       SELECT a.id, a.created_at, a.actor_id, a.actor_label, 'created', NULL, 'new', a.history_text, a.history_data
+         FROM admitted a JOIN report r ON r.id = a.id
+       RETURNING report_id
+     )
+     SELECT i.ord, EXISTS (SELECT 1 FROM admitted a WHERE a.ord = i.ord) AS current,
+            EXISTS (SELECT 1 FROM history h WHERE h.report_id = i.id) AS stored
+       FROM input i`,
+    [JSON.stringify(input)],
+    { name: 'store-intakes' },
+  );
+  const outcomes: IntakeWriteOutcome[] = writes.map(() => 'routing_data_changed');
+  for (const row of rows) outcomes[row.ord] = row.stored ? 'stored' : row.current ? 'key_taken' : 'routing_data_changed';
+  return outcomes;
+}

@@ -1,0 +1,109 @@
+import type { Db } from '../../db/db.ts';
+import { storeIntakes, type IntakeWrite, type IntakeWriteOutcome } from './intake-store.ts';
+
+/**
+ * Group commit for intake. Every intake waits for its own COMMIT before it is acknowledged; what
+ * changes under load is how many intakes share one. While `batchesInFlight` statements are running,
+ * intakes that arrive queue up, and the next statement takes all of them (up to `maxBatchSize`):
+ * one round trip, one plan execution, one commit and one WAL flush for the lot. A lone intake never
+ * waits for company: with nothing in flight it is written at once, alone.
+ */
+export interface IntakeWriterLimits {
+  /** Statements running at once; the rest queue. Two keep both a PostgreSQL server and Node busy. */
+  batchesInFlight: number;
+  maxBatchSize: number;
+}
+
+export const defaultIntakeWriterLimits: IntakeWriterLimits = { batchesInFlight: 2, maxBatchSize: 64 };
+
+interface Pending {
+  write: IntakeWrite;
+  resolve: (outcome: IntakeWriteOutcome) => void;
+  reject: (error: unknown) => void;
+}
+
+/** A server error (it has a SQLSTATE) means the statement, and so its implicit transaction, did not commit. */
+function statementRolledBack(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && !code.startsWith('08');
+}
+
+const claimKey = (write: IntakeWrite) => (write.claim ? `${write.claim.scope}\u0000${write.claim.key}` : null);
+
+export class IntakeWriter {
+  private readonly queue: Pending[] = [];
+  private inFlight = 0;
+
+  constructor(
+    private readonly db: Db,
+    private readonly limits: IntakeWriterLimits = defaultIntakeWriterLimits,
+  ) {}
+
+  /** Resolves after the intake's transaction committed (or found its key taken, or its data changed). */
+  write(write: IntakeWrite): Promise<IntakeWriteOutcome> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ write, resolve, reject });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    while (this.inFlight < this.limits.batchesInFlight && this.queue.length > 0) {
+      const batch = this.takeBatch();
+      this.inFlight += 1;
+      void this.run(batch).finally(() => {
+        this.inFlight -= 1;
+        this.pump();
+      });
+    }
+  }
+
+  /** The oldest queued intakes, leaving for a later batch any that repeats a key already in this one. */
+  private takeBatch(): Pending[] {
+    const batch: Pending[] = [];
+    const keys = new Set<string>();
+    for (let i = 0; i < this.queue.length && batch.length < this.limits.maxBatchSize; ) {
+      const key = claimKey(this.queue[i]!.write);
+      if (key !== null && keys.has(key)) {
+        i += 1;
+        continue;
+      }
+      if (key !== null) keys.add(key);
+      batch.push(...this.queue.splice(i, 1));
+    }
+    return batch;
+  }
+
+  private async run(batch: Pending[]): Promise<void> {
+    try {
+      const outcomes = await storeIntakes(this.db, batch.map((pending) => pending.write));
+      batch.forEach((pending, index) => pending.resolve(outcomes[index]!));
+    } catch (error) {
+      if (batch.length === 1 || !statementRolledBack(error)) {
+        // A lost connection may have lost the answer, not the commit: each caller decides, as alone.
+        for (const pending of batch) pending.reject(error);
+        return;
+      }
+      // Nothing was written; one bad intake must not fail the others, so each goes again alone.
+      await Promise.all(batch.map(async (pending) => {
+        try {
+          pending.resolve((await storeIntakes(this.db, [pending.write]))[0]!);
+        } catch (singleError) {
+          pending.reject(singleError);
+        }
+      }));
+    }
+  }
+}
+
+const writers = new WeakMap<Db, IntakeWriter>();
+
+/** One writer per database handle, so every intake on that handle shares its batches. */
+export function intakeWriterFor(db: Db): IntakeWriter {
+  let writer = writers.get(db);
+  if (!writer) {
+    writer = new IntakeWriter(db);
+    writers.set(db, writer);
+  }
+  return writer;
+}
