@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/db.ts';
 import { notFound } from '../../shared/errors.ts';
+import { countAssignment, recentOpenReportCounts } from './open-report-counts.ts';
 import { countOpenReports } from './repository.ts';
 import { loadRoutingData, snapshotFor, type RoutingData } from './routing-data.ts';
 import { routeReport } from './route-report.ts';
@@ -21,22 +22,11 @@ export async function decideRouting(
   const data = routingData ?? (await loadRoutingData(deps.db, municipalityCode, { absencesFrom: input.receivedAt }));
   if (!data) throw notFound(`District ${input.districtCode} in municipality ${municipalityCode}`);
   const withoutCounts = routeReport(snapshotFor(data, input.districtCode, new Map(), input.receivedAt), routingInput);
-  if (!stepsThatCountOpenReports.has(withoutCounts.rule)) return withoutCounts;
-  const openReports = await countOpenReports(deps.db, colleagueCandidateIds(data, input.districtCode));
-  return routeReport(snapshotFor(data, input.districtCode, openReports, input.receivedAt), routingInput);
-}
-
-/**
- * The officers a colleague step compares: those of the district's coordinator group (which holds
- * its borough). Counts do not change who is available, only the order among them, so the step that
- * decided without counts decides again among these; counting only them keeps the statement small.
- */
-function colleagueCandidateIds(data: RoutingData, districtCode: string): string[] {
-  const boroughCode = data.districts.get(districtCode)?.boroughCode ?? null;
-  if (boroughCode === null) return data.officers.map((o) => o.id);
-  const group = data.coordinatorGroups.find((g) => g.boroughCodes.includes(boroughCode));
-  const boroughs = group ? group.boroughCodes : [boroughCode];
-  return data.officers.filter((o) => o.boroughCodes.some((code) => boroughs.includes(code))).map((o) => o.id);
+  const decision = stepsThatCountOpenReports.has(withoutCounts.rule)
+    ? routeReport(snapshotFor(data, input.districtCode, await recentOpenReportCounts(deps.db, municipalityCode, data.officers.map((o) => o.id)), input.receivedAt), routingInput)
+    : withoutCounts;
+  if (decision.assignee.kind === 'officer') countAssignment(deps.db, municipalityCode, decision.assignee.id);
+  return decision;
 }
 
 /** Everything routeReport needs for one district: the cached data plus open-report counts (two statements, in turn). */

@@ -106,6 +106,21 @@ describe('routing data: one connection, a version counter, changes made outside 
     await db.query(`DELETE FROM absences WHERE kind = 'other'`);
   });
 
+  it('reads open-report counts at most every few seconds, and counts its own assignments at once', async () => {
+    const away = `INSERT INTO absences (officer_id, kind, starts_at, ends_at, created_at) VALUES ($1, 'other', '2026-11-29T00:00:00Z', '2026-12-20T00:00:00Z', now())`;
+    await db.query(away, [people.fatima]);
+    await db.query(away, [people.jan]);
+    const guarded = oneStatementAtATime(db); // a handle of its own, so nothing is cached yet
+    const first = await decideRouting({ db: guarded }, input());
+    assert.equal(first.rule, 'borough-colleague');
+    assert.match(first.reasonNl, /Kees Visser .*\(0 open meldingen/);
+    const before = guarded.statements;
+    const second = await decideRouting({ db: guarded }, input());
+    assert.equal(guarded.statements - before, 1, 'only the version check: the counts are seconds old');
+    assert.match(second.reasonNl, /Kees Visser .*\(1 open meldingen/, 'the report this process just gave Kees counts');
+    await db.query(`DELETE FROM absences WHERE kind = 'other'`);
+  });
+
   it('sees an absence, an assignment and a rule changed through plain SQL at the next decision', async () => {
     assert.equal((await decideRouting({ db }, input())).assignee.id, people.fatima);
 
