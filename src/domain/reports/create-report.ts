@@ -176,11 +176,7 @@ async function storeReport(
       reporter: { email: body.reporter?.email ?? null, phone: body.reporter?.phone ?? null, consentToShare: body.reporter?.consentToShareWithPartners ?? false },
       createdBy: staff?.id ?? null, createdAt: now,
     },
-    created: {
-      actor: staff ? { id: staff.id, label: staff.name } : { id: null, label: 'public' },
-      text: routing.reasonNl,
-      data: { source, assignee: response.assignee, routing: response.routing, deadline: response.deadline, districtCode: located.districtCode },
-    },
+    created: { actor: staff ? { id: staff.id, label: staff.name } : { id: null, label: 'public' }, assigneeName: routing.assignee.name },
     claim: idempotency.key === undefined ? null : { scope: idempotency.scope, key: idempotency.key, requestHash: idempotency.hash, statusCode: 201, response },
     routingDataVersion,
   });

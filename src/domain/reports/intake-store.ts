@@ -1,10 +1,14 @@
 import type { Queryable } from '../../db/db.ts';
 import type { IdempotencyClaim, NewReportRow } from './repository.ts';
 
-/** One intake's writes: the report, its first history entry and, with an Idempotency-Key, the key's claim. */
+/**
+ * One intake's writes: the report, its first history entry and, with an Idempotency-Key, the key's
+ * claim. The history entry repeats the routing decision; it is built in SQL from the report's own
+ * columns, so the reasons travel once.
+ */
 export interface IntakeWrite {
   row: NewReportRow;
-  created: { actor: { id: string | null; label: string }; text: string; data: Record<string, unknown> };
+  created: { actor: { id: string | null; label: string }; assigneeName: string };
   claim: IdempotencyClaim | null;
   /** Write only while routing's data is at this version; null writes unconditionally. */
   routingDataVersion: number | null;
@@ -31,11 +35,11 @@ export async function storeIntakes(db: Queryable, writes: readonly IntakeWrite[]
     return {
       ord, id: row.id, municipality_code: row.municipalityCode, tracking_code: row.trackingCode, category_id: row.categoryId,
       description: row.description, occurred_at: row.occurredAt, source: row.source, x: row.rd.x, y: row.rd.y, address_text: row.addressText,
-      district_code: row.districtCode, neighbourhood_code: row.neighbourhoodCode, urgent: row.urgent, deadline: row.deadline,
-      assignee_kind: row.assignee.kind, assignee_id: row.assignee.id, routing_rule: row.routing.rule, routing_reason_nl: row.routing.reasonNl,
+      district_code: row.districtCode, neighbourhood_code: row.neighbourhoodCode, urgent: row.urgent, deadline: row.deadline.toISOString(),
+      assignee_kind: row.assignee.kind, assignee_id: row.assignee.id, assignee_name: created.assigneeName, routing_rule: row.routing.rule, routing_reason_nl: row.routing.reasonNl,
       routing_reason_en: row.routing.reasonEn, reporter_email: row.reporter.email, reporter_phone: row.reporter.phone,
       reporter_consent_share: row.reporter.consentToShare, created_by: row.createdBy, created_at: row.createdAt, actor_id: created.actor.id,
-      actor_label: created.actor.label, history_text: created.text, history_data: created.data, routing_data_version: write.routingDataVersion,
+      actor_label: created.actor.label, routing_data_version: write.routingDataVersion,
       claim_scope: claim?.scope ?? null, claim_key: claim?.key ?? null, claim_hash: claim?.requestHash ?? null,
       claim_status: claim?.statusCode ?? null, claim_response: claim?.response ?? null,
     };
@@ -45,9 +49,9 @@ export async function storeIntakes(db: Queryable, writes: readonly IntakeWrite[]
        SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(
          ord int, id uuid, municipality_code text, tracking_code text, category_id uuid, description text, occurred_at timestamptz,
          source text, x float8, y float8, address_text text, district_code text, neighbourhood_code text, urgent boolean,
-         deadline timestamptz, assignee_kind text, assignee_id uuid, routing_rule text, routing_reason_nl text, routing_reason_en text,
+         deadline text, assignee_kind text, assignee_id uuid, assignee_name text, routing_rule text, routing_reason_nl text, routing_reason_en text,
          reporter_email text, reporter_phone text, reporter_consent_share boolean, created_by uuid, created_at timestamptz,
-         actor_id uuid, actor_label text, history_text text, history_data jsonb, routing_data_version bigint,
+         actor_id uuid, actor_label text, routing_data_version bigint,
          claim_scope text, claim_key text, claim_hash text, claim_status int, claim_response jsonb)
      ), guard AS MATERIALIZED (
        SELECT current_routing_data_version() AS version WHERE EXISTS (SELECT 1 FROM input WHERE routing_data_version IS NOT NULL)
@@ -62,14 +66,17 @@ export async function storeIntakes(db: Queryable, writes: readonly IntakeWrite[]
          address_text, district_code, neighbourhood_code, status, urgent, deadline, assignee_kind, assignee_id, routing_rule,
          routing_reason_nl, routing_reason_en, reporter_email, reporter_phone, reporter_consent_share, created_by, created_at, updated_at)
        SELECT id, municipality_code, tracking_code, category_id, description, occurred_at, source, ST_SetSRID(ST_MakePoint(x, y), 28992),
-              address_text, district_code, neighbourhood_code, 'new', urgent, deadline, assignee_kind, assignee_id, routing_rule,
+              address_text, district_code, neighbourhood_code, 'new', urgent, deadline::timestamptz, assignee_kind, assignee_id, routing_rule,
               routing_reason_nl, routing_reason_en, reporter_email, reporter_phone, reporter_consent_share, created_by, created_at, created_at
          FROM admitted a
         WHERE claim_key IS NULL OR EXISTS (SELECT 1 FROM claim c WHERE c.scope = a.claim_scope AND c.key = a.claim_key)
        RETURNING id
      ), history AS (
        INSERT INTO report_history (report_id, at, actor_id, actor_label, action, from_status, to_status, text, data)
-       SELECT a.id, a.created_at, a.actor_id, a.actor_label, 'created', NULL, 'new', a.history_text, a.history_data
+       SELECT a.id, a.created_at, a.actor_id, a.actor_label, 'created', NULL, 'new', a.routing_reason_nl,
+              jsonb_build_object('source', a.source, 'districtCode', a.district_code, 'deadline', a.deadline,
+                'assignee', jsonb_build_object('id', a.assignee_id, 'name', a.assignee_name, 'kind', a.assignee_kind),
+                'routing', jsonb_build_object('rule', a.routing_rule, 'reason', jsonb_build_object('nl', a.routing_reason_nl, 'en', a.routing_reason_en)))
          FROM admitted a JOIN report r ON r.id = a.id
        RETURNING report_id
      )

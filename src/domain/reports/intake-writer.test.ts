@@ -52,7 +52,7 @@ describe('intake group commit', () => {
         assignee: { kind: 'officer', id: world.userId(emails.centrumOfficer) }, routing: { rule: 'district-owner', reasonNl: 'wijkhandhaver', reasonEn: 'district officer' },
         reporter: { email: null, phone: null, consentToShare: false }, createdBy: null, createdAt: now,
       },
-      created: { actor: { id: null, label: 'public' }, text: 'wijkhandhaver', data: { source: 'web' } },
+      created: { actor: { id: null, label: 'public' }, assigneeName: 'Sanne Bakker' },
       claim: null,
       routingDataVersion: null,
     };

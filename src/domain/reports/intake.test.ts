@@ -57,14 +57,17 @@ describe('report intake (POST /api/v1/reports)', () => {
       [report.id],
     );
     assert.deepEqual(stored.rows[0], { source: 'web', created_by: null, reporter_email: 'melder@example.org', urgent: false });
-    const history = await db.query<{ action: string; actor_label: string; to_status: string; data: { routing: { rule: string } } }>(
-      'SELECT action, actor_label, to_status, data FROM report_history WHERE report_id = $1',
+    const history = await db.query<{ action: string; actor_label: string; to_status: string; text: string; data: unknown }>(
+      'SELECT action, actor_label, to_status, text, data FROM report_history WHERE report_id = $1',
       [report.id],
     );
     assert.equal(history.rows.length, 1);
     assert.equal(history.rows[0]!.action, 'created');
     assert.equal(history.rows[0]!.actor_label, 'public');
-    assert.equal(history.rows[0]!.data.routing.rule, 'district-owner');
+    assert.equal(history.rows[0]!.text, report.routing.reason.nl);
+    assert.deepEqual(history.rows[0]!.data, {
+      source: 'web', districtCode: 'WK039201', deadline: report.deadline, assignee: report.assignee, routing: report.routing,
+    });
   });
 
   it('takes the urgency from the category', async () => {

@@ -34,10 +34,12 @@ export function firstDayInTime(officer: OfficerSnapshot, input: RoutingInput, ki
   const lastDay = localDateOf(input.deadline, input.timeZone);
   let blockingAbsence: Absence | null = null;
   let day = today;
+  const startMinutes = minutesOfClockTime(officer.workStart);
+  const endMinutes = minutesOfClockTime(officer.workEnd);
   for (let scanned = 0; day <= lastDay && scanned < MAX_DAYS_SCANNED; scanned += 1, day = addDays(day, 1)) {
     if (!isScheduledOn(officer, day, kind)) continue;
-    const workStart = zonedInstant(day, minutesOfClockTime(officer.workStart), input.timeZone);
-    const workEnd = zonedInstant(day, minutesOfClockTime(officer.workEnd), input.timeZone);
+    const workStart = zonedInstant(day, startMinutes, input.timeZone);
+    const workEnd = zonedInstant(day, endMinutes, input.timeZone);
     const from = day === today && input.receivedAt > workStart ? input.receivedAt : workStart;
     if (from >= workEnd) continue;
     const absence = absenceDuring(officer, from, workEnd);
