@@ -80,16 +80,26 @@ describe('intake group commit', () => {
 
   it('writes the intakes that queued while a statement ran in one next statement', async () => {
     const { db: counting, statements } = countingIntakeStatements(db);
-    const writer = new IntakeWriter(counting, { batchesInFlight: 1, maxBatchSize: 64 });
+    const writer = new IntakeWriter(counting, { batchesInFlight: 1, queuedForAnotherBatch: 1, maxBatchSize: 64 });
     const writes = Array.from({ length: 5 }, () => write());
     assert.deepEqual(await Promise.all(writes.map((w) => writer.write(w))), ['stored', 'stored', 'stored', 'stored', 'stored']);
     assert.equal(statements(), 2, 'the first alone, the four that queued behind it together');
     for (const w of writes) assert.ok(await stored(w.row.id));
   });
 
+  it('starts a second statement beside the first only once enough intakes wait', async () => {
+    const { db: counting, statements } = countingIntakeStatements(db);
+    const writer = new IntakeWriter(counting, { batchesInFlight: 2, queuedForAnotherBatch: 3, maxBatchSize: 64 });
+    const writes = Array.from({ length: 4 }, () => write());
+    // The first starts alone; the second and third wait; the fourth makes three waiting, and they go together.
+    assert.deepEqual(await Promise.all(writes.map((w) => writer.write(w))), ['stored', 'stored', 'stored', 'stored']);
+    assert.equal(statements(), 2);
+    for (const w of writes) assert.ok(await stored(w.row.id));
+  });
+
   it('does not let one failing intake fail the others in its statement', async () => {
     const { db: counting, statements } = countingIntakeStatements(db);
-    const writer = new IntakeWriter(counting, { batchesInFlight: 1, maxBatchSize: 64 });
+    const writer = new IntakeWriter(counting, { batchesInFlight: 1, queuedForAnotherBatch: 1, maxBatchSize: 64 });
     const first = write();
     const bad = write({ categoryId: randomUUID() }); // no such category: the reference refuses it
     const good = write();
@@ -107,7 +117,7 @@ describe('intake group commit', () => {
 
   it('keeps two intakes with the same Idempotency-Key out of one statement', async () => {
     const { db: counting, statements } = countingIntakeStatements(db);
-    const writer = new IntakeWriter(counting, { batchesInFlight: 1, maxBatchSize: 64 });
+    const writer = new IntakeWriter(counting, { batchesInFlight: 1, queuedForAnotherBatch: 1, maxBatchSize: 64 });
     const claim = (w: IntakeWrite): IntakeWrite => ({ ...w, claim: { scope: 'test', key: 'same-key', requestHash: 'h', statusCode: 201, response: { id: w.row.id } } });
     const outcomes = await Promise.all([writer.write(write()), writer.write(claim(write())), writer.write(claim(write())), writer.write(write())]);
     assert.deepEqual(outcomes, ['stored', 'stored', 'key_taken', 'stored']);
