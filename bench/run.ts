@@ -16,7 +16,7 @@ import { benchWorklistMap } from './web-worklist.ts';
 const config = parseConfig(process.env);
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
-const rounds = Number(process.env.BENCH_ROUNDS ?? 7);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 9);
 const roundSeconds = Number(process.env.BENCH_ROUND_SECONDS ?? 5);
 
 async function prepared(db: Db): Promise<Db> {
