@@ -33,10 +33,13 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
-/** A server error (it has a SQLSTATE) means the statement, and so its implicit transaction, did not commit. */
+/**
+ * An error the server reported (a severity and a SQLSTATE) means the statement, and so its implicit
+ * transaction, did not commit. A socket error such as EPIPE has a code too, but no severity.
+ */
 function statementRolledBack(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && !code.startsWith('08');
+  const { code, severity } = (error ?? {}) as { code?: unknown; severity?: unknown };
+  return typeof severity === 'string' && typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && !code.startsWith('08');
 }
 
 const claimKey = (write: IntakeWrite) => (write.claim ? `${write.claim.scope}\u0000${write.claim.key}` : null);

@@ -70,6 +70,19 @@ describe('report intake (POST /api/v1/reports)', () => {
     });
   });
 
+  it('stores text with a lone UTF-16 surrogate as U+FFFD, and refuses the NUL character as a field problem', async () => {
+    const odd = await post({ ...validBody, description: 'Hondenpoep \ud800 bij de kerk', address: 'Grote Markt \udc00 2' });
+    assert.equal(odd.statusCode, 201, odd.body);
+    const stored = await db.query<{ description: string; address_text: string }>('SELECT description, address_text FROM reports WHERE id = $1', [odd.json().id]);
+    assert.deepEqual(stored.rows[0], { description: 'Hondenpoep \ufffd bij de kerk', address_text: 'Grote Markt \ufffd 2' });
+
+    const before = await countReports();
+    const nul = await post({ ...validBody, description: 'Hondenpoep\u0000', address: 'Grote\u0000Markt' });
+    assert.equal(nul.statusCode, 400, nul.body);
+    assert.deepEqual(nul.json().invalidParams.map((p: { name: string }) => p.name).sort(), ['body.address', 'body.description']);
+    assert.equal(await countReports(), before);
+  });
+
   it('takes the urgency from the category', async () => {
     const response = await post({ ...validBody, category: 'geluidsoverlast' });
     assert.equal(response.statusCode, 201, response.body);

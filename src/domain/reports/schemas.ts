@@ -9,6 +9,9 @@ export type ReportSource = (typeof reportSources)[number];
 export const assigneeKinds = ['officer', 'team', 'partner', 'queue'] as const;
 export type AssigneeKind = (typeof assigneeKinds)[number];
 
+// PostgreSQL text cannot hold the NUL character: refuse it as a field problem, not a failed insert.
+const withoutNul = (text: string) => !text.includes('\u0000');
+const noNulMessage = 'may not contain the NUL character';
 const timestamp = z.string().describe('ISO 8601 timestamp with zone');
 const reportStatusSchema = z.enum(reportStatuses);
 
@@ -24,11 +27,11 @@ export const reporterSchema = z.object({
 
 export const createReportBodySchema = z.object({
   category: z.string().trim().min(1).max(100).describe('Subcategory code, e.g. hondenpoep'),
-  description: z.string().trim().min(1).max(1000),
+  description: z.string().trim().min(1).max(1000).refine(withoutNul, noNulMessage),
   occurredAt: z.iso.datetime({ offset: true }).optional().describe('When the nuisance happened; not in the future'),
   source: z.enum(reportSources).optional().describe('web (default); phone for the contact centre, street for officers'),
   location: pointGeometrySchema.describe('GeoJSON Point; CRS84 unless the Content-Crs header says EPSG:28992'),
-  address: z.string().trim().min(1).max(300).optional(),
+  address: z.string().trim().min(1).max(300).refine(withoutNul, noNulMessage).optional(),
   reporter: reporterSchema.optional(),
 });
 export type CreateReportBody = z.infer<typeof createReportBodySchema>;
