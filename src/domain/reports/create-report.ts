@@ -4,7 +4,7 @@ import type { Clock } from '../../shared/clock.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { computeDeadline } from '../categories/index.ts';
 import { hasAnyRole, type Role, type StaffUser } from '../people/roles.ts';
-import { decideRouting, type RoutingDecision } from '../routing/index.ts';
+import { countAssignment, decideRouting, type RoutingDecision } from '../routing/index.ts';
 import { checkIdempotencyKey, idempotencyScope, replayFor, requestHash } from './idempotency.ts';
 import { resolveIntake, type ResolvedIntake } from './intake-input.ts';
 import type { IntakeWriteOutcome } from './intake-store.ts';
@@ -105,7 +105,10 @@ async function intakeFromCachedData(
     }
     const version = attempt.guard ? (intake.routingData?.version ?? null) : null;
     const stored = await storeReport(deps.db, report, intake, staff, idempotency, version);
-    if (stored === 'stored') return report.response;
+    if (stored === 'stored') {
+      if (report.routing.assignee.kind === 'officer') countAssignment(deps.db, intake.located.municipalityCode, report.routing.assignee.id);
+      return report.response;
+    }
     if (stored === 'key_taken') return 'key_taken';
     if (index === attempts.length - 1) throw new Error('an unguarded intake reported changed routing data');
   }

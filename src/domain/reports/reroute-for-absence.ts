@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/db.ts';
 import type { Clock } from '../../shared/clock.ts';
-import { decideRouting } from '../routing/index.ts';
+import { countAssignment, decideRouting } from '../routing/index.ts';
 import { appendHistory, lockOpenReportsDueBetween, updateReportAssignee } from './repository.ts';
 
 export interface AbsenceForRerouting {
@@ -38,6 +38,7 @@ export async function rerouteOpenReportsForAbsence(
       kind: decision.assignee.kind, id: decision.assignee.id, at: now,
       routing: { rule: decision.rule, reasonNl: decision.reasonNl, reasonEn: decision.reasonEn },
     });
+    if (decision.assignee.kind === 'officer') countAssignment(deps.db, report.municipalityCode, decision.assignee.id);
     await appendHistory(deps.db, {
       reportId: report.id, at: now, actor: { id: absence.actor.id, label: absence.actor.name }, action: 'rerouted',
       fromStatus: report.status, toStatus: report.status, text: decision.reasonNl,

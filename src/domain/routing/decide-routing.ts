@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/db.ts';
 import { notFound } from '../../shared/errors.ts';
-import { countAssignment, recentOpenReportCounts } from './open-report-counts.ts';
+import { recentOpenReportCounts } from './open-report-counts.ts';
 import { countOpenReports } from './repository.ts';
 import { loadRoutingData, snapshotFor, type RoutingData } from './routing-data.ts';
 import { routeReport } from './route-report.ts';
@@ -25,7 +25,6 @@ export async function decideRouting(
   const decision = stepsThatCountOpenReports.has(withoutCounts.rule)
     ? routeReport(snapshotFor(data, input.districtCode, await recentOpenReportCounts(deps.db, municipalityCode, data.officers.map((o) => o.id)), input.receivedAt), routingInput)
     : withoutCounts;
-  if (decision.assignee.kind === 'officer') countAssignment(deps.db, municipalityCode, decision.assignee.id);
   return decision;
 }
 

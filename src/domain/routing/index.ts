@@ -1,6 +1,7 @@
 /** The routing area: what other areas may use. */
 export { routeReport } from './route-report.ts';
 export { decideRouting, loadRoutingSnapshot } from './decide-routing.ts';
+export { countAssignment } from './open-report-counts.ts';
 export { loadRoutingData, type RoutingData } from './routing-data.ts';
 export { seedHaarlemRoutingRules } from './seed-haarlem-routing-rules.ts';
 export { registerRoutingRoutes } from './routes.ts';

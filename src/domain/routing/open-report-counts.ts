@@ -41,7 +41,7 @@ export async function recentOpenReportCounts(db: Queryable, municipalityCode: st
   return (await fresh).counts;
 }
 
-/** This process just gave the officer a report: count it before the next read. */
+/** This process just stored a report with the officer (after the write, so a failed one never counts): count it before the next read. */
 export function countAssignment(db: Queryable, municipalityCode: string, officerId: string): void {
   const pending = cache.get(db)?.get(municipalityCode);
   void pending?.then((known) => known.counts.set(officerId, (known.counts.get(officerId) ?? 0) + 1), () => undefined);

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Db, Queryable } from '../../db/db.ts';
 import { openTestDb } from '../../../test/support/db.ts';
 import { computeDeadline } from '../categories/index.ts';
-import { decideRouting, loadRoutingSnapshot, type RoutingInput } from './index.ts';
+import { countAssignment, decideRouting, loadRoutingSnapshot, type RoutingInput } from './index.ts';
 
 // pg announces overlapping queries on one client once per process, as a process warning: listen from the start.
 const warnings: string[] = [];
@@ -117,7 +117,10 @@ describe('routing data: one connection, a version counter, changes made outside 
     const before = guarded.statements;
     const second = await decideRouting({ db: guarded }, input());
     assert.equal(guarded.statements - before, 1, 'only the version check: the counts are seconds old');
-    assert.match(second.reasonNl, /Kees Visser .*\(1 open meldingen/, 'the report this process just gave Kees counts');
+    assert.match(second.reasonNl, /Kees Visser .*\(0 open meldingen/, 'a decision alone counts nothing: its write may still fail');
+    countAssignment(guarded, 'GM0392', people.kees); // what intake does once the report is stored
+    const third = await decideRouting({ db: guarded }, input());
+    assert.match(third.reasonNl, /Kees Visser .*\(1 open meldingen/, 'the report this process just gave Kees counts');
     await db.query(`DELETE FROM absences WHERE kind = 'other'`);
   });
 
