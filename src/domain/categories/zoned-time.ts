@@ -55,10 +55,24 @@ function offsetFromIntl(instantMs: number, timeZone: string): number {
   return shownAsUtc - Math.floor(instantMs / 1000) * 1000;
 }
 
+/**
+ * A bounded memo for the pure answers below: every intake asks about the same few hours and dates, and
+ * Intl (or string juggling) is the cost. Emptied when full, so memory stays bounded.
+ */
+function boundedMemo<V>(limit: number): (key: string, compute: () => V) => V {
+  const cache = new Map<string, V>();
+  return (key, compute) => {
+    if (cache.has(key)) return cache.get(key)!;
+    const value = compute();
+    if (cache.size >= limit) cache.clear();
+    cache.set(key, value);
+    return value;
+  };
+}
+
 const HOUR_MS = 3_600_000;
-const OFFSET_CACHE_LIMIT = 50_000;
 /** Per time zone and UTC hour: the offset throughout that hour, or null when it changes within it. */
-const hourOffsets = new Map<string, number | null>();
+const hourOffset = boundedMemo<number | null>(50_000);
 
 /**
  * Intl is by far the most expensive step of an intake, and every intake asks about the same few
@@ -67,14 +81,10 @@ const hourOffsets = new Map<string, number | null>();
  */
 function offsetAt(instantMs: number, timeZone: string): number {
   const hourStart = Math.floor(instantMs / HOUR_MS) * HOUR_MS;
-  const key = `${timeZone}|${hourStart}`;
-  let offset = hourOffsets.get(key);
-  if (offset === undefined) {
+  const offset = hourOffset(`${timeZone}|${hourStart}`, () => {
     const atStart = offsetFromIntl(hourStart, timeZone);
-    offset = atStart === offsetFromIntl(hourStart + HOUR_MS - 1, timeZone) ? atStart : null;
-    if (hourOffsets.size >= OFFSET_CACHE_LIMIT) hourOffsets.clear();
-    hourOffsets.set(key, offset);
-  }
+    return atStart === offsetFromIntl(hourStart + HOUR_MS - 1, timeZone) ? atStart : null;
+  });
   return offset ?? offsetFromIntl(instantMs, timeZone);
 }
 
@@ -117,34 +127,26 @@ export function localMinutesOf(instant: Date, timeZone: string): number {
 
 // Routing walks day by day from today to the deadline for every officer it considers: the same few
 // dozen dates over and over, so the next day and the weekday of a date are remembered.
-const DAY_CACHE_LIMIT = 20_000;
-const nextDays = new Map<LocalDate, LocalDate>();
-const weekdays = new Map<LocalDate, number>();
+const nextDay = boundedMemo<LocalDate>(20_000);
+const weekdayOf = boundedMemo<number>(20_000);
 
-function remember<V>(cache: Map<LocalDate, V>, date: LocalDate, value: V): V {
-  if (cache.size >= DAY_CACHE_LIMIT) cache.clear();
-  cache.set(date, value);
-  return value;
+function shiftDays(date: LocalDate, days: number): LocalDate {
+  const { year, month, day } = parseLocalDate(date);
+  const shifted = new Date(Date.UTC(year, month - 1, day + days));
+  return toLocalDate(shifted.getUTCFullYear(), shifted.getUTCMonth() + 1, shifted.getUTCDate());
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {
-  if (days === 1) {
-    const known = nextDays.get(date);
-    if (known !== undefined) return known;
-  }
-  const { year, month, day } = parseLocalDate(date);
-  const shifted = new Date(Date.UTC(year, month - 1, day + days));
-  const result = toLocalDate(shifted.getUTCFullYear(), shifted.getUTCMonth() + 1, shifted.getUTCDate());
-  return days === 1 ? remember(nextDays, date, result) : result;
+  return days === 1 ? nextDay(date, () => shiftDays(date, 1)) : shiftDays(date, days);
 }
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export function isoWeekday(date: LocalDate): number {
-  const known = weekdays.get(date);
-  if (known !== undefined) return known;
-  const { year, month, day } = parseLocalDate(date);
-  const sundayBased = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
-  return remember(weekdays, date, sundayBased === 0 ? 7 : sundayBased);
+  return weekdayOf(date, () => {
+    const { year, month, day } = parseLocalDate(date);
+    const sundayBased = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+    return sundayBased === 0 ? 7 : sundayBased;
+  });
 }
 
 /**
@@ -153,18 +155,11 @@ export function isoWeekday(date: LocalDate): number {
  * change day still gets the right offset.
  */
 export function zonedInstant(date: LocalDate, minutes: number, timeZone: string, extraMs = 0): Date {
-  // Routing asks for the same few work start/end instants for every officer: Intl is the cost, so remember them.
-  const key = `${timeZone}|${date}|${minutes}|${extraMs}`;
-  const known = instantCache.get(key);
-  if (known !== undefined) return new Date(known);
-  if (instantCache.size >= INSTANT_CACHE_LIMIT) instantCache.clear();
-  const instant = computeZonedInstant(date, minutes, timeZone, extraMs);
-  instantCache.set(key, instant.getTime());
-  return instant;
+  // Routing asks for the same few work start/end instants for every officer, so they are remembered.
+  return new Date(zonedInstantMs(`${timeZone}|${date}|${minutes}|${extraMs}`, () => computeZonedInstant(date, minutes, timeZone, extraMs).getTime()));
 }
 
-const INSTANT_CACHE_LIMIT = 20_000;
-const instantCache = new Map<string, number>();
+const zonedInstantMs = boundedMemo<number>(20_000);
 
 function computeZonedInstant(date: LocalDate, minutes: number, timeZone: string, extraMs: number): Date {
   const { year, month, day } = parseLocalDate(date);
@@ -196,17 +191,12 @@ const longDateFormats = {
   en: new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }),
 };
 
-const formattedDates = new Map<string, string>();
+const formattedDate = boundedMemo<string>(20_000);
 
 /** "dinsdag 1 december" / "Tuesday 1 December". */
 export function formatLocalDate(date: LocalDate, language: 'nl' | 'en'): string {
-  const key = `${language}|${date}`;
-  let text = formattedDates.get(key);
-  if (text === undefined) {
+  return formattedDate(`${language}|${date}`, () => {
     const { year, month, day } = parseLocalDate(date);
-    text = longDateFormats[language].format(new Date(Date.UTC(year, month - 1, day, 12)));
-    if (formattedDates.size >= OFFSET_CACHE_LIMIT) formattedDates.clear();
-    formattedDates.set(key, text);
-  }
-  return text;
+    return longDateFormats[language].format(new Date(Date.UTC(year, month - 1, day, 12)));
+  });
 }
