@@ -30,3 +30,16 @@ export function useBackgroundTiles(mapRef: RefObject<L.Map | null>, tileUrl: str
   }, [mapRef, tileUrl, attribution]);
   return failed;
 }
+
+/** Leaflet's zoom buttons with titles in the reader's language (re-added when the language changes). */
+export function useTranslatedZoomControl(mapRef: RefObject<L.Map | null>, titles: { zoomIn: string; zoomOut: string }): void {
+  const { zoomIn, zoomOut } = titles;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const zoom = L.control.zoom({ zoomInTitle: zoomIn, zoomOutTitle: zoomOut }).addTo(map);
+    return () => {
+      zoom.remove();
+    };
+  }, [mapRef, zoomIn, zoomOut]);
+}

@@ -1,7 +1,7 @@
 import L from 'leaflet';
 import type { GeoJsonObject } from 'geojson';
 import { useEffect, useRef } from 'react';
-import { HAARLEM_CENTRE, useBackgroundTiles } from './background-tiles.ts';
+import { HAARLEM_CENTRE, useBackgroundTiles, useTranslatedZoomControl } from './background-tiles.ts';
 import type { DistrictReportFeature } from '../api/public-reports.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { DistrictsState } from './use-districts.ts';
@@ -45,14 +45,7 @@ export function DistrictReportsMap({ districtCode, label, describedBy, tileUrl, 
 
   const backgroundFailed = useBackgroundTiles(mapRef, tileUrl, attribution);
 
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map) return;
-    const zoom = L.control.zoom({ zoomInTitle: t('map.zoomIn'), zoomOutTitle: t('map.zoomOut') }).addTo(map);
-    return () => {
-      zoom.remove();
-    };
-  }, [t]);
+  useTranslatedZoomControl(mapRef, { zoomIn: t('map.zoomIn'), zoomOut: t('map.zoomOut') });
 
   useEffect(() => {
     const map = mapRef.current;

@@ -1,6 +1,6 @@
 import L from 'leaflet';
 import { useEffect, useRef } from 'react';
-import { HAARLEM_CENTRE, useBackgroundTiles } from './background-tiles.ts';
+import { HAARLEM_CENTRE, useBackgroundTiles, useTranslatedZoomControl } from './background-tiles.ts';
 import type { LonLat } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { DistrictsState } from './use-districts.ts';
@@ -56,14 +56,7 @@ export function LocationMap({ id, tileUrl, attribution, districts, value, onChan
 
   const backgroundFailed = useBackgroundTiles(mapRef, tileUrl, attribution);
 
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map) return;
-    const zoom = L.control.zoom({ zoomInTitle: t('map.zoomIn'), zoomOutTitle: t('map.zoomOut') }).addTo(map);
-    return () => {
-      zoom.remove();
-    };
-  }, [t]);
+  useTranslatedZoomControl(mapRef, { zoomIn: t('map.zoomIn'), zoomOut: t('map.zoomOut') });
 
   useEffect(() => {
     const map = mapRef.current;
