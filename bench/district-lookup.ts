@@ -22,7 +22,9 @@ function randomPoints(box: { minx: number; miny: number; maxx: number; maxy: num
   return { xs, ys };
 }
 
-export async function benchDistrictLookup(db: Db): Promise<{ lookups: number; seconds: number; lookupsPerSecond: number; postgisLookupsPerSecond: number }> {
+export async function benchDistrictLookup(
+  db: Db,
+): Promise<{ lookups: number; seconds: number; lookupsPerSecond: number; postgisLookupsPerSecond: number }> {
   const box = (
     await db.query<{ minx: number; miny: number; maxx: number; maxy: number }>(
       `SELECT ST_XMin(e) AS minx, ST_YMin(e) AS miny, ST_XMax(e) AS maxx, ST_YMax(e) AS maxy

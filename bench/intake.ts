@@ -14,7 +14,14 @@ import type { App } from '../src/http/deps.ts';
 import { systemClock } from '../src/shared/clock.ts';
 import { runLoad, type LoadResult } from './load.ts';
 
-const categories = ['hondenpoep', 'veeg-zwerfvuil', 'parkeeroverlast', 'graffiti-wildplak', 'geluidsoverlast', 'fietswrak'];
+const categories = [
+  'hondenpoep',
+  'veeg-zwerfvuil',
+  'parkeeroverlast',
+  'graffiti-wildplak',
+  'geluidsoverlast',
+  'fietswrak',
+];
 
 async function districtPoints(db: Db): Promise<Array<[number, number]>> {
   const { rows } = await db.query<{ x: number; y: number }>(
@@ -38,10 +45,10 @@ function bodies(points: Array<[number, number]>, count: number): string[] {
 function registerBareInsert(db: Db) {
   return (app: App) => {
     app.post('/bench/bare-insert', async (request, reply) => {
-      const { rows } = await db.query<{ id: number }>('INSERT INTO bench_bare_inserts (payload, created_at) VALUES ($1::jsonb, $2) RETURNING id', [
-        JSON.stringify(request.body),
-        new Date(),
-      ]);
+      const { rows } = await db.query<{ id: number }>(
+        'INSERT INTO bench_bare_inserts (payload, created_at) VALUES ($1::jsonb, $2) RETURNING id',
+        [JSON.stringify(request.body), new Date()],
+      );
       return reply.status(201).send({ id: rows[0]!.id });
     });
   };
@@ -55,14 +62,17 @@ export interface IntakeRound {
 }
 
 function assertAllCreated(label: string, result: LoadResult): void {
-  if (result.failures > 0) throw new Error(`${label}: ${result.failures} of ${result.requests} requests did not get a 2xx answer`);
+  if (result.failures > 0)
+    throw new Error(`${label}: ${result.failures} of ${result.requests} requests did not get a 2xx answer`);
 }
 
 export async function benchIntake(
   db: Db,
   options: { rounds: number; seconds: number; connections: number; warmUpSeconds?: number },
 ): Promise<IntakeRound[]> {
-  await db.exec('CREATE TABLE IF NOT EXISTS bench_bare_inserts (id bigserial PRIMARY KEY, payload jsonb NOT NULL, created_at timestamptz NOT NULL)');
+  await db.exec(
+    'CREATE TABLE IF NOT EXISTS bench_bare_inserts (id bigserial PRIMARY KEY, payload jsonb NOT NULL, created_at timestamptz NOT NULL)',
+  );
   const points = await districtPoints(db);
   // The benchmark is one caller on loopback: the per-IP intake limit would measure only itself.
   const config = { ...loadConfig(), LOG_LEVEL: 'silent' as const, REPORT_RATE_LIMIT_PER_MINUTE: 1_000_000_000 };
@@ -72,7 +82,8 @@ export async function benchIntake(
     const { port } = app.server.address() as AddressInfo;
     const base = `http://127.0.0.1:${port}`;
     const payloads = bodies(points, 500);
-    const load = (path: string, seconds: number) => runLoad(`${base}${path}`, payloads, { seconds, connections: options.connections });
+    const load = (path: string, seconds: number) =>
+      runLoad(`${base}${path}`, payloads, { seconds, connections: options.connections });
     // Warm-up: JIT, prepared statements, caches and connections on both endpoints.
     const warmUpSeconds = options.warmUpSeconds ?? 2;
     if (warmUpSeconds > 0) {

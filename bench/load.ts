@@ -23,7 +23,10 @@ export function ensureWrk(): string {
   const found = spawnSync('which', ['wrk'], { encoding: 'utf8' });
   if (found.status === 0) return found.stdout.trim();
   if (process.getuid?.() === 0) {
-    execFileSync('apt-get', ['install', '-y', '-q', 'wrk'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    execFileSync('apt-get', ['install', '-y', '-q', 'wrk'], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
     return 'wrk';
   }
   throw new Error('The intake benchmark needs wrk: sudo apt-get install -y wrk');
@@ -51,17 +54,29 @@ end
 `;
 }
 
-export async function runLoad(url: string, bodies: string[], options: { seconds: number; connections: number }): Promise<LoadResult> {
+export async function runLoad(
+  url: string,
+  bodies: string[],
+  options: { seconds: number; connections: number },
+): Promise<LoadResult> {
   const dir = mkdtempSync(join(tmpdir(), 'wijkpost-bench-'));
   const scriptPath = join(dir, 'post.lua');
   writeFileSync(scriptPath, script(bodies));
-  const wrk = spawn(ensureWrk(), ['-t1', `-c${options.connections}`, `-d${options.seconds}s`, '-s', scriptPath, url], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const wrk = spawn(ensureWrk(), ['-t1', `-c${options.connections}`, `-d${options.seconds}s`, '-s', scriptPath, url], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let output = '';
   wrk.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const code = await new Promise<number | null>((resolve) => wrk.on('close', resolve));
   const line = output.split('\n').find((l) => l.startsWith('{"requests"'));
   if (code !== 0 || !line) throw new Error(`wrk failed (exit ${code}):\n${output}`);
-  const summary = JSON.parse(line) as { requests: number; durationUs: number; failures: number; p50Us: number; p99Us: number };
+  const summary = JSON.parse(line) as {
+    requests: number;
+    durationUs: number;
+    failures: number;
+    p50Us: number;
+    p99Us: number;
+  };
   return {
     rps: summary.requests / (summary.durationUs / 1e6),
     p50: summary.p50Us / 1000,

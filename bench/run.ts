@@ -47,17 +47,23 @@ async function withServerDb<T>(fn: (db: Db) => Promise<T>): Promise<T | undefine
   }
 }
 
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** Prints every round and returns the median ratio: one round swings by several points on a 2-core machine. */
 function printIntake(label: string, result: IntakeRound[]): number {
-  console.log(`\nReport intake on ${label}: ${result.length} rounds of ${roundSeconds} s each for intake and bare insert, alternating;`);
+  console.log(
+    `\nReport intake on ${label}: ${result.length} rounds of ${roundSeconds} s each for intake and bare insert, alternating;`,
+  );
   console.log(`  ${connections} connections from wrk in its own process, over HTTP on loopback`);
   result.forEach((round, index) => {
-    const line = (name: string, r: IntakeRound['intake']) => `${name} ${fmt(r.rps, 0).padStart(6)} req/s (p50 ${fmt(r.p50, 1)} ms, p99 ${fmt(r.p99, 1)} ms)`;
-    console.log(`  round ${index + 1}: ${line('intake', round.intake)}   ${line('bare insert', round.bareInsert)}   ratio ${fmt(round.ratio * 100, 1)} %`);
+    const line = (name: string, r: IntakeRound['intake']) =>
+      `${name} ${fmt(r.rps, 0).padStart(6)} req/s (p50 ${fmt(r.p50, 1)} ms, p99 ${fmt(r.p99, 1)} ms)`;
+    console.log(
+      `  round ${index + 1}: ${line('intake', round.intake)}   ${line('bare insert', round.bareInsert)}   ratio ${fmt(round.ratio * 100, 1)} %`,
+    );
   });
   const ratio = median(result.map((r) => r.ratio));
   console.log(`  median ratio  ${fmt(ratio * 100, 1)} % of the bare baseline's throughput`);
@@ -69,23 +75,39 @@ const pglite = await prepared(await openPglite({}));
 const lookup = await benchDistrictLookup(pglite);
 console.log(`\nPoint → district lookup (in process, Haarlem, ${fmt(lookup.lookups)} random points)`);
 console.log(`  in-process index ${fmt(lookup.lookupsPerSecond).padStart(12)} lookups/s   (goal ≥ 200,000/s)`);
-console.log(`  PostGIS baseline ${fmt(lookup.postgisLookupsPerSecond).padStart(12)} lookups/s   ratio ${fmt(lookup.lookupsPerSecond / lookup.postgisLookupsPerSecond, 1)}×`);
+console.log(
+  `  PostGIS baseline ${fmt(lookup.postgisLookupsPerSecond).padStart(12)} lookups/s   ratio ${fmt(lookup.lookupsPerSecond / lookup.postgisLookupsPerSecond, 1)}×`,
+);
 
 printIntake('PGlite (embedded)', await benchIntake(pglite, { rounds: 3, seconds: roundSeconds, connections }));
 
 const form = await benchResidentForm(pglite);
 console.log(`\nResident report form in Chromium (${form.runs} cold loads from the local server)`);
 console.log(`  JavaScript       ${fmt(form.scriptKilobytesGzipped, 1)} kB gzipped   (goal ≤ 150 kB)`);
-console.log(`  usable after     median ${fmt(form.usableMs.median)} ms, p90 ${fmt(form.usableMs.p90)} ms   (goal ≤ 1,000 ms)`);
-console.log(`  baseline         median ${fmt(form.baselineMs.median)} ms (a document with no script, same server)   ratio ${fmt(form.usableMs.median / form.baselineMs.median, 1)}×`);
+console.log(
+  `  usable after     median ${fmt(form.usableMs.median)} ms, p90 ${fmt(form.usableMs.p90)} ms   (goal ≤ 1,000 ms)`,
+);
+console.log(
+  `  baseline         median ${fmt(form.baselineMs.median)} ms (a document with no script, same server)   ratio ${fmt(form.usableMs.median / form.baselineMs.median, 1)}×`,
+);
 await pglite.close();
 
 const worklist = await benchWorklistMap();
-console.log(`\nOfficer worklist map in Chromium with ${fmt(worklist.reports)} reports (clustered), load + 4 pans + 5 zooms`);
-console.log(`  frames over 50 ms ${fmt(worklist.framesOver50ms)}   long tasks ${fmt(worklist.longTasks)}   (goal: no jank)`);
-console.log(`  all reports shown after ${fmt(worklist.renderMs)} ms; baseline (same map, no reports) ${fmt(worklist.baselineRenderMs)} ms   ratio ${fmt(worklist.renderMs / worklist.baselineRenderMs, 1)}×`);
+console.log(
+  `\nOfficer worklist map in Chromium with ${fmt(worklist.reports)} reports (clustered), load + 4 pans + 5 zooms`,
+);
+console.log(
+  `  frames over 50 ms ${fmt(worklist.framesOver50ms)}   long tasks ${fmt(worklist.longTasks)}   (goal: no jank)`,
+);
+console.log(
+  `  all reports shown after ${fmt(worklist.renderMs)} ms; baseline (same map, no reports) ${fmt(worklist.baselineRenderMs)} ms   ratio ${fmt(worklist.renderMs / worklist.baselineRenderMs, 1)}×`,
+);
 
-const serverRatio = await withServerDb(async (db) => printIntake('the PostgreSQL server', await benchIntake(db, { rounds, seconds: roundSeconds, connections })));
+const serverRatio = await withServerDb(async (db) =>
+  printIntake('the PostgreSQL server', await benchIntake(db, { rounds, seconds: roundSeconds, connections })),
+);
 if (serverRatio !== undefined) {
-  console.log(`\nGoal: full intake ≥ 50 % of the bare baseline on PostgreSQL → ${serverRatio >= 0.5 ? 'met' : 'NOT met'} (median of ${rounds} rounds: ${fmt(serverRatio * 100, 1)} %)`);
+  console.log(
+    `\nGoal: full intake ≥ 50 % of the bare baseline on PostgreSQL → ${serverRatio >= 0.5 ? 'met' : 'NOT met'} (median of ${rounds} rounds: ${fmt(serverRatio * 100, 1)} %)`,
+  );
 }

@@ -31,7 +31,8 @@ export async function benchResidentForm(db: Db, runs = 9): Promise<WebFormBench>
       const { page, context } = await openPage(browser, running.baseUrl);
       const scripts: Promise<number>[] = [];
       page.on('response', (response) => {
-        if (response.request().resourceType() === 'script') scripts.push(response.body().then((body) => gzipSync(body).length));
+        if (response.request().resourceType() === 'script')
+          scripts.push(response.body().then((body) => gzipSync(body).length));
       });
       const started = performance.now();
       await page.goto(`${running.baseUrl}/melden`);

@@ -60,13 +60,24 @@ async function panAndZoom(page: Page): Promise<void> {
   const box = (await page.locator('#worklist-map').boundingBox())!;
   const cx = box.x + box.width / 2;
   const cy = box.y + box.height / 2;
-  for (const [dx, dy] of [[160, 0], [0, 120], [-200, -60], [60, -100]] as const) {
+  for (const [dx, dy] of [
+    [160, 0],
+    [0, 120],
+    [-200, -60],
+    [60, -100],
+  ] as const) {
     await page.mouse.move(cx, cy);
     await page.mouse.down();
     for (let step = 1; step <= 10; step += 1) await page.mouse.move(cx + (dx * step) / 10, cy + (dy * step) / 10);
     await page.mouse.up();
   }
-  for (const control of ['.leaflet-control-zoom-in', '.leaflet-control-zoom-in', '.leaflet-control-zoom-out', '.leaflet-control-zoom-out', '.leaflet-control-zoom-out']) {
+  for (const control of [
+    '.leaflet-control-zoom-in',
+    '.leaflet-control-zoom-in',
+    '.leaflet-control-zoom-out',
+    '.leaflet-control-zoom-out',
+    '.leaflet-control-zoom-out',
+  ]) {
     await page.click(control);
     await page.waitForTimeout(300);
   }
@@ -78,11 +89,15 @@ async function measure(browser: Browser, running: RunningApp, email: string, exp
   await loginAs(page, running.baseUrl, email);
   await page.goto(`${running.baseUrl}/werk?weergave=kaart`);
   // Done when the worklist says how many reports it holds and the map has drawn that many.
-  await page.waitForFunction((count) => {
-    const marks = performance.getEntriesByName('wp-report-map-rendered') as PerformanceMark[];
-    const loaded = new RegExp(`^${count} `).test(document.querySelector('#worklist-summary')?.textContent ?? '');
-    return loaded && marks.some((mark) => (mark.detail as { reports: number }).reports === count);
-  }, expected, { timeout: 120_000 });
+  await page.waitForFunction(
+    (count) => {
+      const marks = performance.getEntriesByName('wp-report-map-rendered') as PerformanceMark[];
+      const loaded = new RegExp(`^${count} `).test(document.querySelector('#worklist-summary')?.textContent ?? '');
+      return loaded && marks.some((mark) => (mark.detail as { reports: number }).reports === count);
+    },
+    expected,
+    { timeout: 120_000 },
+  );
   const renderMs = await page.evaluate((count) => {
     const marks = performance.getEntriesByName('wp-report-map-rendered') as PerformanceMark[];
     const done = marks.filter((mark) => (mark.detail as { reports: number }).reports === count);
@@ -90,7 +105,9 @@ async function measure(browser: Browser, running: RunningApp, email: string, exp
   }, expected);
   await panAndZoom(page);
   await page.waitForTimeout(500);
-  const probe = await page.evaluate(() => (window as unknown as { __probe: { longTasks: number; frames: number[] } }).__probe);
+  const probe = await page.evaluate(
+    () => (window as unknown as { __probe: { longTasks: number; frames: number[] } }).__probe,
+  );
   await context.close();
   return { renderMs, longTasks: probe.longTasks, framesOver50ms: probe.frames.filter((gap) => gap > 50).length };
 }
@@ -103,12 +120,21 @@ export async function measureWorklistMap(options: { reports: number; db?: Db }):
   const browser = await launchBrowser();
   try {
     await insertReports(db, OFFICER, options.reports);
-    const { rows } = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM reports r JOIN users u ON u.id = r.assignee_id WHERE u.email = $1 AND r.status = 'new'", [OFFICER]);
+    const { rows } = await db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM reports r JOIN users u ON u.id = r.assignee_id WHERE u.email = $1 AND r.status = 'new'",
+      [OFFICER],
+    );
     const reports = rows[0]!.n;
     await measure(browser, running, BASELINE_OFFICER, 0); // warm-up: the first page load also compiles the bundle
     const baseline = await measure(browser, running, BASELINE_OFFICER, 0);
     const loaded = await measure(browser, running, OFFICER, reports);
-    return { reports, framesOver50ms: loaded.framesOver50ms, longTasks: loaded.longTasks, renderMs: loaded.renderMs, baselineRenderMs: baseline.renderMs };
+    return {
+      reports,
+      framesOver50ms: loaded.framesOver50ms,
+      longTasks: loaded.longTasks,
+      renderMs: loaded.renderMs,
+      baselineRenderMs: baseline.renderMs,
+    };
   } finally {
     await browser.close();
     await running.close();

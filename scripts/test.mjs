@@ -26,9 +26,12 @@ if (only.length) files = files.filter((f) => only.some((o) => f.includes(o)));
 // The browser stories drive Debian's Chromium; on a fresh machine (as root) install it once.
 if (files.some((f) => f.includes('/test/browser/')) && !existsSync('/usr/bin/chromium')) {
   if (process.getuid?.() === 0) {
-    console.log('Installing Debian\'s chromium for the browser tests …');
+    console.log("Installing Debian's chromium for the browser tests …");
     spawnSync('apt-get', ['update', '-q'], { stdio: 'inherit' });
-    spawnSync('apt-get', ['install', '-y', '-q', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    spawnSync('apt-get', ['install', '-y', '-q', 'chromium'], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
   }
   if (!existsSync('/usr/bin/chromium')) {
     console.error('The browser tests need /usr/bin/chromium: run `apt-get install -y chromium` as root.');
@@ -38,11 +41,15 @@ if (files.some((f) => f.includes('/test/browser/')) && !existsSync('/usr/bin/chr
 
 const databaseUrl = process.env.DATABASE_URL || undefined;
 console.log(`Wijkpost tests on ${databaseUrl ? 'PostgreSQL server' : 'PGlite (embedded)'}: ${files.length} files`);
-const build = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'test/support/build-template.ts'), join(root, '.test-cache')], {
-  cwd: root,
-  encoding: 'utf8',
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+const build = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', join(root, 'test/support/build-template.ts'), join(root, '.test-cache')],
+  {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+);
 if (build.status !== 0) {
   console.error('Could not build the template database.');
   process.exit(build.status ?? 1);
@@ -56,13 +63,27 @@ const run = spawnSync(
   {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, WIJKPOST_TEST_TEMPLATE: templates.demo, WIJKPOST_TEST_EMPTY_TEMPLATE: templates.empty, LOG_LEVEL: 'silent' },
+    env: {
+      ...process.env,
+      WIJKPOST_TEST_TEMPLATE: templates.demo,
+      WIJKPOST_TEST_EMPTY_TEMPLATE: templates.empty,
+      LOG_LEVEL: 'silent',
+    },
   },
 );
 
 if (databaseUrl) {
   for (const template of [templates.demo, templates.empty]) {
-    spawnSync(process.execPath, ['--import', 'tsx', '-e', `import('./test/support/template.ts').then(m => m.dropTemplate(${JSON.stringify(databaseUrl)}, ${JSON.stringify(template)}))`], { cwd: root, stdio: 'inherit' });
+    spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '-e',
+        `import('./test/support/template.ts').then(m => m.dropTemplate(${JSON.stringify(databaseUrl)}, ${JSON.stringify(template)}))`,
+      ],
+      { cwd: root, stdio: 'inherit' },
+    );
   }
 }
 process.exit(run.status ?? 1);

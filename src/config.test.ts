@@ -25,6 +25,9 @@ describe('configuration', () => {
     assert.equal(parseConfig({}).COOKIE_SECURE, false);
     assert.equal(parseConfig({ PUBLIC_BASE_URL: 'https://wijkpost.haarlem.nl' }).COOKIE_SECURE, true);
     assert.equal(parseConfig({ PUBLIC_BASE_URL: 'http://localhost:8080' }).COOKIE_SECURE, false);
-    assert.equal(parseConfig({ PUBLIC_BASE_URL: 'https://wijkpost.haarlem.nl', COOKIE_SECURE: 'false' }).COOKIE_SECURE, false);
+    assert.equal(
+      parseConfig({ PUBLIC_BASE_URL: 'https://wijkpost.haarlem.nl', COOKIE_SECURE: 'false' }).COOKIE_SECURE,
+      false,
+    );
   });
 });

@@ -32,15 +32,15 @@ const envSchema = z.object({
   PHOTO_UPLOAD_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
   PUBLIC_REPORTS_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
   FOLLOW_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
-  PDOK_CBS_WFS_URL: z
-    .string()
-    .url()
-    .default('https://service.pdok.nl/cbs/wijkenbuurten/2024/wfs/v1_0'),
+  PDOK_CBS_WFS_URL: z.string().url().default('https://service.pdok.nl/cbs/wijkenbuurten/2024/wfs/v1_0'),
   MAP_TILE_URL: z
     .string()
     .default('https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/grijs/EPSG:3857/{z}/{x}/{y}.png'),
   MAP_TILE_ATTRIBUTION: z.string().default('Kaartgegevens © Kadaster'),
-  UI_MUNICIPALITY_CODE: z.string().regex(/^GM[0-9]{4}$/).default('GM0392'),
+  UI_MUNICIPALITY_CODE: z
+    .string()
+    .regex(/^GM[0-9]{4}$/)
+    .default('GM0392'),
   UI_MUNICIPALITY_NAME: z.string().min(1).default('Haarlem'),
   DEMO_PASSWORD: z.string().min(8).default('wijkpost-demo'),
 });

@@ -11,13 +11,20 @@ export interface MigrationResult {
 }
 
 /** Forward-only: applies every migrations/*.sql not yet recorded, each in its own transaction. */
-export async function migrate(db: Db, onProgress?: (name: string, index: number, total: number) => void): Promise<MigrationResult> {
+export async function migrate(
+  db: Db,
+  onProgress?: (name: string, index: number, total: number) => void,
+): Promise<MigrationResult> {
   await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     name text PRIMARY KEY,
     applied_at timestamptz NOT NULL DEFAULT now()
   )`);
-  const done = new Set((await db.query<{ name: string }>('SELECT name FROM schema_migrations')).rows.map((r) => r.name));
-  const files = readdirSync(migrationsDir).filter((f) => f.endsWith('.sql')).sort();
+  const done = new Set(
+    (await db.query<{ name: string }>('SELECT name FROM schema_migrations')).rows.map((r) => r.name),
+  );
+  const files = readdirSync(migrationsDir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort();
   const pending = files.filter((f) => !done.has(f));
   const applied: string[] = [];
   for (const [index, name] of pending.entries()) {

@@ -14,7 +14,10 @@ function wrap(pg: PGliteLike): Queryable {
   };
 }
 
-export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob | File }): Promise<Db & { raw: PGlite }> {
+export async function openPglite(options: {
+  dataDir?: string;
+  loadDataDir?: Blob | File;
+}): Promise<Db & { raw: PGlite }> {
   const pgOptions: PGliteOptions = { extensions: { postgis } };
   if (options.loadDataDir) pgOptions.loadDataDir = options.loadDataDir;
   const pg = options.dataDir ? new PGlite(options.dataDir, pgOptions) : new PGlite(pgOptions);

@@ -34,13 +34,18 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
   return {
     async query<T>(sql: string, params: readonly unknown[] = [], options: QueryOptions = {}): Promise<QueryResult<T>> {
       // A named statement is parsed and planned once per connection instead of on every call.
-      const result = options.name ? await client.query({ name: options.name, text: sql, values: params as unknown[] }) : await client.query(sql, params as unknown[]);
+      const result = options.name
+        ? await client.query({ name: options.name, text: sql, values: params as unknown[] })
+        : await client.query(sql, params as unknown[]);
       return { rows: result.rows as T[], rowCount: result.rowCount ?? result.rows.length };
     },
   };
 }
 
-export async function openPostgres(connectionString: string, options: { max?: number } = {}): Promise<Db & { pool: pg.Pool }> {
+export async function openPostgres(
+  connectionString: string,
+  options: { max?: number } = {},
+): Promise<Db & { pool: pg.Pool }> {
   const pool = new pg.Pool({ connectionString, max: options.max ?? 10 });
   // A dropped idle connection (database restart) must not crash the process.
   pool.on('error', () => undefined);

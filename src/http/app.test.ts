@@ -45,16 +45,19 @@ describe('HTTP conventions (NL API Design Rules)', () => {
     for (const [path, item] of Object.entries<Record<string, OpenApiOperation>>(doc.paths)) {
       if (!path.startsWith('/api/v1/') || path.endsWith('/')) problems.push(`path ${path}`);
       for (const segment of path.split('/').filter(Boolean)) {
-        if (!/^([a-z0-9]+(-[a-z0-9]+)*|\{[a-z][A-Za-z0-9]*\})$/.test(segment)) problems.push(`segment "${segment}" of ${path} is not kebab-case`);
+        if (!/^([a-z0-9]+(-[a-z0-9]+)*|\{[a-z][A-Za-z0-9]*\})$/.test(segment))
+          problems.push(`segment "${segment}" of ${path} is not kebab-case`);
       }
       for (const [method, operation] of Object.entries(item)) {
         if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) problems.push(`method ${method} ${path}`);
         const parameters = operation.parameters ?? [];
         for (const parameter of parameters) {
-          if (parameter.in === 'query' && !/^[a-z][A-Za-z0-9]*$/.test(parameter.name)) problems.push(`query parameter ${parameter.name} of ${path} is not camelCase`);
+          if (parameter.in === 'query' && !/^[a-z][A-Za-z0-9]*$/.test(parameter.name))
+            problems.push(`query parameter ${parameter.name} of ${path} is not camelCase`);
         }
         const hasInput = operation.requestBody || parameters.some((p) => p.in === 'query' || p.in === 'path');
-        if (hasInput && !operation.responses?.['400']) problems.push(`${method.toUpperCase()} ${path} does not document 400`);
+        if (hasInput && !operation.responses?.['400'])
+          problems.push(`${method.toUpperCase()} ${path} does not document 400`);
       }
     }
     assert.deepEqual(problems, []);
@@ -102,7 +105,10 @@ describe('request logging', () => {
     assert.match(text, /WP-\*\*\*\*/);
     assert.doesNotMatch(text, /7K3M/);
     assert.doesNotMatch(text, /Grote/);
-    assert.equal(redactUrl('/api/v1/public/reports/wp-7k3m-q9xd-2rpa-ht4c/photos?x=1'), '/api/v1/public/reports/WP-****/photos');
+    assert.equal(
+      redactUrl('/api/v1/public/reports/wp-7k3m-q9xd-2rpa-ht4c/photos?x=1'),
+      '/api/v1/public/reports/WP-****/photos',
+    );
   });
 });
 
@@ -117,7 +123,11 @@ describe('client address', () => {
       { extend: (instance) => void instance.get('/ip-probe', async (request) => ({ ip: request.ip })) },
     );
     try {
-      const response = await app.inject({ method: 'GET', url: '/ip-probe', headers: { 'x-forwarded-for': '203.0.113.9' } });
+      const response = await app.inject({
+        method: 'GET',
+        url: '/ip-probe',
+        headers: { 'x-forwarded-for': '203.0.113.9' },
+      });
       assert.notEqual(response.json().ip, '203.0.113.9');
     } finally {
       await app.close();

@@ -2,7 +2,12 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import Fastify, { type RouteOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { registerAuthentication } from './auth.ts';
 import type { App, AppDeps } from './deps.ts';
@@ -19,7 +24,10 @@ import { redactUrl } from './redact.ts';
 export function trustProxySetting(value: string): boolean | string[] {
   if (value === '' || value === 'false') return false;
   if (value === 'true') return true;
-  return value.split(',').map((part) => part.trim()).filter(Boolean);
+  return value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
 }
 
 /**
@@ -27,7 +35,9 @@ export function trustProxySetting(value: string): boolean | string[] {
  * documented, so it is added here once instead of in each route.
  */
 function documentValidationProblem(route: RouteOptions) {
-  const schema = route.schema as { body?: unknown; querystring?: unknown; params?: unknown; response?: Record<string, unknown>; hide?: boolean } | undefined;
+  const schema = route.schema as
+    | { body?: unknown; querystring?: unknown; params?: unknown; response?: Record<string, unknown>; hide?: boolean }
+    | undefined;
   if (!schema || schema.hide || !(schema.body || schema.querystring || schema.params)) return;
   schema.response ??= {};
   schema.response[400] ??= problemSchema;
@@ -50,7 +60,10 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
           // Secrets and reporter contact never reach the log.
           redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
           serializers: {
-            req: (request: { method: string; url: string }) => ({ method: request.method, url: redactUrl(request.url) }),
+            req: (request: { method: string; url: string }) => ({
+              method: request.method,
+              url: redactUrl(request.url),
+            }),
           },
         }
       : false,
@@ -63,7 +76,11 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, request, { status: 404, title: 'Not found', detail: `No route for ${request.method} ${request.url.split('?')[0]}` }),
+    sendProblem(reply, request, {
+      status: 404,
+      title: 'Not found',
+      detail: `No route for ${request.method} ${request.url.split('?')[0]}`,
+    }),
   );
 
   await app.register(cookie);
@@ -103,14 +120,10 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   registerAuthentication(app, deps);
   app.addHook('onRoute', documentValidationProblem);
 
-  app.get(
-    `${API_PREFIX}/openapi.json`,
-    { schema: { hide: true } },
-    async (_request, reply) => {
-      reply.header('Access-Control-Allow-Origin', '*');
-      return app.swagger();
-    },
-  );
+  app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async (_request, reply) => {
+    reply.header('Access-Control-Allow-Origin', '*');
+    return app.swagger();
+  });
 
   app.get(
     `${API_PREFIX}/health`,

@@ -32,10 +32,14 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, proble
   return reply.status(problem.status).header('content-type', 'application/problem+json; charset=utf-8').send(body);
 }
 
-function zodIssuesToFieldProblems(part: string, issues: ReadonlyArray<{ instancePath?: string; message?: string; params?: unknown; keyword?: string }>): FieldProblem[] {
+function zodIssuesToFieldProblems(
+  part: string,
+  issues: ReadonlyArray<{ instancePath?: string; message?: string; params?: unknown; keyword?: string }>,
+): FieldProblem[] {
   return issues.map((issue) => {
     const params = (issue.params ?? {}) as { issue?: { path?: PropertyKey[]; code?: string; message?: string } };
-    const path = params.issue?.path?.map(String).join('.') ?? (issue.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
+    const path =
+      params.issue?.path?.map(String).join('.') ?? (issue.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
     return {
       name: path ? `${part}.${path}` : part,
       reason: params.issue?.message ?? issue.message ?? 'invalid',
@@ -67,17 +71,37 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     });
   }
   if (isResponseSerializationError(error)) {
-    request.log.error({ issues: error.cause.issues, url: redactUrl(request.url) }, 'response does not match its schema');
-    return sendProblem(reply, request, { status: 500, title: 'Internal error', detail: 'The server made an invalid response.' });
+    request.log.error(
+      { issues: error.cause.issues, url: redactUrl(request.url) },
+      'response does not match its schema',
+    );
+    return sendProblem(reply, request, {
+      status: 500,
+      title: 'Internal error',
+      detail: 'The server made an invalid response.',
+    });
   }
   const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
   if (status >= 500) {
     // Log the error class and message only: request bodies may hold reporter contact data.
     request.log.error({ err: { type: error.name, message: error.message, stack: error.stack } }, 'unhandled error');
-    return sendProblem(reply, request, { status, title: 'Internal error', detail: 'Something went wrong on our side; nothing was changed.' });
+    return sendProblem(reply, request, {
+      status,
+      title: 'Internal error',
+      detail: 'Something went wrong on our side; nothing was changed.',
+    });
   }
   if (status === 429) {
-    return sendProblem(reply, request, { status, title: 'Too many requests', detail: 'Too many requests; try again in a minute.', code: 'rate_limited' });
+    return sendProblem(reply, request, {
+      status,
+      title: 'Too many requests',
+      detail: 'Too many requests; try again in a minute.',
+      code: 'rate_limited',
+    });
   }
-  return sendProblem(reply, request, { status, title: error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'Unsupported media type' : 'Bad request', detail: error.message });
+  return sendProblem(reply, request, {
+    status,
+    title: error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'Unsupported media type' : 'Bad request',
+    detail: error.message,
+  });
 }

@@ -21,7 +21,11 @@ export async function registerRoutes(app: App, deps: AppDeps): Promise<void> {
   registerMeetingRoutes(app, deps);
   await registerReportRoutes(app, deps);
   registerPublicReportRoutes(app, deps);
-  registerAddressRoutes(app, deps, createPdokLocatieserver({ baseUrl: deps.config.PDOK_LOCATIESERVER_URL, timeoutMs: deps.config.PDOK_TIMEOUT_MS }));
+  registerAddressRoutes(
+    app,
+    deps,
+    createPdokLocatieserver({ baseUrl: deps.config.PDOK_LOCATIESERVER_URL, timeoutMs: deps.config.PDOK_TIMEOUT_MS }),
+  );
   registerPhotoRoutes(app, deps);
   registerDashboardRoutes(app, deps);
 }

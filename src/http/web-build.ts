@@ -22,7 +22,9 @@ export function webBuildReason(): string | null {
   const builtIndex = join(WEB_DIST, 'index.html');
   if (!existsSync(builtIndex)) return 'web/dist is missing';
   const built = statSync(builtIndex).mtimeMs;
-  const sources = ['src', 'index.html', 'vite.config.ts', '../package-lock.json'].map((p) => join(WEB_ROOT, p)).filter(existsSync);
+  const sources = ['src', 'index.html', 'vite.config.ts', '../package-lock.json']
+    .map((p) => join(WEB_ROOT, p))
+    .filter(existsSync);
   return sources.some((source) => newestMtime(source) > built) ? 'web/dist is older than its sources' : null;
 }
 
@@ -47,7 +49,8 @@ async function withBuildLock<T>(fn: () => Promise<T>): Promise<T> {
       break;
     } catch {
       // Another process (a parallel test file) is building; a lock older than 5 minutes is left over from a crash.
-      if (existsSync(LOCK_DIR) && Date.now() - statSync(LOCK_DIR).mtimeMs > 300_000) rmSync(LOCK_DIR, { recursive: true, force: true });
+      if (existsSync(LOCK_DIR) && Date.now() - statSync(LOCK_DIR).mtimeMs > 300_000)
+        rmSync(LOCK_DIR, { recursive: true, force: true });
       if (Date.now() - started > 300_000) throw new Error(`Timed out waiting for the web build lock ${LOCK_DIR}`);
       await new Promise((resolve) => setTimeout(resolve, 250));
     }

@@ -25,7 +25,11 @@ describe('web UI serving', () => {
     writeFileSync(join(dist, 'assets', 'index-abc123.js'), script);
     writeFileSync(join(dist, 'assets', 'index-abc123.js.gz'), gzipSync(script));
     db = await openTestDb({ empty: true });
-    const deps = { db, clock: fixedClock('2026-11-24T09:00:00+01:00'), config: testConfig({ MAP_TILE_URL: 'https://tiles.example.org/{z}/{x}/{y}.png' }) };
+    const deps = {
+      db,
+      clock: fixedClock('2026-11-24T09:00:00+01:00'),
+      config: testConfig({ MAP_TILE_URL: 'https://tiles.example.org/{z}/{x}/{y}.png' }),
+    };
     app = await buildApp(deps, { extend: (instance) => registerWebUi(instance, deps, { distDir: dist }) });
   });
   after(async () => {
@@ -57,7 +61,11 @@ describe('web UI serving', () => {
   });
 
   it('caches hashed assets forever and serves their precompressed copy', async () => {
-    const response = await app.inject({ method: 'GET', url: '/assets/index-abc123.js', headers: { 'accept-encoding': 'gzip' } });
+    const response = await app.inject({
+      method: 'GET',
+      url: '/assets/index-abc123.js',
+      headers: { 'accept-encoding': 'gzip' },
+    });
     assert.equal(response.statusCode, 200);
     assert.equal(response.headers['cache-control'], 'public, max-age=31536000, immutable');
     assert.equal(response.headers['content-encoding'], 'gzip');

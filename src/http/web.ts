@@ -107,7 +107,10 @@ export async function registerWebUi(app: App, deps: AppDeps, options: WebUiOptio
     cacheControl: false,
     setHeaders: (reply, path) => {
       // Vite puts a content hash in every asset name: cache those forever, never the page itself.
-      reply.header('Cache-Control', path.includes(`${join(distDir, 'assets')}/`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      reply.header(
+        'Cache-Control',
+        path.includes(`${join(distDir, 'assets')}/`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
     },
   });
 

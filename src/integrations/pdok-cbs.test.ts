@@ -32,7 +32,12 @@ function startRecordedWfs(requests: URL[], mode: { broken?: boolean; ignoreFilte
     }
     const start = Number(url.searchParams.get('startIndex') ?? 0);
     const count = Number(url.searchParams.get('count') ?? 1000);
-    const foreign = { type: 'Feature', id: 'wijken.1', geometry: null, properties: { wijkcode: 'WK036300', wijknaam: 'Burgwallen-Oude Zijde', gemeentecode: 'GM0363', water: 'NEE' } };
+    const foreign = {
+      type: 'Feature',
+      id: 'wijken.1',
+      geometry: null,
+      properties: { wijkcode: 'WK036300', wijknaam: 'Burgwallen-Oude Zijde', gemeentecode: 'GM0363', water: 'NEE' },
+    };
     const all = mode.ignoreFilter ? [foreign, ...layer.features] : layer.features;
     const features = all.slice(start, start + count);
     res.writeHead(200, { 'content-type': 'application/json; subtype=geojson' });
@@ -41,7 +46,8 @@ function startRecordedWfs(requests: URL[], mode: { broken?: boolean; ignoreFilte
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-const baseUrlOf = (server: Server) => `http://127.0.0.1:${(server.address() as AddressInfo).port}/cbs/wijkenbuurten/2024/wfs/v1_0`;
+const baseUrlOf = (server: Server) =>
+  `http://127.0.0.1:${(server.address() as AddressInfo).port}/cbs/wijkenbuurten/2024/wfs/v1_0`;
 
 describe('PDOK CBS WFS adapter (recorded responses, local server)', () => {
   let db: Db;
@@ -60,10 +66,19 @@ describe('PDOK CBS WFS adapter (recorded responses, local server)', () => {
   it('asks for GeoJSON in RD New filtered on the municipality, page by page', async () => {
     const client = new PdokCbsClient({ baseUrl: baseUrlOf(server), pageSize: 2 });
     requests.length = 0;
-    const collection = (await client.fetchDistricts('GM0392')) as unknown as { features: Array<{ properties: { wijkcode: string } }>; crs: unknown };
-    assert.deepEqual(collection.features.map((f) => f.properties.wijkcode), ['WK039201', 'WK039202', 'WK039203', 'WK039290']);
+    const collection = (await client.fetchDistricts('GM0392')) as unknown as {
+      features: Array<{ properties: { wijkcode: string } }>;
+      crs: unknown;
+    };
+    assert.deepEqual(
+      collection.features.map((f) => f.properties.wijkcode),
+      ['WK039201', 'WK039202', 'WK039203', 'WK039290'],
+    );
     assert.deepEqual(collection.crs, { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::28992' } });
-    assert.deepEqual(requests.map((r) => r.searchParams.get('startIndex')), ['0', '2']);
+    assert.deepEqual(
+      requests.map((r) => r.searchParams.get('startIndex')),
+      ['0', '2'],
+    );
     const first = requests[0]!;
     assert.equal(first.pathname, '/cbs/wijkenbuurten/2024/wfs/v1_0');
     assert.equal(first.searchParams.get('service'), 'WFS');
@@ -73,31 +88,46 @@ describe('PDOK CBS WFS adapter (recorded responses, local server)', () => {
     assert.equal(first.searchParams.get('outputFormat'), 'json');
     assert.equal(first.searchParams.get('srsName'), 'EPSG:28992');
     assert.equal(first.searchParams.get('count'), '2');
-    assert.match(first.searchParams.get('filter') ?? '', /<PropertyName>gemeentecode<\/PropertyName><Literal>GM0392<\/Literal>/);
+    assert.match(
+      first.searchParams.get('filter') ?? '',
+      /<PropertyName>gemeentecode<\/PropertyName><Literal>GM0392<\/Literal>/,
+    );
   });
 
   it('imports wijken and buurten of a municipality, skipping water-only wijken', async () => {
     const client = new PdokCbsClient({ baseUrl: baseUrlOf(server), pageSize: 3 });
     const progress: number[] = [];
-    const result = await importGeographyFromSource({ db, source: client }, { code: 'GM0392', jurisdictionId: 'haarlem.nl' }, (done) => progress.push(done));
+    const result = await importGeographyFromSource(
+      { db, source: client },
+      { code: 'GM0392', jurisdictionId: 'haarlem.nl' },
+      (done) => progress.push(done),
+    );
     assert.equal(result.municipalityCode, 'GM0392');
     assert.equal(result.districts, 3);
     assert.equal(result.neighbourhoods, recorded['wijkenbuurten:buurten']!.features.length);
     assert.deepEqual(result.skipped, [{ code: 'WK039290', reason: 'water only' }]);
     assert.equal(progress.at(-1), 3 + result.neighbourhoods);
 
-    const municipality = (await db.query('SELECT name, slug, jurisdiction_id FROM municipalities WHERE code = $1', ['GM0392'])).rows[0];
+    const municipality = (
+      await db.query('SELECT name, slug, jurisdiction_id FROM municipalities WHERE code = $1', ['GM0392'])
+    ).rows[0];
     assert.deepEqual(municipality, { name: 'Haarlem', slug: 'haarlem', jurisdiction_id: 'haarlem.nl' });
-    const districts = (await db.query<{ code: string; name: string; population: number }>(
-      `SELECT code, name, population FROM districts WHERE code IN ('WK039201','WK039202','WK039203','WK039290') ORDER BY code`,
-    )).rows;
+    const districts = (
+      await db.query<{ code: string; name: string; population: number }>(
+        `SELECT code, name, population FROM districts WHERE code IN ('WK039201','WK039202','WK039203','WK039290') ORDER BY code`,
+      )
+    ).rows;
     assert.deepEqual(districts, [
       { code: 'WK039201', name: 'Oude Stad', population: 14745 },
       { code: 'WK039202', name: 'Haarlemmerhoutkwartier', population: 13090 },
       { code: 'WK039203', name: 'Zijlwegkwartier', population: 8295 },
     ]);
     const locator = await getDistrictLocator(db);
-    const inside = (await db.query<{ x: number; y: number }>(`SELECT ST_X(ST_PointOnSurface(geom)) AS x, ST_Y(ST_PointOnSurface(geom)) AS y FROM districts WHERE code = 'WK039202'`)).rows[0]!;
+    const inside = (
+      await db.query<{ x: number; y: number }>(
+        `SELECT ST_X(ST_PointOnSurface(geom)) AS x, ST_Y(ST_PointOnSurface(geom)) AS y FROM districts WHERE code = 'WK039202'`,
+      )
+    ).rows[0]!;
     assert.equal(locator.locate(inside.x, inside.y)?.districtCode, 'WK039202');
   });
 
@@ -105,7 +135,9 @@ describe('PDOK CBS WFS adapter (recorded responses, local server)', () => {
     const ignoring = await startRecordedWfs([], { ignoreFilter: true });
     try {
       const client = new PdokCbsClient({ baseUrl: baseUrlOf(ignoring) });
-      const collection = (await client.fetchDistricts('GM0392')) as unknown as { features: Array<{ properties: { gemeentecode: string } }> };
+      const collection = (await client.fetchDistricts('GM0392')) as unknown as {
+        features: Array<{ properties: { gemeentecode: string } }>;
+      };
       assert.equal(collection.features.length, 4);
       assert.ok(collection.features.every((f) => f.properties.gemeentecode === 'GM0392'));
     } finally {
@@ -118,12 +150,22 @@ describe('PDOK CBS WFS adapter (recorded responses, local server)', () => {
     const broken = await startRecordedWfs(brokenRequests, { broken: true });
     try {
       const client = new PdokCbsClient({ baseUrl: baseUrlOf(broken) });
-      await assert.rejects(client.fetchDistricts('GM0392'), (error: unknown) => error instanceof DomainError && error.code === 'unavailable' && /did not return GeoJSON/.test(error.detail));
+      await assert.rejects(
+        client.fetchDistricts('GM0392'),
+        (error: unknown) =>
+          error instanceof DomainError && error.code === 'unavailable' && /did not return GeoJSON/.test(error.detail),
+      );
     } finally {
       broken.close();
     }
     const closedPort = new PdokCbsClient({ baseUrl: 'http://127.0.0.1:9/wfs', timeoutMs: 2000 });
-    await assert.rejects(closedPort.fetchDistricts('GM0392'), (error: unknown) => error instanceof DomainError && error.code === 'unavailable');
-    await assert.rejects(closedPort.fetchDistricts('0392'), (error: unknown) => error instanceof DomainError && error.code === 'validation');
+    await assert.rejects(
+      closedPort.fetchDistricts('GM0392'),
+      (error: unknown) => error instanceof DomainError && error.code === 'unavailable',
+    );
+    await assert.rejects(
+      closedPort.fetchDistricts('0392'),
+      (error: unknown) => error instanceof DomainError && error.code === 'validation',
+    );
   });
 });

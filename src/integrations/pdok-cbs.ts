@@ -79,7 +79,9 @@ export class PdokCbsClient implements CbsGeographySource {
 
   private async fetchLayer(typeName: string, municipalityCode: string) {
     if (!/^GM\d{4}$/.test(municipalityCode)) {
-      throw new DomainError('validation', `Not a CBS municipality code: ${municipalityCode}`, [{ name: 'municipalityCode', reason: 'GM followed by 4 digits' }]);
+      throw new DomainError('validation', `Not a CBS municipality code: ${municipalityCode}`, [
+        { name: 'municipalityCode', reason: 'GM followed by 4 digits' },
+      ]);
     }
     const features: WfsFeature[] = [];
     for (let page = 0; page < this.maxPages; page++) {
@@ -87,7 +89,8 @@ export class PdokCbsClient implements CbsGeographySource {
       const batch = result.features ?? [];
       features.push(...batch);
       const matched = Number(result.numberMatched);
-      const complete = batch.length < this.pageSize || (Number.isFinite(matched) && page * this.pageSize + batch.length >= matched);
+      const complete =
+        batch.length < this.pageSize || (Number.isFinite(matched) && page * this.pageSize + batch.length >= matched);
       if (complete) {
         return {
           type: 'FeatureCollection' as const,
@@ -96,13 +99,19 @@ export class PdokCbsClient implements CbsGeographySource {
         };
       }
     }
-    throw new DomainError('unavailable', `${this.description} kept returning pages for ${typeName} after ${this.maxPages} pages; giving up.`);
+    throw new DomainError(
+      'unavailable',
+      `${this.description} kept returning pages for ${typeName} after ${this.maxPages} pages; giving up.`,
+    );
   }
 
   private async fetchPage(url: string): Promise<WfsPage> {
     let response: Response;
     try {
-      response = await this.fetchImpl(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(this.timeoutMs) });
+      response = await this.fetchImpl(url, {
+        headers: { accept: 'application/json' },
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
     } catch (error) {
       throw new DomainError('unavailable', `${this.description} could not be reached: ${(error as Error).message}`);
     }

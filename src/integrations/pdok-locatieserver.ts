@@ -5,7 +5,12 @@
  * Any network failure, timeout, non-2xx status or unexpected body becomes AddressSearchUnavailable.
  */
 import { z } from 'zod';
-import { AddressSearchUnavailable, type AddressRecord, type AddressSearch, type AddressSuggestion } from '../domain/addresses/index.ts';
+import {
+  AddressSearchUnavailable,
+  type AddressRecord,
+  type AddressSearch,
+  type AddressSuggestion,
+} from '../domain/addresses/index.ts';
 
 export interface PdokLocatieserverOptions {
   baseUrl: string;
@@ -49,7 +54,10 @@ export function createPdokLocatieserver(options: PdokLocatieserverOptions): Addr
     const url = `${base}/${path}?${new URLSearchParams(params).toString()}`;
     let response: Response;
     try {
-      response = await fetch(url, { signal: AbortSignal.timeout(options.timeoutMs), headers: { accept: 'application/json' } });
+      response = await fetch(url, {
+        signal: AbortSignal.timeout(options.timeoutMs),
+        headers: { accept: 'application/json' },
+      });
     } catch (error) {
       throw new AddressSearchUnavailable(`PDOK ${path}: ${(error as Error).name}`);
     }
@@ -68,7 +76,16 @@ export function createPdokLocatieserver(options: PdokLocatieserverOptions): Addr
   return {
     async suggest({ text, municipalityCode, limit }): Promise<AddressSuggestion[]> {
       const gemeentecode = municipalityCode.replace(/^GM/, '');
-      const body = await getJson('suggest', [['q', text], ['fq', 'type:adres'], ['fq', `gemeentecode:${gemeentecode}`], ['rows', String(limit)]], suggestResponseSchema);
+      const body = await getJson(
+        'suggest',
+        [
+          ['q', text],
+          ['fq', 'type:adres'],
+          ['fq', `gemeentecode:${gemeentecode}`],
+          ['rows', String(limit)],
+        ],
+        suggestResponseSchema,
+      );
       return body.response.docs.map((doc) => ({ id: doc.id, label: doc.weergavenaam }));
     },
 

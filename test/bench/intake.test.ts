@@ -17,7 +17,8 @@ describe('intake benchmark helper', () => {
   });
 
   it('loads real intake and the bare insert from wrk over loopback HTTP and reports throughput, latency and their ratio', async () => {
-    const count = async (table: string) => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]!.n;
+    const count = async (table: string) =>
+      (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]!.n;
     const before = await count('reports');
     const connections = 2;
     const [round, ...more] = await benchIntake(db, { rounds: 1, seconds: 1, connections, warmUpSeconds: 0 });
@@ -30,8 +31,14 @@ describe('intake benchmark helper', () => {
     assert.equal(round!.ratio, round!.intake.rps / round!.bareInsert.rps);
     // Every answered request stored its row; wrk may stop with one request per connection unanswered.
     const created = (await count('reports')) - before;
-    assert.ok(created >= round!.intake.requests && created <= round!.intake.requests + connections, `${created} reports for ${round!.intake.requests} answers`);
+    assert.ok(
+      created >= round!.intake.requests && created <= round!.intake.requests + connections,
+      `${created} reports for ${round!.intake.requests} answers`,
+    );
     const bare = await count('bench_bare_inserts');
-    assert.ok(bare >= round!.bareInsert.requests && bare <= round!.bareInsert.requests + connections, `${bare} rows for ${round!.bareInsert.requests} answers`);
+    assert.ok(
+      bare >= round!.bareInsert.requests && bare <= round!.bareInsert.requests + connections,
+      `${bare} rows for ${round!.bareInsert.requests} answers`,
+    );
   });
 });

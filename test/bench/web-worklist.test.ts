@@ -19,7 +19,9 @@ describe('worklist map benchmark helper', () => {
     assert.ok(result.renderMs > 0 && result.baselineRenderMs > 0);
     assert.ok(Number.isInteger(result.longTasks) && result.longTasks >= 0);
     assert.ok(Number.isInteger(result.framesOver50ms) && result.framesOver50ms >= 0);
-    const { rows } = await db.query<{ n: number }>("SELECT count(DISTINCT district_code)::int AS n FROM reports WHERE tracking_code LIKE 'BENCH-%'");
+    const { rows } = await db.query<{ n: number }>(
+      "SELECT count(DISTINCT district_code)::int AS n FROM reports WHERE tracking_code LIKE 'BENCH-%'",
+    );
     assert.ok(rows[0]!.n >= 15, 'the reports are spread over the districts');
   });
 });

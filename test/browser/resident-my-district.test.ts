@@ -10,9 +10,22 @@ import type { Db } from '../../src/db/db.ts';
 import { seedDemoActivity } from '../../src/db/seed/demo-activity.ts';
 import { systemClock } from '../../src/shared/clock.ts';
 import { openTestDb } from '../support/db.ts';
-import { expectNoAxeViolations, launchBrowser, openPage, screenshot, startFakeLocatieserver, startWebApp, type RunningApp } from './support.ts';
+import {
+  expectNoAxeViolations,
+  launchBrowser,
+  openPage,
+  screenshot,
+  startFakeLocatieserver,
+  startWebApp,
+  type RunningApp,
+} from './support.ts';
 
-const GROTE_MARKT_2 = { id: 'adr-0123456789abcdef0123456789abcdef', label: 'Grote Markt 2, 2011RD Haarlem', lon: 4.63663, lat: 52.38118 };
+const GROTE_MARKT_2 = {
+  id: 'adr-0123456789abcdef0123456789abcdef',
+  label: 'Grote Markt 2, 2011RD Haarlem',
+  lon: 4.63663,
+  lat: 52.38118,
+};
 
 async function ownerOf(db: Db, districtCode: string): Promise<string> {
   const { rows } = await db.query<{ name: string }>(
@@ -68,16 +81,31 @@ describe('resident: Mijn wijk and "Is dit dezelfde melding?"', () => {
         WHERE r.district_code = $1 AND r.status NOT IN ('resolved', 'cancelled') AND c.public`,
       [code],
     );
-    assert.match((await page.textContent('#district-reports-summary'))!, new RegExp(`^${open.rows[0]!.n} open meldingen`));
-    assert.equal(await page.locator('#district-reports-map path.leaflet-interactive, #district-reports-map .leaflet-overlay-pane path').count() > 0, true);
-    assert.doesNotMatch((await page.textContent('main'))!, /@example\.org|WP-[0-9A-Z]{4}-/, 'no reporter data or tracking codes on the public page');
+    assert.match(
+      (await page.textContent('#district-reports-summary'))!,
+      new RegExp(`^${open.rows[0]!.n} open meldingen`),
+    );
+    assert.equal(
+      (await page
+        .locator('#district-reports-map path.leaflet-interactive, #district-reports-map .leaflet-overlay-pane path')
+        .count()) > 0,
+      true,
+    );
+    assert.doesNotMatch(
+      (await page.textContent('main'))!,
+      /@example\.org|WP-[0-9A-Z]{4}-/,
+      'no reporter data or tracking codes on the public page',
+    );
     await expectNoAxeViolations(page, 'Mijn wijk of a district (nl)');
     assert.deepEqual(errors, []);
     await context.close();
   });
 
   it('finds the district officer by address, in English', async () => {
-    const { page, context } = await openPage(browser, running.baseUrl, { language: 'en', viewport: { width: 1024, height: 900 } });
+    const { page, context } = await openPage(browser, running.baseUrl, {
+      language: 'en',
+      viewport: { width: 1024, height: 900 },
+    });
     await page.goto(`${running.baseUrl}/mijn-wijk`);
     await page.waitForSelector('#district-finder-map .leaflet-overlay-pane path');
     await expectNoAxeViolations(page, 'the Mijn wijk finder (en)');
@@ -86,7 +114,10 @@ describe('resident: Mijn wijk and "Is dit dezelfde melding?"', () => {
     await page.click('text=Grote Markt 2, 2011RD Haarlem');
     const code = await districtShown(page);
     assert.equal(code, 'WK039201');
-    assert.equal((await page.textContent('#district-officer .wp-officer__name'))!.trim(), await ownerOf(db, 'WK039201'));
+    assert.equal(
+      (await page.textContent('#district-officer .wp-officer__name'))!.trim(),
+      await ownerOf(db, 'WK039201'),
+    );
     assert.match((await page.textContent('h1'))!, /District Oude Stad/);
     assert.match((await page.textContent('#district-officer'))!, /In the district on \w+day/);
     await expectNoAxeViolations(page, 'Mijn wijk of a district (en)');
@@ -112,12 +143,17 @@ describe('resident: Mijn wijk and "Is dit dezelfde melding?"', () => {
       const first = await fetch(`${running.baseUrl}/api/v1/reports`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ category: 'grofvuil', description: `Matras naast de container (eerste melding, ${language}).`, location: { type: 'Point', coordinates: [GROTE_MARKT_2.lon + 0.0002, GROTE_MARKT_2.lat] } }),
+        body: JSON.stringify({
+          category: 'grofvuil',
+          description: `Matras naast de container (eerste melding, ${language}).`,
+          location: { type: 'Point', coordinates: [GROTE_MARKT_2.lon + 0.0002, GROTE_MARKT_2.lat] },
+        }),
       });
       const created = await first.text();
       assert.equal(first.status, 201, created);
       const { id } = JSON.parse(created) as { id: string };
-      const publicId = (await db.query<{ public_id: string }>('SELECT public_id FROM reports WHERE id = $1', [id])).rows[0]!.public_id;
+      const publicId = (await db.query<{ public_id: string }>('SELECT public_id FROM reports WHERE id = $1', [id]))
+        .rows[0]!.public_id;
       const before = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM reports')).rows[0]!.n;
 
       const { page, context, errors } = await openPage(browser, running.baseUrl, { language });
@@ -129,23 +165,45 @@ describe('resident: Mijn wijk and "Is dit dezelfde melding?"', () => {
       await page.click('text=Grote Markt 2, 2011RD Haarlem');
       await page.waitForSelector('#duplicates-heading');
       const announced = await page.textContent('#duplicates [role="status"]');
-      assert.match(announced ?? '', language === 'nl' ? /open melding(en)? over hetzelfde onderwerp vlakbij/ : /open reports? on the same subject nearby/);
+      assert.match(
+        announced ?? '',
+        language === 'nl'
+          ? /open melding(en)? over hetzelfde onderwerp vlakbij/
+          : /open reports? on the same subject nearby/,
+      );
       const item = page.locator(`[data-public-id="${publicId}"]`);
-      assert.match((await item.textContent())!, language === 'nl' ? /Grofvuil · op ongeveer \d+ meter/ : /Bulky waste · about \d+ metres away/);
+      assert.match(
+        (await item.textContent())!,
+        language === 'nl' ? /Grofvuil · op ongeveer \d+ meter/ : /Bulky waste · about \d+ metres away/,
+      );
       await expectNoAxeViolations(page, `the report form with the duplicate hint (${language})`);
 
       await item.locator('button').focus();
       await page.keyboard.press('Enter');
-      await page.waitForFunction(() => (document.activeElement as HTMLInputElement | null)?.type === 'email' && document.activeElement?.id.startsWith('follow-email'));
+      await page.waitForFunction(
+        () =>
+          (document.activeElement as HTMLInputElement | null)?.type === 'email' &&
+          document.activeElement?.id.startsWith('follow-email'),
+      );
       await page.keyboard.type('buurvrouw@example.net');
       await page.keyboard.press('Enter'); // follows; does not send the report form
       await item.locator('.wp-duplicates__done').waitFor();
-      assert.match((await item.textContent())!, language === 'nl' ? /U volgt deze melding/ : /You are following this report/);
+      assert.match(
+        (await item.textContent())!,
+        language === 'nl' ? /U volgt deze melding/ : /You are following this report/,
+      );
       await expectNoAxeViolations(page, `the report form after following (${language})`);
 
-      const followers = await db.query<{ email: string; language: string }>('SELECT email, language FROM report_followers WHERE report_id = $1', [id]);
+      const followers = await db.query<{ email: string; language: string }>(
+        'SELECT email, language FROM report_followers WHERE report_id = $1',
+        [id],
+      );
       assert.deepEqual(followers.rows, [{ email: 'buurvrouw@example.net', language }]);
-      assert.equal((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM reports')).rows[0]!.n, before, 'no second report was filed');
+      assert.equal(
+        (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM reports')).rows[0]!.n,
+        before,
+        'no second report was filed',
+      );
       assert.equal(new URL(page.url()).pathname, '/melden');
       assert.deepEqual(errors, []);
       await context.close();

@@ -8,7 +8,17 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { Db } from '../../src/db/db.ts';
 import { openTestDb } from '../support/db.ts';
-import { expectNoAxeViolations, launchBrowser, openPage, samplePhoto, screenshot, startFakeLocatieserver, startTileServer, startWebApp, type RunningApp } from './support.ts';
+import {
+  expectNoAxeViolations,
+  launchBrowser,
+  openPage,
+  samplePhoto,
+  screenshot,
+  startFakeLocatieserver,
+  startTileServer,
+  startWebApp,
+  type RunningApp,
+} from './support.ts';
 
 async function reportsWith(db: Db, description: string) {
   const { rows } = await db.query<{ tracking_code: string; district_code: string; status: string }>(
@@ -79,10 +89,17 @@ describe('resident files a report', () => {
     assert.equal(stored.length, 1);
     assert.equal(stored[0]!.tracking_code, trackingCode);
     assert.match(stored[0]!.district_code, /^WK0392\d\d$/);
-    const photos = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM photos p JOIN reports r ON r.id = p.report_id WHERE r.tracking_code = $1', [trackingCode]);
+    const photos = await db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM photos p JOIN reports r ON r.id = p.report_id WHERE r.tracking_code = $1',
+      [trackingCode],
+    );
     assert.equal(photos.rows[0]!.n, 1, 'the photo is stored with the report');
     // The public gets who takes it, not the routing reason (which tells why colleagues are away).
-    const { rows: [routing] } = await db.query<{ reason: string }>('SELECT routing_reason_nl AS reason FROM reports WHERE tracking_code = $1', [trackingCode]);
+    const {
+      rows: [routing],
+    } = await db.query<{ reason: string }>('SELECT routing_reason_nl AS reason FROM reports WHERE tracking_code = $1', [
+      trackingCode,
+    ]);
     const confirmation = (await page.textContent('main')) ?? '';
     assert.match(confirmation, /Uw melding is doorgestuurd naar /);
     assert.ok(!confirmation.includes(routing!.reason), 'the routing reason stays off the confirmation page');
@@ -104,16 +121,24 @@ describe('resident files a report', () => {
 
     await tabTo(page, '#category-search');
     await page.keyboard.type('wildplas');
-    await page.waitForFunction(() => (document.querySelector('#category') as HTMLSelectElement).value === 'wildplassen');
+    await page.waitForFunction(
+      () => (document.querySelector('#category') as HTMLSelectElement).value === 'wildplassen',
+    );
     await tabTo(page, '#location-map');
     await page.keyboard.press('Enter'); // the centre of the map
     await page.waitForSelector('.wp-marker');
     await page.keyboard.press('Tab');
-    assert.ok(await page.evaluate(() => document.activeElement?.classList.contains('wp-marker')), 'the pin takes focus after the map');
+    assert.ok(
+      await page.evaluate(() => document.activeElement?.classList.contains('wp-marker')),
+      'the pin takes focus after the map',
+    );
     const before = await page.evaluate(() => document.querySelector('.wp-marker')!.getBoundingClientRect().left);
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
-    await page.waitForFunction((left) => document.querySelector('.wp-marker')!.getBoundingClientRect().left > left + 15, before);
+    await page.waitForFunction(
+      (left) => document.querySelector('.wp-marker')!.getBoundingClientRect().left > left + 15,
+      before,
+    );
     await page.waitForFunction(() => /wijk/i.test(document.querySelector('#location-result')?.textContent ?? ''));
 
     const description = 'Iemand plast elke avond tegen de kerkmuur (toetsenbord-verhaal).';
@@ -176,13 +201,18 @@ describe('resident files a report', () => {
   });
 
   it('still works when the background map and address search are unavailable (no network)', async () => {
-    const offline = await startWebApp(db, { env: { MAP_TILE_URL: 'https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/grijs/EPSG:3857/{z}/{x}/{y}.png' } });
+    const offline = await startWebApp(db, {
+      env: { MAP_TILE_URL: 'https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/grijs/EPSG:3857/{z}/{x}/{y}.png' },
+    });
     try {
       const { page, context, blocked } = await openPage(browser, offline.baseUrl);
       await page.goto(`${offline.baseUrl}/melden`);
       await formReady(page);
       await page.waitForSelector('text=De achtergrondkaart is nu niet beschikbaar');
-      assert.ok(blocked.some((url) => url.includes('service.pdok.nl')), 'tile requests left the machine only to be blocked');
+      assert.ok(
+        blocked.some((url) => url.includes('service.pdok.nl')),
+        'tile requests left the machine only to be blocked',
+      );
       await page.fill('#address', 'Grote Markt 2');
       await page.click('text=Zoek adres');
       await page.waitForSelector('text=Adres zoeken lukt nu niet; tik de plek aan op de kaart.');
@@ -196,8 +226,18 @@ describe('resident files a report', () => {
 
   it('finds the place by address search, by keyboard', async () => {
     const locatieserver = await startFakeLocatieserver([
-      { id: 'adr-0123456789abcdef0123456789abcdef', label: 'Grote Markt 2, 2011RD Haarlem', lon: 4.63663, lat: 52.38118 },
-      { id: 'adr-fedcba9876543210fedcba9876543210', label: 'Grote Markt 1, 1315JG Almere', lon: 5.21857, lat: 52.37298 },
+      {
+        id: 'adr-0123456789abcdef0123456789abcdef',
+        label: 'Grote Markt 2, 2011RD Haarlem',
+        lon: 4.63663,
+        lat: 52.38118,
+      },
+      {
+        id: 'adr-fedcba9876543210fedcba9876543210',
+        label: 'Grote Markt 1, 1315JG Almere',
+        lon: 5.21857,
+        lat: 52.37298,
+      },
     ]);
     const withSearch = await startWebApp(db, { env: { PDOK_LOCATIESERVER_URL: locatieserver.url } });
     try {
@@ -208,7 +248,10 @@ describe('resident files a report', () => {
       await page.keyboard.type('Grote Markt');
       await page.waitForSelector('.wp-suggestions button');
       await tabTo(page, '.wp-suggestions button');
-      assert.match((await page.evaluate(() => document.activeElement?.textContent)) ?? '', /Grote Markt 2, 2011RD Haarlem/);
+      assert.match(
+        (await page.evaluate(() => document.activeElement?.textContent)) ?? '',
+        /Grote Markt 2, 2011RD Haarlem/,
+      );
       await page.keyboard.press('Enter');
       await page.waitForFunction(() => /Oude Stad/.test(document.querySelector('#location-result')?.textContent ?? ''));
       await page.waitForSelector('.wp-marker');
@@ -259,7 +302,9 @@ describe('resident files a report', () => {
   });
 
   it('says so when the chosen place (by GPS) is outside the municipality', async () => {
-    const { page, context } = await openPage(browser, running.baseUrl, { geolocation: { latitude: 52.3731, longitude: 4.8926 } });
+    const { page, context } = await openPage(browser, running.baseUrl, {
+      geolocation: { latitude: 52.3731, longitude: 4.8926 },
+    });
     await page.goto(`${running.baseUrl}/melden`);
     await formReady(page);
     await page.click('text=Gebruik mijn locatie');
@@ -271,7 +316,13 @@ describe('resident files a report', () => {
     const [report] = await reportsWith(db, 'Veel hondenpoep op de stoep bij de speeltuin (tap-verhaal).');
     for (const language of ['nl', 'en'] as const) {
       const { page, context } = await openPage(browser, running.baseUrl, { language });
-      for (const path of ['/', '/melden', `/melding/${report?.tracking_code ?? 'ONBEKEND'}`, `/melden/bedankt/${report?.tracking_code ?? 'ONBEKEND'}`, '/bestaat-niet']) {
+      for (const path of [
+        '/',
+        '/melden',
+        `/melding/${report?.tracking_code ?? 'ONBEKEND'}`,
+        `/melden/bedankt/${report?.tracking_code ?? 'ONBEKEND'}`,
+        '/bestaat-niet',
+      ]) {
         await page.goto(`${running.baseUrl}${path}`);
         await page.waitForSelector('h1');
         if (path === '/melden') await formReady(page);
@@ -287,7 +338,8 @@ describe('resident files a report', () => {
     const { page, context } = await openPage(browser, running.baseUrl);
     const scripts: { url: string; gzipped: number }[] = [];
     page.on('response', async (response) => {
-      if (response.request().resourceType() === 'script') scripts.push({ url: response.url(), gzipped: gzipSync(await response.body()).length });
+      if (response.request().resourceType() === 'script')
+        scripts.push({ url: response.url(), gzipped: gzipSync(await response.body()).length });
     });
     const started = Date.now();
     await page.goto(`${running.baseUrl}/melden`);
@@ -295,7 +347,9 @@ describe('resident files a report', () => {
     const usableMs = Date.now() - started;
     await formReady(page);
     const total = scripts.reduce((sum, script) => sum + script.gzipped, 0);
-    console.error(`resident form: ${scripts.length} script(s), ${(total / 1024).toFixed(1)} kB gzipped, categories usable after ${usableMs} ms`);
+    console.error(
+      `resident form: ${scripts.length} script(s), ${(total / 1024).toFixed(1)} kB gzipped, categories usable after ${usableMs} ms`,
+    );
     assert.ok(total <= 150 * 1024, `the resident form loads ${(total / 1024).toFixed(1)} kB of gzipped JavaScript`);
     await context.close();
   });

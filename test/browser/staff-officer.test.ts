@@ -9,7 +9,17 @@ import type { Browser } from 'playwright-core';
 import type { Db } from '../../src/db/db.ts';
 import { openTestDb } from '../support/db.ts';
 import { fileReport, LONG_SESSIONS, pointIn, signIn, userIdOf } from './staff-support.ts';
-import { DEMO_PASSWORD, expectNoAxeViolations, fixedClock, launchBrowser, loginAs, openPage, screenshot, startWebApp, type RunningApp } from './support.ts';
+import {
+  DEMO_PASSWORD,
+  expectNoAxeViolations,
+  fixedClock,
+  launchBrowser,
+  loginAs,
+  openPage,
+  screenshot,
+  startWebApp,
+  type RunningApp,
+} from './support.ts';
 
 /** Tuesday 24 November 2026, 10:00 in Haarlem: a district day of Fatima de Vries (Parkwijk). */
 const TUESDAY = '2026-11-24T10:00:00+01:00';
@@ -37,16 +47,32 @@ describe('district officer works her worklist', () => {
     // A week earlier (also a Tuesday): two reports that are past their 3-work-day deadline by now.
     clock.set('2026-11-17T10:00:00+01:00');
     for (const [i, category] of ['wildplassen', 'veeg-zwerfvuil'].entries()) {
-      await fileReport(running.baseUrl, { category, description: `Vorige week gemeld (${i + 1}).`, location: await pointIn(db, PARKWIJK, -i - 1) });
+      await fileReport(running.baseUrl, {
+        category,
+        description: `Vorige week gemeld (${i + 1}).`,
+        location: await pointIn(db, PARKWIJK, -i - 1),
+      });
     }
     clock.set(TUESDAY);
     const categories = ['hondenpoep', 'grofvuil', 'wildplassen', 'graffiti-wildplak', 'fietswrak'];
     for (const [i, category] of categories.entries()) {
-      await fileReport(running.baseUrl, { category, description: `Eerdere melding ${i + 1} in Parkwijk.`, location: await pointIn(db, PARKWIJK, i + 1) });
+      await fileReport(running.baseUrl, {
+        category,
+        description: `Eerdere melding ${i + 1} in Parkwijk.`,
+        location: await pointIn(db, PARKWIJK, i + 1),
+      });
     }
     const description = 'Vuilniszakken opengescheurd bij het speelveldje (officier-verhaal).';
-    const filed = await fileReport(running.baseUrl, { category: 'veeg-zwerfvuil', description, location: await pointIn(db, PARKWIJK) });
-    assert.equal(filed.assignee.name, 'Fatima de Vries', 'routing sends it to the district officer on her district day');
+    const filed = await fileReport(running.baseUrl, {
+      category: 'veeg-zwerfvuil',
+      description,
+      location: await pointIn(db, PARKWIJK),
+    });
+    assert.equal(
+      filed.assignee.name,
+      'Fatima de Vries',
+      'routing sends it to the district officer on her district day',
+    );
 
     const { page, context, errors } = await openPage(browser, running.baseUrl);
     await signIn(page, running.baseUrl, FATIMA, /\/werk$/);
@@ -54,7 +80,9 @@ describe('district officer works her worklist', () => {
     await item.waitFor();
     assert.match((await item.textContent()) ?? '', /speelveldje/);
     assert.match((await page.textContent('#worklist-summary')) ?? '', /^8 open meldingen, waarvan 2 over de termijn/);
-    const classes = await page.$$eval('.wp-report-list__item', (items) => items.map((li) => li.classList.contains('wp-report-list__item--overdue')));
+    const classes = await page.$$eval('.wp-report-list__item', (items) =>
+      items.map((li) => li.classList.contains('wp-report-list__item--overdue')),
+    );
     assert.deepEqual(classes, [true, true, false, false, false, false, false, false], 'overdue reports come first');
     await screenshot(page, 'officer-worklist');
     await expectNoAxeViolations(page, 'the worklist as a list (nl)');
@@ -85,7 +113,9 @@ describe('district officer works her worklist', () => {
     assert.deepEqual(rows, [{ status: 'resolved', text: 'Opgeruimd en de bewoners van het portiek aangesproken.' }]);
 
     await page.click('a[href="/werk"]');
-    await page.waitForFunction(() => /^7 open meldingen/.test(document.querySelector('#worklist-summary')?.textContent ?? ''));
+    await page.waitForFunction(() =>
+      /^7 open meldingen/.test(document.querySelector('#worklist-summary')?.textContent ?? ''),
+    );
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -94,7 +124,9 @@ describe('district officer works her worklist', () => {
     const { page, context, errors } = await openPage(browser, running.baseUrl);
     await loginAs(page, running.baseUrl, FATIMA);
     await page.goto(`${running.baseUrl}/werk/vastleggen`);
-    await page.waitForFunction(() => (document.querySelector('#round-district') as HTMLSelectElement | null)?.value === 'WK039209');
+    await page.waitForFunction(
+      () => (document.querySelector('#round-district') as HTMLSelectElement | null)?.value === 'WK039209',
+    );
     await page.click('#round-start');
     await page.waitForSelector('#round-stop');
 
@@ -136,14 +168,21 @@ describe('district officer works her worklist', () => {
     await page.click('#intake-submit');
     await page.waitForSelector('#routing-result');
     const trackingCode = (await page.textContent('#intake-tracking-code'))!.trim();
-    const street = await db.query<{ source: string; created_by: string }>('SELECT source, created_by FROM reports WHERE tracking_code = $1', [trackingCode]);
+    const street = await db.query<{ source: string; created_by: string }>(
+      'SELECT source, created_by FROM reports WHERE tracking_code = $1',
+      [trackingCode],
+    );
     assert.deepEqual(street.rows, [{ source: 'street', created_by: fatimaId }]);
     assert.deepEqual(errors, []);
     await context.close();
   });
 
   it('forwards a report to a partner organisation from the report detail', async () => {
-    const filed = await fileReport(running.baseUrl, { category: 'grofvuil', description: 'Koelkast naast de container.', location: await pointIn(db, PARKWIJK, 9) });
+    const filed = await fileReport(running.baseUrl, {
+      category: 'grofvuil',
+      description: 'Koelkast naast de container.',
+      location: await pointIn(db, PARKWIJK, 9),
+    });
     const { page, context } = await openPage(browser, running.baseUrl);
     await loginAs(page, running.baseUrl, FATIMA);
     await page.goto(`${running.baseUrl}/werk/melding/${filed.id}`);
@@ -152,13 +191,16 @@ describe('district officer works her worklist', () => {
     await page.fill('#assign-text', 'Grofvuil: graag ophalen.');
     await page.click('#assign-save');
     await page.waitForFunction(() => /toegewezen/.test(document.querySelector('#detail-message')?.textContent ?? ''));
-    const { rows } = await db.query<{ status: string; assignee_kind: string }>('SELECT status, assignee_kind FROM reports WHERE id = $1', [filed.id]);
+    const { rows } = await db.query<{ status: string; assignee_kind: string }>(
+      'SELECT status, assignee_kind FROM reports WHERE id = $1',
+      [filed.id],
+    );
     assert.deepEqual(rows, [{ status: 'forwarded', assignee_kind: 'partner' }]);
     assert.match((await page.textContent('#report-status')) ?? '', /Doorgezet/);
     await context.close();
   });
 
-  it('signs in from a deep link, is kept out of other roles\' screens, and signs out', async () => {
+  it("signs in from a deep link, is kept out of other roles' screens, and signs out", async () => {
     const { page, context, errors } = await openPage(browser, running.baseUrl);
     await page.goto(`${running.baseUrl}/werk/vastleggen`);
     await page.waitForURL(/\/inloggen\?terug=%2Fwerk%2Fvastleggen$/);
@@ -171,7 +213,11 @@ describe('district officer works her worklist', () => {
     await page.click('#sign-in');
     await page.waitForURL(/\/werk\/vastleggen$/);
 
-    assert.deepEqual(await page.$$eval('.wp-staff-nav a', (links) => links.map((a) => a.getAttribute('href'))), ['/werk', '/werk/vastleggen', '/werk/straatmelding']);
+    assert.deepEqual(await page.$$eval('.wp-staff-nav a', (links) => links.map((a) => a.getAttribute('href'))), [
+      '/werk',
+      '/werk/vastleggen',
+      '/werk/straatmelding',
+    ]);
     await page.goto(`${running.baseUrl}/team`);
     await page.waitForSelector('h1');
     assert.equal(await page.textContent('h1'), 'Geen toegang');

@@ -28,11 +28,18 @@ export interface Filed {
 }
 
 /** A resident's report through the public API, as the web form sends it. */
-export async function fileReport(baseUrl: string, body: { category: string; description: string; location: [number, number] }): Promise<Filed> {
+export async function fileReport(
+  baseUrl: string,
+  body: { category: string; description: string; location: [number, number] },
+): Promise<Filed> {
   const response = await fetch(`${baseUrl}/api/v1/reports`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ category: body.category, description: body.description, location: { type: 'Point', coordinates: body.location } }),
+    body: JSON.stringify({
+      category: body.category,
+      description: body.description,
+      location: { type: 'Point', coordinates: body.location },
+    }),
   });
   assert.equal(response.status, 201, await response.clone().text());
   return (await response.json()) as Filed;

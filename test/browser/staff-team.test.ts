@@ -9,7 +9,16 @@ import type { Browser } from 'playwright-core';
 import type { Db } from '../../src/db/db.ts';
 import { openTestDb } from '../support/db.ts';
 import { fileReport, LONG_SESSIONS, pointIn, signIn, userIdOf } from './staff-support.ts';
-import { expectNoAxeViolations, fixedClock, launchBrowser, loginAs, openPage, screenshot, startWebApp, type RunningApp } from './support.ts';
+import {
+  expectNoAxeViolations,
+  fixedClock,
+  launchBrowser,
+  loginAs,
+  openPage,
+  screenshot,
+  startWebApp,
+  type RunningApp,
+} from './support.ts';
 
 /** Tuesday 24 November 2026, 10:00 in Haarlem: Fatima de Vries' district day in Parkwijk. */
 const TUESDAY = '2026-11-24T10:00:00+01:00';
@@ -32,21 +41,39 @@ describe('coordinator plans the team', () => {
   });
 
   const openOf = async (email: string) =>
-    (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM reports WHERE assignee_id = $1 AND status NOT IN ('resolved', 'cancelled')", [await userIdOf(db, email)])).rows[0]!.n;
+    (
+      await db.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM reports WHERE assignee_id = $1 AND status NOT IN ('resolved', 'cancelled')",
+        [await userIdOf(db, email)],
+      )
+    ).rows[0]!.n;
 
   it('registers an absence, and the next report for the district goes to the colleague', async () => {
-    const before1 = await fileReport(running.baseUrl, { category: 'hondenpoep', description: 'Hondenpoep bij de school.', location: await pointIn(db, PARKWIJK, 1) });
-    const before2 = await fileReport(running.baseUrl, { category: 'grofvuil', description: 'Bankstel op de stoep.', location: await pointIn(db, PARKWIJK, 2) });
+    const before1 = await fileReport(running.baseUrl, {
+      category: 'hondenpoep',
+      description: 'Hondenpoep bij de school.',
+      location: await pointIn(db, PARKWIJK, 1),
+    });
+    const before2 = await fileReport(running.baseUrl, {
+      category: 'grofvuil',
+      description: 'Bankstel op de stoep.',
+      location: await pointIn(db, PARKWIJK, 2),
+    });
     assert.deepEqual([before1.assignee.name, before2.assignee.name], ['Fatima de Vries', 'Fatima de Vries']);
 
-    const { page, context, errors } = await openPage(browser, running.baseUrl, { viewport: { width: 1280, height: 900 } });
+    const { page, context, errors } = await openPage(browser, running.baseUrl, {
+      viewport: { width: 1280, height: 900 },
+    });
     await signIn(page, running.baseUrl, 'coordinator.oost@haarlem.example', /\/team$/);
     const fatimaRow = page.locator('#officer-table tbody tr', { hasText: 'Fatima de Vries' });
     await fatimaRow.waitFor();
     assert.match((await fatimaRow.textContent()) ?? '', /Wijkdag/);
     assert.match((await page.textContent('#team-in-district')) ?? '', /Fatima de Vries — Parkwijk/);
     // The coordinator of Oost + Schalkwijk starts with her own group; the rest of the city is one choice away.
-    assert.equal(await page.$eval('#team-group', (select) => (select as HTMLSelectElement).selectedOptions[0]?.textContent), 'Oost + Schalkwijk');
+    assert.equal(
+      await page.$eval('#team-group', (select) => (select as HTMLSelectElement).selectedOptions[0]?.textContent),
+      'Oost + Schalkwijk',
+    );
     assert.doesNotMatch((await page.textContent('#officer-table')) ?? '', /Sanne Bakker/);
     await page.selectOption('#team-group', '');
     await page.waitForFunction(() => /Sanne Bakker/.test(document.querySelector('#officer-table')?.textContent ?? ''));
@@ -60,14 +87,23 @@ describe('coordinator plans the team', () => {
     await page.fill('#absence-end', '2026-12-18T18:00');
     await page.click('#absence-save');
     await page.waitForFunction(() => /opgeslagen/.test(document.querySelector('#absence-result')?.textContent ?? ''));
-    assert.match((await page.textContent('#absence-result')) ?? '', /Afwezigheid van Fatima de Vries opgeslagen\. 2 open meldingen zijn naar een collega gegaan\./);
+    assert.match(
+      (await page.textContent('#absence-result')) ?? '',
+      /Afwezigheid van Fatima de Vries opgeslagen\. 2 open meldingen zijn naar een collega gegaan\./,
+    );
     assert.equal(await openOf('fatima.devries@haarlem.example'), 0);
-    await page.waitForFunction(() => /Fatima de Vries: Ziek/.test(document.querySelector('#team-absent')?.textContent ?? ''));
+    await page.waitForFunction(() =>
+      /Fatima de Vries: Ziek/.test(document.querySelector('#team-absent')?.textContent ?? ''),
+    );
     await expectNoAxeViolations(page, 'the team board after the absence (nl)');
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'team-board', { fullPage: false });
 
-    const next = await fileReport(running.baseUrl, { category: 'wildplassen', description: 'Wildplassen in het portiek.', location: await pointIn(db, PARKWIJK, 3) });
+    const next = await fileReport(running.baseUrl, {
+      category: 'wildplassen',
+      description: 'Wildplassen in het portiek.',
+      location: await pointIn(db, PARKWIJK, 3),
+    });
     const { rows } = await db.query<{ name: string }>(
       'SELECT u.name FROM district_assignments a JOIN users u ON u.id = a.backup_id WHERE a.district_code = $1 AND a.valid_to IS NULL',
       [PARKWIJK],
@@ -96,7 +132,10 @@ describe('coordinator plans the team', () => {
     await page.selectOption('#bulk-to', `officer:${await userIdOf(db, 'kevin.tjonafong@haarlem.example')}`);
     await page.click('#bulk-save');
     await page.waitForFunction(() => /toegewezen/.test(document.querySelector('#bulk-result')?.textContent ?? ''));
-    assert.match((await page.textContent('#bulk-result')) ?? '', new RegExp(`^${held} meldingen toegewezen aan Kevin Tjon A Fong`));
+    assert.match(
+      (await page.textContent('#bulk-result')) ?? '',
+      new RegExp(`^${held} meldingen toegewezen aan Kevin Tjon A Fong`),
+    );
     assert.equal(await openOf(backupEmail), 0);
     assert.deepEqual(errors, []);
     await context.close();
@@ -104,7 +143,10 @@ describe('coordinator plans the team', () => {
 
   for (const language of ['nl', 'en'] as const) {
     it(`shows the team board and the management overview without WCAG violations (${language})`, async () => {
-      const { page, context, errors } = await openPage(browser, running.baseUrl, { language, viewport: { width: 1280, height: 900 } });
+      const { page, context, errors } = await openPage(browser, running.baseUrl, {
+        language,
+        viewport: { width: 1280, height: 900 },
+      });
       await loginAs(page, running.baseUrl, 'teammanager@haarlem.example');
       await page.goto(`${running.baseUrl}/team`);
       await page.waitForSelector('#officer-table tbody tr');
@@ -112,10 +154,16 @@ describe('coordinator plans the team', () => {
       await page.goto(`${running.baseUrl}/overzicht`);
       await page.waitForSelector('#per-week-table', { state: 'attached' });
       await page.click('#per-week-title ~ details summary');
-      const weekRows = await page.$$eval('#per-week-table tbody tr', (rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent)));
+      const weekRows = await page.$$eval('#per-week-table tbody tr', (rows) =>
+        rows.map((row) => [...row.children].map((cell) => cell.textContent)),
+      );
       assert.equal(weekRows.length, 1, 'one week with reports');
       assert.equal(weekRows[0]![0], '2026-11-23');
-      assert.equal(weekRows[0]!.slice(1).reduce((sum, cell) => sum + Number(cell), 0), 3, 'the three reports of the story');
+      assert.equal(
+        weekRows[0]!.slice(1).reduce((sum, cell) => sum + Number(cell), 0),
+        3,
+        'the three reports of the story',
+      );
       await expectNoAxeViolations(page, `the management overview (${language})`);
       const svgTitles = await page.$$eval('svg[role="img"] > title', (titles) => titles.map((t) => t.textContent));
       assert.equal(svgTitles.length, 3, 'three charts, each with a title');

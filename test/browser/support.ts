@@ -23,7 +23,8 @@ export const SCREENSHOT_DIR = join(ROOT, 'docs', 'screenshots');
 export const DEMO_PASSWORD = 'wijkpost-demo';
 /** 8×8 PNGs: a red photo for uploads, a light tile for the local tile server. */
 const TILE_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEUlEQVR4nGN48+YZVsQwtCQAlESvgdugL7QAAAAASUVORK5CYII=';
-const SAMPLE_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEUlEQVR4nGM4YaOBFTEMLQkAdntLARs7+acAAAAASUVORK5CYII=';
+const SAMPLE_PNG =
+  'iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEUlEQVR4nGM4YaOBFTEMLQkAdntLARs7+acAAAAASUVORK5CYII=';
 
 export interface RunningApp {
   app: App;
@@ -45,11 +46,19 @@ let webBuild: Promise<boolean> | undefined;
  * The real app with the UI on a random local port. Builds web/dist only when it is missing or stale
  * (one build per test run: parallel test files wait on a lock and then reuse it).
  */
-export async function startWebApp(db: Db, options: { env?: Record<string, string>; clock?: Clock } = {}): Promise<RunningApp> {
+export async function startWebApp(
+  db: Db,
+  options: { env?: Record<string, string>; clock?: Clock } = {},
+): Promise<RunningApp> {
   webBuild ??= ensureWebBuild((line) => console.error(line));
   await webBuild;
   // Nothing listens on port 9 of this machine: address search is "unavailable" unless a test brings a fake.
-  const config = testConfig({ MAP_TILE_URL: 'none', PDOK_LOCATIESERVER_URL: 'http://127.0.0.1:9', DEMO_PASSWORD, ...options.env });
+  const config = testConfig({
+    MAP_TILE_URL: 'none',
+    PDOK_LOCATIESERVER_URL: 'http://127.0.0.1:9',
+    DEMO_PASSWORD,
+    ...options.env,
+  });
   await seedHaarlemDemo(db, config);
   const deps = { db, clock: options.clock ?? systemClock, config };
   const app = await buildApp(deps, { extend: (instance) => registerWebUi(instance, deps) });
@@ -63,7 +72,15 @@ export { fixedClock };
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -75,7 +92,11 @@ export interface PageOptions {
 }
 
 /** A fresh context and page; any request that leaves this machine is aborted (tests never use the internet). */
-export async function openPage(browser: Browser, baseUrl: string, options: PageOptions = {}): Promise<{ context: BrowserContext; page: Page; blocked: string[]; errors: string[] }> {
+export async function openPage(
+  browser: Browser,
+  baseUrl: string,
+  options: PageOptions = {},
+): Promise<{ context: BrowserContext; page: Page; blocked: string[]; errors: string[] }> {
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 390, height: 844 },
     deviceScaleFactor: 1,
@@ -86,7 +107,12 @@ export async function openPage(browser: Browser, baseUrl: string, options: PageO
   const blocked: string[] = [];
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url());
-    if (['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname) || url.protocol === 'data:' || url.protocol === 'blob:') return route.continue();
+    if (
+      ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname) ||
+      url.protocol === 'data:' ||
+      url.protocol === 'blob:'
+    )
+      return route.continue();
     blocked.push(url.href);
     return route.abort('blockedbyclient');
   });
@@ -115,11 +141,26 @@ interface AxeViolation {
 export async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+    const axe = (
+      window as unknown as {
+        axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      resultTypes: ['violations'],
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+    }));
   });
-  const described = violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')} — ${n.failureSummary ?? ''}`).join('\n')}`);
+  const described = violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')} — ${n.failureSummary ?? ''}`).join('\n')}`,
+  );
   assert.deepEqual(described, [], `axe-core found WCAG A/AA violations on ${label}:\n${described.join('\n')}`);
 }
 
@@ -171,14 +212,18 @@ export interface FakeAddress {
 }
 
 /** A local stand-in for PDOK Locatieserver v3.1 (suggest and lookup), for PDOK_LOCATIESERVER_URL. */
-export async function startFakeLocatieserver(addresses: FakeAddress[]): Promise<{ url: string; close: () => Promise<void> }> {
+export async function startFakeLocatieserver(
+  addresses: FakeAddress[],
+): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const fold = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
     let docs: object[] = [];
     if (url.pathname.endsWith('/suggest')) {
       const q = fold(url.searchParams.get('q') ?? '');
-      docs = addresses.filter((a) => fold(a.label).includes(q)).map((a) => ({ id: a.id, weergavenaam: a.label, type: 'adres' }));
+      docs = addresses
+        .filter((a) => fold(a.label).includes(q))
+        .map((a) => ({ id: a.id, weergavenaam: a.label, type: 'adres' }));
     } else if (url.pathname.endsWith('/lookup')) {
       docs = addresses
         .filter((a) => a.id === url.searchParams.get('id'))
@@ -189,5 +234,8 @@ export async function startFakeLocatieserver(addresses: FakeAddress[]): Promise<
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/bzk/locatieserver/search/v3_1`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${port}/bzk/locatieserver/search/v3_1`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }

@@ -37,7 +37,10 @@ async function startChild(dataDir: string) {
 
 async function countReports(db: Db, id: string) {
   const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM reports WHERE id = $1', [id]);
-  const history = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM report_history WHERE report_id = $1 AND action = 'created'`, [id]);
+  const history = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM report_history WHERE report_id = $1 AND action = 'created'`,
+    [id],
+  );
   return { reports: rows[0]?.n ?? 0, history: history.rows[0]?.n ?? 0 };
 }
 
@@ -59,8 +62,14 @@ describe('acknowledged reports are never lost', () => {
       const reopened = await openPglite({ dataDir });
       try {
         assert.deepEqual(await countReports(reopened, id), { reports: 1, history: 1 });
-        const key = await reopened.query<{ n: number }>(`SELECT count(*)::int AS n FROM idempotency_keys WHERE key = 'crash-test-1'`);
-        assert.equal(key.rows[0]?.n, 1, 'the idempotency key survives with the report, so a retry gets the same answer');
+        const key = await reopened.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM idempotency_keys WHERE key = 'crash-test-1'`,
+        );
+        assert.equal(
+          key.rows[0]?.n,
+          1,
+          'the idempotency key survives with the report, so a retry gets the same answer',
+        );
       } finally {
         await reopened.close();
       }

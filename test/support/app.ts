@@ -10,11 +10,19 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 }
 
 export async function testApp(db: Db, options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<App> {
-  return buildApp({ db, clock: options.clock ?? fixedClock('2026-11-24T09:00:00+01:00'), config: testConfig(options.env) });
+  return buildApp({
+    db,
+    clock: options.clock ?? fixedClock('2026-11-24T09:00:00+01:00'),
+    config: testConfig(options.env),
+  });
 }
 
 /** A bearer token for an existing user, without going through password login. */
-export async function bearerFor(db: Db, userId: string, clock: Clock = fixedClock('2026-11-24T09:00:00+01:00')): Promise<{ authorization: string }> {
+export async function bearerFor(
+  db: Db,
+  userId: string,
+  clock: Clock = fixedClock('2026-11-24T09:00:00+01:00'),
+): Promise<{ authorization: string }> {
   const { token } = await startSession({ db, clock }, userId, 'bearer', 24 * 365);
   return { authorization: `Bearer ${token}` };
 }

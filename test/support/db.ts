@@ -12,7 +12,10 @@ import { openPostgres } from '../../src/db/postgres.ts';
 export async function openTestDb(options: { empty?: boolean } = {}): Promise<Db> {
   const databaseUrl = process.env.DATABASE_URL;
   const template = options.empty ? process.env.WIJKPOST_TEST_EMPTY_TEMPLATE : process.env.WIJKPOST_TEST_TEMPLATE;
-  if (!template) throw new Error('Run tests through `npm test`, which builds the template databases (WIJKPOST_TEST_TEMPLATE, WIJKPOST_TEST_EMPTY_TEMPLATE).');
+  if (!template)
+    throw new Error(
+      'Run tests through `npm test`, which builds the template databases (WIJKPOST_TEST_TEMPLATE, WIJKPOST_TEST_EMPTY_TEMPLATE).',
+    );
   if (databaseUrl) {
     const name = `wijkpost_test_${process.pid}_${randomBytes(4).toString('hex')}`;
     const admin = await openPostgres(databaseUrl, { max: 1 });

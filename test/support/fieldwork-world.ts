@@ -33,12 +33,20 @@ export interface World {
 }
 
 export async function ensureHaarlem(db: Db): Promise<void> {
-  const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM districts WHERE municipality_code = $1`, [HAARLEM_CODE]);
+  const { rows } = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM districts WHERE municipality_code = $1`,
+    [HAARLEM_CODE],
+  );
   if ((rows[0]?.n ?? 0) === 0) await seedHaarlemGeography({ db }, testConfig().SHARED_DATA_DIR);
   await seedHaarlemCategories({ db }, HAARLEM_CODE);
 }
 
-export async function insertStaff(db: Db, name: string, roles: Role[], options: { teamId?: string; workEnd?: string } = {}): Promise<WorldUser> {
+export async function insertStaff(
+  db: Db,
+  name: string,
+  roles: Role[],
+  options: { teamId?: string; workEnd?: string } = {},
+): Promise<WorldUser> {
   const email = `${name.toLowerCase().replace(/[^a-z]+/g, '.')}.${randomBytes(4).toString('hex')}@fieldwork.test`;
   const { rows } = await db.query<{ id: string }>(
     `INSERT INTO users (municipality_code, email, name, roles, team_id) VALUES ($1, $2, $3, $4::text[], $5) RETURNING id`,
@@ -46,7 +54,10 @@ export async function insertStaff(db: Db, name: string, roles: Role[], options: 
   );
   const id = rows[0]!.id;
   if (roles.includes('officer')) {
-    await db.query(`INSERT INTO officers (user_id, work_end) VALUES ($1, COALESCE($2::time, '17:00'))`, [id, options.workEnd ?? null]);
+    await db.query(`INSERT INTO officers (user_id, work_end) VALUES ($1, COALESCE($2::time, '17:00'))`, [
+      id,
+      options.workEnd ?? null,
+    ]);
   }
   return { id, name, roles };
 }
@@ -106,19 +117,32 @@ export async function assertRoleChecks(
 ): Promise<void> {
   const { bearerFor } = await import('./app.ts');
   const users: Record<Role, string> = {
-    officer: world.officer.id, coordinator: world.coordinator.id, team_manager: world.teamManager.id, analyst: world.analyst.id,
-    contact_centre: world.contactCentre.id, partner: world.partner.id, administrator: world.administrator.id,
+    officer: world.officer.id,
+    coordinator: world.coordinator.id,
+    team_manager: world.teamManager.id,
+    analyst: world.analyst.id,
+    contact_centre: world.contactCentre.id,
+    partner: world.partner.id,
+    administrator: world.administrator.id,
   };
   for (const endpoint of endpoints) {
     const request = (auth: Record<string, string>) =>
-      app.inject({ method: endpoint.method, url: endpoint.url, headers: { ...endpoint.headers, ...auth }, ...(endpoint.payload ? { payload: endpoint.payload } : {}) });
+      app.inject({
+        method: endpoint.method,
+        url: endpoint.url,
+        headers: { ...endpoint.headers, ...auth },
+        ...(endpoint.payload ? { payload: endpoint.payload } : {}),
+      });
     const anonymous = await request({});
-    if (anonymous.statusCode !== 401) throw new Error(`${endpoint.method} ${endpoint.url} without sign-in answered ${anonymous.statusCode}, not 401`);
+    if (anonymous.statusCode !== 401)
+      throw new Error(`${endpoint.method} ${endpoint.url} without sign-in answered ${anonymous.statusCode}, not 401`);
     for (const [role, userId] of Object.entries(users) as Array<[Role, string]>) {
       const response = await request(await bearerFor(db, userId));
       const allowed = endpoint.allowed.includes(role);
-      if (allowed && [401, 403].includes(response.statusCode)) throw new Error(`${role} should pass ${endpoint.method} ${endpoint.url}: ${response.body}`);
-      if (!allowed && response.statusCode !== 403) throw new Error(`${role} should get 403 on ${endpoint.method} ${endpoint.url}, got ${response.statusCode}`);
+      if (allowed && [401, 403].includes(response.statusCode))
+        throw new Error(`${role} should pass ${endpoint.method} ${endpoint.url}: ${response.body}`);
+      if (!allowed && response.statusCode !== 403)
+        throw new Error(`${role} should get 403 on ${endpoint.method} ${endpoint.url}, got ${response.statusCode}`);
     }
   }
 }

@@ -6,22 +6,40 @@ import { filterCategories } from '../../web/src/components/category-picker.tsx';
 import { translate } from '../../web/src/i18n/i18n.tsx';
 import { en } from '../../web/src/i18n/en.ts';
 import { nl } from '../../web/src/i18n/nl.ts';
-import { emptyDraft, reportBody, serverFieldErrors, summaryOf, validateDraft, type ReportDraft } from '../../web/src/pages/report-form-model.ts';
+import {
+  emptyDraft,
+  reportBody,
+  serverFieldErrors,
+  summaryOf,
+  validateDraft,
+  type ReportDraft,
+} from '../../web/src/pages/report-form-model.ts';
 import { IdempotencyKeys } from '../../web/src/pages/submit-report.ts';
 
-const t = (key: Parameters<typeof translate>[1], values?: Record<string, string | number>) => translate('nl', key, values);
+const t = (key: Parameters<typeof translate>[1], values?: Record<string, string | number>) =>
+  translate('nl', key, values);
 
 const tree = toCategoryGroups({
   municipalityCode: 'GM0392',
   categories: [
-    { code: 'afval', nameNl: 'Afval', nameEn: 'Waste', subcategories: [
-      { code: 'grofvuil', nameNl: 'Grofvuil', nameEn: 'Bulky waste' },
-      { code: 'hondenpoep', nameNl: 'Hondenpoep', nameEn: 'Dog fouling' },
-    ] },
-    { code: 'openbare-orde', nameNl: 'Openbare orde', nameEn: 'Public order', subcategories: [
-      { code: 'geluidsoverlast', nameNl: 'Geluidsoverlast', nameEn: 'Noise nuisance' },
-      { code: 'overlast-terrassen', nameNl: 'Overlast terraššen', nameEn: 'Terrace nuisance' },
-    ] },
+    {
+      code: 'afval',
+      nameNl: 'Afval',
+      nameEn: 'Waste',
+      subcategories: [
+        { code: 'grofvuil', nameNl: 'Grofvuil', nameEn: 'Bulky waste' },
+        { code: 'hondenpoep', nameNl: 'Hondenpoep', nameEn: 'Dog fouling' },
+      ],
+    },
+    {
+      code: 'openbare-orde',
+      nameNl: 'Openbare orde',
+      nameEn: 'Public order',
+      subcategories: [
+        { code: 'geluidsoverlast', nameNl: 'Geluidsoverlast', nameEn: 'Noise nuisance' },
+        { code: 'overlast-terrassen', nameNl: 'Overlast terraššen', nameEn: 'Terrace nuisance' },
+      ],
+    },
   ],
 });
 
@@ -37,7 +55,8 @@ describe('resident form rules', () => {
   });
 
   it('narrows categories by every typed word, across group and subcategory names, ignoring accents', () => {
-    const codes = (query: string, language: 'nl' | 'en' = 'nl') => filterCategories(tree, query, language).flatMap((g) => g.children.map((c) => c.code));
+    const codes = (query: string, language: 'nl' | 'en' = 'nl') =>
+      filterCategories(tree, query, language).flatMap((g) => g.children.map((c) => c.code));
     assert.deepEqual(codes('afval'), ['grofvuil', 'hondenpoep']);
     assert.deepEqual(codes('afval hond'), ['hondenpoep']);
     assert.deepEqual(codes('terrassen'), ['overlast-terrassen']);
@@ -48,18 +67,61 @@ describe('resident form rules', () => {
 
   it('lists every problem at once, in the order of the form', () => {
     const errors = validateDraft({ ...emptyDraft, email: 'geen-adres', phone: '12' }, t, 1000, 'Haarlem');
-    assert.deepEqual(summaryOf(errors).map((e) => e.fieldId), ['category', 'location-map', 'description', 'email', 'phone']);
-    const outside = validateDraft({ ...emptyDraft, category: 'grofvuil', description: 'x'.repeat(1001), location: { ...inside, locate: { status: 'outside' } } }, t, 1000, 'Haarlem');
+    assert.deepEqual(
+      summaryOf(errors).map((e) => e.fieldId),
+      ['category', 'location-map', 'description', 'email', 'phone'],
+    );
+    const outside = validateDraft(
+      {
+        ...emptyDraft,
+        category: 'grofvuil',
+        description: 'x'.repeat(1001),
+        location: { ...inside, locate: { status: 'outside' } },
+      },
+      t,
+      1000,
+      'Haarlem',
+    );
     assert.match(outside.location!, /buiten de gemeente.*Haarlem/);
     assert.match(outside.description!, /hoogstens 1000 tekens/);
-    const valid = validateDraft({ ...emptyDraft, category: 'grofvuil', description: 'Bank op de stoep', location: inside, phone: '06 1234 5678', email: 'a@b.nl' }, t, 1000, 'Haarlem');
+    const valid = validateDraft(
+      {
+        ...emptyDraft,
+        category: 'grofvuil',
+        description: 'Bank op de stoep',
+        location: inside,
+        phone: '06 1234 5678',
+        email: 'a@b.nl',
+      },
+      t,
+      1000,
+      'Haarlem',
+    );
     assert.deepEqual(valid, {});
   });
 
   it('sends contact details only when given, with the consent', () => {
-    const anonymous = reportBody({ ...emptyDraft, category: 'grofvuil', description: '  Bank  ', location: inside, consent: true });
-    assert.deepEqual(anonymous, { category: 'grofvuil', description: 'Bank', location: { type: 'Point', coordinates: [4.6366, 52.3812] }, address: 'Grote Markt 2, 2011RD Haarlem' });
-    const withEmail = reportBody({ ...emptyDraft, category: 'grofvuil', description: 'Bank', location: { ...inside, address: null }, email: ' a@b.nl ', consent: true });
+    const anonymous = reportBody({
+      ...emptyDraft,
+      category: 'grofvuil',
+      description: '  Bank  ',
+      location: inside,
+      consent: true,
+    });
+    assert.deepEqual(anonymous, {
+      category: 'grofvuil',
+      description: 'Bank',
+      location: { type: 'Point', coordinates: [4.6366, 52.3812] },
+      address: 'Grote Markt 2, 2011RD Haarlem',
+    });
+    const withEmail = reportBody({
+      ...emptyDraft,
+      category: 'grofvuil',
+      description: 'Bank',
+      location: { ...inside, address: null },
+      email: ' a@b.nl ',
+      consent: true,
+    });
     assert.deepEqual(withEmail.reporter, { email: 'a@b.nl', consentToShareWithPartners: true });
     assert.equal('address' in withEmail, false);
   });
@@ -90,12 +152,23 @@ describe('resident form rules', () => {
   });
 
   it('reads the API shapes: category tree, address suggestions without points, public status', () => {
-    assert.deepEqual(tree.map((g) => g.children.length), [2, 2]);
+    assert.deepEqual(
+      tree.map((g) => g.children.length),
+      [2, 2],
+    );
     assert.deepEqual(toAddressSuggestions({ items: [{ id: 'adr-1', label: 'Grote Markt 2, 2011RD Haarlem' }] }), [
       { id: 'adr-1', label: 'Grote Markt 2, 2011RD Haarlem', point: null },
     ]);
     const status = toPublicReport(
-      { trackingCode: 'WP-1', status: 'new', category: { name: 'Grofvuil' }, createdAt: '2026-11-24T09:00:00+01:00', updatedAt: '2026-11-24T09:00:00+01:00', deadline: '2026-11-27T17:00:00+01:00', closedAt: null },
+      {
+        trackingCode: 'WP-1',
+        status: 'new',
+        category: { name: 'Grofvuil' },
+        createdAt: '2026-11-24T09:00:00+01:00',
+        updatedAt: '2026-11-24T09:00:00+01:00',
+        deadline: '2026-11-27T17:00:00+01:00',
+        closedAt: null,
+      },
       'WP-1',
     );
     assert.equal(status.categoryName, 'Grofvuil');

@@ -15,7 +15,12 @@ const StaffApp = lazy(() => import('./staff/staff-app.tsx'));
 const STAFF_PATHS = /^\/(inloggen|werk|kcc|team|overzicht)(\/|$)/;
 
 function routeFor(path: string): ReactNode {
-  if (STAFF_PATHS.test(path)) return <Suspense fallback={null}><StaffApp path={path} /></Suspense>;
+  if (STAFF_PATHS.test(path))
+    return (
+      <Suspense fallback={null}>
+        <StaffApp path={path} />
+      </Suspense>
+    );
   if (path === '/' || path === '') return <HomePage />;
   if (path === '/melden') return <ReportFormPage />;
   if (path === '/mijn-wijk') return <MyDistrictFinder />;
@@ -67,8 +72,12 @@ export function App() {
         </div>
         {STAFF_PATHS.test(path) ? null : (
           <nav className="wp-nav" aria-label={t('nav.main')}>
-            <Link to="/melden" aria-current={path === '/melden' ? 'page' : undefined}>{t('nav.report')}</Link>
-            <Link to="/mijn-wijk" aria-current={path.startsWith('/mijn-wijk') ? 'page' : undefined}>{t('nav.myDistrict')}</Link>
+            <Link to="/melden" aria-current={path === '/melden' ? 'page' : undefined}>
+              {t('nav.report')}
+            </Link>
+            <Link to="/mijn-wijk" aria-current={path.startsWith('/mijn-wijk') ? 'page' : undefined}>
+              {t('nav.myDistrict')}
+            </Link>
           </nav>
         )}
       </header>

@@ -1,5 +1,9 @@
 import type { Command } from 'commander';
-import { importGeographyFromFiles, importGeographyFromSource, type GeographyImportResult } from '../../domain/geography/index.ts';
+import {
+  importGeographyFromFiles,
+  importGeographyFromSource,
+  type GeographyImportResult,
+} from '../../domain/geography/index.ts';
 import { PdokCbsClient } from '../../integrations/pdok-cbs.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { describeDatabase, withContext } from '../context.ts';
@@ -17,13 +21,17 @@ interface ImportOptions {
 }
 
 function printResult(result: GeographyImportResult, where: string) {
-  console.log(`${where}: ${result.municipalityCode} — ${result.boroughs} borough(s), ${result.districts} district(s), ${result.neighbourhoods} neighbourhood(s) imported.`);
+  console.log(
+    `${where}: ${result.municipalityCode} — ${result.boroughs} borough(s), ${result.districts} district(s), ${result.neighbourhoods} neighbourhood(s) imported.`,
+  );
   for (const skipped of result.skipped) console.log(`  skipped ${skipped.code}: ${skipped.reason}`);
 }
 
 async function runImport(options: ImportOptions) {
   if (Boolean(options.fromPdok) === Boolean(options.districts)) {
-    console.error('Give either --districts FILE [--neighbourhoods FILE] [--boroughs FILE], or --municipality GM0392 --from-pdok.');
+    console.error(
+      'Give either --districts FILE [--neighbourhoods FILE] [--boroughs FILE], or --municipality GM0392 --from-pdok.',
+    );
     process.exitCode = 2;
     return;
   }
@@ -32,7 +40,12 @@ async function runImport(options: ImportOptions) {
     process.exitCode = 2;
     return;
   }
-  const municipality = { code: options.municipality, name: options.name, slug: options.slug, jurisdictionId: options.jurisdictionId ?? null };
+  const municipality = {
+    code: options.municipality,
+    name: options.name,
+    slug: options.slug,
+    jurisdictionId: options.jurisdictionId ?? null,
+  };
   await withContext(async ({ db, config }) => {
     const bar = { current: undefined as ReturnType<typeof progressBar> | undefined };
     const onProgress = (done: number, total: number) => {
@@ -46,7 +59,12 @@ async function runImport(options: ImportOptions) {
             { ...municipality, code: options.municipality! },
             onProgress,
           )
-        : await importGeographyFromFiles({ db }, { districts: options.districts!, neighbourhoods: options.neighbourhoods, boroughs: options.boroughs }, municipality, onProgress);
+        : await importGeographyFromFiles(
+            { db },
+            { districts: options.districts!, neighbourhoods: options.neighbourhoods, boroughs: options.boroughs },
+            municipality,
+            onProgress,
+          );
       bar.current?.stop();
       printResult(result, describeDatabase(config));
     } catch (error) {
@@ -62,7 +80,9 @@ async function runImport(options: ImportOptions) {
 export function registerImportGeographyCommand(program: Command) {
   program
     .command('import-geography')
-    .description('load a municipality with its boroughs, districts (wijken) and neighbourhoods (buurten) from CBS GeoJSON files or from PDOK')
+    .description(
+      'load a municipality with its boroughs, districts (wijken) and neighbourhoods (buurten) from CBS GeoJSON files or from PDOK',
+    )
     .option('--districts <file>', 'CBS wijken GeoJSON (CRS84 or RD New, per its crs member)')
     .option('--neighbourhoods <file>', 'CBS buurten GeoJSON')
     .option('--boroughs <file>', 'boroughs GeoJSON: properties stadsdeel and wijken (comma-separated wijkcodes)')

@@ -9,7 +9,9 @@ export function registerMigrateCommand(program: Command) {
     .action(async () => {
       await withContext(async ({ db, config }) => {
         const result = await migrate(db, (name) => console.error(`applying ${name}`));
-        console.log(`${describeDatabase(config)}: ${result.applied.length} migration(s) applied, ${result.alreadyApplied} already there.`);
+        console.log(
+          `${describeDatabase(config)}: ${result.applied.length} migration(s) applied, ${result.alreadyApplied} already there.`,
+        );
       });
     });
 }

@@ -11,7 +11,8 @@ import { progressBar } from '../progress.ts';
 function printLogins(logins: DemoLogin[], password: string) {
   if (logins.length === 0) return;
   console.log(`\nDemo logins (password: ${password}):`);
-  for (const login of logins) console.log(`  ${login.email.padEnd(40)} ${login.roles.join(', ').padEnd(24)} ${login.name}`);
+  for (const login of logins)
+    console.log(`  ${login.email.padEnd(40)} ${login.roles.join(', ').padEnd(24)} ${login.name}`);
 }
 
 async function runSeed(db: Db, config: Config, clock: Clock) {
@@ -33,7 +34,9 @@ async function runSeed(db: Db, config: Config, clock: Clock) {
 /** Seeds the Haarlem demo when the database holds no municipality yet; prints the demo logins. */
 export async function ensureDemoData(ctx: { db: Db; config: Config; clock: Clock }): Promise<void> {
   if (await hasAnyMunicipality(ctx.db)) {
-    console.log(`Demo logins use the password "${ctx.config.DEMO_PASSWORD}" (e.g. fatima.devries@haarlem.example, coordinator.oost@haarlem.example, kcc@haarlem.example).`);
+    console.log(
+      `Demo logins use the password "${ctx.config.DEMO_PASSWORD}" (e.g. fatima.devries@haarlem.example, coordinator.oost@haarlem.example, kcc@haarlem.example).`,
+    );
     return;
   }
   console.log('Empty database: seeding the Haarlem demo.');
@@ -45,7 +48,10 @@ export function registerSeedCommand(program: Command) {
   program
     .command('seed')
     .description('load demo data')
-    .requiredOption('--demo', 'the Haarlem demo: districts, categories, team, routing rules, and eight weeks of activity (field work, wijkraad meetings, sample reports)')
+    .requiredOption(
+      '--demo',
+      'the Haarlem demo: districts, categories, team, routing rules, and eight weeks of activity (field work, wijkraad meetings, sample reports)',
+    )
     .action(async () => {
       await withContext(async ({ db, config, clock }) => {
         await migrate(db);

@@ -33,7 +33,10 @@ async function serve(options: { prepare: boolean }) {
 }
 
 export function registerServeCommands(program: Command) {
-  program.command('serve').description('serve the API and web UI').action(() => serve({ prepare: false }));
+  program
+    .command('serve')
+    .description('serve the API and web UI')
+    .action(() => serve({ prepare: false }));
   program
     .command('start')
     .description('migrate, seed the Haarlem demo when the database is empty, and serve')

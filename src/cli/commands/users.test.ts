@@ -15,14 +15,22 @@ describe('wijkpost users', () => {
   });
   after(() => db.close());
 
-  const run = async <O>(command: (ctx: { db: Db; clock: typeof clock }, print: (line: string) => void, options: O) => Promise<void>, options: O) => {
+  const run = async <O>(
+    command: (ctx: { db: Db; clock: typeof clock }, print: (line: string) => void, options: O) => Promise<void>,
+    options: O,
+  ) => {
     const lines: string[] = [];
     await command({ db, clock }, (line) => lines.push(line), options);
     return lines;
   };
 
   it('creates a user, prints a generated password once, lists, resets and deactivates', async () => {
-    const created = await run(usersCreate, { municipality: 'GM0392', email: 'noor@haarlem.example', name: 'Noor Hamdi', roles: 'officer, coordinator' });
+    const created = await run(usersCreate, {
+      municipality: 'GM0392',
+      email: 'noor@haarlem.example',
+      name: 'Noor Hamdi',
+      roles: 'officer, coordinator',
+    });
     assert.match(created[0]!, /Created Noor Hamdi <noor@haarlem.example> \(officer, coordinator\)/);
     const password = created[1]!.match(/shown once, store it safely\): (\S+)$/)![1]!;
     const deps = { db, clock, sessionTtlHours: 1 };

@@ -8,9 +8,17 @@ import { withContext } from '../context.ts';
 type Ctx = { db: Db; clock: Clock };
 type Print = (line: string) => void;
 
-const list = (value: string) => value.split(',').map((item) => item.trim()).filter(Boolean);
+const list = (value: string) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 
-export async function usersCreate(ctx: Ctx, print: Print, options: { municipality: string; email: string; name: string; roles: string; team?: string; password?: string }) {
+export async function usersCreate(
+  ctx: Ctx,
+  print: Print,
+  options: { municipality: string; email: string; name: string; roles: string; team?: string; password?: string },
+) {
   const { user, generatedPassword } = await createUser(ctx, {
     municipalityCode: options.municipality,
     email: options.email,
@@ -26,7 +34,9 @@ export async function usersCreate(ctx: Ctx, print: Print, options: { municipalit
 export async function usersList(ctx: Ctx, print: Print, options: { municipality: string }) {
   const users = await listUsers(ctx.db, options.municipality);
   for (const user of users) {
-    print(`${user.email.padEnd(40)} ${user.roles.join(',').padEnd(26)} ${(user.active ? 'active' : 'inactive').padEnd(9)} ${user.name}`);
+    print(
+      `${user.email.padEnd(40)} ${user.roles.join(',').padEnd(26)} ${(user.active ? 'active' : 'inactive').padEnd(9)} ${user.name}`,
+    );
   }
   print(`${users.length} user(s) in ${options.municipality}.`);
 }
@@ -41,7 +51,9 @@ export async function usersDeactivate(ctx: Ctx, print: Print, options: { email: 
   const result = await deactivateUser(ctx, { email: options.email });
   print(`Deactivated ${result.user.email}; ${result.revokedSessions} session(s) ended.`);
   if (result.ownedDistrictCodes.length > 0) {
-    print(`Still the owner of ${result.ownedDistrictCodes.join(', ')}: give these districts a new owner (PUT /api/v1/districts/{code}/assignment).`);
+    print(
+      `Still the owner of ${result.ownedDistrictCodes.join(', ')}: give these districts a new owner (PUT /api/v1/districts/{code}/assignment).`,
+    );
   }
 }
 
@@ -67,16 +79,30 @@ export function registerUsersCommand(program: Command) {
     .requiredOption('--municipality <code>', 'CBS municipality code, e.g. GM0392')
     .requiredOption('--email <email>')
     .requiredOption('--name <name>')
-    .requiredOption('--roles <roles>', 'comma-separated: officer, coordinator, team_manager, analyst, contact_centre, partner, administrator')
+    .requiredOption(
+      '--roles <roles>',
+      'comma-separated: officer, coordinator, team_manager, analyst, contact_centre, partner, administrator',
+    )
     .option('--team <code>', "team code; partner users need a team of kind 'partner'")
-    .option('--password <password>', 'at least 12 characters (prefer omitting it: a generated one is safer than shell history)')
+    .option(
+      '--password <password>',
+      'at least 12 characters (prefer omitting it: a generated one is safer than shell history)',
+    )
     .action(action(usersCreate));
-  users.command('list').description('list the users of a municipality').requiredOption('--municipality <code>').action(action(usersList));
+  users
+    .command('list')
+    .description('list the users of a municipality')
+    .requiredOption('--municipality <code>')
+    .action(action(usersList));
   users
     .command('set-password')
     .description('set a new password (generated when omitted) and end all sessions of the user')
     .requiredOption('--email <email>')
     .option('--password <password>')
     .action(action(usersSetPassword));
-  users.command('deactivate').description('block sign-in and end all sessions of the user').requiredOption('--email <email>').action(action(usersDeactivate));
+  users
+    .command('deactivate')
+    .description('block sign-in and end all sessions of the user')
+    .requiredOption('--email <email>')
+    .action(action(usersDeactivate));
 }

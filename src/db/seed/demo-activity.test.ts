@@ -17,7 +17,8 @@ describe('demo activity: field work, meetings and eight weeks of sample reports'
 
   before(async () => {
     db = await openTestDb();
-    if (!(await hasAnyMunicipality(db))) await seedDemo(db, { sharedDataDir: testConfig().SHARED_DATA_DIR, password: 'demo-activity-test' });
+    if (!(await hasAnyMunicipality(db)))
+      await seedDemo(db, { sharedDataDir: testConfig().SHARED_DATA_DIR, password: 'demo-activity-test' });
     const started = performance.now();
     summary = await seedDemoActivity(db, { clock: fixedClock(NOW) });
     seconds = (performance.now() - started) / 1000;
@@ -29,7 +30,15 @@ describe('demo activity: field work, meetings and eight weeks of sample reports'
 
   it('creates about 300 reports in the past eight weeks across every district, routed and with history', async () => {
     assert.ok(summary.reports.created >= 280 && summary.reports.created <= 330, `${summary.reports.created} reports`);
-    const { rows } = await db.query<{ n: number; districts: number; categories: number; oldest: Date; newest: Date; without_history: number; unrouted: number }>(
+    const { rows } = await db.query<{
+      n: number;
+      districts: number;
+      categories: number;
+      oldest: Date;
+      newest: Date;
+      without_history: number;
+      unrouted: number;
+    }>(
       `SELECT count(*)::int AS n, count(DISTINCT district_code)::int AS districts, count(DISTINCT category_id)::int AS categories,
               min(created_at) AS oldest, max(created_at) AS newest,
               count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM report_history h WHERE h.report_id = r.id AND h.action = 'created'))::int AS without_history,
@@ -48,9 +57,14 @@ describe('demo activity: field work, meetings and eight weeks of sample reports'
   });
 
   it('has resolved and in-progress reports whose history follows their creation, and open ones', async () => {
-    const { rows } = await db.query<{ status: string; n: number }>('SELECT status, count(*)::int AS n FROM reports GROUP BY status');
+    const { rows } = await db.query<{ status: string; n: number }>(
+      'SELECT status, count(*)::int AS n FROM reports GROUP BY status',
+    );
     const byStatus = Object.fromEntries(rows.map((r) => [r.status, r.n]));
-    assert.ok((byStatus.resolved ?? 0) >= 60 && (byStatus.in_progress ?? 0) >= 20 && (byStatus.new ?? 0) >= 30, JSON.stringify(byStatus));
+    assert.ok(
+      (byStatus.resolved ?? 0) >= 60 && (byStatus.in_progress ?? 0) >= 20 && (byStatus.new ?? 0) >= 30,
+      JSON.stringify(byStatus),
+    );
     assert.equal(byStatus.resolved, summary.reports.resolved);
     const wrong = await db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM reports r

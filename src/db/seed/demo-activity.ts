@@ -18,7 +18,12 @@ export interface DemoActivitySummary {
 
 export async function seedDemoActivity(
   db: Db,
-  options: { clock: Clock; onStep?: (step: string) => void; onReportProgress?: (done: number, total: number) => void; reportCount?: number },
+  options: {
+    clock: Clock;
+    onStep?: (step: string) => void;
+    onReportProgress?: (done: number, total: number) => void;
+    reportCount?: number;
+  },
 ): Promise<DemoActivitySummary> {
   const step = options.onStep ?? (() => undefined);
   step('field work (four weeks of rounds, contacts, observations)');

@@ -35,9 +35,21 @@ function weighted<T>(random: () => number, entries: ReadonlyArray<readonly [T, n
 }
 
 const categoryWeights = [
-  ['hondenpoep', 18], ['veeg-zwerfvuil', 14], ['fout-geparkeerd', 12], ['parkeeroverlast', 10], ['grofvuil', 10],
-  ['huisafval-naast-container', 10], ['fietswrak', 6], ['graffiti-wildplak', 5], ['geluidsoverlast', 5], ['wildplassen', 3],
-  ['jongerenoverlast', 3], ['overlast-terrassen', 2], ['vuurwerkoverlast', 1], ['autowrak', 1], ['uitstallingen-reclameborden', 1],
+  ['hondenpoep', 18],
+  ['veeg-zwerfvuil', 14],
+  ['fout-geparkeerd', 12],
+  ['parkeeroverlast', 10],
+  ['grofvuil', 10],
+  ['huisafval-naast-container', 10],
+  ['fietswrak', 6],
+  ['graffiti-wildplak', 5],
+  ['geluidsoverlast', 5],
+  ['wildplassen', 3],
+  ['jongerenoverlast', 3],
+  ['overlast-terrassen', 2],
+  ['vuurwerkoverlast', 1],
+  ['autowrak', 1],
+  ['uitstallingen-reclameborden', 1],
   ['drank-en-drugsoverlast', 1],
 ] as const;
 
@@ -80,11 +92,20 @@ export interface DemoReportCounts {
 /** About `count` reports over the past `weeks` weeks, spread over the districts by population. Does nothing when any report exists. */
 export async function seedDemoReports(
   db: Db,
-  options: { now: Date; municipalityCode?: string; count?: number; weeks?: number; onProgress?: (done: number, total: number) => void },
+  options: {
+    now: Date;
+    municipalityCode?: string;
+    count?: number;
+    weeks?: number;
+    onProgress?: (done: number, total: number) => void;
+  },
 ): Promise<DemoReportCounts> {
   const municipalityCode = options.municipalityCode ?? 'GM0392';
   const counts: DemoReportCounts = { created: 0, inProgress: 0, resolved: 0 };
-  const existing = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM reports WHERE municipality_code = $1', [municipalityCode]);
+  const existing = await db.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM reports WHERE municipality_code = $1',
+    [municipalityCode],
+  );
   if ((existing.rows[0]?.n ?? 0) > 0) return counts;
   const random = seededRandom(20_261_128);
   const staff = await loadStaff(db, municipalityCode);
@@ -98,7 +119,7 @@ export async function seedDemoReports(
   const earlier: Array<{ category: string; coordinates: [number, number] }> = [];
 
   for (const place of places) {
-    const day = Math.floor(random() * span / DAY) * DAY;
+    const day = Math.floor((random() * span) / DAY) * DAY;
     const at = Math.min(end, end - span + day + (7 + random() * 15) * HOUR);
     // A fifth repeat an earlier report a few metres away: residents do, and the duplicate hint exists for it.
     const repeat = earlier.length > 10 && random() < 0.2 ? earlier[Math.floor(random() * earlier.length)]! : null;
@@ -107,7 +128,11 @@ export async function seedDemoReports(
       ? [repeat.coordinates[0] + (random() - 0.5) * 0.0006, repeat.coordinates[1] + (random() - 0.5) * 0.0004]
       : place;
     earlier.push({ category, coordinates });
-    const source = weighted(random, [['web', 80], ['phone', 12], ['street', 8]] as const);
+    const source = weighted(random, [
+      ['web', 80],
+      ['phone', 12],
+      ['street', 8],
+    ] as const);
     const email = source === 'web' && random() < 0.4 ? `melder${earlier.length}@example.org` : null;
     const ageDays = (options.now.getTime() - at) / DAY;
     const outcome = pickOutcome(random, ageDays);
@@ -122,17 +147,26 @@ export async function seedDemoReports(
       run: async () => {
         clock.set(new Date(at));
         const officer = source === 'street' ? staff.find((s) => s.roles.includes('officer')) : undefined;
-        const { report } = await createReport({ db, clock }, {
-          body: {
-            category, description: descriptions[category] ?? 'Overlast in de straat.', source, location: { type: 'Point', coordinates },
-            ...(email ? { reporter: { email, consentToShareWithPartners: random() < 0.5 } } : {}),
+        const { report } = await createReport(
+          { db, clock },
+          {
+            body: {
+              category,
+              description: descriptions[category] ?? 'Overlast in de straat.',
+              source,
+              location: { type: 'Point', coordinates },
+              ...(email ? { reporter: { email, consentToShareWithPartners: random() < 0.5 } } : {}),
+            },
+            contentCrs: undefined,
+            caller: { staff: source === 'phone' ? (contactCentre ?? null) : (officer ?? null), ip: '127.0.0.1' },
+            idempotencyKey: undefined,
           },
-          contentCrs: undefined,
-          caller: { staff: source === 'phone' ? contactCentre ?? null : officer ?? null, ip: '127.0.0.1' },
-          idempotencyKey: undefined,
-        });
+        );
         reportId = report.id;
-        actor = report.assignee.kind === 'officer' ? staff.find((s) => s.id === report.assignee.id) ?? coordinator : coordinator;
+        actor =
+          report.assignee.kind === 'officer'
+            ? (staff.find((s) => s.id === report.assignee.id) ?? coordinator)
+            : coordinator;
         counts.created += 1;
         options.onProgress?.(counts.created, places.length);
       },
@@ -166,11 +200,25 @@ function pickOutcome(random: () => number, ageDays: number): 'new' | 'in_progres
 }
 
 async function loadStaff(db: Db, municipalityCode: string): Promise<StaffUser[]> {
-  const { rows } = await db.query<{ id: string; municipality_code: string; name: string; email: string; roles: Role[]; team_id: string | null }>(
+  const { rows } = await db.query<{
+    id: string;
+    municipality_code: string;
+    name: string;
+    email: string;
+    roles: Role[];
+    team_id: string | null;
+  }>(
     'SELECT id, municipality_code, name, email, roles, team_id FROM users WHERE municipality_code = $1 AND active ORDER BY email',
     [municipalityCode],
   );
-  return rows.map((r) => ({ id: r.id, municipalityCode: r.municipality_code, name: r.name, email: r.email, roles: r.roles, teamId: r.team_id }));
+  return rows.map((r) => ({
+    id: r.id,
+    municipalityCode: r.municipality_code,
+    name: r.name,
+    email: r.email,
+    roles: r.roles,
+    teamId: r.team_id,
+  }));
 }
 
 /** Reproducible random points (CRS84) inside the districts, as many per district as its share of the population. */

@@ -28,8 +28,12 @@ export async function hasAnyMunicipality(db: Db): Promise<boolean> {
 
 /** Re-importing unchanged geography is the slow part of a repeated seed: skip it when every district is there. */
 async function hasHaarlemGeography(db: Db, sharedDataDir: string): Promise<boolean> {
-  const file = JSON.parse(readFileSync(join(sharedDataDir, 'haarlem', 'wijken-2024.rd.geojson'), 'utf8')) as { features?: unknown[] };
-  const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM districts WHERE municipality_code = 'GM0392'`);
+  const file = JSON.parse(readFileSync(join(sharedDataDir, 'haarlem', 'wijken-2024.rd.geojson'), 'utf8')) as {
+    features?: unknown[];
+  };
+  const { rows } = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM districts WHERE municipality_code = 'GM0392'`,
+  );
   const stored = rows[0]?.n ?? 0;
   return stored > 0 && stored === (file.features?.length ?? -1);
 }

@@ -27,11 +27,20 @@ function recordedPdok(): Promise<{ server: Server; baseUrl: string; requests: UR
     requests.push(url);
     response.setHeader('content-type', 'application/json');
     if (url.pathname.endsWith('/suggest')) return response.end(fixture('suggest-grote-markt.json'));
-    if (url.pathname.endsWith('/lookup')) return response.end(fixture(lookups[url.searchParams.get('id') ?? ''] ?? 'lookup-unknown.json'));
+    if (url.pathname.endsWith('/lookup'))
+      return response.end(fixture(lookups[url.searchParams.get('id') ?? ''] ?? 'lookup-unknown.json'));
     response.statusCode = 404;
     response.end('{}');
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, requests, baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/bzk/locatieserver/search/v3_1` })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({
+        server,
+        requests,
+        baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/bzk/locatieserver/search/v3_1`,
+      }),
+    ),
+  );
 }
 
 /** A port that was open a moment ago and is closed now: connection refused. */
@@ -66,9 +75,15 @@ describe('address search (PDOK Locatieserver, recorded responses)', () => {
   });
 
   it('suggests addresses in the municipality, asking PDOK for addresses of that gemeentecode only', async () => {
-    const response = await app.inject({ method: 'GET', url: '/api/v1/addresses/suggest?q=grote%20markt%202&municipalityCode=GM0392&limit=5' });
+    const response = await app.inject({
+      method: 'GET',
+      url: '/api/v1/addresses/suggest?q=grote%20markt%202&municipalityCode=GM0392&limit=5',
+    });
     assert.equal(response.statusCode, 200, response.body);
-    assert.deepEqual(response.json().items[0], { id: 'adr-6f1c2f8e9f0b4c3e8a1d5b7c9e2f4a60', label: 'Grote Markt 2, 2011RD Haarlem' });
+    assert.deepEqual(response.json().items[0], {
+      id: 'adr-6f1c2f8e9f0b4c3e8a1d5b7c9e2f4a60',
+      label: 'Grote Markt 2, 2011RD Haarlem',
+    });
     assert.equal(response.json().items.length, 3);
     const asked = pdok.requests.at(-1)!;
     assert.match(asked.pathname, /\/suggest$/);
@@ -78,7 +93,10 @@ describe('address search (PDOK Locatieserver, recorded responses)', () => {
   });
 
   it('drops search-engine syntax from what the user typed', async () => {
-    await app.inject({ method: 'GET', url: `/api/v1/addresses/suggest?q=${encodeURIComponent('grote* markt:2 (OR)')}&municipalityCode=GM0392` });
+    await app.inject({
+      method: 'GET',
+      url: `/api/v1/addresses/suggest?q=${encodeURIComponent('grote* markt:2 (OR)')}&municipalityCode=GM0392`,
+    });
     assert.equal(pdok.requests.at(-1)!.searchParams.get('q'), 'grote markt 2 OR');
   });
 
@@ -105,14 +123,23 @@ describe('address search (PDOK Locatieserver, recorded responses)', () => {
   it('validates the query with every problem listed', async () => {
     const response = await app.inject({ method: 'GET', url: '/api/v1/addresses/suggest?q=a&municipalityCode=Haarlem' });
     assert.equal(response.statusCode, 400);
-    assert.deepEqual(response.json().invalidParams.map((p: { name: string }) => p.name).sort(), ['querystring.municipalityCode', 'querystring.q']);
+    assert.deepEqual(
+      response
+        .json()
+        .invalidParams.map((p: { name: string }) => p.name)
+        .sort(),
+      ['querystring.municipalityCode', 'querystring.q'],
+    );
   });
 
   it('answers 503 problem+json "tap the map instead" when PDOK is unreachable', async () => {
     const port = await closedPort();
     const offline = await testApp(db, { env: { PDOK_LOCATIESERVER_URL: `http://127.0.0.1:${port}/search/v3_1` } });
     try {
-      for (const url of ['/api/v1/addresses/suggest?q=grote%20markt&municipalityCode=GM0392', '/api/v1/addresses/adr-6f1c2f8e9f0b4c3e8a1d5b7c9e2f4a60']) {
+      for (const url of [
+        '/api/v1/addresses/suggest?q=grote%20markt&municipalityCode=GM0392',
+        '/api/v1/addresses/adr-6f1c2f8e9f0b4c3e8a1d5b7c9e2f4a60',
+      ]) {
         const response = await offline.inject({ method: 'GET', url });
         assert.equal(response.statusCode, 503, response.body);
         assert.match(String(response.headers['content-type']), /application\/problem\+json/);
@@ -126,10 +153,15 @@ describe('address search (PDOK Locatieserver, recorded responses)', () => {
 
   it('answers 503 when PDOK does not answer within the timeout', async () => {
     const port = (hanging.address() as AddressInfo).port;
-    const slow = await testApp(db, { env: { PDOK_LOCATIESERVER_URL: `http://127.0.0.1:${port}/search/v3_1`, PDOK_TIMEOUT_MS: '200' } });
+    const slow = await testApp(db, {
+      env: { PDOK_LOCATIESERVER_URL: `http://127.0.0.1:${port}/search/v3_1`, PDOK_TIMEOUT_MS: '200' },
+    });
     try {
       const started = Date.now();
-      const response = await slow.inject({ method: 'GET', url: '/api/v1/addresses/suggest?q=grote%20markt&municipalityCode=GM0392' });
+      const response = await slow.inject({
+        method: 'GET',
+        url: '/api/v1/addresses/suggest?q=grote%20markt&municipalityCode=GM0392',
+      });
       assert.equal(response.statusCode, 503);
       assert.ok(Date.now() - started < 2000);
     } finally {
@@ -138,7 +170,9 @@ describe('address search (PDOK Locatieserver, recorded responses)', () => {
   });
 
   it('rate-limits the public address routes', async () => {
-    const limited = await testApp(db, { env: { PDOK_LOCATIESERVER_URL: pdok.baseUrl, ADDRESS_SEARCH_RATE_LIMIT_PER_MINUTE: '2' } });
+    const limited = await testApp(db, {
+      env: { PDOK_LOCATIESERVER_URL: pdok.baseUrl, ADDRESS_SEARCH_RATE_LIMIT_PER_MINUTE: '2' },
+    });
     try {
       const url = '/api/v1/addresses/suggest?q=grote%20markt&municipalityCode=GM0392';
       const statuses = [];
@@ -152,7 +186,11 @@ describe('address search (PDOK Locatieserver, recorded responses)', () => {
   it('keeps address ids out of the request log', async () => {
     const lines: string[] = [];
     const logged = await buildApp(
-      { db, clock: fixedClock('2026-11-24T09:00:00+01:00'), config: testConfig({ LOG_LEVEL: 'info', PDOK_LOCATIESERVER_URL: pdok.baseUrl }) },
+      {
+        db,
+        clock: fixedClock('2026-11-24T09:00:00+01:00'),
+        config: testConfig({ LOG_LEVEL: 'info', PDOK_LOCATIESERVER_URL: pdok.baseUrl }),
+      },
       { logger: true, logStream: { write: (line) => lines.push(line) } },
     );
     try {

@@ -10,7 +10,10 @@ import { orUnavailable } from './unavailable.ts';
  * the same ones that route reports, not from the service's wijkcode, so the address and a map
  * tap at the same place always agree.
  */
-export async function lookupAddress(deps: { db: Queryable; addressSearch: AddressSearch }, addressId: string): Promise<Address> {
+export async function lookupAddress(
+  deps: { db: Queryable; addressSearch: AddressSearch },
+  addressId: string,
+): Promise<Address> {
   const record = await orUnavailable(() => deps.addressSearch.lookup(addressId));
   if (!record) throw notFound(`Address ${addressId}`);
   const location = { type: 'Point' as const, coordinates: [record.lon, record.lat] as [number, number] };

@@ -2,7 +2,13 @@ import type { App, AppDeps } from '../../http/deps.ts';
 import { crsHeaderValue } from '../geography/index.ts';
 import { lookupAddress } from './lookup-address.ts';
 import type { AddressSearch } from './port.ts';
-import { addressParamsSchema, addressSchema, problemSchema, suggestionListSchema, suggestQuerySchema } from './schemas.ts';
+import {
+  addressParamsSchema,
+  addressSchema,
+  problemSchema,
+  suggestionListSchema,
+  suggestQuerySchema,
+} from './schemas.ts';
 import { suggestAddresses } from './suggest-addresses.ts';
 
 const tags = ['addresses'];
@@ -14,28 +20,45 @@ export function registerAddressRoutes(app: App, deps: AppDeps, addressSearch: Ad
   const rateLimit = { max: deps.config.ADDRESS_SEARCH_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' };
   const unavailable = problemSchema.describe('The address service cannot be reached: tap the map instead');
 
-  app.get('/api/v1/addresses/suggest', {
-    config: { rateLimit },
-    logLevel: quietLogLevel,
-    schema: {
-      tags,
-      summary: 'Address suggestions while typing (public). 503 when the address service is unavailable: use the map instead.',
-      querystring: suggestQuerySchema,
-      response: { 200: suggestionListSchema, 400: problemSchema, 429: problemSchema, 503: unavailable },
+  app.get(
+    '/api/v1/addresses/suggest',
+    {
+      config: { rateLimit },
+      logLevel: quietLogLevel,
+      schema: {
+        tags,
+        summary:
+          'Address suggestions while typing (public). 503 when the address service is unavailable: use the map instead.',
+        querystring: suggestQuerySchema,
+        response: { 200: suggestionListSchema, 400: problemSchema, 429: problemSchema, 503: unavailable },
+      },
     },
-  }, async (request) => suggestAddresses({ addressSearch }, request.query));
+    async (request) => suggestAddresses({ addressSearch }, request.query),
+  );
 
-  app.get('/api/v1/addresses/:addressId', {
-    config: { rateLimit },
-    logLevel: quietLogLevel,
-    schema: {
-      tags,
-      summary: 'One address: its label, point (CRS84) and district (public). 422 outside the municipalities served; 503 when the service is unavailable.',
-      params: addressParamsSchema,
-      response: { 200: addressSchema, 400: problemSchema, 404: problemSchema, 422: problemSchema, 429: problemSchema, 503: unavailable },
+  app.get(
+    '/api/v1/addresses/:addressId',
+    {
+      config: { rateLimit },
+      logLevel: quietLogLevel,
+      schema: {
+        tags,
+        summary:
+          'One address: its label, point (CRS84) and district (public). 422 outside the municipalities served; 503 when the service is unavailable.',
+        params: addressParamsSchema,
+        response: {
+          200: addressSchema,
+          400: problemSchema,
+          404: problemSchema,
+          422: problemSchema,
+          429: problemSchema,
+          503: unavailable,
+        },
+      },
     },
-  }, async (request, reply) => {
-    const address = await lookupAddress({ db: deps.db, addressSearch }, request.params.addressId);
-    return reply.header('Content-Crs', crsHeaderValue('CRS84')).send(address);
-  });
+    async (request, reply) => {
+      const address = await lookupAddress({ db: deps.db, addressSearch }, request.params.addressId);
+      return reply.header('Content-Crs', crsHeaderValue('CRS84')).send(address);
+    },
+  );
 }

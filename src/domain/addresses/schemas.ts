@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { problemSchema } from '../../shared/problem-schema.ts';
 export { problemSchema };
 
-
 export const suggestQuerySchema = z.object({
   q: z.string().trim().min(2).max(100).describe('What the user typed: street and number, or postcode and number'),
   municipalityCode: z.string().regex(/^GM[0-9]{4}$/, 'A CBS municipality code such as GM0392'),
@@ -21,7 +20,10 @@ export const addressParamsSchema = z.object({
 export const addressSchema = z.object({
   id: z.string(),
   label: z.string(),
-  location: z.object({ type: z.literal('Point'), coordinates: z.tuple([z.number(), z.number()]).describe('longitude, latitude (CRS84)') }),
+  location: z.object({
+    type: z.literal('Point'),
+    coordinates: z.tuple([z.number(), z.number()]).describe('longitude, latitude (CRS84)'),
+  }),
   districtCode: z.string(),
 });
 export type Address = z.infer<typeof addressSchema>;

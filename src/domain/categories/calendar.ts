@@ -80,7 +80,8 @@ export function isWorkday(day: LocalDate | Date, timeZone: string = MUNICIPAL_TI
  * calendar day D+N. The day of receipt itself never counts, whatever the hour.
  */
 export function computeDeadline(rule: DeadlineRule, receivedAt: Date, timeZone: string = MUNICIPAL_TIME_ZONE): Date {
-  if (!Number.isInteger(rule.amount) || rule.amount < 1) throw new RangeError(`Deadline amount must be a positive integer, got ${rule.amount}`);
+  if (!Number.isInteger(rule.amount) || rule.amount < 1)
+    throw new RangeError(`Deadline amount must be a positive integer, got ${rule.amount}`);
   const receivedOn = localDateOf(receivedAt, timeZone);
   if (rule.unit === 'days') return endOfLocalDay(addDays(receivedOn, rule.amount), timeZone);
   let day = receivedOn;

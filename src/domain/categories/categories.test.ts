@@ -37,7 +37,9 @@ describe('categories', () => {
     const expected = haarlemCategoryTree.reduce((sum, main) => sum + 1 + main.subcategories.length, 0);
     assert.deepEqual(await seedHaarlemCategories({ db }), { created: expected });
     assert.deepEqual(await seedHaarlemCategories({ db }), { created: 0 });
-    const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM categories WHERE municipality_code = 'GM0392'`);
+    const { rows } = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM categories WHERE municipality_code = 'GM0392'`,
+    );
     assert.equal(rows[0]!.n, expected);
   });
 
@@ -54,14 +56,31 @@ describe('categories', () => {
       public: true,
     });
     assert.deepEqual((await findCategory(db, 'GM0392', 'hondenpoep'))?.deadline, { amount: 21, unit: 'days' });
-    assert.deepEqual((await findCategory(db, 'GM0392', 'graffiti-wildplak'))?.deadline, { amount: 5, unit: 'workdays' });
+    assert.deepEqual((await findCategory(db, 'GM0392', 'graffiti-wildplak'))?.deadline, {
+      amount: 5,
+      unit: 'workdays',
+    });
     assert.equal((await findCategory(db, 'GM0392', 'vuurwerkoverlast'))?.urgent, true);
     assert.equal((await findCategory(db, 'GM0392', 'huisafval-naast-container'))?.parentCode, 'afval');
-    for (const code of ['fietswrak', 'veeg-zwerfvuil', 'grofvuil', 'jongerenoverlast', 'drank-en-drugsoverlast', 'wildplassen', 'geluidsoverlast', 'overlast-terrassen', 'fout-geparkeerd']) {
+    for (const code of [
+      'fietswrak',
+      'veeg-zwerfvuil',
+      'grofvuil',
+      'jongerenoverlast',
+      'drank-en-drugsoverlast',
+      'wildplassen',
+      'geluidsoverlast',
+      'overlast-terrassen',
+      'fout-geparkeerd',
+    ]) {
       assert.ok(await findCategory(db, 'GM0392', code), code);
     }
     for (const code of ['geluidsoverlast', 'jongerenoverlast', 'drank-en-drugsoverlast']) {
-      assert.equal((await findCategory(db, 'GM0392', code))?.public, false, `${code} stays off the public map (a dwelling, or sensitive)`);
+      assert.equal(
+        (await findCategory(db, 'GM0392', code))?.public,
+        false,
+        `${code} stays off the public map (a dwelling, or sensitive)`,
+      );
     }
     assert.equal(await findCategory(db, 'GM0363', 'parkeeroverlast'), null, 'categories belong to one municipality');
     assert.equal(await findCategory(db, 'GM0392', 'bestaat-niet'), null);
@@ -72,7 +91,10 @@ describe('categories', () => {
     assert.equal(response.statusCode, 200);
     const tree = response.json();
     assert.equal(tree.municipalityCode, 'GM0392');
-    assert.deepEqual(tree.categories.map((c: { code: string }) => c.code), ['afval', 'parkeren', 'openbare-orde', 'openbare-ruimte']);
+    assert.deepEqual(
+      tree.categories.map((c: { code: string }) => c.code),
+      ['afval', 'parkeren', 'openbare-orde', 'openbare-ruimte'],
+    );
     const parking = tree.categories[1];
     assert.equal(parking.nameEn, 'Parking');
     assert.deepEqual(parking.subcategories[0], {
@@ -86,7 +108,10 @@ describe('categories', () => {
   });
 
   it('answers 404 for an unknown municipality and 400 for a malformed code', async () => {
-    assert.equal((await app.inject({ method: 'GET', url: '/api/v1/municipalities/GM9999/categories' })).statusCode, 404);
+    assert.equal(
+      (await app.inject({ method: 'GET', url: '/api/v1/municipalities/GM9999/categories' })).statusCode,
+      404,
+    );
     const bad = await app.inject({ method: 'GET', url: '/api/v1/municipalities/haarlem/categories' });
     assert.equal(bad.statusCode, 400);
     assert.equal(bad.json().invalidParams[0].name, 'params.municipalityCode');
@@ -97,7 +122,13 @@ describe('categories', () => {
       method: 'POST',
       url: '/api/v1/categories',
       headers: admin,
-      payload: { code: 'bootjes', nameNl: 'Bootjes', nameEn: 'Boats', parentCode: 'openbare-ruimte', deadline: { amount: 10, unit: 'workdays' } },
+      payload: {
+        code: 'bootjes',
+        nameNl: 'Bootjes',
+        nameEn: 'Boats',
+        parentCode: 'openbare-ruimte',
+        deadline: { amount: 10, unit: 'workdays' },
+      },
     });
     assert.equal(response.statusCode, 201, response.body);
     assert.equal(response.json().parentCode, 'openbare-ruimte');
@@ -106,7 +137,10 @@ describe('categories', () => {
 
   it('refuses other roles and anonymous callers', async () => {
     const payload = { code: 'iets', nameNl: 'Iets', nameEn: 'Something' };
-    assert.equal((await app.inject({ method: 'POST', url: '/api/v1/categories', headers: officer, payload })).statusCode, 403);
+    assert.equal(
+      (await app.inject({ method: 'POST', url: '/api/v1/categories', headers: officer, payload })).statusCode,
+      403,
+    );
     assert.equal((await app.inject({ method: 'POST', url: '/api/v1/categories', payload })).statusCode, 401);
     assert.equal(await findCategory(db, 'GM0392', 'iets'), null);
   });
@@ -119,7 +153,10 @@ describe('categories', () => {
       payload: { code: 'Niet Kebab', nameNl: '', nameEn: 'x', deadline: { amount: 0, unit: 'weeks' } },
     });
     assert.equal(response.statusCode, 400);
-    const names = response.json().invalidParams.map((p: { name: string }) => p.name).sort();
+    const names = response
+      .json()
+      .invalidParams.map((p: { name: string }) => p.name)
+      .sort();
     assert.deepEqual(names, ['body.code', 'body.deadline.amount', 'body.deadline.unit', 'body.nameNl']);
   });
 
@@ -131,7 +168,10 @@ describe('categories', () => {
       payload: { code: 'te-diep', nameNl: 'Te diep', nameEn: 'Too deep', parentCode: 'hondenpoep' },
     });
     assert.equal(response.statusCode, 400);
-    assert.deepEqual(response.json().invalidParams.map((p: { name: string }) => p.name), ['parentCode', 'deadline']);
+    assert.deepEqual(
+      response.json().invalidParams.map((p: { name: string }) => p.name),
+      ['parentCode', 'deadline'],
+    );
     const main = await app.inject({
       method: 'POST',
       url: '/api/v1/categories',
@@ -147,26 +187,51 @@ describe('categories', () => {
       method: 'POST',
       url: '/api/v1/categories',
       headers: admin,
-      payload: { code: 'hondenpoep', nameNl: 'Hondenpoep', nameEn: 'Dog fouling', parentCode: 'afval', deadline: { amount: 1, unit: 'days' } },
+      payload: {
+        code: 'hondenpoep',
+        nameNl: 'Hondenpoep',
+        nameEn: 'Dog fouling',
+        parentCode: 'afval',
+        deadline: { amount: 1, unit: 'days' },
+      },
     });
     assert.equal(response.statusCode, 409);
     assert.deepEqual((await findCategory(db, 'GM0392', 'hondenpoep'))?.deadline, { amount: 21, unit: 'days' });
   });
 
   it('changes a deadline and hides a deactivated category from intake and the public tree', async () => {
-    const changed = await app.inject({ method: 'PATCH', url: '/api/v1/categories/grofvuil', headers: admin, payload: { deadline: { amount: 7, unit: 'days' } } });
+    const changed = await app.inject({
+      method: 'PATCH',
+      url: '/api/v1/categories/grofvuil',
+      headers: admin,
+      payload: { deadline: { amount: 7, unit: 'days' } },
+    });
     assert.equal(changed.statusCode, 200, changed.body);
     assert.deepEqual((await findCategory(db, 'GM0392', 'grofvuil'))?.deadline, { amount: 7, unit: 'days' });
 
-    const hidden = await app.inject({ method: 'PATCH', url: '/api/v1/categories/fietswrak', headers: admin, payload: { active: false } });
+    const hidden = await app.inject({
+      method: 'PATCH',
+      url: '/api/v1/categories/fietswrak',
+      headers: admin,
+      payload: { active: false },
+    });
     assert.equal(hidden.json().active, false);
     assert.equal(await findCategory(db, 'GM0392', 'fietswrak'), null);
     const tree = (await app.inject({ method: 'GET', url: '/api/v1/municipalities/GM0392/categories' })).json();
     const waste = tree.categories.find((c: { code: string }) => c.code === 'afval');
     assert.ok(!waste.subcategories.some((s: { code: string }) => s.code === 'fietswrak'));
 
-    await app.inject({ method: 'PATCH', url: '/api/v1/categories/openbare-ruimte', headers: admin, payload: { active: false } });
-    assert.equal(await findCategory(db, 'GM0392', 'graffiti-wildplak'), null, 'a deactivated main category hides its subcategories');
+    await app.inject({
+      method: 'PATCH',
+      url: '/api/v1/categories/openbare-ruimte',
+      headers: admin,
+      payload: { active: false },
+    });
+    assert.equal(
+      await findCategory(db, 'GM0392', 'graffiti-wildplak'),
+      null,
+      'a deactivated main category hides its subcategories',
+    );
   });
 
   it('lists inactive categories too for administrators only', async () => {
@@ -178,8 +243,31 @@ describe('categories', () => {
   });
 
   it('rejects a deadline on a main category, an empty change and an unknown code', async () => {
-    assert.equal((await app.inject({ method: 'PATCH', url: '/api/v1/categories/afval', headers: admin, payload: { deadline: { amount: 1, unit: 'days' } } })).statusCode, 400);
-    assert.equal((await app.inject({ method: 'PATCH', url: '/api/v1/categories/afval', headers: admin, payload: {} })).statusCode, 400);
-    assert.equal((await app.inject({ method: 'PATCH', url: '/api/v1/categories/onbekend', headers: admin, payload: { urgent: true } })).statusCode, 404);
+    assert.equal(
+      (
+        await app.inject({
+          method: 'PATCH',
+          url: '/api/v1/categories/afval',
+          headers: admin,
+          payload: { deadline: { amount: 1, unit: 'days' } },
+        })
+      ).statusCode,
+      400,
+    );
+    assert.equal(
+      (await app.inject({ method: 'PATCH', url: '/api/v1/categories/afval', headers: admin, payload: {} })).statusCode,
+      400,
+    );
+    assert.equal(
+      (
+        await app.inject({
+          method: 'PATCH',
+          url: '/api/v1/categories/onbekend',
+          headers: admin,
+          payload: { urgent: true },
+        })
+      ).statusCode,
+      404,
+    );
   });
 });

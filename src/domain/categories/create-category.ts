@@ -4,19 +4,39 @@ import { getCategory, insertCategory } from './repository.ts';
 import type { AdminCategory, CreateCategoryInput } from './schemas.ts';
 
 /** Adds a main category or a subcategory; the tree stays two levels deep. */
-export async function createCategory(deps: { db: Queryable }, municipalityCode: string, input: CreateCategoryInput): Promise<AdminCategory> {
+export async function createCategory(
+  deps: { db: Queryable },
+  municipalityCode: string,
+  input: CreateCategoryInput,
+): Promise<AdminCategory> {
   const problems: FieldProblem[] = [];
   let parentId: string | null = null;
   if (input.parentCode !== undefined) {
     const parent = await getCategory(deps.db, municipalityCode, input.parentCode);
-    if (!parent) problems.push({ name: 'parentCode', reason: `No category ${input.parentCode} in this municipality`, code: 'unknown' });
-    else if (parent.parentCode !== null) problems.push({ name: 'parentCode', reason: 'Only main categories can have subcategories (two levels)', code: 'too_deep' });
+    if (!parent)
+      problems.push({
+        name: 'parentCode',
+        reason: `No category ${input.parentCode} in this municipality`,
+        code: 'unknown',
+      });
+    else if (parent.parentCode !== null)
+      problems.push({
+        name: 'parentCode',
+        reason: 'Only main categories can have subcategories (two levels)',
+        code: 'too_deep',
+      });
     else parentId = parent.id;
-    if (!input.deadline) problems.push({ name: 'deadline', reason: 'A subcategory needs a deadline', code: 'required' });
+    if (!input.deadline)
+      problems.push({ name: 'deadline', reason: 'A subcategory needs a deadline', code: 'required' });
   } else if (input.deadline) {
-    problems.push({ name: 'deadline', reason: 'Main categories carry no deadline; set it on their subcategories', code: 'not_allowed' });
+    problems.push({
+      name: 'deadline',
+      reason: 'Main categories carry no deadline; set it on their subcategories',
+      code: 'not_allowed',
+    });
   }
-  if (problems.length > 0) throw new DomainError('validation', `${problems.length} problem(s) with the new category`, problems);
+  if (problems.length > 0)
+    throw new DomainError('validation', `${problems.length} problem(s) with the new category`, problems);
 
   const inserted = await insertCategory(deps.db, {
     municipalityCode,

@@ -1,5 +1,12 @@
 /** The categories area: what other areas may use. */
-export { computeDeadline, dutchPublicHolidays, easterSunday, isPublicHoliday, isWorkday, MUNICIPAL_TIME_ZONE } from './calendar.ts';
+export {
+  computeDeadline,
+  dutchPublicHolidays,
+  easterSunday,
+  isPublicHoliday,
+  isWorkday,
+  MUNICIPAL_TIME_ZONE,
+} from './calendar.ts';
 export type { DeadlineRule, PublicHoliday } from './calendar.ts';
 export { findCategory, listIntakeCategories } from './repository.ts';
 export { seedHaarlemCategories, haarlemCategoryTree } from './seed-haarlem-categories.ts';

@@ -27,7 +27,10 @@ function toAdminCategory(row: CategoryRow): AdminCategory {
     nameNl: row.name_nl,
     nameEn: row.name_en,
     parentCode: row.parent_code,
-    deadline: row.deadline_amount !== null && row.deadline_unit !== null ? { amount: row.deadline_amount, unit: row.deadline_unit } : null,
+    deadline:
+      row.deadline_amount !== null && row.deadline_unit !== null
+        ? { amount: row.deadline_amount, unit: row.deadline_unit }
+        : null,
     urgent: row.urgent,
     public: row.public,
     active: row.active,
@@ -41,7 +44,11 @@ export async function municipalityExists(db: Queryable, municipalityCode: string
 }
 
 /** Every category of the municipality, main categories first, in display order. */
-export async function listCategories(db: Queryable, municipalityCode: string, options: { activeOnly: boolean }): Promise<AdminCategory[]> {
+export async function listCategories(
+  db: Queryable,
+  municipalityCode: string,
+  options: { activeOnly: boolean },
+): Promise<AdminCategory[]> {
   const { rows } = await db.query<CategoryRow>(
     `${selectCategories}
       WHERE c.municipality_code = $1 AND ($2::boolean = false OR (c.active AND (p.id IS NULL OR p.active)))
@@ -51,8 +58,15 @@ export async function listCategories(db: Queryable, municipalityCode: string, op
   return rows.map(toAdminCategory);
 }
 
-export async function getCategory(db: Queryable, municipalityCode: string, code: string): Promise<AdminCategory | null> {
-  const { rows } = await db.query<CategoryRow>(`${selectCategories} WHERE c.municipality_code = $1 AND c.code = $2`, [municipalityCode, code]);
+export async function getCategory(
+  db: Queryable,
+  municipalityCode: string,
+  code: string,
+): Promise<AdminCategory | null> {
+  const { rows } = await db.query<CategoryRow>(`${selectCategories} WHERE c.municipality_code = $1 AND c.code = $2`, [
+    municipalityCode,
+    code,
+  ]);
   return rows[0] ? toAdminCategory(rows[0]) : null;
 }
 

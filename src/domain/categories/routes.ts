@@ -15,7 +15,6 @@ import {
 } from './schemas.ts';
 import { problemSchema } from '../../shared/problem-schema.ts';
 
-
 const adminOnly = requireRoles('administrator');
 const staffSecurity: Array<Record<string, string[]>> = [{ bearerAuth: [] }, { cookieAuth: [] }];
 
@@ -41,10 +40,16 @@ export function registerCategoryRoutes(app: App, deps: AppDeps) {
         tags: ['categories'],
         summary: 'Every category of your municipality, inactive ones included (administrator)',
         security: staffSecurity,
-        response: { 200: z.object({ categories: z.array(adminCategorySchema) }), 401: problemSchema, 403: problemSchema },
+        response: {
+          200: z.object({ categories: z.array(adminCategorySchema) }),
+          401: problemSchema,
+          403: problemSchema,
+        },
       },
     },
-    async (request) => ({ categories: await listCategories(deps.db, currentStaff(request).municipalityCode, { activeOnly: false }) }),
+    async (request) => ({
+      categories: await listCategories(deps.db, currentStaff(request).municipalityCode, { activeOnly: false }),
+    }),
   );
 
   app.post(
@@ -56,7 +61,13 @@ export function registerCategoryRoutes(app: App, deps: AppDeps) {
         summary: 'Add a main category or subcategory in your municipality (administrator)',
         security: staffSecurity,
         body: createCategoryBodySchema,
-        response: { 201: adminCategorySchema, 400: problemSchema, 401: problemSchema, 403: problemSchema, 409: problemSchema },
+        response: {
+          201: adminCategorySchema,
+          400: problemSchema,
+          401: problemSchema,
+          403: problemSchema,
+          409: problemSchema,
+        },
       },
     },
     async (request, reply) => {
@@ -76,7 +87,13 @@ export function registerCategoryRoutes(app: App, deps: AppDeps) {
         security: staffSecurity,
         params: categoryParamsSchema,
         body: updateCategoryBodySchema,
-        response: { 200: adminCategorySchema, 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema },
+        response: {
+          200: adminCategorySchema,
+          400: problemSchema,
+          401: problemSchema,
+          403: problemSchema,
+          404: problemSchema,
+        },
       },
     },
     async (request) => {

@@ -31,7 +31,12 @@ export const haarlemCategoryTree: SeedMainCategory[] = [
     subcategories: [
       { code: 'veeg-zwerfvuil', nameNl: 'Veeg- / zwerfvuil', nameEn: 'Litter', deadline: workdays(3) },
       { code: 'grofvuil', nameNl: 'Grofvuil', nameEn: 'Bulky waste', deadline: workdays(5) },
-      { code: 'huisafval-naast-container', nameNl: 'Huisafval naast container', nameEn: 'Household waste next to a container', deadline: workdays(3) },
+      {
+        code: 'huisafval-naast-container',
+        nameNl: 'Huisafval naast container',
+        nameEn: 'Household waste next to a container',
+        deadline: workdays(3),
+      },
       { code: 'hondenpoep', nameNl: 'Hondenpoep', nameEn: 'Dog fouling', deadline: days(21) },
       { code: 'fietswrak', nameNl: 'Fietswrak', nameEn: 'Abandoned bicycle', deadline: workdays(10) },
     ],
@@ -51,13 +56,44 @@ export const haarlemCategoryTree: SeedMainCategory[] = [
     nameNl: 'Openbare orde',
     nameEn: 'Public order',
     subcategories: [
-      { code: 'jongerenoverlast', nameNl: 'Jongerenoverlast', nameEn: 'Nuisance by youths', deadline: workdays(3), public: false },
-      { code: 'drank-en-drugsoverlast', nameNl: 'Drank- en drugsoverlast', nameEn: 'Alcohol and drug nuisance', deadline: days(1), urgent: true, public: false },
+      {
+        code: 'jongerenoverlast',
+        nameNl: 'Jongerenoverlast',
+        nameEn: 'Nuisance by youths',
+        deadline: workdays(3),
+        public: false,
+      },
+      {
+        code: 'drank-en-drugsoverlast',
+        nameNl: 'Drank- en drugsoverlast',
+        nameEn: 'Alcohol and drug nuisance',
+        deadline: days(1),
+        urgent: true,
+        public: false,
+      },
       { code: 'wildplassen', nameNl: 'Wildplassen', nameEn: 'Public urination', deadline: workdays(3) },
-      { code: 'vuurwerkoverlast', nameNl: 'Vuurwerkoverlast', nameEn: 'Fireworks nuisance', deadline: days(1), urgent: true },
+      {
+        code: 'vuurwerkoverlast',
+        nameNl: 'Vuurwerkoverlast',
+        nameEn: 'Fireworks nuisance',
+        deadline: days(1),
+        urgent: true,
+      },
       // Noise is about a dwelling: even snapped to 10 m the public map would point at the neighbours complained about.
-      { code: 'geluidsoverlast', nameNl: 'Geluidsoverlast', nameEn: 'Noise nuisance', deadline: days(1), urgent: true, public: false },
-      { code: 'overlast-terrassen', nameNl: 'Overlast terrassen', nameEn: 'Nuisance from terraces', deadline: workdays(5) },
+      {
+        code: 'geluidsoverlast',
+        nameNl: 'Geluidsoverlast',
+        nameEn: 'Noise nuisance',
+        deadline: days(1),
+        urgent: true,
+        public: false,
+      },
+      {
+        code: 'overlast-terrassen',
+        nameNl: 'Overlast terrassen',
+        nameEn: 'Nuisance from terraces',
+        deadline: workdays(5),
+      },
     ],
   },
   {
@@ -65,18 +101,41 @@ export const haarlemCategoryTree: SeedMainCategory[] = [
     nameNl: 'Openbare ruimte',
     nameEn: 'Public space',
     subcategories: [
-      { code: 'graffiti-wildplak', nameNl: 'Graffiti / wildplak', nameEn: 'Graffiti / fly-posting', deadline: workdays(5) },
-      { code: 'uitstallingen-reclameborden', nameNl: 'Uitstallingen en reclameborden', nameEn: 'Shop displays and A-boards', deadline: workdays(5) },
+      {
+        code: 'graffiti-wildplak',
+        nameNl: 'Graffiti / wildplak',
+        nameEn: 'Graffiti / fly-posting',
+        deadline: workdays(5),
+      },
+      {
+        code: 'uitstallingen-reclameborden',
+        nameNl: 'Uitstallingen en reclameborden',
+        nameEn: 'Shop displays and A-boards',
+        deadline: workdays(5),
+      },
     ],
   },
 ];
 
 /** Adds the default Haarlem tree; existing codes are left as they are, so running it twice is harmless. */
-export async function seedHaarlemCategories(deps: { db: Queryable }, municipalityCode = 'GM0392'): Promise<{ created: number }> {
+export async function seedHaarlemCategories(
+  deps: { db: Queryable },
+  municipalityCode = 'GM0392',
+): Promise<{ created: number }> {
   let created = 0;
   for (const [mainIndex, main] of haarlemCategoryTree.entries()) {
     const base = { municipalityCode, urgent: false, public: true };
-    if (await insertCategory(deps.db, { ...base, code: main.code, nameNl: main.nameNl, nameEn: main.nameEn, parentId: null, deadline: null, sortOrder: mainIndex })) {
+    if (
+      await insertCategory(deps.db, {
+        ...base,
+        code: main.code,
+        nameNl: main.nameNl,
+        nameEn: main.nameEn,
+        parentId: null,
+        deadline: null,
+        sortOrder: mainIndex,
+      })
+    ) {
       created += 1;
     }
     const parent = await getCategory(deps.db, municipalityCode, main.code);

@@ -14,7 +14,11 @@ export async function updateCategory(
   if (!existing) throw notFound(`Category ${code}`);
   if (changes.deadline && existing.parentCode === null) {
     throw new DomainError('validation', 'Main categories carry no deadline', [
-      { name: 'deadline', reason: 'Main categories carry no deadline; set it on their subcategories', code: 'not_allowed' },
+      {
+        name: 'deadline',
+        reason: 'Main categories carry no deadline; set it on their subcategories',
+        code: 'not_allowed',
+      },
     ]);
   }
   await updateCategoryRow(deps.db, existing.id, changes);

@@ -156,7 +156,11 @@ export function isoWeekday(date: LocalDate): number {
  */
 export function zonedInstant(date: LocalDate, minutes: number, timeZone: string, extraMs = 0): Date {
   // Routing asks for the same few work start/end instants for every officer, so they are remembered.
-  return new Date(zonedInstantMs(`${timeZone}|${date}|${minutes}|${extraMs}`, () => computeZonedInstant(date, minutes, timeZone, extraMs).getTime()));
+  return new Date(
+    zonedInstantMs(`${timeZone}|${date}|${minutes}|${extraMs}`, () =>
+      computeZonedInstant(date, minutes, timeZone, extraMs).getTime(),
+    ),
+  );
 }
 
 const zonedInstantMs = boundedMemo<number>(20_000);

@@ -14,16 +14,25 @@ export function overviewWindow(query: OverviewQuery, now: Date): { from: Date; t
   const to = query.to ? new Date(query.to) : now;
   const from = query.from ? new Date(query.from) : new Date(to.getTime() - DEFAULT_OVERVIEW_WEEKS * 7 * DAY_MS);
   const problems: FieldProblem[] = [];
-  if (from >= to) problems.push({ name: 'query.from', reason: 'must lie before to (default: now)', code: 'invalid_range' });
+  if (from >= to)
+    problems.push({ name: 'query.from', reason: 'must lie before to (default: now)', code: 'invalid_range' });
   else if (to.getTime() - from.getTime() > MAX_OVERVIEW_DAYS * DAY_MS) {
-    problems.push({ name: 'query.from', reason: `the period may span at most ${MAX_OVERVIEW_DAYS} days`, code: 'too_long' });
+    problems.push({
+      name: 'query.from',
+      reason: `the period may span at most ${MAX_OVERVIEW_DAYS} days`,
+      code: 'too_long',
+    });
   }
   if (problems.length) throw new DomainError('validation', 'The period is not valid.', problems);
   return { from, to };
 }
 
 /** The management overview's numbers: reports per week by main category and borough, and deadline performance. */
-export async function managementOverview(deps: { db: Queryable; clock: Clock }, viewer: StaffUser, query: OverviewQuery): Promise<Overview> {
+export async function managementOverview(
+  deps: { db: Queryable; clock: Clock },
+  viewer: StaffUser,
+  query: OverviewQuery,
+): Promise<Overview> {
   const now = deps.clock.now();
   const { from, to } = overviewWindow(query, now);
   const municipality = viewer.municipalityCode;
@@ -33,5 +42,12 @@ export async function managementOverview(deps: { db: Queryable; clock: Clock }, 
     reportsPerWeek(deps.db, municipality, from, to),
     deadlinePerWeek(deps.db, municipality, from, to, now),
   ]);
-  return { from: from.toISOString(), to: to.toISOString(), categories, boroughs, reportsPerWeek: perWeek, deadlinePerWeek: deadline };
+  return {
+    from: from.toISOString(),
+    to: to.toISOString(),
+    categories,
+    boroughs,
+    reportsPerWeek: perWeek,
+    deadlinePerWeek: deadline,
+  };
 }

@@ -86,7 +86,11 @@ export interface OtherAssigneeRow {
 }
 
 /** Open reports held by teams, partner organisations and coordinator queues rather than by an officer. */
-export async function otherAssigneeRows(db: Queryable, municipalityCode: string, now: Date): Promise<OtherAssigneeRow[]> {
+export async function otherAssigneeRows(
+  db: Queryable,
+  municipalityCode: string,
+  now: Date,
+): Promise<OtherAssigneeRow[]> {
   const { rows } = await db.query<OtherAssigneeRow>(
     `SELECT r.assignee_kind AS kind, r.assignee_id AS id, COALESCE(t.name, g.name, '?') AS name,
             count(*)::int AS open_reports, (count(*) FILTER (WHERE r.deadline < $2))::int AS overdue_reports
@@ -118,14 +122,22 @@ export async function mainCategories(db: Queryable, municipalityCode: string) {
 }
 
 export async function boroughList(db: Queryable, municipalityCode: string) {
-  const { rows } = await db.query<{ code: string; name: string }>('SELECT code, name FROM boroughs WHERE municipality_code = $1 ORDER BY name', [municipalityCode]);
+  const { rows } = await db.query<{ code: string; name: string }>(
+    'SELECT code, name FROM boroughs WHERE municipality_code = $1 ORDER BY name',
+    [municipalityCode],
+  );
   return rows;
 }
 
 const weekOfCreation = "to_char(date_trunc('week', r.created_at AT TIME ZONE m.timezone), 'YYYY-MM-DD')";
 
 export async function reportsPerWeek(db: Queryable, municipalityCode: string, from: Date, to: Date) {
-  const { rows } = await db.query<{ week_start: string; category_code: string; borough_code: string | null; reports: number }>(
+  const { rows } = await db.query<{
+    week_start: string;
+    category_code: string;
+    borough_code: string | null;
+    reports: number;
+  }>(
     `SELECT ${weekOfCreation} AS week_start, COALESCE(p.code, c.code) AS category_code, b.code AS borough_code, count(*)::int AS reports
        FROM reports r
        JOIN municipalities m ON m.code = r.municipality_code
@@ -138,7 +150,12 @@ export async function reportsPerWeek(db: Queryable, municipalityCode: string, fr
       ORDER BY 1, 2, 3`,
     [municipalityCode, from, to],
   );
-  return rows.map((row) => ({ weekStartDate: row.week_start, categoryCode: row.category_code, boroughCode: row.borough_code, reports: row.reports }));
+  return rows.map((row) => ({
+    weekStartDate: row.week_start,
+    categoryCode: row.category_code,
+    boroughCode: row.borough_code,
+    reports: row.reports,
+  }));
 }
 
 /**
@@ -160,5 +177,10 @@ export async function deadlinePerWeek(db: Queryable, municipalityCode: string, f
       ORDER BY 1, 2`,
     [municipalityCode, from, to, now],
   );
-  return rows.map((row) => ({ weekStartDate: row.week_start, boroughCode: row.borough_code, due: row.due, handledWithinDeadline: row.within }));
+  return rows.map((row) => ({
+    weekStartDate: row.week_start,
+    boroughCode: row.borough_code,
+    due: row.due,
+    handledWithinDeadline: row.within,
+  }));
 }

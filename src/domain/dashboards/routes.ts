@@ -16,22 +16,34 @@ const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema };
 
 /** Read-only aggregates for the staff screens; roles are checked before the query string is read. */
 export function registerDashboardRoutes(app: App, deps: AppDeps) {
-  app.get('/api/v1/dashboards/team-board', {
-    onRequest: requireRoles(...teamBoardReaders),
-    schema: {
-      tags, security,
-      summary: 'Team board: district days and absences today, open and overdue reports per officer, district and other assignee',
-      response: { 200: teamBoardSchema, ...problems },
+  app.get(
+    '/api/v1/dashboards/team-board',
+    {
+      onRequest: requireRoles(...teamBoardReaders),
+      schema: {
+        tags,
+        security,
+        summary:
+          'Team board: district days and absences today, open and overdue reports per officer, district and other assignee',
+        response: { 200: teamBoardSchema, ...problems },
+      },
     },
-  }, async (request) => teamBoard(deps, currentStaff(request)));
+    async (request) => teamBoard(deps, currentStaff(request)),
+  );
 
-  app.get('/api/v1/dashboards/overview', {
-    onRequest: requireRoles(...overviewReaders),
-    schema: {
-      tags, security,
-      summary: 'Management overview: reports per week by main category and borough, share resolved within the deadline',
-      querystring: overviewQuerySchema,
-      response: { 200: overviewSchema, ...problems },
+  app.get(
+    '/api/v1/dashboards/overview',
+    {
+      onRequest: requireRoles(...overviewReaders),
+      schema: {
+        tags,
+        security,
+        summary:
+          'Management overview: reports per week by main category and borough, share resolved within the deadline',
+        querystring: overviewQuerySchema,
+        response: { 200: overviewSchema, ...problems },
+      },
     },
-  }, async (request) => managementOverview(deps, currentStaff(request), request.query));
+    async (request) => managementOverview(deps, currentStaff(request), request.query),
+  );
 }

@@ -6,7 +6,6 @@ const timestamp = z.string().describe('ISO 8601 timestamp with zone');
 const codeAndName = z.object({ code: z.string(), name: z.string() });
 const counts = { openReports: z.number().int(), overdueReports: z.number().int() };
 
-
 // ── Team board ─────────────────────────────────────────────────────────────────
 export const teamBoardOfficerSchema = z.object({
   id: z.uuid(),
@@ -15,7 +14,10 @@ export const teamBoardOfficerSchema = z.object({
   boroughCodes: z.array(z.string()).describe('Boroughs of the districts the officer owns'),
   workingToday: z.boolean(),
   districtDayToday: z.boolean(),
-  absence: z.object({ kind: z.enum(['sick', 'leave', 'training', 'other']), endsAt: timestamp }).nullable().describe('The absence running now, if any (no note: it is internal)'),
+  absence: z
+    .object({ kind: z.enum(['sick', 'leave', 'training', 'other']), endsAt: timestamp })
+    .nullable()
+    .describe('The absence running now, if any (no note: it is internal)'),
   ...counts,
 });
 export type TeamBoardOfficer = z.infer<typeof teamBoardOfficerSchema>;
@@ -42,7 +44,9 @@ export const teamBoardSchema = z.object({
   todayDate: z.string().describe('Today in the municipal time zone, YYYY-MM-DD'),
   officers: z.array(teamBoardOfficerSchema),
   districts: z.array(teamBoardDistrictSchema),
-  otherAssignees: z.array(teamBoardOtherAssigneeSchema).describe('Teams, partners and coordinator queues holding open reports'),
+  otherAssignees: z
+    .array(teamBoardOtherAssigneeSchema)
+    .describe('Teams, partners and coordinator queues holding open reports'),
 });
 export type TeamBoard = z.infer<typeof teamBoardSchema>;
 
@@ -56,13 +60,33 @@ export type OverviewQuery = z.infer<typeof overviewQuerySchema>;
 export const overviewSchema = z.object({
   from: timestamp,
   to: timestamp,
-  categories: z.array(z.object({ code: z.string(), nameNl: z.string(), nameEn: z.string() })).describe('Main categories'),
+  categories: z
+    .array(z.object({ code: z.string(), nameNl: z.string(), nameEn: z.string() }))
+    .describe('Main categories'),
   boroughs: z.array(codeAndName),
   reportsPerWeek: z
-    .array(z.object({ weekStartDate: z.string(), categoryCode: z.string(), boroughCode: z.string().nullable(), reports: z.number().int() }))
-    .describe('Reports created per ISO week (municipal time zone) by main category and borough; combinations without reports are left out'),
+    .array(
+      z.object({
+        weekStartDate: z.string(),
+        categoryCode: z.string(),
+        boroughCode: z.string().nullable(),
+        reports: z.number().int(),
+      }),
+    )
+    .describe(
+      'Reports created per ISO week (municipal time zone) by main category and borough; combinations without reports are left out',
+    ),
   deadlinePerWeek: z
-    .array(z.object({ weekStartDate: z.string(), boroughCode: z.string().nullable(), due: z.number().int(), handledWithinDeadline: z.number().int() }))
-    .describe('Reports created in the week whose outcome is known (resolved, or deadline passed): how many were resolved by their deadline'),
+    .array(
+      z.object({
+        weekStartDate: z.string(),
+        boroughCode: z.string().nullable(),
+        due: z.number().int(),
+        handledWithinDeadline: z.number().int(),
+      }),
+    )
+    .describe(
+      'Reports created in the week whose outcome is known (resolved, or deadline passed): how many were resolved by their deadline',
+    ),
 });
 export type Overview = z.infer<typeof overviewSchema>;

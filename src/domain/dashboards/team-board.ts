@@ -6,8 +6,12 @@ import type { TeamBoard, TeamBoardOfficer } from './schemas.ts';
 
 /** Owned districts first, then those the officer backs up. */
 function districtsOf(officerId: string, districts: DistrictRow[]): TeamBoardOfficer['districts'] {
-  const owned = districts.filter((d) => d.owner_id === officerId).map((d) => ({ code: d.code, name: d.name, duty: 'owner' as const }));
-  const backedUp = districts.filter((d) => d.backup_id === officerId).map((d) => ({ code: d.code, name: d.name, duty: 'backup' as const }));
+  const owned = districts
+    .filter((d) => d.owner_id === officerId)
+    .map((d) => ({ code: d.code, name: d.name, duty: 'owner' as const }));
+  const backedUp = districts
+    .filter((d) => d.backup_id === officerId)
+    .map((d) => ({ code: d.code, name: d.name, duty: 'backup' as const }));
   return [...owned, ...backedUp];
 }
 
@@ -31,10 +35,15 @@ export async function teamBoard(deps: { db: Queryable; clock: Clock }, viewer: S
       id: o.id,
       name: o.name,
       districts: districtsOf(o.id, districts),
-      boroughCodes: [...new Set(districts.filter((d) => d.owner_id === o.id && d.borough_code).map((d) => d.borough_code!))],
+      boroughCodes: [
+        ...new Set(districts.filter((d) => d.owner_id === o.id && d.borough_code).map((d) => d.borough_code!)),
+      ],
       workingToday: o.working_today,
       districtDayToday: o.district_day_today,
-      absence: o.absence_kind && o.absence_ends_at ? { kind: o.absence_kind, endsAt: new Date(o.absence_ends_at).toISOString() } : null,
+      absence:
+        o.absence_kind && o.absence_ends_at
+          ? { kind: o.absence_kind, endsAt: new Date(o.absence_ends_at).toISOString() }
+          : null,
       openReports: o.open_reports,
       overdueReports: o.overdue_reports,
     })),
@@ -47,6 +56,12 @@ export async function teamBoard(deps: { db: Queryable; clock: Clock }, viewer: S
       openReports: d.open_reports,
       overdueReports: d.overdue_reports,
     })),
-    otherAssignees: others.map((o) => ({ kind: o.kind, id: o.id, name: o.name, openReports: o.open_reports, overdueReports: o.overdue_reports })),
+    otherAssignees: others.map((o) => ({
+      kind: o.kind,
+      id: o.id,
+      name: o.name,
+      openReports: o.open_reports,
+      overdueReports: o.overdue_reports,
+    })),
   };
 }

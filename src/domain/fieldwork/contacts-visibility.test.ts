@@ -7,7 +7,14 @@ import { createMeeting } from '../meetings/index.ts';
 import type { Role } from '../people/index.ts';
 import { bearerFor, testApp } from '../../../test/support/app.ts';
 import { openTestDb } from '../../../test/support/db.ts';
-import { assertRoleChecks, buildWorld, CENTRUM, GROTE_MARKT, HAARLEM_CODE, type World } from '../../../test/support/fieldwork-world.ts';
+import {
+  assertRoleChecks,
+  buildWorld,
+  CENTRUM,
+  GROTE_MARKT,
+  HAARLEM_CODE,
+  type World,
+} from '../../../test/support/fieldwork-world.ts';
 import { startRound } from './start-round.ts';
 import { stopRound } from './stop-round.ts';
 
@@ -31,12 +38,27 @@ describe('contacts and district visibility', () => {
     await db.close();
   });
 
-  const staffOf = (user: World['officer']) => ({ id: user.id, municipalityCode: HAARLEM_CODE, name: user.name, email: '', roles: user.roles, teamId: null });
+  const staffOf = (user: World['officer']) => ({
+    id: user.id,
+    municipalityCode: HAARLEM_CODE,
+    name: user.name,
+    email: '',
+    roles: user.roles,
+    teamId: null,
+  });
 
   it('logs a contact with a partner organisation', async () => {
     const response = await app.inject({
-      method: 'POST', url: '/api/v1/contacts', headers: officer,
-      payload: { counterpart: 'partner', topic: 'Afvalbakken Grote Markt vaker legen', districtCode: CENTRUM, partnerTeamId: world.partnerTeamId, occurredAt: '2026-11-24T11:00:00+01:00' },
+      method: 'POST',
+      url: '/api/v1/contacts',
+      headers: officer,
+      payload: {
+        counterpart: 'partner',
+        topic: 'Afvalbakken Grote Markt vaker legen',
+        districtCode: CENTRUM,
+        partnerTeamId: world.partnerTeamId,
+        occurredAt: '2026-11-24T11:00:00+01:00',
+      },
     });
     assert.equal(response.statusCode, 201, response.body);
     assert.equal(response.json().partnerTeamId, world.partnerTeamId);
@@ -45,14 +67,39 @@ describe('contacts and district visibility', () => {
 
   it('lists every contact problem together', async () => {
     const response = await app.inject({
-      method: 'POST', url: '/api/v1/contacts', headers: officer,
-      payload: { counterpart: 'resident', topic: 'Parkeren', districtCode: 'WK999999', partnerTeamId: '00000000-0000-4000-8000-000000000000', occurredAt: '2027-01-01T00:00:00Z' },
+      method: 'POST',
+      url: '/api/v1/contacts',
+      headers: officer,
+      payload: {
+        counterpart: 'resident',
+        topic: 'Parkeren',
+        districtCode: 'WK999999',
+        partnerTeamId: '00000000-0000-4000-8000-000000000000',
+        occurredAt: '2027-01-01T00:00:00Z',
+      },
     });
     assert.equal(response.statusCode, 400);
-    assert.deepEqual(response.json().invalidParams.map((p: { name: string }) => p.name).sort(), ['districtCode', 'occurredAt', 'partnerTeamId']);
-    const tooLong = await app.inject({ method: 'POST', url: '/api/v1/contacts', headers: officer, payload: { counterpart: 'neighbour', topic: 'x'.repeat(201), districtCode: CENTRUM } });
+    assert.deepEqual(
+      response
+        .json()
+        .invalidParams.map((p: { name: string }) => p.name)
+        .sort(),
+      ['districtCode', 'occurredAt', 'partnerTeamId'],
+    );
+    const tooLong = await app.inject({
+      method: 'POST',
+      url: '/api/v1/contacts',
+      headers: officer,
+      payload: { counterpart: 'neighbour', topic: 'x'.repeat(201), districtCode: CENTRUM },
+    });
     assert.equal(tooLong.statusCode, 400);
-    assert.deepEqual(tooLong.json().invalidParams.map((p: { name: string }) => p.name).sort(), ['body.counterpart', 'body.topic']);
+    assert.deepEqual(
+      tooLong
+        .json()
+        .invalidParams.map((p: { name: string }) => p.name)
+        .sort(),
+      ['body.counterpart', 'body.topic'],
+    );
   });
 
   it('documents in the API that a contact topic holds no personal data', async () => {
@@ -63,9 +110,13 @@ describe('contacts and district visibility', () => {
   });
 
   it('lists contacts by counterpart', async () => {
-    const list = (await app.inject({ method: 'GET', url: '/api/v1/contacts?counterpart=partner', headers: manager })).json();
+    const list = (
+      await app.inject({ method: 'GET', url: '/api/v1/contacts?counterpart=partner', headers: manager })
+    ).json();
     assert.equal(list.items.length, 1);
-    const none = (await app.inject({ method: 'GET', url: '/api/v1/contacts?counterpart=school', headers: manager })).json();
+    const none = (
+      await app.inject({ method: 'GET', url: '/api/v1/contacts?counterpart=school', headers: manager })
+    ).json();
     assert.equal(none.items.length, 0);
   });
 
@@ -76,12 +127,26 @@ describe('contacts and district visibility', () => {
     await stopRound(deps('2026-11-23T12:00:00+01:00'), fatima);
     await startRound(deps('2026-11-23T23:00:00+01:00'), fatima, 'WK039218');
     await stopRound(deps('2026-11-24T01:00:00+01:00'), fatima);
-    await createMeeting(deps('2026-11-20T09:00:00+01:00'), staffOf(world.coordinator), { districtCode: CENTRUM, startsAt: '2026-11-23T19:30:00+01:00', title: 'Wijkraad Centrum' });
-    await createMeeting(deps('2026-11-20T09:00:00+01:00'), staffOf(world.coordinator), { districtCode: CENTRUM, startsAt: '2026-12-10T19:30:00+01:00', title: 'Wijkraad Centrum december' });
+    await createMeeting(deps('2026-11-20T09:00:00+01:00'), staffOf(world.coordinator), {
+      districtCode: CENTRUM,
+      startsAt: '2026-11-23T19:30:00+01:00',
+      title: 'Wijkraad Centrum',
+    });
+    await createMeeting(deps('2026-11-20T09:00:00+01:00'), staffOf(world.coordinator), {
+      districtCode: CENTRUM,
+      startsAt: '2026-12-10T19:30:00+01:00',
+      title: 'Wijkraad Centrum december',
+    });
 
-    const response = await app.inject({ method: 'GET', url: '/api/v1/visibility?from=2026-11-23T00:00:00%2B01:00&to=2026-11-24T00:00:00%2B01:00', headers: manager });
+    const response = await app.inject({
+      method: 'GET',
+      url: '/api/v1/visibility?from=2026-11-23T00:00:00%2B01:00&to=2026-11-24T00:00:00%2B01:00',
+      headers: manager,
+    });
     assert.equal(response.statusCode, 200, response.body);
-    const byDistrict = Object.fromEntries(response.json().districts.map((d: { districtCode: string }) => [d.districtCode, d]));
+    const byDistrict = Object.fromEntries(
+      response.json().districts.map((d: { districtCode: string }) => [d.districtCode, d]),
+    );
     assert.deepEqual(byDistrict[CENTRUM], { districtCode: CENTRUM, hoursPresent: 3, contacts: 0, meetings: 1 });
     assert.deepEqual(byDistrict.WK039218, { districtCode: 'WK039218', hoursPresent: 1, contacts: 0, meetings: 0 });
 
@@ -93,16 +158,30 @@ describe('contacts and district visibility', () => {
   });
 
   it('refuses a period longer than the limit', async () => {
-    const response = await app.inject({ method: 'GET', url: '/api/v1/visibility?from=2024-01-01T00:00:00Z&to=2026-01-01T00:00:00Z', headers: manager });
+    const response = await app.inject({
+      method: 'GET',
+      url: '/api/v1/visibility?from=2024-01-01T00:00:00Z&to=2026-01-01T00:00:00Z',
+      headers: manager,
+    });
     assert.equal(response.statusCode, 400);
   });
 
   it('checks roles on every field-work endpoint: 401 without sign-in, 403 for other roles', async () => {
     const readers: Role[] = ['officer', 'coordinator', 'team_manager', 'analyst'];
     await assertRoleChecks(app, db, world, [
-      { method: 'POST', url: '/api/v1/observations', payload: { categoryCode: 'hondenpoep', location: GROTE_MARKT }, allowed: ['officer'] },
+      {
+        method: 'POST',
+        url: '/api/v1/observations',
+        payload: { categoryCode: 'hondenpoep', location: GROTE_MARKT },
+        allowed: ['officer'],
+      },
       { method: 'GET', url: '/api/v1/observations', allowed: readers },
-      { method: 'POST', url: '/api/v1/contacts', payload: { counterpart: 'school', topic: 'Rollentest', districtCode: CENTRUM }, allowed: ['officer'] },
+      {
+        method: 'POST',
+        url: '/api/v1/contacts',
+        payload: { counterpart: 'school', topic: 'Rollentest', districtCode: CENTRUM },
+        allowed: ['officer'],
+      },
       { method: 'GET', url: '/api/v1/contacts', allowed: readers },
       { method: 'POST', url: '/api/v1/presence/rounds', payload: { districtCode: CENTRUM }, allowed: ['officer'] },
       { method: 'GET', url: '/api/v1/presence/rounds/current', allowed: ['officer'] },

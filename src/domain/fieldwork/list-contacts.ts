@@ -6,7 +6,11 @@ import type { ContactList, ListContactsQuery } from './schemas.ts';
 import { parseWindow } from './time-window.ts';
 
 /** Contacts of the caller's municipality, newest first, filtered and paged. */
-export async function listContacts(deps: { db: Queryable }, viewer: StaffUser, query: ListContactsQuery): Promise<ContactList> {
+export async function listContacts(
+  deps: { db: Queryable },
+  viewer: StaffUser,
+  query: ListContactsQuery,
+): Promise<ContactList> {
   const window = parseWindow(query);
   const rows = await listContactRows(deps.db, {
     municipalityCode: viewer.municipalityCode,

@@ -6,7 +6,11 @@ import type { ListObservationsQuery, ObservationList } from './schemas.ts';
 import { parseWindow } from './time-window.ts';
 
 /** Observations of the caller's municipality, newest first, filtered and paged. */
-export async function listObservations(deps: { db: Queryable }, viewer: StaffUser, query: ListObservationsQuery): Promise<ObservationList> {
+export async function listObservations(
+  deps: { db: Queryable },
+  viewer: StaffUser,
+  query: ListObservationsQuery,
+): Promise<ObservationList> {
   const window = parseWindow(query);
   const rows = await listObservationRows(deps.db, {
     municipalityCode: viewer.municipalityCode,

@@ -6,7 +6,11 @@ import type { ListRoundsQuery, Round } from './schemas.ts';
 import { parseWindow } from './time-window.ts';
 
 /** Rounds of the caller's municipality that overlap the window, newest first. */
-export async function listRounds(deps: { db: Queryable; clock: Clock }, viewer: StaffUser, query: ListRoundsQuery): Promise<{ items: Round[] }> {
+export async function listRounds(
+  deps: { db: Queryable; clock: Clock },
+  viewer: StaffUser,
+  query: ListRoundsQuery,
+): Promise<{ items: Round[] }> {
   const window = parseWindow(query);
   const items = await listRoundRows(deps.db, deps.clock.now(), {
     municipalityCode: viewer.municipalityCode,

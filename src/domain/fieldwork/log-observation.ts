@@ -21,19 +21,34 @@ export async function logObservation(
   const now = deps.clock.now();
   const problems: FieldProblem[] = [];
   const category = await findCategory(deps.db, officer.municipalityCode, input.categoryCode);
-  if (!category) problems.push({ name: 'categoryCode', reason: `no active category ${input.categoryCode} in this municipality`, code: 'unknown' });
-  else if (category.parentCode === null) problems.push({ name: 'categoryCode', reason: 'choose a subcategory, not a main category', code: 'not_a_subcategory' });
+  if (!category)
+    problems.push({
+      name: 'categoryCode',
+      reason: `no active category ${input.categoryCode} in this municipality`,
+      code: 'unknown',
+    });
+  else if (category.parentCode === null)
+    problems.push({
+      name: 'categoryCode',
+      reason: 'choose a subcategory, not a main category',
+      code: 'not_a_subcategory',
+    });
   const observed = momentOrNow(input.observedAt, now, 'observedAt');
   problems.push(...observed.problems);
 
   let place: { rd: [number, number]; districtCode: string; neighbourhoodCode: string | null } | null = null;
   try {
     const located = await locatePoint(deps, input.location, crs, officer.municipalityCode);
-    place = { rd: pointToRd(input.location, crs), districtCode: located.districtCode, neighbourhoodCode: located.neighbourhoodCode };
+    place = {
+      rd: pointToRd(input.location, crs),
+      districtCode: located.districtCode,
+      neighbourhoodCode: located.neighbourhoodCode,
+    };
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     const locationProblems = error.fieldProblems.map((p) => ({ ...p, name: `location.${p.name}` }));
-    if (error.code === 'outside_municipality' && problems.length === 0) throw new DomainError(error.code, error.detail, locationProblems);
+    if (error.code === 'outside_municipality' && problems.length === 0)
+      throw new DomainError(error.code, error.detail, locationProblems);
     problems.push(...locationProblems);
   }
   if (problems.length > 0 || !category || !place) {

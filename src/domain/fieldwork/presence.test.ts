@@ -29,8 +29,10 @@ describe('presence rounds', () => {
 
   const start = (headers: { authorization: string }, districtCode = CENTRUM) =>
     app.inject({ method: 'POST', url: '/api/v1/presence/rounds', headers, payload: { districtCode } });
-  const stop = (headers: { authorization: string }) => app.inject({ method: 'POST', url: '/api/v1/presence/rounds/current/stop', headers });
-  const current = (headers: { authorization: string }) => app.inject({ method: 'GET', url: '/api/v1/presence/rounds/current', headers });
+  const stop = (headers: { authorization: string }) =>
+    app.inject({ method: 'POST', url: '/api/v1/presence/rounds/current/stop', headers });
+  const current = (headers: { authorization: string }) =>
+    app.inject({ method: 'GET', url: '/api/v1/presence/rounds/current', headers });
 
   it('starts, shows and stops a round, counting its real length', async () => {
     clock.set('2026-11-24T09:00:00+01:00');
@@ -68,7 +70,10 @@ describe('presence rounds', () => {
     assert.equal(closedRound.endedReason, 'next_round_started');
     assert.equal(closedRound.countedHours, 1);
     assert.equal(round.districtCode, 'WK039218');
-    const open = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM presence_rounds WHERE officer_id = $1 AND ended_at IS NULL', [world.officer.id]);
+    const open = await db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM presence_rounds WHERE officer_id = $1 AND ended_at IS NULL',
+      [world.officer.id],
+    );
     assert.equal(open.rows[0]!.n, 1);
     clock.set('2026-11-24T15:00:00+01:00');
     await stop(officer);
@@ -106,13 +111,24 @@ describe('presence rounds', () => {
 
   it('lists rounds overlapping a period for coordinators, by district', async () => {
     const response = await app.inject({
-      method: 'GET', url: `/api/v1/presence/rounds?districtCode=${CENTRUM}&from=2026-11-24T00:00:00%2B01:00&to=2026-11-24T12:00:00%2B01:00`, headers: coordinator,
+      method: 'GET',
+      url: `/api/v1/presence/rounds?districtCode=${CENTRUM}&from=2026-11-24T00:00:00%2B01:00&to=2026-11-24T12:00:00%2B01:00`,
+      headers: coordinator,
     });
     assert.equal(response.statusCode, 200, response.body);
     const items = response.json().items;
     assert.ok(items.length >= 1);
-    assert.ok(items.every((r: { districtCode: string; startedAt: string }) => r.districtCode === CENTRUM && r.startedAt < '2026-11-24T11:00:00.000Z'));
-    assert.ok(items.some((r: { officerId: string; countedHours: number }) => r.officerId === world.officer.id && r.countedHours === 2.25));
+    assert.ok(
+      items.every(
+        (r: { districtCode: string; startedAt: string }) =>
+          r.districtCode === CENTRUM && r.startedAt < '2026-11-24T11:00:00.000Z',
+      ),
+    );
+    assert.ok(
+      items.some(
+        (r: { officerId: string; countedHours: number }) => r.officerId === world.officer.id && r.countedHours === 2.25,
+      ),
+    );
   });
 
   it('refuses a district of no municipality of the officer', async () => {
@@ -128,7 +144,10 @@ describe('presence rounds', () => {
     const responses = await Promise.all([start(headers), start(headers, 'WK039218'), start(headers)]);
     for (const response of responses) assert.ok([201, 409].includes(response.statusCode), response.body);
     assert.ok(responses.some((r) => r.statusCode === 201));
-    const open = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM presence_rounds WHERE officer_id = $1 AND ended_at IS NULL', [hurried.id]);
+    const open = await db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM presence_rounds WHERE officer_id = $1 AND ended_at IS NULL',
+      [hurried.id],
+    );
     assert.equal(open.rows[0]!.n, 1);
   });
 });

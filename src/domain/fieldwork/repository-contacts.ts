@@ -46,7 +46,16 @@ export async function insertContact(db: Queryable, c: NewContact): Promise<Conta
   const { rows } = await db.query<{ id: string }>(
     `INSERT INTO contacts (municipality_code, officer_id, counterpart, topic, district_code, occurred_at, partner_team_id, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-    [c.municipalityCode, c.officerId, c.counterpart, c.topic, c.districtCode, c.occurredAt, c.partnerTeamId, c.createdAt],
+    [
+      c.municipalityCode,
+      c.officerId,
+      c.counterpart,
+      c.topic,
+      c.districtCode,
+      c.occurredAt,
+      c.partnerTeamId,
+      c.createdAt,
+    ],
   );
   const found = await db.query<ContactRow>(`${selectContacts} WHERE k.id = $1`, [rows[0]!.id]);
   return toContact(found.rows[0]!);
@@ -75,13 +84,28 @@ export async function listContactRows(db: Queryable, f: ContactFilter): Promise<
         AND ($7::timestamptz IS NULL OR (k.occurred_at, k.id) < ($7::timestamptz, $8::uuid))
       ORDER BY k.occurred_at DESC, k.id DESC
       LIMIT $9`,
-    [f.municipalityCode, f.districtCode ?? null, f.officerId ?? null, f.counterpart ?? null, f.from, f.to, f.after?.at ?? null, f.after?.id ?? null, f.limit],
+    [
+      f.municipalityCode,
+      f.districtCode ?? null,
+      f.officerId ?? null,
+      f.counterpart ?? null,
+      f.from,
+      f.to,
+      f.after?.at ?? null,
+      f.after?.id ?? null,
+      f.limit,
+    ],
   );
   return rows.map(toContact);
 }
 
 /** Contacts per district in [from, to). */
-export async function countContactsPerDistrict(db: Queryable, municipalityCode: string, from: Date, to: Date): Promise<Map<string, number>> {
+export async function countContactsPerDistrict(
+  db: Queryable,
+  municipalityCode: string,
+  from: Date,
+  to: Date,
+): Promise<Map<string, number>> {
   const { rows } = await db.query<{ district_code: string; n: number }>(
     `SELECT district_code, count(*)::int AS n FROM contacts
       WHERE municipality_code = $1 AND occurred_at >= $2 AND occurred_at < $3

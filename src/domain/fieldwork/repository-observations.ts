@@ -60,13 +60,31 @@ export async function insertObservation(db: Queryable, o: NewObservation): Promi
   const { rows } = await db.query<{ id: string }>(
     `INSERT INTO observations (municipality_code, officer_id, category_id, location, district_code, neighbourhood_code, observed_at, note, created_at)
      VALUES ($1, $2, $3, ST_SetSRID(ST_MakePoint($4, $5), 28992), $6, $7, $8, $9, $10) RETURNING id`,
-    [o.municipalityCode, o.officerId, o.categoryId, o.rd[0], o.rd[1], o.districtCode, o.neighbourhoodCode, o.observedAt, o.note, o.createdAt],
+    [
+      o.municipalityCode,
+      o.officerId,
+      o.categoryId,
+      o.rd[0],
+      o.rd[1],
+      o.districtCode,
+      o.neighbourhoodCode,
+      o.observedAt,
+      o.note,
+      o.createdAt,
+    ],
   );
   return rows[0]!.id;
 }
 
-export async function findObservation(db: Queryable, municipalityCode: string, id: string): Promise<Observation | null> {
-  const { rows } = await db.query<ObservationRow>(`${selectObservations} WHERE o.id = $1 AND o.municipality_code = $2`, [id, municipalityCode]);
+export async function findObservation(
+  db: Queryable,
+  municipalityCode: string,
+  id: string,
+): Promise<Observation | null> {
+  const { rows } = await db.query<ObservationRow>(
+    `${selectObservations} WHERE o.id = $1 AND o.municipality_code = $2`,
+    [id, municipalityCode],
+  );
   return rows[0] ? toObservation(rows[0]) : null;
 }
 
@@ -94,7 +112,17 @@ export async function listObservationRows(db: Queryable, f: ObservationFilter): 
         AND ($7::timestamptz IS NULL OR (o.observed_at, o.id) < ($7::timestamptz, $8::uuid))
       ORDER BY o.observed_at DESC, o.id DESC
       LIMIT $9`,
-    [f.municipalityCode, f.districtCode ?? null, f.officerId ?? null, f.categoryCode ?? null, f.from, f.to, f.after?.at ?? null, f.after?.id ?? null, f.limit],
+    [
+      f.municipalityCode,
+      f.districtCode ?? null,
+      f.officerId ?? null,
+      f.categoryCode ?? null,
+      f.from,
+      f.to,
+      f.after?.at ?? null,
+      f.after?.id ?? null,
+      f.limit,
+    ],
   );
   return rows.map(toObservation);
 }

@@ -64,12 +64,20 @@ export async function findRound(db: Queryable, id: string, now: Date): Promise<R
 }
 
 export async function findOpenRound(db: Queryable, officerId: string, now: Date): Promise<Round | null> {
-  const { rows } = await db.query<RoundRow>(`${selectRounds} WHERE r.officer_id = $2 AND r.ended_at IS NULL`, [now, officerId]);
+  const { rows } = await db.query<RoundRow>(`${selectRounds} WHERE r.officer_id = $2 AND r.ended_at IS NULL`, [
+    now,
+    officerId,
+  ]);
   return rows[0] ? toRound(rows[0], now) : null;
 }
 
 /** Closes the officer's open round, if any, and returns its id. */
-export async function closeOpenRound(db: Queryable, officerId: string, at: Date, reason: 'stopped' | 'next_round_started'): Promise<string | null> {
+export async function closeOpenRound(
+  db: Queryable,
+  officerId: string,
+  at: Date,
+  reason: 'stopped' | 'next_round_started',
+): Promise<string | null> {
   const { rows } = await db.query<{ id: string }>(
     `UPDATE presence_rounds SET ended_at = GREATEST(started_at, $2::timestamptz), ended_reason = $3
       WHERE officer_id = $1 AND ended_at IS NULL RETURNING id`,
@@ -78,7 +86,10 @@ export async function closeOpenRound(db: Queryable, officerId: string, at: Date,
   return rows[0]?.id ?? null;
 }
 
-export async function insertRound(db: Queryable, r: { municipalityCode: string; officerId: string; districtCode: string; startedAt: Date }): Promise<string> {
+export async function insertRound(
+  db: Queryable,
+  r: { municipalityCode: string; officerId: string; districtCode: string; startedAt: Date },
+): Promise<string> {
   const { rows } = await db.query<{ id: string }>(
     `INSERT INTO presence_rounds (municipality_code, officer_id, district_code, started_at) VALUES ($1, $2, $3, $4) RETURNING id`,
     [r.municipalityCode, r.officerId, r.districtCode, r.startedAt],
@@ -112,7 +123,13 @@ export async function listRoundRows(db: Queryable, now: Date, f: RoundFilter): P
 }
 
 /** Counted round hours per district, clipped to [from, to). */
-export async function presenceHoursPerDistrict(db: Queryable, now: Date, municipalityCode: string, from: Date, to: Date): Promise<Map<string, number>> {
+export async function presenceHoursPerDistrict(
+  db: Queryable,
+  now: Date,
+  municipalityCode: string,
+  from: Date,
+  to: Date,
+): Promise<Map<string, number>> {
   const { rows } = await db.query<{ district_code: string; seconds: number | string }>(
     `SELECT district_code, sum(GREATEST(0, EXTRACT(EPOCH FROM (LEAST(counted_until, $4::timestamptz) - GREATEST(started_at, $3::timestamptz))))) AS seconds
        FROM (SELECT r.district_code, r.started_at, ${countedUntilSql} AS counted_until

@@ -3,11 +3,13 @@ import { pointGeometrySchema } from '../geography/index.ts';
 import { problemSchema } from '../../shared/problem-schema.ts';
 export { problemSchema };
 
-
 const timestampInput = z.iso.datetime({ offset: true });
 const timestamp = z.string().describe('ISO 8601 timestamp with zone');
 export const districtCodeSchema = z.string().regex(/^WK[0-9]{6}$/, 'A CBS district code such as WK039201');
-const categoryCodeSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'A subcategory code such as hondenpoep').max(60);
+const categoryCodeSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'A subcategory code such as hondenpoep')
+  .max(60);
 const limitSchema = z.coerce.number().int().min(1).max(1000).default(200);
 const cursorSchema = z.string().max(200).describe('nextCursor of the previous page');
 
@@ -59,7 +61,15 @@ export const observationListSchema = z.object({ items: z.array(observationSchema
 export type ObservationList = z.infer<typeof observationListSchema>;
 
 // ── Contacts ───────────────────────────────────────────────────────────────────
-export const counterparts = ['resident', 'shopkeeper', 'school', 'district_council', 'partner', 'organisation', 'other'] as const;
+export const counterparts = [
+  'resident',
+  'shopkeeper',
+  'school',
+  'district_council',
+  'partner',
+  'organisation',
+  'other',
+] as const;
 export type Counterpart = (typeof counterparts)[number];
 
 export const logContactBodySchema = z.object({
@@ -69,7 +79,9 @@ export const logContactBodySchema = z.object({
     .trim()
     .min(1)
     .max(200)
-    .describe('What the talk was about, in a few words. NO PERSONAL DATA: no names, addresses, phone numbers or e-mail addresses.'),
+    .describe(
+      'What the talk was about, in a few words. NO PERSONAL DATA: no names, addresses, phone numbers or e-mail addresses.',
+    ),
   districtCode: districtCodeSchema,
   occurredAt: timestampInput.optional().describe('Default now; not in the future'),
   partnerTeamId: z.uuid().optional().describe('The partner organisation (team of kind partner) talked to'),
@@ -112,7 +124,9 @@ export const roundSchema = z.object({
   startedAt: timestamp,
   endedAt: timestamp.nullable(),
   endedReason: z.enum(['stopped', 'next_round_started']).nullable(),
-  countedUntil: timestamp.describe('Where the round stops counting: its end, or for a round left open the officer\'s work end that day, and never more than 8 hours'),
+  countedUntil: timestamp.describe(
+    "Where the round stops counting: its end, or for a round left open the officer's work end that day, and never more than 8 hours",
+  ),
   countedHours: z.number(),
   capped: z.boolean().describe('True when the round counts less than it ran (left open, or longer than 8 hours)'),
 });

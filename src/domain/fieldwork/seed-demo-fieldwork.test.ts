@@ -27,9 +27,18 @@ describe('demo field work and meetings', () => {
       'SELECT count(*)::int AS n FROM observations o JOIN districts d ON d.code = o.district_code WHERE NOT ST_Covers(d.geom, o.location)',
     );
     assert.equal(misplaced.rows[0]!.n, 0, 'every observation lies in its district');
-    const future = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM presence_rounds WHERE ended_at > $1', [clock.now()]);
+    const future = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM presence_rounds WHERE ended_at > $1', [
+      clock.now(),
+    ]);
     assert.equal(future.rows[0]!.n, 0);
-    const coordinator = { id: '00000000-0000-4000-8000-000000000000', municipalityCode: HAARLEM_CODE, name: 'x', email: 'x', roles: ['coordinator' as const], teamId: null };
+    const coordinator = {
+      id: '00000000-0000-4000-8000-000000000000',
+      municipalityCode: HAARLEM_CODE,
+      name: 'x',
+      email: 'x',
+      roles: ['coordinator' as const],
+      teamId: null,
+    };
     const overview = await districtVisibility({ db, clock }, coordinator, {});
     assert.ok(overview.districts.length > 1 && overview.districts.every((d) => d.hoursPresent > 0));
   });
@@ -37,11 +46,18 @@ describe('demo field work and meetings', () => {
   it('plans one upcoming meeting per district with an officer, on a weekday evening', async () => {
     const { created } = await seedDemoMeetings({ db, clock });
     assert.ok(created > 1);
-    const { rows } = await db.query<{ starts_at: Date; officer_id: string | null }>('SELECT starts_at, officer_id FROM district_meetings');
+    const { rows } = await db.query<{ starts_at: Date; officer_id: string | null }>(
+      'SELECT starts_at, officer_id FROM district_meetings',
+    );
     assert.equal(rows.length, created);
     for (const row of rows) {
       assert.ok(row.starts_at > clock.now() && row.officer_id);
-      const local = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', weekday: 'short', hour: '2-digit', minute: '2-digit' }).format(row.starts_at);
+      const local = new Intl.DateTimeFormat('en-GB', {
+        timeZone: 'Europe/Amsterdam',
+        weekday: 'short',
+        hour: '2-digit',
+        minute: '2-digit',
+      }).format(row.starts_at);
       assert.match(local, /^(Mon|Tue|Wed|Thu) 19:30$/);
     }
     assert.deepEqual(await seedDemoMeetings({ db, clock }), { created: 0 });

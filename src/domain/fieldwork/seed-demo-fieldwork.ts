@@ -23,9 +23,15 @@ const spread = (seed: number, range: number) => Math.abs(Math.imul(seed + 1, 265
  * day (1.5–3 h from 10:00), talks to someone most district days and logs an observation now and then.
  * Does nothing when the municipality has rounds already.
  */
-export async function seedDemoFieldwork(deps: { db: Queryable; clock: Clock }, municipalityCode = 'GM0392'): Promise<{ rounds: number; contacts: number; observations: number }> {
+export async function seedDemoFieldwork(
+  deps: { db: Queryable; clock: Clock },
+  municipalityCode = 'GM0392',
+): Promise<{ rounds: number; contacts: number; observations: number }> {
   const counts = { rounds: 0, contacts: 0, observations: 0 };
-  const existing = await deps.db.query<{ n: number }>('SELECT count(*)::int AS n FROM presence_rounds WHERE municipality_code = $1', [municipalityCode]);
+  const existing = await deps.db.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM presence_rounds WHERE municipality_code = $1',
+    [municipalityCode],
+  );
   if ((existing.rows[0]?.n ?? 0) > 0) return counts;
   const { rows: districts } = await deps.db.query<{ code: string; owner_id: string; district_weekdays: number[] }>(
     `SELECT d.code, a.owner_id, o.district_weekdays
@@ -55,14 +61,28 @@ export async function seedDemoFieldwork(deps: { db: Queryable; clock: Clock }, m
       counts.rounds++;
       if (spread(seed + 3, 4) > 0) {
         const [counterpart, topic] = demoTopics[spread(seed + 5, demoTopics.length)]!;
-        await insertContact(deps.db, { municipalityCode, officerId: district.owner_id, counterpart, topic, districtCode: district.code, occurredAt: new Date(startedAt.getTime() + 45 * 60_000), partnerTeamId: null, createdAt: endedAt });
+        await insertContact(deps.db, {
+          municipalityCode,
+          officerId: district.owner_id,
+          counterpart,
+          topic,
+          districtCode: district.code,
+          occurredAt: new Date(startedAt.getTime() + 45 * 60_000),
+          partnerTeamId: null,
+          createdAt: endedAt,
+        });
         counts.contacts++;
       }
       const category = categories[spread(seed + 11, Math.max(categories.length, 1))];
       if (category && spread(seed + 13, 2) === 0) {
         await insertDemoObservation(deps.db, {
-          municipalityCode, officerId: district.owner_id, categoryId: category.id, districtCode: district.code,
-          observedAt: new Date(startedAt.getTime() + 30 * 60_000), createdAt: endedAt, seed,
+          municipalityCode,
+          officerId: district.owner_id,
+          categoryId: category.id,
+          districtCode: district.code,
+          observedAt: new Date(startedAt.getTime() + 30 * 60_000),
+          createdAt: endedAt,
+          seed,
         });
         counts.observations++;
       }
@@ -74,7 +94,15 @@ export async function seedDemoFieldwork(deps: { db: Queryable; clock: Clock }, m
 /** A reproducible random point inside the district, with the neighbourhood that covers it. */
 async function insertDemoObservation(
   db: Queryable,
-  o: { municipalityCode: string; officerId: string; categoryId: string; districtCode: string; observedAt: Date; createdAt: Date; seed: number },
+  o: {
+    municipalityCode: string;
+    officerId: string;
+    categoryId: string;
+    districtCode: string;
+    observedAt: Date;
+    createdAt: Date;
+    seed: number;
+  },
 ): Promise<void> {
   await db.query(
     `INSERT INTO observations (municipality_code, officer_id, category_id, location, district_code, neighbourhood_code, observed_at, note, created_at)

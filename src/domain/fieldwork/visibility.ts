@@ -12,7 +12,11 @@ import { closedWindow } from './time-window.ts';
  * period, rounds left open capped as in repository-presence), contacts, and council meetings.
  * Only districts with any activity are listed; the overview shows the others as zero.
  */
-export async function districtVisibility(deps: { db: Queryable; clock: Clock }, viewer: StaffUser, query: { from?: string | undefined; to?: string | undefined }): Promise<Visibility> {
+export async function districtVisibility(
+  deps: { db: Queryable; clock: Clock },
+  viewer: StaffUser,
+  query: { from?: string | undefined; to?: string | undefined },
+): Promise<Visibility> {
   const now = deps.clock.now();
   const { from, to } = closedWindow(query, now);
   const [hours, contacts, meetings] = await Promise.all([

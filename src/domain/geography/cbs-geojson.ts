@@ -50,7 +50,11 @@ export interface BoroughRecord {
 export function parseFeatureCollection(json: unknown, source: string): CbsFeatureCollection {
   const parsed = featureCollectionSchema.safeParse(json);
   if (!parsed.success) {
-    throw new DomainError('validation', `${source} is not a GeoJSON FeatureCollection.`, parsed.error.issues.map((i) => ({ name: `${source}:${i.path.join('.')}`, reason: i.message })));
+    throw new DomainError(
+      'validation',
+      `${source} is not a GeoJSON FeatureCollection.`,
+      parsed.error.issues.map((i) => ({ name: `${source}:${i.path.join('.')}`, reason: i.message })),
+    );
   }
   return parsed.data;
 }
@@ -60,7 +64,10 @@ function sridOfCollection(collection: CbsFeatureCollection, source: string): num
   const srid = sridOf(parseCrs(collection.crs?.properties.name, `${source}:crs`));
   const first = firstPosition(collection.features.find((f) => f.geometry)?.geometry?.coordinates);
   if (first && srid !== 28992 && (Math.abs(first[0]) > 180 || Math.abs(first[1]) > 90)) {
-    throw new DomainError('validation', `${source} has projected coordinates (${first.join(', ')}) but no crs member saying so; add "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::28992"}}.`);
+    throw new DomainError(
+      'validation',
+      `${source} has projected coordinates (${first.join(', ')}) but no crs member saying so; add "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::28992"}}.`,
+    );
   }
   return srid;
 }
@@ -68,7 +75,9 @@ function sridOfCollection(collection: CbsFeatureCollection, source: string): num
 function firstPosition(coordinates: unknown): [number, number] | undefined {
   let current = coordinates;
   while (Array.isArray(current) && Array.isArray(current[0])) current = current[0];
-  return Array.isArray(current) && typeof current[0] === 'number' && typeof current[1] === 'number' ? [current[0], current[1]] : undefined;
+  return Array.isArray(current) && typeof current[0] === 'number' && typeof current[1] === 'number'
+    ? [current[0], current[1]]
+    : undefined;
 }
 
 function text(props: Record<string, unknown>, ...names: string[]): string | undefined {
@@ -89,7 +98,12 @@ function count(props: Record<string, unknown>, ...names: string[]): number | nul
   return null;
 }
 
-function geometryOf(feature: CbsFeatureCollection['features'][number], srid: number, code: string, source: string): GeometryInput {
+function geometryOf(
+  feature: CbsFeatureCollection['features'][number],
+  srid: number,
+  code: string,
+  source: string,
+): GeometryInput {
   const geometry = feature.geometry;
   if (!geometry || (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon')) {
     throw new DomainError('validation', `${source}: ${code} has no Polygon or MultiPolygon geometry.`);
@@ -99,13 +113,19 @@ function geometryOf(feature: CbsFeatureCollection['features'][number], srid: num
     Array.isArray(polygons) &&
     polygons.length > 0 &&
     polygons.every((rings) => Array.isArray(rings) && rings.length > 0 && rings.every(isRing));
-  if (!wellFormed) throw new DomainError('validation', `${source}: ${code} has a malformed polygon (every ring needs at least 4 positions and must be closed).`);
+  if (!wellFormed)
+    throw new DomainError(
+      'validation',
+      `${source}: ${code} has a malformed polygon (every ring needs at least 4 positions and must be closed).`,
+    );
   return { geojson: JSON.stringify(geometry), srid };
 }
 
 function isRing(ring: unknown): boolean {
   if (!Array.isArray(ring) || ring.length < 4) return false;
-  const positions = ring.every((p) => Array.isArray(p) && p.length >= 2 && p.every((n) => typeof n === 'number' && Number.isFinite(n)));
+  const positions = ring.every(
+    (p) => Array.isArray(p) && p.length >= 2 && p.every((n) => typeof n === 'number' && Number.isFinite(n)),
+  );
   const first = ring[0] as number[];
   const last = ring[ring.length - 1] as number[];
   return positions && first[0] === last[0] && first[1] === last[1];
@@ -113,7 +133,10 @@ function isRing(ring: unknown): boolean {
 
 function requireCode(value: string | undefined, pattern: RegExp, what: string, source: string, index: number): string {
   if (!value || !pattern.test(value)) {
-    throw new DomainError('validation', `${source}: feature ${index} has no valid ${what} (got ${JSON.stringify(value ?? null)}).`);
+    throw new DomainError(
+      'validation',
+      `${source}: feature ${index} has no valid ${what} (got ${JSON.stringify(value ?? null)}).`,
+    );
   }
   return value;
 }
@@ -126,7 +149,13 @@ export function readDistricts(collection: CbsFeatureCollection, source: string):
     return {
       code,
       name: text(props, 'wijknaam', 'statnaam') ?? code,
-      municipalityCode: requireCode(text(props, 'gemeentecode') ?? `GM${code.slice(2, 6)}`, /^GM\d{4}$/, 'gemeentecode', source, index),
+      municipalityCode: requireCode(
+        text(props, 'gemeentecode') ?? `GM${code.slice(2, 6)}`,
+        /^GM\d{4}$/,
+        'gemeentecode',
+        source,
+        index,
+      ),
       municipalityName: text(props, 'gemeentenaam') ?? null,
       population: count(props, 'aantalInwoners', 'aantal_inwoners', 'aant_inw'),
       waterOnly: text(props, 'water')?.toUpperCase() === 'JA',
@@ -143,8 +172,20 @@ export function readNeighbourhoods(collection: CbsFeatureCollection, source: str
     return {
       code,
       name: text(props, 'buurtnaam', 'statnaam') ?? code,
-      districtCode: requireCode(text(props, 'wijkcode') ?? `WK${code.slice(2, 8)}`, /^WK\d{6}$/, 'wijkcode', source, index),
-      municipalityCode: requireCode(text(props, 'gemeentecode') ?? `GM${code.slice(2, 6)}`, /^GM\d{4}$/, 'gemeentecode', source, index),
+      districtCode: requireCode(
+        text(props, 'wijkcode') ?? `WK${code.slice(2, 8)}`,
+        /^WK\d{6}$/,
+        'wijkcode',
+        source,
+        index,
+      ),
+      municipalityCode: requireCode(
+        text(props, 'gemeentecode') ?? `GM${code.slice(2, 6)}`,
+        /^GM\d{4}$/,
+        'gemeentecode',
+        source,
+        index,
+      ),
       waterOnly: text(props, 'water')?.toUpperCase() === 'JA',
       geometry: geometryOf(feature, srid, code, source),
     };
@@ -167,9 +208,13 @@ export function readBoroughs(collection: CbsFeatureCollection, source: string): 
     const name = text(props, 'stadsdeel', 'naam', 'name');
     if (!name) throw new DomainError('validation', `${source}: feature ${index} has no stadsdeel name.`);
     const list = text(props, 'wijken') ?? '';
-    const districtCodes = list.split(',').map((c) => c.trim()).filter(Boolean);
+    const districtCodes = list
+      .split(',')
+      .map((c) => c.trim())
+      .filter(Boolean);
     const bad = districtCodes.filter((c) => !/^WK\d{6}$/.test(c));
-    if (bad.length) throw new DomainError('validation', `${source}: borough ${name} lists invalid wijkcodes: ${bad.join(', ')}.`);
+    if (bad.length)
+      throw new DomainError('validation', `${source}: borough ${name} lists invalid wijkcodes: ${bad.join(', ')}.`);
     return { code: text(props, 'code') ?? slugify(name), name, districtCodes };
   });
 }

@@ -32,10 +32,22 @@ describe('CRS conversions', () => {
 
 describe('parseCrs', () => {
   it('accepts the CRS84, RD New and ETRS89 spellings', () => {
-    for (const value of ['http://www.opengis.net/def/crs/OGC/1.3/CRS84', 'OGC:CRS84', 'CRS84', 'crs84', 'urn:ogc:def:crs:OGC:1.3:CRS84', '<http://www.opengis.net/def/crs/OGC/1.3/CRS84>']) {
+    for (const value of [
+      'http://www.opengis.net/def/crs/OGC/1.3/CRS84',
+      'OGC:CRS84',
+      'CRS84',
+      'crs84',
+      'urn:ogc:def:crs:OGC:1.3:CRS84',
+      '<http://www.opengis.net/def/crs/OGC/1.3/CRS84>',
+    ]) {
       assert.equal(parseCrs(value), 'CRS84', value);
     }
-    for (const value of ['EPSG:28992', 'http://www.opengis.net/def/crs/EPSG/0/28992', 'urn:ogc:def:crs:EPSG::28992', ' <http://www.opengis.net/def/crs/EPSG/0/28992> ']) {
+    for (const value of [
+      'EPSG:28992',
+      'http://www.opengis.net/def/crs/EPSG/0/28992',
+      'urn:ogc:def:crs:EPSG::28992',
+      ' <http://www.opengis.net/def/crs/EPSG/0/28992> ',
+    ]) {
       assert.equal(parseCrs(value), 'EPSG:28992', value);
     }
     assert.equal(parseCrs('EPSG:4258'), 'EPSG:4258');
@@ -91,9 +103,18 @@ describe('pointToRd', () => {
 
   it('refuses implausible coordinates with a clear reason', () => {
     assertValidationError(() => pointToRd({ type: 'Point', coordinates: [52.3812, 4.6368] }, 'CRS84'), /look swapped/);
-    assertValidationError(() => pointToRd({ type: 'Point', coordinates: [4.6368, 52.3812] }, 'EPSG:4258'), /look swapped/);
-    assertValidationError(() => pointToRd({ type: 'Point', coordinates: [-74.0, 40.7] }, 'CRS84'), /not in the Netherlands/);
-    assertValidationError(() => pointToRd({ type: 'Point', coordinates: [4.6368, 52.3812] }, 'EPSG:28992'), /RD New coordinates must lie within/);
+    assertValidationError(
+      () => pointToRd({ type: 'Point', coordinates: [4.6368, 52.3812] }, 'EPSG:4258'),
+      /look swapped/,
+    );
+    assertValidationError(
+      () => pointToRd({ type: 'Point', coordinates: [-74.0, 40.7] }, 'CRS84'),
+      /not in the Netherlands/,
+    );
+    assertValidationError(
+      () => pointToRd({ type: 'Point', coordinates: [4.6368, 52.3812] }, 'EPSG:28992'),
+      /RD New coordinates must lie within/,
+    );
     assertValidationError(() => pointToRd({ type: 'Point', coordinates: [103900, 700000] }, 'EPSG:28992'), /RD New/);
     assertValidationError(() => coordinatesToRd(Number.NaN, 52, 'CRS84'), /finite/);
   });

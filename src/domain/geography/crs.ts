@@ -47,11 +47,21 @@ export function sridOf(crs: Crs): number {
 }
 
 function normalise(value: string): string {
-  return value.trim().replace(/^<(.*)>$/, '$1').trim().toLowerCase();
+  return value
+    .trim()
+    .replace(/^<(.*)>$/, '$1')
+    .trim()
+    .toLowerCase();
 }
 
 const accepted = new Map<string, Crs>();
-for (const alias of ['http://www.opengis.net/def/crs/ogc/1.3/crs84', 'ogc:crs84', 'crs84', 'urn:ogc:def:crs:ogc:1.3:crs84', 'urn:ogc:def:crs:ogc::crs84']) {
+for (const alias of [
+  'http://www.opengis.net/def/crs/ogc/1.3/crs84',
+  'ogc:crs84',
+  'crs84',
+  'urn:ogc:def:crs:ogc:1.3:crs84',
+  'urn:ogc:def:crs:ogc::crs84',
+]) {
   accepted.set(alias, 'CRS84');
 }
 for (const alias of ['epsg:28992', 'http://www.opengis.net/def/crs/epsg/0/28992', 'urn:ogc:def:crs:epsg::28992']) {
@@ -72,13 +82,29 @@ export function parseCrs(value: string | undefined | null, field = 'crs'): Crs {
   const crs = accepted.get(key);
   if (crs) return crs;
   if (ambiguous.has(key)) {
-    throw new DomainError('validation', `EPSG:4326 is ambiguous about axis order; send ${crsUris.CRS84} (longitude, latitude) or EPSG:28992 (RD New).`, [
-      { name: field, reason: 'EPSG:4326 is not accepted because of its axis-order ambiguity; use CRS84 or EPSG:28992', code: 'ambiguous_crs' },
-    ]);
+    throw new DomainError(
+      'validation',
+      `EPSG:4326 is ambiguous about axis order; send ${crsUris.CRS84} (longitude, latitude) or EPSG:28992 (RD New).`,
+      [
+        {
+          name: field,
+          reason: 'EPSG:4326 is not accepted because of its axis-order ambiguity; use CRS84 or EPSG:28992',
+          code: 'ambiguous_crs',
+        },
+      ],
+    );
   }
-  throw new DomainError('validation', `Unsupported coordinate reference system "${value}"; use CRS84, EPSG:28992 or EPSG:4258.`, [
-    { name: field, reason: 'unsupported coordinate reference system; use CRS84, EPSG:28992 or EPSG:4258', code: 'unsupported_crs' },
-  ]);
+  throw new DomainError(
+    'validation',
+    `Unsupported coordinate reference system "${value}"; use CRS84, EPSG:28992 or EPSG:4258.`,
+    [
+      {
+        name: field,
+        reason: 'unsupported coordinate reference system; use CRS84, EPSG:28992 or EPSG:4258',
+        code: 'unsupported_crs',
+      },
+    ],
+  );
 }
 
 /** A GeoJSON Point as received from clients; its coordinates are interpreted in the request's CRS. */
@@ -103,7 +129,8 @@ function outOfRange(field: string, detail: string, reason: string): DomainError 
 function lonLatToRd(lon: number, lat: number, crs: Crs, field: string): [number, number] {
   const inNl = lon >= nlBounds.minLon && lon <= nlBounds.maxLon && lat >= nlBounds.minLat && lat <= nlBounds.maxLat;
   if (!inNl) {
-    const swapped = lat >= nlBounds.minLon && lat <= nlBounds.maxLon && lon >= nlBounds.minLat && lon <= nlBounds.maxLat;
+    const swapped =
+      lat >= nlBounds.minLon && lat <= nlBounds.maxLon && lon >= nlBounds.minLat && lon <= nlBounds.maxLat;
     const order = crs === 'EPSG:4258' ? 'latitude, longitude' : 'longitude, latitude';
     throw outOfRange(
       field,
@@ -118,7 +145,8 @@ function lonLatToRd(lon: number, lat: number, crs: Crs, field: string): [number,
 
 /** Converts a point in any accepted CRS to RD New, refusing coordinates that cannot be in the Netherlands. */
 export function coordinatesToRd(first: number, second: number, crs: Crs, field = 'coordinates'): [number, number] {
-  if (!Number.isFinite(first) || !Number.isFinite(second)) throw outOfRange(field, 'Coordinates must be finite numbers.', 'not a finite number');
+  if (!Number.isFinite(first) || !Number.isFinite(second))
+    throw outOfRange(field, 'Coordinates must be finite numbers.', 'not a finite number');
   if (crs === 'EPSG:28992') {
     const inRd = first >= rdBounds.minX && first <= rdBounds.maxX && second >= rdBounds.minY && second <= rdBounds.maxY;
     if (!inRd) {

@@ -5,7 +5,13 @@ import { openTestDb } from '../../../test/support/db.ts';
 import { testConfig } from '../../../test/support/app.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { toCrs84, toRd } from './crs.ts';
-import { getDistrictLocator, invalidateDistrictLocator, locatePoint, NEAREST_NEIGHBOURHOOD_METRES, type DistrictLocator } from './district-locator.ts';
+import {
+  getDistrictLocator,
+  invalidateDistrictLocator,
+  locatePoint,
+  NEAREST_NEIGHBOURHOOD_METRES,
+  type DistrictLocator,
+} from './district-locator.ts';
 import { seedHaarlemGeography } from './seed-haarlem.ts';
 
 interface SurfacePoint {
@@ -75,7 +81,10 @@ describe('district locator (Haarlem)', () => {
   it('throws outside_municipality from locatePoint outside the city', async () => {
     await assert.rejects(
       locatePoint({ db }, { type: 'Point', coordinates: [4.8925, 52.3731] }, 'CRS84'),
-      (error: unknown) => error instanceof DomainError && error.code === 'outside_municipality' && /not within a district/.test(error.detail),
+      (error: unknown) =>
+        error instanceof DomainError &&
+        error.code === 'outside_municipality' &&
+        /not within a district/.test(error.detail),
     );
   });
 
@@ -104,9 +113,11 @@ describe('district locator (Haarlem)', () => {
   });
 
   it('agrees with PostGIS ST_Contains on 2,000 random points (fixed seed)', async () => {
-    const box = (await db.query<{ minx: number; miny: number; maxx: number; maxy: number }>(
-      `SELECT ST_XMin(e) AS minx, ST_YMin(e) AS miny, ST_XMax(e) AS maxx, ST_YMax(e) AS maxy FROM (SELECT ST_Extent(geom)::geometry AS e FROM districts) s`,
-    )).rows[0]!;
+    const box = (
+      await db.query<{ minx: number; miny: number; maxx: number; maxy: number }>(
+        `SELECT ST_XMin(e) AS minx, ST_YMin(e) AS miny, ST_XMax(e) AS maxx, ST_YMax(e) AS maxy FROM (SELECT ST_Extent(geom)::geometry AS e FROM districts) s`,
+      )
+    ).rows[0]!;
     let seed = 42;
     const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const xs: number[] = [];
@@ -175,7 +186,11 @@ describe('district locator (Haarlem)', () => {
     for (const gap of gaps) {
       const result = locator.locate(gap.x, gap.y);
       if (!result) continue; // ST_PointOnSurface of a sliver can sit on the district edge of a neighbour
-      assert.equal(result.neighbourhoodCode, await expectedNeighbourhood(db, result.districtCode, gap.x, gap.y), `gap point in ${gap.code}`);
+      assert.equal(
+        result.neighbourhoodCode,
+        await expectedNeighbourhood(db, result.districtCode, gap.x, gap.y),
+        `gap point in ${gap.code}`,
+      );
       if (result.neighbourhoodCode) near++;
       else none++;
     }

@@ -95,7 +95,13 @@ function neighbourhoodOf(district: District, x: number, y: number): Area | null 
   let nearestDistance = NEAREST_NEIGHBOURHOOD_METRES;
   for (const neighbourhood of district.neighbourhoods) {
     const box = neighbourhood.shape.bbox;
-    if (x < box.minX - nearestDistance || x > box.maxX + nearestDistance || y < box.minY - nearestDistance || y > box.maxY + nearestDistance) continue;
+    if (
+      x < box.minX - nearestDistance ||
+      x > box.maxX + nearestDistance ||
+      y < box.minY - nearestDistance ||
+      y > box.maxY + nearestDistance
+    )
+      continue;
     const distance = neighbourhood.shape.distanceTo(x, y);
     // Ties go to the lowest buurt code, which comes first.
     if (distance < nearestDistance || (nearest === null && distance === nearestDistance)) {
@@ -133,7 +139,13 @@ export async function buildDistrictLocator(db: Queryable): Promise<DistrictLocat
     });
   }
   for (const row of neighbourhoodRows) {
-    districts.get(row.districtCode)?.neighbourhoods.push({ code: row.code, name: row.name, shape: new PolygonShape(asMultiPolygon(JSON.parse(row.geometry))) });
+    districts
+      .get(row.districtCode)
+      ?.neighbourhoods.push({
+        code: row.code,
+        name: row.name,
+        shape: new PolygonShape(asMultiPolygon(JSON.parse(row.geometry))),
+      });
   }
   return new GridDistrictLocator([...districts.values()]);
 }
@@ -163,7 +175,12 @@ export function invalidateDistrictLocator(db: Queryable): void {
  * Locates a point given in any accepted CRS. Throws a validation error for implausible
  * coordinates and outside_municipality when no district covers the point.
  */
-export async function locatePoint(deps: { db: Queryable }, point: PointGeometry, crs: Crs = 'CRS84', municipalityCode?: string): Promise<LocatedPoint> {
+export async function locatePoint(
+  deps: { db: Queryable },
+  point: PointGeometry,
+  crs: Crs = 'CRS84',
+  municipalityCode?: string,
+): Promise<LocatedPoint> {
   const [x, y] = coordinatesToRd(point.coordinates[0], point.coordinates[1], crs, 'coordinates');
   const locator = await getDistrictLocator(deps.db);
   const result = locator.locate(x, y, municipalityCode);

@@ -14,13 +14,17 @@ import { seedHaarlemGeography } from './seed-haarlem.ts';
 const haarlemDir = join(testConfig().SHARED_DATA_DIR, 'haarlem');
 
 async function snapshot(db: Db) {
-  const counts = (await db.query<{ boroughs: number; districts: number; neighbourhoods: number; population: number }>(
-    `SELECT (SELECT count(*)::int FROM boroughs) AS boroughs, (SELECT count(*)::int FROM districts) AS districts,
+  const counts = (
+    await db.query<{ boroughs: number; districts: number; neighbourhoods: number; population: number }>(
+      `SELECT (SELECT count(*)::int FROM boroughs) AS boroughs, (SELECT count(*)::int FROM districts) AS districts,
             (SELECT count(*)::int FROM neighbourhoods) AS neighbourhoods, (SELECT sum(population)::int FROM districts) AS population`,
-  )).rows[0]!;
-  const districts = (await db.query<{ code: string; borough: string | null; hash: string }>(
-    `SELECT d.code, b.code AS borough, md5(ST_AsEWKB(d.geom)::text) AS hash FROM districts d LEFT JOIN boroughs b ON b.id = d.borough_id ORDER BY d.code`,
-  )).rows;
+    )
+  ).rows[0]!;
+  const districts = (
+    await db.query<{ code: string; borough: string | null; hash: string }>(
+      `SELECT d.code, b.code AS borough, md5(ST_AsEWKB(d.geom)::text) AS hash FROM districts d LEFT JOIN boroughs b ON b.id = d.borough_id ORDER BY d.code`,
+    )
+  ).rows;
   const boroughIds = (await db.query<{ id: string; code: string }>('SELECT id, code FROM boroughs ORDER BY code')).rows;
   return { counts, districts, boroughIds };
 }
@@ -41,7 +45,9 @@ describe('importing geography', () => {
     const { counts, districts } = await snapshot(db);
     assert.deepEqual(counts, { boroughs: 5, districts: 21, neighbourhoods: 111, population: 167635 });
     const municipality = (await db.query('SELECT code, name, slug, jurisdiction_id FROM municipalities')).rows;
-    assert.deepEqual(municipality, [{ code: 'GM0392', name: 'Haarlem', slug: 'haarlem', jurisdiction_id: 'haarlem.nl' }]);
+    assert.deepEqual(municipality, [
+      { code: 'GM0392', name: 'Haarlem', slug: 'haarlem', jurisdiction_id: 'haarlem.nl' },
+    ]);
     const boroughOf = Object.fromEntries(districts.map((d) => [d.code, d.borough]));
     assert.equal(boroughOf.WK039201, 'centrum');
     assert.equal(boroughOf.WK039205, 'zuid-west');
@@ -51,12 +57,14 @@ describe('importing geography', () => {
   });
 
   it('stores valid RD New multipolygons and borough outlines as unions of their districts', async () => {
-    const check = (await db.query<{ invalid: number; srids: number[]; types: string[]; gap: number }>(
-      `SELECT (SELECT count(*)::int FROM districts WHERE NOT ST_IsValid(geom)) + (SELECT count(*)::int FROM neighbourhoods WHERE NOT ST_IsValid(geom)) AS invalid,
+    const check = (
+      await db.query<{ invalid: number; srids: number[]; types: string[]; gap: number }>(
+        `SELECT (SELECT count(*)::int FROM districts WHERE NOT ST_IsValid(geom)) + (SELECT count(*)::int FROM neighbourhoods WHERE NOT ST_IsValid(geom)) AS invalid,
               (SELECT array_agg(DISTINCT ST_SRID(geom)) FROM districts) AS srids,
               (SELECT array_agg(DISTINCT GeometryType(geom)) FROM neighbourhoods) AS types,
               (SELECT abs(sum(ST_Area(geom)) - (SELECT sum(ST_Area(geom)) FROM districts)) FROM boroughs) AS gap`,
-    )).rows[0]!;
+      )
+    ).rows[0]!;
     assert.equal(check.invalid, 0);
     assert.deepEqual(check.srids, [28992]);
     assert.deepEqual(check.types, ['MULTIPOLYGON']);
@@ -71,19 +79,32 @@ describe('importing geography', () => {
   it('is idempotent: a second import changes nothing and keeps borough ids', async () => {
     const before = await snapshot(db);
     const result = await seedHaarlemGeography({ db }, testConfig().SHARED_DATA_DIR);
-    assert.deepEqual(result, { municipalityCode: 'GM0392', boroughs: 5, districts: 21, neighbourhoods: 111, skipped: [] });
+    assert.deepEqual(result, {
+      municipalityCode: 'GM0392',
+      boroughs: 5,
+      districts: 21,
+      neighbourhoods: 111,
+      skipped: [],
+    });
     assert.deepEqual(await snapshot(db), before);
   });
 
   it('gives the same districts from the CRS84 files as from the RD files, and keeps boroughs without a boroughs file', async () => {
-    const rdAreas = (await db.query<{ code: string; area: number }>('SELECT code, ST_Area(geom) AS area FROM districts ORDER BY code')).rows;
-    await importGeographyFromFiles({ db }, {
-      districts: join(haarlemDir, 'wijken-2024.wgs84.geojson'),
-      neighbourhoods: join(haarlemDir, 'buurten-2024-generalised.wgs84.geojson'),
-    });
-    const wgsAreas = (await db.query<{ code: string; area: number; borough: string | null }>(
-      'SELECT d.code, ST_Area(d.geom) AS area, b.code AS borough FROM districts d LEFT JOIN boroughs b ON b.id = d.borough_id ORDER BY d.code',
-    )).rows;
+    const rdAreas = (
+      await db.query<{ code: string; area: number }>('SELECT code, ST_Area(geom) AS area FROM districts ORDER BY code')
+    ).rows;
+    await importGeographyFromFiles(
+      { db },
+      {
+        districts: join(haarlemDir, 'wijken-2024.wgs84.geojson'),
+        neighbourhoods: join(haarlemDir, 'buurten-2024-generalised.wgs84.geojson'),
+      },
+    );
+    const wgsAreas = (
+      await db.query<{ code: string; area: number; borough: string | null }>(
+        'SELECT d.code, ST_Area(d.geom) AS area, b.code AS borough FROM districts d LEFT JOIN boroughs b ON b.id = d.borough_id ORDER BY d.code',
+      )
+    ).rows;
     assert.equal(wgsAreas.length, 21);
     for (const [i, row] of wgsAreas.entries()) {
       assert.equal(row.code, rdAreas[i]!.code);
@@ -106,14 +127,22 @@ describe('importing geography', () => {
     writeFileSync(join(dir, 'no-crs.geojson'), JSON.stringify(rd));
     await assert.rejects(
       importGeographyFromFiles({ db }, { districts: join(dir, 'no-crs.geojson') }),
-      (error: unknown) => error instanceof DomainError && error.code === 'validation' && /no crs member/.test(error.detail),
+      (error: unknown) =>
+        error instanceof DomainError && error.code === 'validation' && /no crs member/.test(error.detail),
     );
     const broken = JSON.parse(readFileSync(join(haarlemDir, 'wijken-2024.rd.geojson'), 'utf8'));
     broken.features[0].properties.wijknaam = 'Renamed before the failure';
     broken.features[1].geometry = { type: 'Point', coordinates: [104000, 488000] };
     writeFileSync(join(dir, 'broken.geojson'), JSON.stringify(broken));
-    await assert.rejects(importGeographyFromFiles({ db }, { districts: join(dir, 'broken.geojson') }), /no Polygon or MultiPolygon/);
-    const name = (await db.query<{ name: string }>(`SELECT name FROM districts WHERE code = $1`, [broken.features[0].properties.wijkcode])).rows[0]!.name;
+    await assert.rejects(
+      importGeographyFromFiles({ db }, { districts: join(dir, 'broken.geojson') }),
+      /no Polygon or MultiPolygon/,
+    );
+    const name = (
+      await db.query<{ name: string }>(`SELECT name FROM districts WHERE code = $1`, [
+        broken.features[0].properties.wijkcode,
+      ])
+    ).rows[0]!.name;
     assert.notEqual(name, 'Renamed before the failure');
     await assert.rejects(importGeographyFromFiles({ db }, { districts: join(dir, 'missing.geojson') }), /Cannot read/);
   });
@@ -130,23 +159,45 @@ describe('importing geography', () => {
 
     const buurten = JSON.parse(readFileSync(join(haarlemDir, 'buurten-2024-generalised.rd.geojson'), 'utf8'));
     buurten.features[0].properties.statnaam = null; // falls back to the code: allowed
-    buurten.features[1].geometry.coordinates = [[[0, 0], [1, 1]]];
+    buurten.features[1].geometry.coordinates = [
+      [
+        [0, 0],
+        [1, 1],
+      ],
+    ];
     writeFileSync(join(dir, 'short-ring.geojson'), JSON.stringify(buurten));
     await assert.rejects(
-      importGeographyFromFiles({ db }, { districts: join(haarlemDir, 'wijken-2024.rd.geojson'), neighbourhoods: join(dir, 'short-ring.geojson') }),
+      importGeographyFromFiles(
+        { db },
+        { districts: join(haarlemDir, 'wijken-2024.rd.geojson'), neighbourhoods: join(dir, 'short-ring.geojson') },
+      ),
       /malformed polygon/,
     );
     // A closed but collapsed ring passes the file check; the database refuses the empty area
     // after the districts and earlier buurten were written.
-    buurten.features[1].geometry.coordinates = [[[104000, 488000], [104100, 488100], [104200, 488200], [104000, 488000]]];
+    buurten.features[1].geometry.coordinates = [
+      [
+        [104000, 488000],
+        [104100, 488100],
+        [104200, 488200],
+        [104000, 488000],
+      ],
+    ];
     writeFileSync(join(dir, 'collapsed.geojson'), JSON.stringify(buurten));
     await assert.rejects(
-      importGeographyFromFiles({ db }, { districts: join(haarlemDir, 'wijken-2024.rd.geojson'), neighbourhoods: join(dir, 'collapsed.geojson') }),
+      importGeographyFromFiles(
+        { db },
+        { districts: join(haarlemDir, 'wijken-2024.rd.geojson'), neighbourhoods: join(dir, 'collapsed.geojson') },
+      ),
       /neighbourhoods_geom_valid/,
     );
     const after = await snapshot(db);
     assert.deepEqual(after, before);
-    const firstBuurt = (await db.query<{ name: string }>('SELECT name FROM neighbourhoods WHERE code = $1', [buurten.features[0].properties.statcode])).rows[0]!;
+    const firstBuurt = (
+      await db.query<{ name: string }>('SELECT name FROM neighbourhoods WHERE code = $1', [
+        buurten.features[0].properties.statcode,
+      ])
+    ).rows[0]!;
     assert.notEqual(firstBuurt.name, buurten.features[0].properties.statcode);
   });
 });

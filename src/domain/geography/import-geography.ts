@@ -50,12 +50,20 @@ function resolveMunicipality(input: MunicipalityInput, districts: DistrictRecord
   const codes = [...new Set(districts.map((d) => d.municipalityCode))];
   const code = input.code ?? (codes.length === 1 ? codes[0] : undefined);
   if (!code || !/^GM\d{4}$/.test(code)) {
-    throw new DomainError('validation', `Give the municipality code (GM + 4 digits); the districts name ${codes.join(', ') || 'none'}.`, [
-      { name: 'municipality.code', reason: 'required as GM followed by 4 digits' },
-    ]);
+    throw new DomainError(
+      'validation',
+      `Give the municipality code (GM + 4 digits); the districts name ${codes.join(', ') || 'none'}.`,
+      [{ name: 'municipality.code', reason: 'required as GM followed by 4 digits' }],
+    );
   }
-  const name = input.name ?? districts.find((d) => d.municipalityCode === code && d.municipalityName)?.municipalityName ?? undefined;
-  if (!name) throw new DomainError('validation', `Give the name of municipality ${code}; the data does not contain it.`, [{ name: 'municipality.name', reason: 'required' }]);
+  const name =
+    input.name ??
+    districts.find((d) => d.municipalityCode === code && d.municipalityName)?.municipalityName ??
+    undefined;
+  if (!name)
+    throw new DomainError('validation', `Give the name of municipality ${code}; the data does not contain it.`, [
+      { name: 'municipality.name', reason: 'required' },
+    ]);
   return { code, name, slug: input.slug ?? slugify(name), jurisdictionId: input.jurisdictionId ?? null };
 }
 
@@ -63,21 +71,29 @@ function resolveMunicipality(input: MunicipalityInput, districts: DistrictRecord
  * Loads one municipality with its boroughs, districts and neighbourhoods in one transaction.
  * Idempotent: every row is upserted by its CBS code. Water-only wijken/buurten are skipped.
  */
-export async function importGeography(deps: { db: Db }, input: GeographyImportInput, onProgress?: ImportProgress): Promise<GeographyImportResult> {
+export async function importGeography(
+  deps: { db: Db },
+  input: GeographyImportInput,
+  onProgress?: ImportProgress,
+): Promise<GeographyImportResult> {
   const municipality = resolveMunicipality(input.municipality, input.districts);
   const skipped: GeographyImportResult['skipped'] = [];
   const districts = input.districts.filter((d) => {
-    if (d.municipalityCode !== municipality.code) skipped.push({ code: d.code, reason: `belongs to ${d.municipalityCode}` });
+    if (d.municipalityCode !== municipality.code)
+      skipped.push({ code: d.code, reason: `belongs to ${d.municipalityCode}` });
     else if (d.waterOnly) skipped.push({ code: d.code, reason: 'water only' });
     else return true;
     return false;
   });
-  if (districts.length === 0) throw new DomainError('validation', `No land districts of ${municipality.code} in the data.`);
+  if (districts.length === 0)
+    throw new DomainError('validation', `No land districts of ${municipality.code} in the data.`);
   const districtCodes = new Set(districts.map((d) => d.code));
   const neighbourhoods = (input.neighbourhoods ?? []).filter((n) => {
-    if (n.municipalityCode !== municipality.code) skipped.push({ code: n.code, reason: `belongs to ${n.municipalityCode}` });
+    if (n.municipalityCode !== municipality.code)
+      skipped.push({ code: n.code, reason: `belongs to ${n.municipalityCode}` });
     else if (n.waterOnly) skipped.push({ code: n.code, reason: 'water only' });
-    else if (!districtCodes.has(n.districtCode)) skipped.push({ code: n.code, reason: `district ${n.districtCode} not imported` });
+    else if (!districtCodes.has(n.districtCode))
+      skipped.push({ code: n.code, reason: `district ${n.districtCode} not imported` });
     else return true;
     return false;
   });
@@ -97,7 +113,12 @@ export async function importGeography(deps: { db: Db }, input: GeographyImportIn
     }
     for (const d of districts) {
       const boroughId = boroughOfDistrict.get(d.code) ?? null;
-      await repo.upsertDistrict(tx, { ...d, municipalityCode: municipality.code, boroughId, keepBorough: input.boroughs === undefined });
+      await repo.upsertDistrict(tx, {
+        ...d,
+        municipalityCode: municipality.code,
+        boroughId,
+        keepBorough: input.boroughs === undefined,
+      });
       tick();
     }
     for (const n of neighbourhoods) {
@@ -107,7 +128,13 @@ export async function importGeography(deps: { db: Db }, input: GeographyImportIn
     await repo.refreshBoroughGeometries(tx, municipality.code);
   });
   invalidateDistrictLocator(deps.db);
-  return { municipalityCode: municipality.code, boroughs: boroughs.length, districts: districts.length, neighbourhoods: neighbourhoods.length, skipped };
+  return {
+    municipalityCode: municipality.code,
+    boroughs: boroughs.length,
+    districts: districts.length,
+    neighbourhoods: neighbourhoods.length,
+    skipped,
+  };
 }
 
 async function readCollection(path: string) {
@@ -139,7 +166,9 @@ export async function importGeographyFromFiles(
   onProgress?: ImportProgress,
 ): Promise<GeographyImportResult> {
   const districts = readDistricts(await readCollection(files.districts), files.districts);
-  const neighbourhoods = files.neighbourhoods ? readNeighbourhoods(await readCollection(files.neighbourhoods), files.neighbourhoods) : undefined;
+  const neighbourhoods = files.neighbourhoods
+    ? readNeighbourhoods(await readCollection(files.neighbourhoods), files.neighbourhoods)
+    : undefined;
   const boroughs = files.boroughs ? readBoroughs(await readCollection(files.boroughs), files.boroughs) : undefined;
   return importGeography(deps, { municipality, districts, neighbourhoods, boroughs }, onProgress);
 }
@@ -154,7 +183,13 @@ export async function importGeographyFromSource(
     deps.source.fetchDistricts(municipality.code),
     deps.source.fetchNeighbourhoods(municipality.code),
   ]);
-  const districts = readDistricts(parseFeatureCollection(districtJson, `${deps.source.description} wijken`), `${deps.source.description} wijken`);
-  const neighbourhoods = readNeighbourhoods(parseFeatureCollection(neighbourhoodJson, `${deps.source.description} buurten`), `${deps.source.description} buurten`);
+  const districts = readDistricts(
+    parseFeatureCollection(districtJson, `${deps.source.description} wijken`),
+    `${deps.source.description} wijken`,
+  );
+  const neighbourhoods = readNeighbourhoods(
+    parseFeatureCollection(neighbourhoodJson, `${deps.source.description} buurten`),
+    `${deps.source.description} buurten`,
+  );
   return importGeography(deps, { municipality, districts, neighbourhoods }, onProgress);
 }

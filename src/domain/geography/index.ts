@@ -1,6 +1,22 @@
 /** The geography area as other areas see it. */
-export { toRd, toCrs84, parseCrs, pointGeometrySchema, pointToRd, coordinatesToRd, crsHeaderValue, type Crs, type PointGeometry } from './crs.ts';
-export { getDistrictLocator, invalidateDistrictLocator, locatePoint, type DistrictLocator, type LocatedPoint } from './district-locator.ts';
+export {
+  toRd,
+  toCrs84,
+  parseCrs,
+  pointGeometrySchema,
+  pointToRd,
+  coordinatesToRd,
+  crsHeaderValue,
+  type Crs,
+  type PointGeometry,
+} from './crs.ts';
+export {
+  getDistrictLocator,
+  invalidateDistrictLocator,
+  locatePoint,
+  type DistrictLocator,
+  type LocatedPoint,
+} from './district-locator.ts';
 export {
   importGeography,
   importGeographyFromFiles,

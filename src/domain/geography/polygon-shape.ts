@@ -28,13 +28,19 @@ export class PolygonShape {
 
   constructor(polygons: MultiPolygonCoordinates) {
     const edges: number[] = [];
-    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+    let minX = Infinity,
+      minY = Infinity,
+      maxX = -Infinity,
+      maxY = -Infinity;
     for (const polygon of polygons) {
       for (const ring of polygon) {
         for (let i = 0; i < ring.length; i++) {
           const a = ring[i]!;
           const b = ring[(i + 1) % ring.length]!;
-          const ax = a[0]!, ay = a[1]!, bx = b[0]!, by = b[1]!;
+          const ax = a[0]!,
+            ay = a[1]!,
+            bx = b[0]!,
+            by = b[1]!;
           if (ax < minX) minX = ax;
           if (ax > maxX) maxX = ax;
           if (ay < minY) minY = ay;
@@ -51,7 +57,8 @@ export class PolygonShape {
     this.bandHeight = Math.max((maxY - minY) / this.bandCount, 1e-9);
     const buckets: number[][] = Array.from({ length: this.bandCount }, () => []);
     for (let e = 0; e < edgeCount; e++) {
-      const y1 = edges[e * 4 + 1]!, y2 = edges[e * 4 + 3]!;
+      const y1 = edges[e * 4 + 1]!,
+        y2 = edges[e * 4 + 3]!;
       const first = this.bandOf(Math.min(y1, y2));
       const last = this.bandOf(Math.max(y1, y2));
       for (let band = first; band <= last; band++) buckets[band]!.push(e);
@@ -80,16 +87,27 @@ export class PolygonShape {
     let inside = false;
     for (let e = this.bandOffsets[band]!, end = this.bandOffsets[band + 1]!; e < end; e++) {
       const i = e * 4;
-      const x1 = edges[i]!, y1 = edges[i + 1]!, x2 = edges[i + 2]!, y2 = edges[i + 3]!;
+      const x1 = edges[i]!,
+        y1 = edges[i + 1]!,
+        x2 = edges[i + 2]!,
+        y2 = edges[i + 3]!;
       if (y1 === y2) {
-        if (Math.abs(y - y1) <= ON_EDGE_TOLERANCE && x >= Math.min(x1, x2) - ON_EDGE_TOLERANCE && x <= Math.max(x1, x2) + ON_EDGE_TOLERANCE) return true;
+        if (
+          Math.abs(y - y1) <= ON_EDGE_TOLERANCE &&
+          x >= Math.min(x1, x2) - ON_EDGE_TOLERANCE &&
+          x <= Math.max(x1, x2) + ON_EDGE_TOLERANCE
+        )
+          return true;
         continue;
       }
-      if ((y1 > y) !== (y2 > y)) {
+      if (y1 > y !== y2 > y) {
         const crossX = x1 + ((y - y1) * (x2 - x1)) / (y2 - y1);
         if (Math.abs(crossX - x) <= ON_EDGE_TOLERANCE) return true;
         if (crossX > x) inside = !inside;
-      } else if ((y === y1 && Math.abs(x - x1) <= ON_EDGE_TOLERANCE) || (y === y2 && Math.abs(x - x2) <= ON_EDGE_TOLERANCE)) {
+      } else if (
+        (y === y1 && Math.abs(x - x1) <= ON_EDGE_TOLERANCE) ||
+        (y === y2 && Math.abs(x - x2) <= ON_EDGE_TOLERANCE)
+      ) {
         return true; // on a vertex
       }
     }
@@ -102,10 +120,14 @@ export class PolygonShape {
     const edges = this.allEdges;
     let best = Infinity;
     for (let i = 0; i < edges.length; i += 4) {
-      const x1 = edges[i]!, y1 = edges[i + 1]!, dx = edges[i + 2]! - x1, dy = edges[i + 3]! - y1;
+      const x1 = edges[i]!,
+        y1 = edges[i + 1]!,
+        dx = edges[i + 2]! - x1,
+        dy = edges[i + 3]! - y1;
       const lengthSquared = dx * dx + dy * dy;
       const t = lengthSquared === 0 ? 0 : Math.max(0, Math.min(1, ((x - x1) * dx + (y - y1) * dy) / lengthSquared));
-      const ex = x1 + t * dx - x, ey = y1 + t * dy - y;
+      const ex = x1 + t * dx - x,
+        ey = y1 + t * dy - y;
       const d = ex * ex + ey * ey;
       if (d < best) best = d;
     }

@@ -16,7 +16,10 @@ const storedGeometry = (param: string, sridParam: string) => `(
   FROM (SELECT ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON(${param}), ${sridParam}::int), ${RD_SRID}) AS g) AS source
 )`;
 
-export async function upsertMunicipality(db: Queryable, m: { code: string; name: string; slug: string; jurisdictionId: string | null }) {
+export async function upsertMunicipality(
+  db: Queryable,
+  m: { code: string; name: string; slug: string; jurisdictionId: string | null },
+) {
   await db.query(
     `INSERT INTO municipalities (code, name, slug, jurisdiction_id) VALUES ($1, $2, $3, $4)
      ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, slug = EXCLUDED.slug,
@@ -25,7 +28,11 @@ export async function upsertMunicipality(db: Queryable, m: { code: string; name:
   );
 }
 
-export async function upsertBorough(db: Queryable, municipalityCode: string, b: { code: string; name: string }): Promise<string> {
+export async function upsertBorough(
+  db: Queryable,
+  municipalityCode: string,
+  b: { code: string; name: string },
+): Promise<string> {
   const result = await db.query<{ id: string }>(
     `INSERT INTO boroughs (municipality_code, code, name) VALUES ($1, $2, $3)
      ON CONFLICT (municipality_code, code) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
@@ -45,7 +52,15 @@ export async function refreshBoroughGeometries(db: Queryable, municipalityCode: 
 
 export async function upsertDistrict(
   db: Queryable,
-  d: { code: string; municipalityCode: string; name: string; population: number | null; boroughId: string | null; keepBorough: boolean; geometry: GeometryInput },
+  d: {
+    code: string;
+    municipalityCode: string;
+    name: string;
+    population: number | null;
+    boroughId: string | null;
+    keepBorough: boolean;
+    geometry: GeometryInput;
+  },
 ) {
   await db.query(
     `INSERT INTO districts (code, municipality_code, borough_id, name, population, geom)
@@ -121,11 +136,14 @@ export async function listBoroughs(db: Queryable, municipalityCode: string): Pro
 
 /** Geometry as GeoJSON text in the requested CRS, optionally simplified (tolerance in metres, applied in RD). */
 function geometryOutput(column: string, crs: Crs, simplifyMetres: number | undefined): string {
-  const simplified = simplifyMetres && simplifyMetres > 0 ? `ST_SimplifyPreserveTopology(${column}, ${Number(simplifyMetres)})` : column;
+  const simplified =
+    simplifyMetres && simplifyMetres > 0 ? `ST_SimplifyPreserveTopology(${column}, ${Number(simplifyMetres)})` : column;
   if (crs === 'EPSG:28992') return `ST_AsGeoJSON(${simplified}, 2, 0)`;
   const transformed = `ST_Transform(${simplified}, ${sridOf(crs)})`;
   // EPSG:4258 is served in its authority axis order (latitude, longitude).
-  return crs === 'EPSG:4258' ? `ST_AsGeoJSON(ST_FlipCoordinates(${transformed}), 7, 0)` : `ST_AsGeoJSON(${transformed}, 7, 0)`;
+  return crs === 'EPSG:4258'
+    ? `ST_AsGeoJSON(ST_FlipCoordinates(${transformed}), 7, 0)`
+    : `ST_AsGeoJSON(${transformed}, 7, 0)`;
 }
 
 export interface DistrictFeatureRow {
@@ -162,7 +180,12 @@ export interface NeighbourhoodFeatureRow {
   geometry: string;
 }
 
-export async function listNeighbourhoodFeatures(db: Queryable, municipalityCode: string, crs: Crs, simplifyMetres?: number) {
+export async function listNeighbourhoodFeatures(
+  db: Queryable,
+  municipalityCode: string,
+  crs: Crs,
+  simplifyMetres?: number,
+) {
   const result = await db.query<NeighbourhoodFeatureRow>(
     `SELECT n.code, n.name, n.district_code AS "districtCode", ${geometryOutput('n.geom', crs, simplifyMetres)} AS geometry
      FROM neighbourhoods n WHERE n.municipality_code = $1 ORDER BY n.code`,

@@ -20,7 +20,11 @@ describe('geography routes (public)', () => {
     db = await openTestDb({ empty: true });
     await seedHaarlemGeography({ db }, testConfig().SHARED_DATA_DIR);
     app = await testApp(db);
-    oudeStad = (await db.query<{ x: number; y: number }>(`SELECT ST_X(ST_PointOnSurface(geom)) AS x, ST_Y(ST_PointOnSurface(geom)) AS y FROM districts WHERE code = 'WK039201'`)).rows[0]!;
+    oudeStad = (
+      await db.query<{ x: number; y: number }>(
+        `SELECT ST_X(ST_PointOnSurface(geom)) AS x, ST_Y(ST_PointOnSurface(geom)) AS y FROM districts WHERE code = 'WK039201'`,
+      )
+    ).rows[0]!;
   });
   after(async () => {
     await app.close();
@@ -32,8 +36,15 @@ describe('geography routes (public)', () => {
     assert.equal(list.statusCode, 200);
     const haarlem = list.json().municipalities.find((m: { code: string }) => m.code === 'GM0392');
     assert.deepEqual(haarlem, {
-      code: 'GM0392', name: 'Haarlem', slug: 'haarlem', jurisdictionId: 'haarlem.nl', timezone: 'Europe/Amsterdam',
-      boroughCount: 5, districtCount: 21, neighbourhoodCount: 111, population: 167635,
+      code: 'GM0392',
+      name: 'Haarlem',
+      slug: 'haarlem',
+      jurisdictionId: 'haarlem.nl',
+      timezone: 'Europe/Amsterdam',
+      boroughCount: 5,
+      districtCount: 21,
+      neighbourhoodCount: 111,
+      population: 167635,
     });
     const one = await app.inject({ method: 'GET', url: '/api/v1/municipalities/GM0392' });
     assert.deepEqual(one.json(), haarlem);
@@ -48,9 +59,20 @@ describe('geography routes (public)', () => {
     const response = await app.inject({ method: 'GET', url: '/api/v1/municipalities/GM0392/boroughs' });
     assert.equal(response.statusCode, 200);
     const boroughs = response.json().boroughs as Array<{ code: string; districtCodes: string[]; population: number }>;
-    assert.deepEqual(boroughs.map((b) => b.code), ['centrum', 'noord', 'oost', 'schalkwijk', 'zuid-west']);
-    assert.deepEqual(boroughs.find((b) => b.code === 'schalkwijk')!.districtCodes, ['WK039218', 'WK039219', 'WK039220', 'WK039221']);
-    assert.equal(boroughs.reduce((sum, b) => sum + b.population, 0), 167635);
+    assert.deepEqual(
+      boroughs.map((b) => b.code),
+      ['centrum', 'noord', 'oost', 'schalkwijk', 'zuid-west'],
+    );
+    assert.deepEqual(boroughs.find((b) => b.code === 'schalkwijk')!.districtCodes, [
+      'WK039218',
+      'WK039219',
+      'WK039220',
+      'WK039221',
+    ]);
+    assert.equal(
+      boroughs.reduce((sum, b) => sum + b.population, 0),
+      167635,
+    );
   });
 
   it('serves districts as GeoJSON in CRS84 by default, with Content-Crs', async () => {
@@ -62,20 +84,39 @@ describe('geography routes (public)', () => {
     assert.equal(collection.features.length, 21);
     const first = collection.features[0];
     assert.equal(first.id, 'WK039201');
-    assert.deepEqual(first.properties, { code: 'WK039201', name: 'Oude Stad', municipalityCode: 'GM0392', boroughCode: 'centrum', boroughName: 'Centrum', population: 14745 });
-    for (const [lon, lat] of positionsOf(first.geometry)) assert.ok(lon! > 4.5 && lon! < 4.8 && lat! > 52.3 && lat! < 52.5);
+    assert.deepEqual(first.properties, {
+      code: 'WK039201',
+      name: 'Oude Stad',
+      municipalityCode: 'GM0392',
+      boroughCode: 'centrum',
+      boroughName: 'Centrum',
+      population: 14745,
+    });
+    for (const [lon, lat] of positionsOf(first.geometry))
+      assert.ok(lon! > 4.5 && lon! < 4.8 && lat! > 52.3 && lat! < 52.5);
   });
 
   it('serves RD New on crs=EPSG:28992 (or Accept-Crs) and simplifies on request', async () => {
     const rd = await app.inject({ method: 'GET', url: '/api/v1/municipalities/GM0392/districts?crs=EPSG:28992' });
     assert.equal(rd.statusCode, 200);
     assert.equal(rd.headers['content-crs'], '<http://www.opengis.net/def/crs/EPSG/0/28992>');
-    const full = rd.json().features.flatMap((f: { geometry: { type: string; coordinates: unknown } }) => positionsOf(f.geometry));
+    const full = rd
+      .json()
+      .features.flatMap((f: { geometry: { type: string; coordinates: unknown } }) => positionsOf(f.geometry));
     for (const [x, y] of full) assert.ok(x! > 95000 && x! < 115000 && y! > 480000 && y! < 500000);
-    const header = await app.inject({ method: 'GET', url: '/api/v1/municipalities/GM0392/districts', headers: { 'accept-crs': 'http://www.opengis.net/def/crs/EPSG/0/28992' } });
+    const header = await app.inject({
+      method: 'GET',
+      url: '/api/v1/municipalities/GM0392/districts',
+      headers: { 'accept-crs': 'http://www.opengis.net/def/crs/EPSG/0/28992' },
+    });
     assert.equal(header.headers['content-crs'], '<http://www.opengis.net/def/crs/EPSG/0/28992>');
-    const simplified = await app.inject({ method: 'GET', url: '/api/v1/municipalities/GM0392/districts?crs=EPSG:28992&simplify=25' });
-    const fewer = simplified.json().features.flatMap((f: { geometry: { type: string; coordinates: unknown } }) => positionsOf(f.geometry));
+    const simplified = await app.inject({
+      method: 'GET',
+      url: '/api/v1/municipalities/GM0392/districts?crs=EPSG:28992&simplify=25',
+    });
+    const fewer = simplified
+      .json()
+      .features.flatMap((f: { geometry: { type: string; coordinates: unknown } }) => positionsOf(f.geometry));
     assert.ok(fewer.length < full.length / 2, `${fewer.length} of ${full.length} positions after simplify`);
   });
 
@@ -104,7 +145,10 @@ describe('geography routes (public)', () => {
   });
 
   it('serves the 111 neighbourhoods with their district', async () => {
-    const response = await app.inject({ method: 'GET', url: '/api/v1/municipalities/GM0392/neighbourhoods?simplify=5' });
+    const response = await app.inject({
+      method: 'GET',
+      url: '/api/v1/municipalities/GM0392/neighbourhoods?simplify=5',
+    });
     assert.equal(response.statusCode, 200);
     assert.ok(response.headers['content-crs']);
     const features = response.json().features;
@@ -118,11 +162,17 @@ describe('geography routes (public)', () => {
     assert.equal(byLonLat.statusCode, 200);
     assert.equal(byLonLat.json().districtCode, 'WK039201');
     assert.equal(byLonLat.json().boroughCode, 'centrum');
-    const byRd = await app.inject({ method: 'GET', url: `/api/v1/locate?x=${oudeStad.x}&y=${oudeStad.y}&crs=EPSG:28992` });
+    const byRd = await app.inject({
+      method: 'GET',
+      url: `/api/v1/locate?x=${oudeStad.x}&y=${oudeStad.y}&crs=EPSG:28992`,
+    });
     assert.deepEqual(byRd.json(), byLonLat.json());
     const byEtrs89 = await app.inject({ method: 'GET', url: `/api/v1/locate?x=${lon}&y=${lat}&crs=EPSG:4258` });
     assert.deepEqual(byEtrs89.json(), byLonLat.json());
-    const otherCity = await app.inject({ method: 'GET', url: `/api/v1/locate?lon=${lon}&lat=${lat}&municipalityCode=GM0363` });
+    const otherCity = await app.inject({
+      method: 'GET',
+      url: `/api/v1/locate?lon=${lon}&lat=${lat}&municipalityCode=GM0363`,
+    });
     assert.equal(otherCity.statusCode, 422);
   });
 
@@ -135,7 +185,10 @@ describe('geography routes (public)', () => {
     assert.equal(none.statusCode, 400);
     const half = await app.inject({ method: 'GET', url: '/api/v1/locate?lon=4.63' });
     assert.equal(half.statusCode, 400);
-    assert.deepEqual(half.json().invalidParams.map((p: { name: string }) => p.name), ['query.lat']);
+    assert.deepEqual(
+      half.json().invalidParams.map((p: { name: string }) => p.name),
+      ['query.lat'],
+    );
     const swapped = await app.inject({ method: 'GET', url: '/api/v1/locate?lon=52.38&lat=4.63' });
     assert.equal(swapped.statusCode, 400);
     assert.match(swapped.json().detail, /swapped/);
@@ -143,7 +196,12 @@ describe('geography routes (public)', () => {
 
   it('documents the routes in the OpenAPI document', async () => {
     const doc = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
-    for (const path of ['/api/v1/municipalities', '/api/v1/municipalities/{municipalityCode}/districts', '/api/v1/districts/{districtCode}', '/api/v1/locate']) {
+    for (const path of [
+      '/api/v1/municipalities',
+      '/api/v1/municipalities/{municipalityCode}/districts',
+      '/api/v1/districts/{districtCode}',
+      '/api/v1/locate',
+    ]) {
       assert.ok(doc.paths[path], path);
     }
   });

@@ -9,8 +9,16 @@ export const municipalityParamsSchema = z.object({ municipalityCode: municipalit
 export const districtParamsSchema = z.object({ districtCode: districtCodeSchema });
 
 export const geometryQuerySchema = z.object({
-  crs: z.string().optional().meta({ description: 'CRS of the output geometry: CRS84 (default), EPSG:28992 or EPSG:4258' }),
-  simplify: z.coerce.number().min(0).max(1000).optional().meta({ description: 'simplification tolerance in metres; maps rarely need full resolution' }),
+  crs: z
+    .string()
+    .optional()
+    .meta({ description: 'CRS of the output geometry: CRS84 (default), EPSG:28992 or EPSG:4258' }),
+  simplify: z.coerce
+    .number()
+    .min(0)
+    .max(1000)
+    .optional()
+    .meta({ description: 'simplification tolerance in metres; maps rarely need full resolution' }),
 });
 
 export const locateQuerySchema = z.object({
@@ -38,7 +46,12 @@ export const municipalityListSchema = z.object({ municipalities: z.array(municip
 
 export const boroughListSchema = z.object({
   boroughs: z.array(
-    z.object({ code: z.string(), name: z.string(), districtCodes: z.array(z.string()), population: z.number().int().nullable() }),
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      districtCodes: z.array(z.string()),
+      population: z.number().int().nullable(),
+    }),
   ),
 });
 
@@ -64,7 +77,10 @@ export const districtFeatureSchema = z.object({
   properties: districtPropertiesSchema,
 });
 
-export const districtCollectionSchema = z.object({ type: z.literal('FeatureCollection'), features: z.array(districtFeatureSchema) });
+export const districtCollectionSchema = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(districtFeatureSchema),
+});
 
 export const neighbourhoodCollectionSchema = z.object({
   type: z.literal('FeatureCollection'),
@@ -87,4 +103,3 @@ export const locatedPointSchema = z.object({
   neighbourhoodCode: z.string().nullable(),
   neighbourhoodName: z.string().nullable(),
 });
-

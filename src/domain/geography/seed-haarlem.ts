@@ -8,7 +8,11 @@ export const HAARLEM = { code: 'GM0392', name: 'Haarlem', slug: 'haarlem', juris
  * Haarlem from the shared reference data: 5 boroughs, 21 districts (full resolution, RD New)
  * and 111 generalised neighbourhoods. Safe to run again.
  */
-export async function seedHaarlemGeography(deps: { db: Db }, sharedDataDir: string, onProgress?: ImportProgress): Promise<GeographyImportResult> {
+export async function seedHaarlemGeography(
+  deps: { db: Db },
+  sharedDataDir: string,
+  onProgress?: ImportProgress,
+): Promise<GeographyImportResult> {
   const dir = join(sharedDataDir, 'haarlem');
   return importGeographyFromFiles(
     deps,

@@ -7,9 +7,14 @@ import { findMeeting, insertMeeting } from './repository.ts';
 import type { CreateMeetingInput, Meeting } from './schemas.ts';
 
 /** Past meetings may be entered too: they count for the district's visibility. */
-export async function createMeeting(deps: { db: Queryable; clock: Clock }, actor: StaffUser, input: CreateMeetingInput): Promise<Meeting> {
+export async function createMeeting(
+  deps: { db: Queryable; clock: Clock },
+  actor: StaffUser,
+  input: CreateMeetingInput,
+): Promise<Meeting> {
   const problems = await meetingFieldProblems(deps.db, actor.municipalityCode, input);
-  if (problems.length > 0) throw new DomainError('validation', `${problems.length} problem(s) with the meeting`, problems);
+  if (problems.length > 0)
+    throw new DomainError('validation', `${problems.length} problem(s) with the meeting`, problems);
   const id = await insertMeeting(deps.db, {
     municipalityCode: actor.municipalityCode,
     districtCode: input.districtCode,

@@ -11,11 +11,20 @@ export async function meetingFieldProblems(
 ): Promise<FieldProblem[]> {
   const problems: FieldProblem[] = [];
   if (fields.districtCode !== undefined && (await districtMunicipality(db, fields.districtCode)) !== municipalityCode) {
-    problems.push({ name: 'districtCode', reason: `no district ${fields.districtCode} in this municipality`, code: 'unknown' });
+    problems.push({
+      name: 'districtCode',
+      reason: `no district ${fields.districtCode} in this municipality`,
+      code: 'unknown',
+    });
   }
   if (fields.officerId) {
     const officer = await findOfficer(db, municipalityCode, fields.officerId);
-    if (!officer || !officer.active) problems.push({ name: 'officerId', reason: 'no active officer with this id in this municipality', code: 'unknown' });
+    if (!officer || !officer.active)
+      problems.push({
+        name: 'officerId',
+        reason: 'no active officer with this id in this municipality',
+        code: 'unknown',
+      });
   }
   return problems;
 }

@@ -32,7 +32,10 @@ const toMeeting = (row: MeetingRow): Meeting => ({
 });
 
 export async function districtMunicipality(db: Queryable, districtCode: string): Promise<string | null> {
-  const { rows } = await db.query<{ municipality_code: string }>('SELECT municipality_code FROM districts WHERE code = $1', [districtCode]);
+  const { rows } = await db.query<{ municipality_code: string }>(
+    'SELECT municipality_code FROM districts WHERE code = $1',
+    [districtCode],
+  );
   return rows[0]?.municipality_code ?? null;
 }
 
@@ -44,7 +47,10 @@ export interface MeetingFields {
   officerId: string | null;
 }
 
-export async function insertMeeting(db: Queryable, m: MeetingFields & { municipalityCode: string; createdBy: string; at: Date }): Promise<string> {
+export async function insertMeeting(
+  db: Queryable,
+  m: MeetingFields & { municipalityCode: string; createdBy: string; at: Date },
+): Promise<string> {
   const { rows } = await db.query<{ id: string }>(
     `INSERT INTO district_meetings (municipality_code, district_code, starts_at, title, location_text, officer_id, created_by, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id`,
@@ -54,7 +60,10 @@ export async function insertMeeting(db: Queryable, m: MeetingFields & { municipa
 }
 
 export async function findMeeting(db: Queryable, municipalityCode: string, id: string): Promise<Meeting | null> {
-  const { rows } = await db.query<MeetingRow>(`${selectMeetings} WHERE dm.id = $1 AND dm.municipality_code = $2`, [id, municipalityCode]);
+  const { rows } = await db.query<MeetingRow>(`${selectMeetings} WHERE dm.id = $1 AND dm.municipality_code = $2`, [
+    id,
+    municipalityCode,
+  ]);
   return rows[0] ? toMeeting(rows[0]) : null;
 }
 
@@ -66,7 +75,10 @@ export async function updateMeetingRow(db: Queryable, id: string, m: MeetingFiel
 }
 
 export async function deleteMeetingRow(db: Queryable, municipalityCode: string, id: string): Promise<boolean> {
-  const result = await db.query('DELETE FROM district_meetings WHERE id = $1 AND municipality_code = $2', [id, municipalityCode]);
+  const result = await db.query('DELETE FROM district_meetings WHERE id = $1 AND municipality_code = $2', [
+    id,
+    municipalityCode,
+  ]);
   return result.rowCount > 0;
 }
 
@@ -84,12 +96,16 @@ export async function listMeetingRows(
   return rows.map(toMeeting);
 }
 
-export async function upcomingPublicMeetings(db: Queryable, districtCode: string, now: Date, limit: number): Promise<PublicMeeting[]> {
-  const { rows } = await db.query<MeetingRow>(`${selectMeetings} WHERE dm.district_code = $1 AND dm.starts_at >= $2 ORDER BY dm.starts_at, dm.id LIMIT $3`, [
-    districtCode,
-    now,
-    limit,
-  ]);
+export async function upcomingPublicMeetings(
+  db: Queryable,
+  districtCode: string,
+  now: Date,
+  limit: number,
+): Promise<PublicMeeting[]> {
+  const { rows } = await db.query<MeetingRow>(
+    `${selectMeetings} WHERE dm.district_code = $1 AND dm.starts_at >= $2 ORDER BY dm.starts_at, dm.id LIMIT $3`,
+    [districtCode, now, limit],
+  );
   return rows.map((row) => ({
     id: row.id,
     startsAt: new Date(row.starts_at).toISOString(),
@@ -100,7 +116,12 @@ export async function upcomingPublicMeetings(db: Queryable, districtCode: string
 }
 
 /** Meetings per district that start in [from, to). */
-export async function countMeetingsPerDistrict(db: Queryable, municipalityCode: string, from: Date, to: Date): Promise<Map<string, number>> {
+export async function countMeetingsPerDistrict(
+  db: Queryable,
+  municipalityCode: string,
+  from: Date,
+  to: Date,
+): Promise<Map<string, number>> {
   const { rows } = await db.query<{ district_code: string; n: number }>(
     `SELECT district_code, count(*)::int AS n FROM district_meetings
       WHERE municipality_code = $1 AND starts_at >= $2 AND starts_at < $3 GROUP BY district_code`,

@@ -28,56 +28,82 @@ const security: Array<Record<string, string[]>> = [{ bearerAuth: [] }, { cookieA
 const staffProblems = { 400: problemSchema, 401: problemSchema, 403: problemSchema };
 
 export function registerMeetingRoutes(app: App, deps: AppDeps) {
-  app.post('/api/v1/district-meetings', {
-    preHandler: requireRoles(...meetingEditors),
-    schema: {
-      tags, security,
-      summary: 'Enter a district council (wijkraad) meeting (officer, coordinator)',
-      body: createMeetingBodySchema,
-      response: { 201: meetingSchema, ...staffProblems },
+  app.post(
+    '/api/v1/district-meetings',
+    {
+      preHandler: requireRoles(...meetingEditors),
+      schema: {
+        tags,
+        security,
+        summary: 'Enter a district council (wijkraad) meeting (officer, coordinator)',
+        body: createMeetingBodySchema,
+        response: { 201: meetingSchema, ...staffProblems },
+      },
     },
-  }, async (request, reply) => reply.status(201).send(await createMeeting(deps, currentStaff(request), request.body)));
+    async (request, reply) => reply.status(201).send(await createMeeting(deps, currentStaff(request), request.body)),
+  );
 
-  app.get('/api/v1/district-meetings', {
-    preHandler: requireRoles(...meetingReaders),
-    schema: {
-      tags, security,
-      summary: 'District council meetings of your municipality, soonest first (officer, coordinator, team manager, analyst)',
-      querystring: listMeetingsQuerySchema,
-      response: { 200: meetingListSchema, ...staffProblems },
+  app.get(
+    '/api/v1/district-meetings',
+    {
+      preHandler: requireRoles(...meetingReaders),
+      schema: {
+        tags,
+        security,
+        summary:
+          'District council meetings of your municipality, soonest first (officer, coordinator, team manager, analyst)',
+        querystring: listMeetingsQuerySchema,
+        response: { 200: meetingListSchema, ...staffProblems },
+      },
     },
-  }, async (request) => listMeetings(deps, currentStaff(request), request.query));
+    async (request) => listMeetings(deps, currentStaff(request), request.query),
+  );
 
-  app.patch('/api/v1/district-meetings/:meetingId', {
-    preHandler: requireRoles(...meetingEditors),
-    schema: {
-      tags, security,
-      summary: 'Change a district council meeting (officer, coordinator)',
-      params: meetingParamsSchema,
-      body: updateMeetingBodySchema,
-      response: { 200: meetingSchema, ...staffProblems, 404: problemSchema },
+  app.patch(
+    '/api/v1/district-meetings/:meetingId',
+    {
+      preHandler: requireRoles(...meetingEditors),
+      schema: {
+        tags,
+        security,
+        summary: 'Change a district council meeting (officer, coordinator)',
+        params: meetingParamsSchema,
+        body: updateMeetingBodySchema,
+        response: { 200: meetingSchema, ...staffProblems, 404: problemSchema },
+      },
     },
-  }, async (request) => updateMeeting(deps, currentStaff(request), request.params.meetingId, request.body));
+    async (request) => updateMeeting(deps, currentStaff(request), request.params.meetingId, request.body),
+  );
 
-  app.delete('/api/v1/district-meetings/:meetingId', {
-    preHandler: requireRoles(...meetingEditors),
-    schema: {
-      tags, security,
-      summary: 'Remove a district council meeting (officer, coordinator)',
-      params: meetingParamsSchema,
-      response: { 204: z.null().describe('Removed'), ...staffProblems, 404: problemSchema },
+  app.delete(
+    '/api/v1/district-meetings/:meetingId',
+    {
+      preHandler: requireRoles(...meetingEditors),
+      schema: {
+        tags,
+        security,
+        summary: 'Remove a district council meeting (officer, coordinator)',
+        params: meetingParamsSchema,
+        response: { 204: z.null().describe('Removed'), ...staffProblems, 404: problemSchema },
+      },
     },
-  }, async (request, reply) => {
-    await deleteMeeting(deps, currentStaff(request), request.params.meetingId);
-    return reply.status(204).send(null);
-  });
+    async (request, reply) => {
+      await deleteMeeting(deps, currentStaff(request), request.params.meetingId);
+      return reply.status(204).send(null);
+    },
+  );
 
-  app.get('/api/v1/public/districts/:districtCode/meetings', {
-    schema: {
-      tags,
-      summary: 'Upcoming district council meetings of a district (public; only the attending officer\'s name, no other personal data)',
-      params: publicDistrictParamsSchema,
-      response: { 200: publicMeetingListSchema, 400: problemSchema, 404: problemSchema },
+  app.get(
+    '/api/v1/public/districts/:districtCode/meetings',
+    {
+      schema: {
+        tags,
+        summary:
+          "Upcoming district council meetings of a district (public; only the attending officer's name, no other personal data)",
+        params: publicDistrictParamsSchema,
+        response: { 200: publicMeetingListSchema, 400: problemSchema, 404: problemSchema },
+      },
     },
-  }, async (request) => listPublicMeetings(deps, request.params.districtCode));
+    async (request) => listPublicMeetings(deps, request.params.districtCode),
+  );
 }

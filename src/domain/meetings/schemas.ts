@@ -2,11 +2,15 @@ import { z } from 'zod';
 import { problemSchema } from '../../shared/problem-schema.ts';
 export { problemSchema };
 
-
 const timestamp = z.string().describe('ISO 8601 timestamp with zone');
 const districtCodeSchema = z.string().regex(/^WK[0-9]{6}$/, 'A CBS district code such as WK039201');
 const titleSchema = z.string().trim().min(1).max(200);
-const locationTextSchema = z.string().trim().min(1).max(200).describe('Where, as text: e.g. "Buurthuis De Ringvaart, Floresstraat 3"');
+const locationTextSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .describe('Where, as text: e.g. "Buurthuis De Ringvaart, Floresstraat 3"');
 
 export const createMeetingBodySchema = z.object({
   districtCode: districtCodeSchema,

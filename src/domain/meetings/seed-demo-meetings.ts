@@ -9,8 +9,14 @@ const TIME_ZONE = 'Europe/Amsterdam';
  * Demo: one wijkraad meeting per district that has an officer, on a weekday evening 1–6 weeks
  * ahead, attended by the district's officer. Does nothing when the municipality has meetings.
  */
-export async function seedDemoMeetings(deps: { db: Queryable; clock: Clock }, municipalityCode = 'GM0392'): Promise<{ created: number }> {
-  const existing = await deps.db.query<{ n: number }>('SELECT count(*)::int AS n FROM district_meetings WHERE municipality_code = $1', [municipalityCode]);
+export async function seedDemoMeetings(
+  deps: { db: Queryable; clock: Clock },
+  municipalityCode = 'GM0392',
+): Promise<{ created: number }> {
+  const existing = await deps.db.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM district_meetings WHERE municipality_code = $1',
+    [municipalityCode],
+  );
   if ((existing.rows[0]?.n ?? 0) > 0) return { created: 0 };
   const { rows } = await deps.db.query<{ code: string; name: string; owner_id: string }>(
     `SELECT d.code, d.name, a.owner_id FROM districts d

@@ -6,11 +6,17 @@ import { meetingFieldProblems } from './meeting-rules.ts';
 import { findMeeting, updateMeetingRow } from './repository.ts';
 import type { Meeting, UpdateMeetingInput } from './schemas.ts';
 
-export async function updateMeeting(deps: { db: Queryable; clock: Clock }, actor: StaffUser, meetingId: string, input: UpdateMeetingInput): Promise<Meeting> {
+export async function updateMeeting(
+  deps: { db: Queryable; clock: Clock },
+  actor: StaffUser,
+  meetingId: string,
+  input: UpdateMeetingInput,
+): Promise<Meeting> {
   const existing = await findMeeting(deps.db, actor.municipalityCode, meetingId);
   if (!existing) throw notFound(`District meeting ${meetingId}`);
   const problems = await meetingFieldProblems(deps.db, actor.municipalityCode, input);
-  if (problems.length > 0) throw new DomainError('validation', `${problems.length} problem(s) with the change`, problems);
+  if (problems.length > 0)
+    throw new DomainError('validation', `${problems.length} problem(s) with the change`, problems);
   await updateMeetingRow(
     deps.db,
     meetingId,

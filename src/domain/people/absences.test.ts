@@ -10,7 +10,14 @@ import { createAbsence, type RerouteOpenReports } from './create-absence.ts';
 import type { StaffUser } from './roles.ts';
 import { addUser, seedMiniGeography } from './test-fixtures.ts';
 
-const staff = (id: string, roles: StaffUser['roles'], municipalityCode = 'GM0392'): StaffUser => ({ id, roles, municipalityCode, name: `user ${id.slice(0, 4)}`, email: 'x@example', teamId: null });
+const staff = (id: string, roles: StaffUser['roles'], municipalityCode = 'GM0392'): StaffUser => ({
+  id,
+  roles,
+  municipalityCode,
+  name: `user ${id.slice(0, 4)}`,
+  email: 'x@example',
+  teamId: null,
+});
 
 describe('absences', () => {
   let db: Db;
@@ -31,12 +38,25 @@ describe('absences', () => {
     await seedMiniGeography(db);
     ids.fatima = await addUser(db, { email: 'fatima@haarlem.example', name: 'Fatima de Vries', roles: ['officer'] });
     ids.kevin = await addUser(db, { email: 'kevin@haarlem.example', name: 'Kevin Tjon A Fong', roles: ['officer'] });
-    ids.coordinator = await addUser(db, { email: 'coordinator@haarlem.example', name: 'Marieke Hoekstra', roles: ['coordinator'] });
+    ids.coordinator = await addUser(db, {
+      email: 'coordinator@haarlem.example',
+      name: 'Marieke Hoekstra',
+      roles: ['coordinator'],
+    });
     ids.analyst = await addUser(db, { email: 'analist@haarlem.example', roles: ['analyst'] });
     ids.agent = await addUser(db, { email: 'kcc@haarlem.example', roles: ['contact_centre'] });
-    ids.amsterdam = await addUser(db, { email: 'officer@amsterdam.example', roles: ['officer'], municipalityCode: 'GM0363' });
-    ids.amsterdamManager = await addUser(db, { email: 'tm@amsterdam.example', roles: ['team_manager'], municipalityCode: 'GM0363' });
-    for (const who of ['fatima', 'kevin', 'coordinator', 'analyst', 'agent', 'amsterdamManager']) auth[who] = await bearerFor(db, ids[who]!);
+    ids.amsterdam = await addUser(db, {
+      email: 'officer@amsterdam.example',
+      roles: ['officer'],
+      municipalityCode: 'GM0363',
+    });
+    ids.amsterdamManager = await addUser(db, {
+      email: 'tm@amsterdam.example',
+      roles: ['team_manager'],
+      municipalityCode: 'GM0363',
+    });
+    for (const who of ['fatima', 'kevin', 'coordinator', 'analyst', 'agent', 'amsterdamManager'])
+      auth[who] = await bearerFor(db, ids[who]!);
     app = await testApp(db, { clock });
   });
   after(async () => {
@@ -45,7 +65,12 @@ describe('absences', () => {
   });
 
   const deps = () => ({ db, clock, rerouteReports: observingReroute });
-  const sickWeek = { kind: 'sick', startsAt: '2026-11-24T08:00:00+01:00', endsAt: '2026-11-28T17:00:00+01:00', note: 'griep' };
+  const sickWeek = {
+    kind: 'sick',
+    startsAt: '2026-11-24T08:00:00+01:00',
+    endsAt: '2026-11-28T17:00:00+01:00',
+    note: 'griep',
+  };
 
   it('registers an absence and hands it, inside the same transaction, to the re-routing of reports', async () => {
     const coordinator = staff(ids.coordinator!, ['coordinator']);
@@ -72,15 +97,33 @@ describe('absences', () => {
     };
     const count = async () => (await db.query('SELECT 1 FROM absences WHERE officer_id = $1', [ids.kevin])).rows.length;
     const before = await count();
-    await assert.rejects(createAbsence({ db, clock, rerouteReports: failing }, staff(ids.coordinator!, ['coordinator']), ids.kevin!, sickWeek), /routing unavailable/);
+    await assert.rejects(
+      createAbsence(
+        { db, clock, rerouteReports: failing },
+        staff(ids.coordinator!, ['coordinator']),
+        ids.kevin!,
+        sickWeek,
+      ),
+      /routing unavailable/,
+    );
     assert.equal(await count(), before);
   });
 
   it('lets an officer register their own absence but not a colleague’s', async () => {
-    const own = await createAbsence(deps(), staff(ids.kevin!, ['officer']), ids.kevin!, { kind: 'training', startsAt: '2026-12-02T08:00:00+01:00', endsAt: '2026-12-02T17:00:00+01:00' });
+    const own = await createAbsence(deps(), staff(ids.kevin!, ['officer']), ids.kevin!, {
+      kind: 'training',
+      startsAt: '2026-12-02T08:00:00+01:00',
+      endsAt: '2026-12-02T17:00:00+01:00',
+    });
     assert.equal(own.absence.note, null);
-    await assert.rejects(createAbsence(deps(), staff(ids.kevin!, ['officer']), ids.fatima!, sickWeek), (e: unknown) => e instanceof DomainError && e.code === 'forbidden');
-    await assert.rejects(createAbsence(deps(), staff(ids.amsterdamManager!, ['team_manager'], 'GM0363'), ids.fatima!, sickWeek), (e: unknown) => e instanceof DomainError && e.code === 'not_found');
+    await assert.rejects(
+      createAbsence(deps(), staff(ids.kevin!, ['officer']), ids.fatima!, sickWeek),
+      (e: unknown) => e instanceof DomainError && e.code === 'forbidden',
+    );
+    await assert.rejects(
+      createAbsence(deps(), staff(ids.amsterdamManager!, ['team_manager'], 'GM0363'), ids.fatima!, sickWeek),
+      (e: unknown) => e instanceof DomainError && e.code === 'not_found',
+    );
   });
 
   it('lists every problem of an absence together over HTTP, and registers nothing', async () => {
@@ -91,17 +134,36 @@ describe('absences', () => {
       payload: { kind: 'holiday', startsAt: '2026-11-30', endsAt: '2026-11-29T08:00:00+01:00', note: 'x'.repeat(501) },
     });
     assert.equal(response.statusCode, 400);
-    assert.deepEqual(response.json().invalidParams.map((p: { name: string }) => p.name).sort(), ['kind', 'note', 'startsAt']);
+    assert.deepEqual(
+      response
+        .json()
+        .invalidParams.map((p: { name: string }) => p.name)
+        .sort(),
+      ['kind', 'note', 'startsAt'],
+    );
     const backwards = await app.inject({
       method: 'POST',
       url: `/api/v1/officers/${ids.fatima}/absences`,
       headers: auth.coordinator,
       payload: { kind: 'leave', startsAt: '2026-11-30T08:00:00+01:00', endsAt: '2026-11-29T08:00:00+01:00' },
     });
-    assert.deepEqual(backwards.json().invalidParams.map((p: { name: string; code: string }) => `${p.name}:${p.code}`), ['endsAt:not_after_start']);
-    const forbidden = await app.inject({ method: 'POST', url: `/api/v1/officers/${ids.fatima}/absences`, headers: auth.kevin, payload: sickWeek });
+    assert.deepEqual(
+      backwards.json().invalidParams.map((p: { name: string; code: string }) => `${p.name}:${p.code}`),
+      ['endsAt:not_after_start'],
+    );
+    const forbidden = await app.inject({
+      method: 'POST',
+      url: `/api/v1/officers/${ids.fatima}/absences`,
+      headers: auth.kevin,
+      payload: sickWeek,
+    });
     assert.equal(forbidden.statusCode, 403);
-    const foreign = await app.inject({ method: 'POST', url: `/api/v1/officers/${ids.fatima}/absences`, headers: auth.amsterdamManager, payload: sickWeek });
+    const foreign = await app.inject({
+      method: 'POST',
+      url: `/api/v1/officers/${ids.fatima}/absences`,
+      headers: auth.amsterdamManager,
+      payload: sickWeek,
+    });
     assert.equal(foreign.statusCode, 404);
   });
 
@@ -118,20 +180,54 @@ describe('absences', () => {
   });
 
   it("lists an officer's absences (cancelled included) and the team view of a period (not cancelled)", async () => {
-    const mine = await app.inject({ method: 'GET', url: `/api/v1/officers/${ids.fatima}/absences`, headers: auth.coordinator });
+    const mine = await app.inject({
+      method: 'GET',
+      url: `/api/v1/officers/${ids.fatima}/absences`,
+      headers: auth.coordinator,
+    });
     assert.equal(mine.statusCode, 200);
-    assert.deepEqual(mine.json().map((a: { kind: string }) => a.kind), ['sick']);
-    const week = await app.inject({ method: 'GET', url: '/api/v1/absences?from=2026-11-23T00:00:00%2B01:00&to=2026-11-30T00:00:00%2B01:00', headers: auth.coordinator });
+    assert.deepEqual(
+      mine.json().map((a: { kind: string }) => a.kind),
+      ['sick'],
+    );
+    const week = await app.inject({
+      method: 'GET',
+      url: '/api/v1/absences?from=2026-11-23T00:00:00%2B01:00&to=2026-11-30T00:00:00%2B01:00',
+      headers: auth.coordinator,
+    });
     assert.equal(week.statusCode, 200);
-    assert.deepEqual(week.json().map((a: { officerName: string }) => a.officerName), ['Fatima de Vries']);
+    assert.deepEqual(
+      week.json().map((a: { officerName: string }) => a.officerName),
+      ['Fatima de Vries'],
+    );
     const defaultPeriod = await app.inject({ method: 'GET', url: '/api/v1/absences', headers: auth.coordinator });
-    assert.deepEqual(defaultPeriod.json().map((a: { kind: string }) => a.kind), ['sick', 'training'], 'from now to two weeks ahead: the leave from 14 December is outside');
-    const bad = await app.inject({ method: 'GET', url: '/api/v1/absences?from=yesterday&to=2026-11-01T00:00:00Z', headers: auth.coordinator });
+    assert.deepEqual(
+      defaultPeriod.json().map((a: { kind: string }) => a.kind),
+      ['sick', 'training'],
+      'from now to two weeks ahead: the leave from 14 December is outside',
+    );
+    const bad = await app.inject({
+      method: 'GET',
+      url: '/api/v1/absences?from=yesterday&to=2026-11-01T00:00:00Z',
+      headers: auth.coordinator,
+    });
     assert.equal(bad.statusCode, 400);
-    assert.deepEqual(bad.json().invalidParams.map((p: { name: string }) => p.name), ['from']);
+    assert.deepEqual(
+      bad.json().invalidParams.map((p: { name: string }) => p.name),
+      ['from'],
+    );
     const foreign = await app.inject({ method: 'GET', url: '/api/v1/absences', headers: auth.amsterdamManager });
     assert.deepEqual(foreign.json(), []);
-    assert.equal((await app.inject({ method: 'GET', url: `/api/v1/officers/${ids.fatima}/absences`, headers: auth.amsterdamManager })).statusCode, 404);
+    assert.equal(
+      (
+        await app.inject({
+          method: 'GET',
+          url: `/api/v1/officers/${ids.fatima}/absences`,
+          headers: auth.amsterdamManager,
+        })
+      ).statusCode,
+      404,
+    );
   });
 
   it('shows absences (kind and note) only to those who plan the team, and to an officer their own', async () => {
@@ -140,28 +236,64 @@ describe('absences', () => {
       assert.equal((await app.inject({ method: 'GET', url: teamView, headers: auth[who] })).statusCode, 403, who);
     }
     for (const who of ['analyst', 'agent', 'kevin']) {
-      assert.equal((await app.inject({ method: 'GET', url: `/api/v1/officers/${ids.fatima}/absences`, headers: auth[who] })).statusCode, 403, who);
+      assert.equal(
+        (await app.inject({ method: 'GET', url: `/api/v1/officers/${ids.fatima}/absences`, headers: auth[who] }))
+          .statusCode,
+        403,
+        who,
+      );
     }
-    const own = await app.inject({ method: 'GET', url: `/api/v1/officers/${ids.fatima}/absences`, headers: auth.fatima });
+    const own = await app.inject({
+      method: 'GET',
+      url: `/api/v1/officers/${ids.fatima}/absences`,
+      headers: auth.fatima,
+    });
     assert.equal(own.statusCode, 200);
-    assert.deepEqual(own.json().map((a: { kind: string; note: string | null }) => [a.kind, a.note]), [['sick', 'griep']]);
+    assert.deepEqual(
+      own.json().map((a: { kind: string; note: string | null }) => [a.kind, a.note]),
+      [['sick', 'griep']],
+    );
   });
 
   it('cancels an absence (kept, marked cancelled), only by a manager or the officer themself', async () => {
-    const [sick] = (await app.inject({ method: 'GET', url: `/api/v1/officers/${ids.fatima}/absences`, headers: auth.coordinator })).json();
-    assert.equal((await app.inject({ method: 'DELETE', url: `/api/v1/absences/${sick.id}`, headers: auth.kevin })).statusCode, 403);
-    assert.equal((await app.inject({ method: 'DELETE', url: `/api/v1/absences/${sick.id}`, headers: auth.amsterdamManager })).statusCode, 404);
+    const [sick] = (
+      await app.inject({ method: 'GET', url: `/api/v1/officers/${ids.fatima}/absences`, headers: auth.coordinator })
+    ).json();
+    assert.equal(
+      (await app.inject({ method: 'DELETE', url: `/api/v1/absences/${sick.id}`, headers: auth.kevin })).statusCode,
+      403,
+    );
+    assert.equal(
+      (await app.inject({ method: 'DELETE', url: `/api/v1/absences/${sick.id}`, headers: auth.amsterdamManager }))
+        .statusCode,
+      404,
+    );
     clock.advance(3_600_000);
     const cancelled = await app.inject({ method: 'DELETE', url: `/api/v1/absences/${sick.id}`, headers: auth.fatima });
     assert.equal(cancelled.statusCode, 200);
     assert.equal(cancelled.json().cancelledAt, '2026-11-24T09:00:00.000Z');
     const again = await app.inject({ method: 'DELETE', url: `/api/v1/absences/${sick.id}`, headers: auth.coordinator });
     assert.equal(again.json().cancelledAt, '2026-11-24T09:00:00.000Z', 'cancelling twice keeps the first moment');
-    const list = (await app.inject({ method: 'GET', url: `/api/v1/officers/${ids.fatima}/absences`, headers: auth.coordinator })).json();
+    const list = (
+      await app.inject({ method: 'GET', url: `/api/v1/officers/${ids.fatima}/absences`, headers: auth.coordinator })
+    ).json();
     assert.equal(list[0].cancelledAt, '2026-11-24T09:00:00.000Z');
-    const week = await app.inject({ method: 'GET', url: '/api/v1/absences?from=2026-11-23T00:00:00Z&to=2026-11-30T00:00:00Z', headers: auth.coordinator });
+    const week = await app.inject({
+      method: 'GET',
+      url: '/api/v1/absences?from=2026-11-23T00:00:00Z&to=2026-11-30T00:00:00Z',
+      headers: auth.coordinator,
+    });
     assert.deepEqual(week.json(), []);
-    assert.equal((await app.inject({ method: 'DELETE', url: '/api/v1/absences/00000000-0000-4000-8000-000000000000', headers: auth.coordinator })).statusCode, 404);
+    assert.equal(
+      (
+        await app.inject({
+          method: 'DELETE',
+          url: '/api/v1/absences/00000000-0000-4000-8000-000000000000',
+          headers: auth.coordinator,
+        })
+      ).statusCode,
+      404,
+    );
     clock.set('2026-11-24T09:00:00+01:00');
   });
 });

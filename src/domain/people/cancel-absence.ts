@@ -9,7 +9,11 @@ import type { StaffUser } from './roles.ts';
  * Cancels (never deletes: the absence explains past re-routing). Cancelling twice is harmless.
  * Reports re-routed earlier stay with the colleague; new reports reach the officer again.
  */
-export async function cancelAbsence(deps: { db: Queryable; clock: Clock }, actor: StaffUser, absenceId: string): Promise<AbsenceRecord> {
+export async function cancelAbsence(
+  deps: { db: Queryable; clock: Clock },
+  actor: StaffUser,
+  absenceId: string,
+): Promise<AbsenceRecord> {
   const absence = await findAbsence(deps.db, actor.municipalityCode, absenceId);
   if (!absence) throw new DomainError('not_found', 'Absence not found.');
   assertMayManageAbsencesOf(actor, absence.officerId);

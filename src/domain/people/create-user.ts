@@ -28,27 +28,59 @@ export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
 export function emailProblems(email: string, field = 'email'): FieldProblem[] {
   const value = normaliseEmail(email);
-  if (!emailPattern.test(value) || value.length > 254) return [{ name: field, reason: 'must be an e-mail address', code: 'invalid_email' }];
+  if (!emailPattern.test(value) || value.length > 254)
+    return [{ name: field, reason: 'must be an e-mail address', code: 'invalid_email' }];
   return [];
 }
 
 function roleProblems(given: readonly string[]): FieldProblem[] {
   if (given.length === 0) return [{ name: 'roles', reason: 'at least one role is needed', code: 'too_small' }];
   const unknown = given.filter((role) => !(knownRoles as readonly string[]).includes(role));
-  if (unknown.length > 0) return [{ name: 'roles', reason: `unknown role(s): ${unknown.join(', ')}; known: ${knownRoles.join(', ')}`, code: 'invalid_value' }];
+  if (unknown.length > 0)
+    return [
+      {
+        name: 'roles',
+        reason: `unknown role(s): ${unknown.join(', ')}; known: ${knownRoles.join(', ')}`,
+        code: 'invalid_value',
+      },
+    ];
   return [];
 }
 
-async function teamProblems(db: Queryable, input: CreateUserInput, municipalityKnown: boolean): Promise<{ problems: FieldProblem[]; teamId: string | null }> {
+async function teamProblems(
+  db: Queryable,
+  input: CreateUserInput,
+  municipalityKnown: boolean,
+): Promise<{ problems: FieldProblem[]; teamId: string | null }> {
   const isPartner = input.roles.includes('partner');
   if (!input.teamCode) {
-    return { problems: isPartner ? [{ name: 'teamCode', reason: "partner users need a team of kind 'partner'", code: 'required' }] : [], teamId: null };
+    return {
+      problems: isPartner
+        ? [{ name: 'teamCode', reason: "partner users need a team of kind 'partner'", code: 'required' }]
+        : [],
+      teamId: null,
+    };
   }
   if (!municipalityKnown) return { problems: [], teamId: null };
   const team = await findTeamByCode(db, input.municipalityCode, input.teamCode);
-  if (!team) return { problems: [{ name: 'teamCode', reason: `no team '${input.teamCode}' in ${input.municipalityCode}`, code: 'not_found' }], teamId: null };
+  if (!team)
+    return {
+      problems: [
+        { name: 'teamCode', reason: `no team '${input.teamCode}' in ${input.municipalityCode}`, code: 'not_found' },
+      ],
+      teamId: null,
+    };
   if (isPartner && team.kind !== 'partner') {
-    return { problems: [{ name: 'teamCode', reason: `team '${team.code}' is of kind '${team.kind}'; partner users need a team of kind 'partner'`, code: 'invalid_value' }], teamId: null };
+    return {
+      problems: [
+        {
+          name: 'teamCode',
+          reason: `team '${team.code}' is of kind '${team.kind}'; partner users need a team of kind 'partner'`,
+          code: 'invalid_value',
+        },
+      ],
+      teamId: null,
+    };
   }
   return { problems: [], teamId: team.id };
 }
@@ -58,9 +90,13 @@ export async function createUser(deps: { db: Db; clock: Clock }, input: CreateUs
   const municipalityKnown = await municipalityExists(deps.db, input.municipalityCode);
   const team = await teamProblems(deps.db, input, municipalityKnown);
   const problems: FieldProblem[] = [
-    ...(municipalityKnown ? [] : [{ name: 'municipalityCode', reason: `no municipality ${input.municipalityCode}`, code: 'not_found' }]),
+    ...(municipalityKnown
+      ? []
+      : [{ name: 'municipalityCode', reason: `no municipality ${input.municipalityCode}`, code: 'not_found' }]),
     ...emailProblems(input.email),
-    ...(input.name.trim().length === 0 || input.name.length > 200 ? [{ name: 'name', reason: 'must be 1–200 characters', code: 'invalid_length' }] : []),
+    ...(input.name.trim().length === 0 || input.name.length > 200
+      ? [{ name: 'name', reason: 'must be 1–200 characters', code: 'invalid_length' }]
+      : []),
     ...roleProblems(input.roles),
     ...team.problems,
     ...(input.password ? passwordProblems(input.password) : []),
@@ -71,7 +107,10 @@ export async function createUser(deps: { db: Db; clock: Clock }, input: CreateUs
   const generatedPassword = input.password ? undefined : generatePassword();
   const passwordHash = await hashPassword(input.password || generatedPassword!);
   const user = await deps.db.transaction(async (tx) => {
-    if (await emailTaken(tx, email)) throw new DomainError('conflict', 'A user with this e-mail address exists already.', [{ name: 'email', reason: 'already in use', code: 'taken' }]);
+    if (await emailTaken(tx, email))
+      throw new DomainError('conflict', 'A user with this e-mail address exists already.', [
+        { name: 'email', reason: 'already in use', code: 'taken' },
+      ]);
     const created = await insertUser(tx, {
       municipalityCode: input.municipalityCode,
       email,

@@ -16,18 +16,92 @@ export interface DemoOfficer {
 const evening = { workStart: '12:00', workEnd: '21:00' };
 
 export const haarlemOfficers: DemoOfficer[] = [
-  { name: 'Sanne Bakker', email: 'sanne.bakker@haarlem.example', boroughCode: 'centrum', districtCodes: ['WK039201'], districtWeekdays: [1, 3] },
-  { name: 'Mohamed El Amrani', email: 'mohamed.elamrani@haarlem.example', boroughCode: 'zuid-west', districtCodes: ['WK039202'], districtWeekdays: [2, 4] },
-  { name: 'Lotte Jansen', email: 'lotte.jansen@haarlem.example', boroughCode: 'zuid-west', districtCodes: ['WK039203'], districtWeekdays: [3, 5] },
-  { name: 'Daan Visser', email: 'daan.visser@haarlem.example', boroughCode: 'zuid-west', districtCodes: ['WK039204', 'WK039205'], districtWeekdays: [1, 4] },
-  { name: 'Kevin Tjon A Fong', email: 'kevin.tjonafong@haarlem.example', boroughCode: 'oost', districtCodes: ['WK039206', 'WK039207'], districtWeekdays: [2, 5] },
-  { name: 'Esra Yılmaz', email: 'esra.yilmaz@haarlem.example', boroughCode: 'oost', districtCodes: ['WK039208'], districtWeekdays: [1, 3], ...evening },
-  { name: 'Fatima de Vries', email: 'fatima.devries@haarlem.example', boroughCode: 'oost', districtCodes: ['WK039209'], districtWeekdays: [2, 4] },
-  { name: 'Rachid Bouzid', email: 'rachid.bouzid@haarlem.example', boroughCode: 'noord', districtCodes: ['WK039210'], districtWeekdays: [3, 5], ...evening },
-  { name: 'Anouk Smit', email: 'anouk.smit@haarlem.example', boroughCode: 'noord', districtCodes: ['WK039211'], districtWeekdays: [1, 4] },
-  { name: 'Jeroen de Graaf', email: 'jeroen.degraaf@haarlem.example', boroughCode: 'noord', districtCodes: ['WK039212'], districtWeekdays: [2, 5] },
-  { name: 'Priya Ramdin', email: 'priya.ramdin@haarlem.example', boroughCode: 'noord', districtCodes: ['WK039213'], districtWeekdays: [1, 3] },
-  { name: 'Bram Mulder', email: 'bram.mulder@haarlem.example', boroughCode: 'noord', districtCodes: ['WK039214', 'WK039215'], districtWeekdays: [2, 4] },
+  {
+    name: 'Sanne Bakker',
+    email: 'sanne.bakker@haarlem.example',
+    boroughCode: 'centrum',
+    districtCodes: ['WK039201'],
+    districtWeekdays: [1, 3],
+  },
+  {
+    name: 'Mohamed El Amrani',
+    email: 'mohamed.elamrani@haarlem.example',
+    boroughCode: 'zuid-west',
+    districtCodes: ['WK039202'],
+    districtWeekdays: [2, 4],
+  },
+  {
+    name: 'Lotte Jansen',
+    email: 'lotte.jansen@haarlem.example',
+    boroughCode: 'zuid-west',
+    districtCodes: ['WK039203'],
+    districtWeekdays: [3, 5],
+  },
+  {
+    name: 'Daan Visser',
+    email: 'daan.visser@haarlem.example',
+    boroughCode: 'zuid-west',
+    districtCodes: ['WK039204', 'WK039205'],
+    districtWeekdays: [1, 4],
+  },
+  {
+    name: 'Kevin Tjon A Fong',
+    email: 'kevin.tjonafong@haarlem.example',
+    boroughCode: 'oost',
+    districtCodes: ['WK039206', 'WK039207'],
+    districtWeekdays: [2, 5],
+  },
+  {
+    name: 'Esra Yılmaz',
+    email: 'esra.yilmaz@haarlem.example',
+    boroughCode: 'oost',
+    districtCodes: ['WK039208'],
+    districtWeekdays: [1, 3],
+    ...evening,
+  },
+  {
+    name: 'Fatima de Vries',
+    email: 'fatima.devries@haarlem.example',
+    boroughCode: 'oost',
+    districtCodes: ['WK039209'],
+    districtWeekdays: [2, 4],
+  },
+  {
+    name: 'Rachid Bouzid',
+    email: 'rachid.bouzid@haarlem.example',
+    boroughCode: 'noord',
+    districtCodes: ['WK039210'],
+    districtWeekdays: [3, 5],
+    ...evening,
+  },
+  {
+    name: 'Anouk Smit',
+    email: 'anouk.smit@haarlem.example',
+    boroughCode: 'noord',
+    districtCodes: ['WK039211'],
+    districtWeekdays: [1, 4],
+  },
+  {
+    name: 'Jeroen de Graaf',
+    email: 'jeroen.degraaf@haarlem.example',
+    boroughCode: 'noord',
+    districtCodes: ['WK039212'],
+    districtWeekdays: [2, 5],
+  },
+  {
+    name: 'Priya Ramdin',
+    email: 'priya.ramdin@haarlem.example',
+    boroughCode: 'noord',
+    districtCodes: ['WK039213'],
+    districtWeekdays: [1, 3],
+  },
+  {
+    name: 'Bram Mulder',
+    email: 'bram.mulder@haarlem.example',
+    boroughCode: 'noord',
+    districtCodes: ['WK039214', 'WK039215'],
+    districtWeekdays: [2, 4],
+  },
   {
     name: 'Nadia Haddou',
     email: 'nadia.haddou@haarlem.example',
@@ -36,10 +110,35 @@ export const haarlemOfficers: DemoOfficer[] = [
     districtWeekdays: [4, 6],
     workingWeekdays: [2, 3, 4, 5, 6],
   },
-  { name: 'Tim van Dijk', email: 'tim.vandijk@haarlem.example', boroughCode: 'schalkwijk', districtCodes: ['WK039218'], districtWeekdays: [3, 5] },
-  { name: 'Ayşe Demir', email: 'ayse.demir@haarlem.example', boroughCode: 'schalkwijk', districtCodes: ['WK039219'], districtWeekdays: [1, 4] },
-  { name: 'Joost Kramer', email: 'joost.kramer@haarlem.example', boroughCode: 'schalkwijk', districtCodes: ['WK039220'], districtWeekdays: [2, 5] },
-  { name: 'Samira Ouali', email: 'samira.ouali@haarlem.example', boroughCode: 'schalkwijk', districtCodes: ['WK039221'], districtWeekdays: [1, 5], ...evening },
+  {
+    name: 'Tim van Dijk',
+    email: 'tim.vandijk@haarlem.example',
+    boroughCode: 'schalkwijk',
+    districtCodes: ['WK039218'],
+    districtWeekdays: [3, 5],
+  },
+  {
+    name: 'Ayşe Demir',
+    email: 'ayse.demir@haarlem.example',
+    boroughCode: 'schalkwijk',
+    districtCodes: ['WK039219'],
+    districtWeekdays: [1, 4],
+  },
+  {
+    name: 'Joost Kramer',
+    email: 'joost.kramer@haarlem.example',
+    boroughCode: 'schalkwijk',
+    districtCodes: ['WK039220'],
+    districtWeekdays: [2, 5],
+  },
+  {
+    name: 'Samira Ouali',
+    email: 'samira.ouali@haarlem.example',
+    boroughCode: 'schalkwijk',
+    districtCodes: ['WK039221'],
+    districtWeekdays: [1, 5],
+    ...evening,
+  },
 ];
 
 /** District → the colleague (same borough) who backs its owner up. About half the districts have one. */
@@ -75,13 +174,22 @@ export const haarlemStaff = [
 ] as const;
 
 export const haarlemCoordinatorGroups = [
-  { name: 'Oost + Schalkwijk', coordinatorEmail: 'coordinator.oost@haarlem.example', boroughCodes: ['oost', 'schalkwijk'] },
-  { name: 'Centrum + Noord + Zuid-West', coordinatorEmail: 'coordinator.centrum@haarlem.example', boroughCodes: ['centrum', 'noord', 'zuid-west'] },
+  {
+    name: 'Oost + Schalkwijk',
+    coordinatorEmail: 'coordinator.oost@haarlem.example',
+    boroughCodes: ['oost', 'schalkwijk'],
+  },
+  {
+    name: 'Centrum + Noord + Zuid-West',
+    coordinatorEmail: 'coordinator.centrum@haarlem.example',
+    boroughCodes: ['centrum', 'noord', 'zuid-west'],
+  },
 ];
 
 const dutchWeekdays = ['', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag'];
 
-const joinDutch = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} en ${items.at(-1)}`);
+const joinDutch = (items: string[]) =>
+  items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} en ${items.at(-1)}`;
 
 export function dutchIntroduction(officer: DemoOfficer, districtNames: string[]): string {
   const firstName = officer.name.split(' ')[0];

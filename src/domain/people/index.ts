@@ -5,8 +5,22 @@ export { createUser, type CreateUserInput, type CreateUserResult } from './creat
 export { setUserPassword, deactivateUser } from './manage-users.ts';
 export { login, logout, type TokenType } from './login.ts';
 export { hashPassword, verifyPassword } from './passwords.ts';
-export { listUsers, listTeams, findTeamByCode, listCoordinatorGroups, type UserRecord, type TeamRecord, type CoordinatorGroupRecord } from './repository.ts';
-export { listOfficers, findOfficer, publicOfficerCard, type OfficerRecord, type OfficerSchedule } from './repository-officers.ts';
+export {
+  listUsers,
+  listTeams,
+  findTeamByCode,
+  listCoordinatorGroups,
+  type UserRecord,
+  type TeamRecord,
+  type CoordinatorGroupRecord,
+} from './repository.ts';
+export {
+  listOfficers,
+  findOfficer,
+  publicOfficerCard,
+  type OfficerRecord,
+  type OfficerSchedule,
+} from './repository-officers.ts';
 export { currentAssignment, assignmentHistory, type AssignmentRecord } from './repository-assignments.ts';
 export { listAbsencesOfOfficer, type AbsenceRecord, type AbsenceKind, absenceKinds } from './repository-absences.ts';
 export { updateSchedule, scheduleProblems } from './update-schedule.ts';

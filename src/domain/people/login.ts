@@ -21,7 +21,14 @@ export async function login(
   const passwordOk = await verifyPassword(found?.passwordHash ?? (await dummyPasswordHash()), input.password);
   if (!found || !found.passwordHash || !found.active || !passwordOk) throw invalidCredentials();
   const session = await startSession(deps, found.id, input.tokenType, deps.sessionTtlHours);
-  const user: StaffUser = { id: found.id, municipalityCode: found.municipalityCode, name: found.name, email: found.email, roles: found.roles, teamId: found.teamId };
+  const user: StaffUser = {
+    id: found.id,
+    municipalityCode: found.municipalityCode,
+    name: found.name,
+    email: found.email,
+    roles: found.roles,
+    teamId: found.teamId,
+  };
   return { user, ...session };
 }
 

@@ -4,7 +4,13 @@ import { DomainError } from '../../shared/errors.ts';
 import { normaliseEmail } from './create-user.ts';
 import { generatePassword, hashPassword, passwordProblems } from './passwords.ts';
 import { districtsOwnedBy } from './repository-assignments.ts';
-import { deactivateUserRow, findUserByEmail, revokeSessionsOfUser, updatePasswordHash, type UserRecord } from './repository.ts';
+import {
+  deactivateUserRow,
+  findUserByEmail,
+  revokeSessionsOfUser,
+  updatePasswordHash,
+  type UserRecord,
+} from './repository.ts';
 
 async function userByEmail(deps: { db: Db }, email: string): Promise<UserRecord> {
   const user = await findUserByEmail(deps.db, normaliseEmail(email));
@@ -43,6 +49,10 @@ export async function deactivateUser(
   return deps.db.transaction(async (tx) => {
     await deactivateUserRow(tx, user.id);
     const revokedSessions = await revokeSessionsOfUser(tx, user.id, deps.clock.now());
-    return { user: { ...user, active: false }, revokedSessions, ownedDistrictCodes: await districtsOwnedBy(tx, user.id) };
+    return {
+      user: { ...user, active: false },
+      revokedSessions,
+      ownedDistrictCodes: await districtsOwnedBy(tx, user.id),
+    };
   });
 }

@@ -4,7 +4,13 @@ import type { OfficerRecord } from './repository-officers.ts';
 import type { StaffUser } from './roles.ts';
 
 /** Records → API shapes (ISO timestamps, only the fields the API promises). */
-export const presentUser = (user: StaffUser) => ({ id: user.id, name: user.name, email: user.email, roles: user.roles, municipalityCode: user.municipalityCode });
+export const presentUser = (user: StaffUser) => ({
+  id: user.id,
+  name: user.name,
+  email: user.email,
+  roles: user.roles,
+  municipalityCode: user.municipalityCode,
+});
 
 export const presentOfficer = (officer: OfficerRecord) => ({
   id: officer.id,

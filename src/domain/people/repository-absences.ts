@@ -49,29 +49,60 @@ const toAbsence = (row: AbsenceRow): AbsenceRecord => ({
 
 export async function insertAbsence(
   db: Queryable,
-  absence: { officerId: string; kind: AbsenceKind; startsAt: Date; endsAt: Date; note: string | null; createdById: string; createdAt: Date },
+  absence: {
+    officerId: string;
+    kind: AbsenceKind;
+    startsAt: Date;
+    endsAt: Date;
+    note: string | null;
+    createdById: string;
+    createdAt: Date;
+  },
 ): Promise<string> {
   const { rows } = await db.query<{ id: string }>(
     `INSERT INTO absences (officer_id, kind, starts_at, ends_at, note, created_by, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-    [absence.officerId, absence.kind, absence.startsAt, absence.endsAt, absence.note, absence.createdById, absence.createdAt],
+    [
+      absence.officerId,
+      absence.kind,
+      absence.startsAt,
+      absence.endsAt,
+      absence.note,
+      absence.createdById,
+      absence.createdAt,
+    ],
   );
   return rows[0]!.id;
 }
 
-export async function findAbsence(db: Queryable, municipalityCode: string, absenceId: string): Promise<AbsenceRecord | null> {
+export async function findAbsence(
+  db: Queryable,
+  municipalityCode: string,
+  absenceId: string,
+): Promise<AbsenceRecord | null> {
   if (!isUuid(absenceId)) return null;
-  const { rows } = await db.query<AbsenceRow>(`${absenceSelect} WHERE a.id = $1 AND u.municipality_code = $2`, [absenceId, municipalityCode]);
+  const { rows } = await db.query<AbsenceRow>(`${absenceSelect} WHERE a.id = $1 AND u.municipality_code = $2`, [
+    absenceId,
+    municipalityCode,
+  ]);
   return rows[0] ? toAbsence(rows[0]) : null;
 }
 
 export async function listAbsencesOfOfficer(db: Queryable, officerId: string): Promise<AbsenceRecord[]> {
-  const { rows } = await db.query<AbsenceRow>(`${absenceSelect} WHERE a.officer_id = $1 ORDER BY a.starts_at DESC, a.id`, [officerId]);
+  const { rows } = await db.query<AbsenceRow>(
+    `${absenceSelect} WHERE a.officer_id = $1 ORDER BY a.starts_at DESC, a.id`,
+    [officerId],
+  );
   return rows.map(toAbsence);
 }
 
 /** Non-cancelled absences that overlap [from, to). */
-export async function listAbsencesBetween(db: Queryable, municipalityCode: string, from: Date, to: Date): Promise<AbsenceRecord[]> {
+export async function listAbsencesBetween(
+  db: Queryable,
+  municipalityCode: string,
+  from: Date,
+  to: Date,
+): Promise<AbsenceRecord[]> {
   const { rows } = await db.query<AbsenceRow>(
     `${absenceSelect} WHERE u.municipality_code = $1 AND a.cancelled_at IS NULL AND a.starts_at < $3 AND a.ends_at > $2
       ORDER BY a.starts_at, u.name, a.id`,

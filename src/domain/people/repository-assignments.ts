@@ -48,29 +48,40 @@ export async function findDistrict(db: Queryable, districtCode: string): Promise
     [districtCode],
   );
   const row = rows[0];
-  return row ? { code: row.code, name: row.name, municipalityCode: row.municipality_code, boroughId: row.borough_id } : null;
+  return row
+    ? { code: row.code, name: row.name, municipalityCode: row.municipality_code, boroughId: row.borough_id }
+    : null;
 }
 
 export async function currentAssignment(db: Queryable, districtCode: string): Promise<AssignmentRecord | null> {
-  const { rows } = await db.query<AssignmentRow>(`${assignmentSelect} WHERE a.district_code = $1 AND a.valid_to IS NULL`, [districtCode]);
+  const { rows } = await db.query<AssignmentRow>(
+    `${assignmentSelect} WHERE a.district_code = $1 AND a.valid_to IS NULL`,
+    [districtCode],
+  );
   return rows[0] ? toAssignment(rows[0]) : null;
 }
 
 export async function assignmentHistory(db: Queryable, districtCode: string): Promise<AssignmentRecord[]> {
-  const { rows } = await db.query<AssignmentRow>(`${assignmentSelect} WHERE a.district_code = $1 ORDER BY a.valid_from DESC, a.valid_to DESC NULLS FIRST`, [
-    districtCode,
-  ]);
+  const { rows } = await db.query<AssignmentRow>(
+    `${assignmentSelect} WHERE a.district_code = $1 ORDER BY a.valid_from DESC, a.valid_to DESC NULLS FIRST`,
+    [districtCode],
+  );
   return rows.map(toAssignment);
 }
 
 /** Locks the district's open row so concurrent re-assignments queue up instead of racing. */
-export async function lockCurrentAssignment(db: Queryable, districtCode: string): Promise<{ id: string; ownerId: string; backupId: string | null; startedAt: Date } | null> {
+export async function lockCurrentAssignment(
+  db: Queryable,
+  districtCode: string,
+): Promise<{ id: string; ownerId: string; backupId: string | null; startedAt: Date } | null> {
   const { rows } = await db.query<{ id: string; owner_id: string; backup_id: string | null; valid_from: Date }>(
     'SELECT id, owner_id, backup_id, valid_from FROM district_assignments WHERE district_code = $1 AND valid_to IS NULL FOR UPDATE',
     [districtCode],
   );
   const row = rows[0];
-  return row ? { id: row.id, ownerId: row.owner_id, backupId: row.backup_id, startedAt: new Date(row.valid_from) } : null;
+  return row
+    ? { id: row.id, ownerId: row.owner_id, backupId: row.backup_id, startedAt: new Date(row.valid_from) }
+    : null;
 }
 
 export async function closeAssignment(db: Queryable, assignmentId: string, at: Date): Promise<void> {
@@ -82,7 +93,10 @@ export async function deleteAssignment(db: Queryable, assignmentId: string): Pro
   await db.query('DELETE FROM district_assignments WHERE id = $1', [assignmentId]);
 }
 
-export async function openAssignment(db: Queryable, assignment: { districtCode: string; ownerId: string; backupId: string | null; at: Date }): Promise<string> {
+export async function openAssignment(
+  db: Queryable,
+  assignment: { districtCode: string; ownerId: string; backupId: string | null; at: Date },
+): Promise<string> {
   const { rows } = await db.query<{ id: string }>(
     'INSERT INTO district_assignments (district_code, owner_id, backup_id, valid_from) VALUES ($1, $2, $3, $4) RETURNING id',
     [assignment.districtCode, assignment.ownerId, assignment.backupId, assignment.at],

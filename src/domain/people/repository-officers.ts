@@ -58,7 +58,8 @@ async function dutiesByOfficer(db: Queryable, municipalityCode: string, officerI
     [municipalityCode, officerId ?? null],
   );
   const duties = new Map<string, OfficerRecord['districts']>();
-  const add = (id: string, duty: OfficerRecord['districts'][number]) => duties.set(id, [...(duties.get(id) ?? []), duty]);
+  const add = (id: string, duty: OfficerRecord['districts'][number]) =>
+    duties.set(id, [...(duties.get(id) ?? []), duty]);
   for (const row of rows) {
     add(row.owner_id, { code: row.code, name: row.name, duty: 'owner' });
     if (row.backup_id) add(row.backup_id, { code: row.code, name: row.name, duty: 'backup' });
@@ -83,7 +84,11 @@ const toOfficer = (row: OfficerRow, districts: OfficerRecord['districts']): Offi
   districts,
 });
 
-export async function listOfficers(db: Queryable, municipalityCode: string, options: { includeInactive?: boolean } = {}): Promise<OfficerRecord[]> {
+export async function listOfficers(
+  db: Queryable,
+  municipalityCode: string,
+  options: { includeInactive?: boolean } = {},
+): Promise<OfficerRecord[]> {
   const { rows } = await db.query<OfficerRow>(
     `${officerSelect} WHERE u.municipality_code = $1 AND 'officer' = ANY(u.roles) AND ($2 OR u.active) ORDER BY u.name, u.id`,
     [municipalityCode, options.includeInactive ?? false],
@@ -93,19 +98,27 @@ export async function listOfficers(db: Queryable, municipalityCode: string, opti
 }
 
 /** An officer of this municipality (active or not), or null: other municipalities' officers do not exist for the caller. */
-export async function findOfficer(db: Queryable, municipalityCode: string, officerId: string): Promise<OfficerRecord | null> {
+export async function findOfficer(
+  db: Queryable,
+  municipalityCode: string,
+  officerId: string,
+): Promise<OfficerRecord | null> {
   if (!isUuid(officerId)) return null;
-  const { rows } = await db.query<OfficerRow>(`${officerSelect} WHERE u.municipality_code = $1 AND u.id = $2 AND 'officer' = ANY(u.roles)`, [
-    municipalityCode,
-    officerId,
-  ]);
+  const { rows } = await db.query<OfficerRow>(
+    `${officerSelect} WHERE u.municipality_code = $1 AND u.id = $2 AND 'officer' = ANY(u.roles)`,
+    [municipalityCode, officerId],
+  );
   const row = rows[0];
   if (!row) return null;
   const duties = await dutiesByOfficer(db, municipalityCode, officerId);
   return toOfficer(row, duties.get(row.id) ?? []);
 }
 
-export async function insertOfficerProfile(db: Queryable, userId: string, officer: Partial<OfficerSchedule & OfficerProfile> = {}): Promise<void> {
+export async function insertOfficerProfile(
+  db: Queryable,
+  userId: string,
+  officer: Partial<OfficerSchedule & OfficerProfile> = {},
+): Promise<void> {
   await db.query(
     `INSERT INTO officers (user_id, working_weekdays, district_weekdays, work_start, work_end, introduction, photo_url, public_phone)
      VALUES ($1, COALESCE($2::smallint[], '{1,2,3,4,5}'), COALESCE($3::smallint[], '{2,4}'),
@@ -124,7 +137,11 @@ export async function insertOfficerProfile(db: Queryable, userId: string, office
   );
 }
 
-export async function updateOfficerSchedule(db: Queryable, officerId: string, schedule: OfficerSchedule): Promise<void> {
+export async function updateOfficerSchedule(
+  db: Queryable,
+  officerId: string,
+  schedule: OfficerSchedule,
+): Promise<void> {
   await db.query(
     `UPDATE officers SET working_weekdays = $2::smallint[], district_weekdays = $3::smallint[], work_start = $4::time, work_end = $5::time
       WHERE user_id = $1`,
@@ -136,8 +153,24 @@ export async function updateOfficerSchedule(db: Queryable, officerId: string, sc
 export async function publicOfficerCard(
   db: Queryable,
   districtCode: string,
-): Promise<{ districtCode: string; districtName: string; name: string; photoUrl: string | null; introduction: string | null; districtWeekdays: number[]; publicPhone: string | null } | null> {
-  const { rows } = await db.query<{ code: string; district_name: string; name: string; photo_url: string | null; introduction: string | null; district_weekdays: number[]; public_phone: string | null }>(
+): Promise<{
+  districtCode: string;
+  districtName: string;
+  name: string;
+  photoUrl: string | null;
+  introduction: string | null;
+  districtWeekdays: number[];
+  publicPhone: string | null;
+} | null> {
+  const { rows } = await db.query<{
+    code: string;
+    district_name: string;
+    name: string;
+    photo_url: string | null;
+    introduction: string | null;
+    district_weekdays: number[];
+    public_phone: string | null;
+  }>(
     `SELECT d.code, d.name AS district_name, u.name, o.photo_url, o.introduction, o.district_weekdays, o.public_phone
        FROM district_assignments a
        JOIN districts d ON d.code = a.district_code

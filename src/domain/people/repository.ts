@@ -48,7 +48,15 @@ export async function emailTaken(db: Queryable, email: string): Promise<boolean>
 
 export async function insertUser(
   db: Queryable,
-  user: { municipalityCode: string; email: string; name: string; roles: Role[]; teamId: string | null; passwordHash: string; createdAt: Date },
+  user: {
+    municipalityCode: string;
+    email: string;
+    name: string;
+    roles: Role[];
+    teamId: string | null;
+    passwordHash: string;
+    createdAt: Date;
+  },
 ): Promise<UserRecord> {
   const { rows } = await db.query<UserRow>(
     `INSERT INTO users AS u (municipality_code, email, name, roles, team_id, password_hash, created_at)
@@ -59,7 +67,10 @@ export async function insertUser(
 }
 
 /** For login only: the one place the password hash leaves the database. */
-export async function findLoginByEmail(db: Queryable, email: string): Promise<(UserRecord & { passwordHash: string | null }) | null> {
+export async function findLoginByEmail(
+  db: Queryable,
+  email: string,
+): Promise<(UserRecord & { passwordHash: string | null }) | null> {
   const { rows } = await db.query<UserRow & { password_hash: string | null }>(
     `SELECT ${userColumns}, u.password_hash FROM users u WHERE lower(u.email) = lower($1)`,
     [email],
@@ -69,7 +80,9 @@ export async function findLoginByEmail(db: Queryable, email: string): Promise<(U
 }
 
 export async function findUserByEmail(db: Queryable, email: string): Promise<UserRecord | null> {
-  const { rows } = await db.query<UserRow>(`SELECT ${userColumns} FROM users u WHERE lower(u.email) = lower($1)`, [email]);
+  const { rows } = await db.query<UserRow>(`SELECT ${userColumns} FROM users u WHERE lower(u.email) = lower($1)`, [
+    email,
+  ]);
   return rows[0] ? toUser(rows[0]) : null;
 }
 
@@ -90,7 +103,10 @@ export async function deactivateUserRow(db: Queryable, userId: string): Promise<
 }
 
 export async function revokeSessionsOfUser(db: Queryable, userId: string, at: Date): Promise<number> {
-  const result = await db.query('UPDATE sessions SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL', [userId, at]);
+  const result = await db.query('UPDATE sessions SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL', [
+    userId,
+    at,
+  ]);
   return result.rowCount;
 }
 
@@ -102,7 +118,11 @@ export interface TeamRecord {
   kind: 'team' | 'partner';
 }
 
-export async function findTeamByCode(db: Queryable, municipalityCode: string, code: string): Promise<TeamRecord | null> {
+export async function findTeamByCode(
+  db: Queryable,
+  municipalityCode: string,
+  code: string,
+): Promise<TeamRecord | null> {
   const { rows } = await db.query<TeamRecord>(
     'SELECT id, code, name, kind FROM teams WHERE municipality_code = $1 AND code = $2',
     [municipalityCode, code],
@@ -111,22 +131,27 @@ export async function findTeamByCode(db: Queryable, municipalityCode: string, co
 }
 
 export async function findTeamById(db: Queryable, municipalityCode: string, id: string): Promise<TeamRecord | null> {
-  const { rows } = await db.query<TeamRecord>('SELECT id, code, name, kind FROM teams WHERE municipality_code = $1 AND id = $2', [
-    municipalityCode,
-    id,
-  ]);
+  const { rows } = await db.query<TeamRecord>(
+    'SELECT id, code, name, kind FROM teams WHERE municipality_code = $1 AND id = $2',
+    [municipalityCode, id],
+  );
   return rows[0] ?? null;
 }
 
 export async function listTeams(db: Queryable, municipalityCode: string): Promise<TeamRecord[]> {
-  const { rows } = await db.query<TeamRecord>('SELECT id, code, name, kind FROM teams WHERE municipality_code = $1 ORDER BY name', [
-    municipalityCode,
-  ]);
+  const { rows } = await db.query<TeamRecord>(
+    'SELECT id, code, name, kind FROM teams WHERE municipality_code = $1 ORDER BY name',
+    [municipalityCode],
+  );
   return rows;
 }
 
 /** Upsert by (municipality, code). */
-export async function saveTeam(db: Queryable, municipalityCode: string, team: Omit<TeamRecord, 'id'>): Promise<TeamRecord> {
+export async function saveTeam(
+  db: Queryable,
+  municipalityCode: string,
+  team: Omit<TeamRecord, 'id'>,
+): Promise<TeamRecord> {
   const { rows } = await db.query<TeamRecord>(
     `INSERT INTO teams (municipality_code, code, name, kind) VALUES ($1, $2, $3, $4)
      ON CONFLICT (municipality_code, code) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind
@@ -165,8 +190,18 @@ export async function saveCoordinatorGroup(
   return groupId;
 }
 
-export async function listCoordinatorGroups(db: Queryable, municipalityCode: string): Promise<CoordinatorGroupRecord[]> {
-  const { rows } = await db.query<{ id: string; name: string; coordinator_id: string | null; coordinator_name: string | null; borough_code: string | null; borough_name: string | null }>(
+export async function listCoordinatorGroups(
+  db: Queryable,
+  municipalityCode: string,
+): Promise<CoordinatorGroupRecord[]> {
+  const { rows } = await db.query<{
+    id: string;
+    name: string;
+    coordinator_id: string | null;
+    coordinator_name: string | null;
+    borough_code: string | null;
+    borough_name: string | null;
+  }>(
     `SELECT g.id, g.name, g.coordinator_id, c.name AS coordinator_name, b.code AS borough_code, b.name AS borough_name
        FROM coordinator_groups g
        LEFT JOIN users c ON c.id = g.coordinator_id
@@ -180,7 +215,12 @@ export async function listCoordinatorGroups(db: Queryable, municipalityCode: str
   for (const row of rows) {
     let group = groups.get(row.id);
     if (!group) {
-      group = { id: row.id, name: row.name, coordinator: row.coordinator_id ? { id: row.coordinator_id, name: row.coordinator_name ?? '' } : null, boroughs: [] };
+      group = {
+        id: row.id,
+        name: row.name,
+        coordinator: row.coordinator_id ? { id: row.coordinator_id, name: row.coordinator_name ?? '' } : null,
+        boroughs: [],
+      };
       groups.set(row.id, group);
     }
     if (row.borough_code) group.boroughs.push({ code: row.borough_code, name: row.borough_name ?? row.borough_code });

@@ -9,7 +9,15 @@ import { listTeamAbsences } from './list-absences.ts';
 import { presentAbsence } from './present.ts';
 import { listAbsencesOfOfficer } from './repository-absences.ts';
 import { findOfficer } from './repository-officers.ts';
-import { absenceBodySchema, absenceParamsSchema, absenceSchema, absencesQuerySchema, inputProblems, officerParamsSchema, staffProblems } from './schemas.ts';
+import {
+  absenceBodySchema,
+  absenceParamsSchema,
+  absenceSchema,
+  absencesQuerySchema,
+  inputProblems,
+  officerParamsSchema,
+  staffProblems,
+} from './schemas.ts';
 
 const tags = ['absences'];
 
@@ -33,13 +41,23 @@ export function registerAbsenceRoutes(app: App, deps: AppDeps) {
     },
     async (request, reply) => {
       const result = await createAbsence(deps, currentStaff(request), request.params.officerId, request.body);
-      return reply.status(201).send({ absence: presentAbsence(result.absence), reroutedReports: result.reroutedReports });
+      return reply
+        .status(201)
+        .send({ absence: presentAbsence(result.absence), reroutedReports: result.reroutedReports });
     },
   );
 
   app.get(
     '/api/v1/officers/:officerId/absences',
-    { ...registrars, schema: { tags, summary: "An officer's absences, newest first (cancelled ones included); an officer sees only their own", params: officerParamsSchema, response: { 200: z.array(absenceSchema), ...staffProblems } } },
+    {
+      ...registrars,
+      schema: {
+        tags,
+        summary: "An officer's absences, newest first (cancelled ones included); an officer sees only their own",
+        params: officerParamsSchema,
+        response: { 200: z.array(absenceSchema), ...staffProblems },
+      },
+    },
     async (request) => {
       const officer = await findOfficer(deps.db, currentStaff(request).municipalityCode, request.params.officerId);
       if (!officer) throw new DomainError('not_found', 'Officer not found.');
@@ -50,13 +68,30 @@ export function registerAbsenceRoutes(app: App, deps: AppDeps) {
 
   app.get(
     '/api/v1/absences',
-    { ...managers, schema: { tags, summary: 'Team view: absences overlapping a period (not cancelled); coordinators, team managers and administrators only', querystring: absencesQuerySchema, response: { 200: z.array(absenceSchema), ...inputProblems } } },
+    {
+      ...managers,
+      schema: {
+        tags,
+        summary:
+          'Team view: absences overlapping a period (not cancelled); coordinators, team managers and administrators only',
+        querystring: absencesQuerySchema,
+        response: { 200: z.array(absenceSchema), ...inputProblems },
+      },
+    },
     async (request) => (await listTeamAbsences(deps, currentStaff(request), request.query)).map(presentAbsence),
   );
 
   app.delete(
     '/api/v1/absences/:absenceId',
-    { ...registrars, schema: { tags, summary: 'Cancel an absence (kept, marked cancelled)', params: absenceParamsSchema, response: { 200: absenceSchema, ...staffProblems } } },
+    {
+      ...registrars,
+      schema: {
+        tags,
+        summary: 'Cancel an absence (kept, marked cancelled)',
+        params: absenceParamsSchema,
+        response: { 200: absenceSchema, ...staffProblems },
+      },
+    },
     async (request) => presentAbsence(await cancelAbsence(deps, currentStaff(request), request.params.absenceId)),
   );
 }

@@ -28,18 +28,33 @@ export function registerSessionRoutes(app: App, deps: AppDeps) {
       },
     },
     async (request, reply) => {
-      const { user, token, expiresAt } = await login({ ...deps, sessionTtlHours: deps.config.SESSION_TTL_HOURS }, request.body);
+      const { user, token, expiresAt } = await login(
+        { ...deps, sessionTtlHours: deps.config.SESSION_TTL_HOURS },
+        request.body,
+      );
       if (request.body.tokenType === 'bearer') {
         return reply.status(201).send({ user: presentUser(user), token, expiresAt: expiresAt.toISOString() });
       }
-      reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', path: '/', secure: deps.config.COOKIE_SECURE, expires: expiresAt });
+      reply.setCookie(SESSION_COOKIE, token, {
+        httpOnly: true,
+        sameSite: 'lax',
+        path: '/',
+        secure: deps.config.COOKIE_SECURE,
+        expires: expiresAt,
+      });
       return reply.status(201).send({ user: presentUser(user), expiresAt: expiresAt.toISOString() });
     },
   );
 
   app.delete(
     '/api/v1/sessions/current',
-    { schema: { tags, summary: 'Sign out: revokes the session of this request', response: { 204: z.null(), 401: problemSchema } } },
+    {
+      schema: {
+        tags,
+        summary: 'Sign out: revokes the session of this request',
+        response: { 204: z.null(), 401: problemSchema },
+      },
+    },
     async (request, reply) => {
       currentStaff(request);
       const token = sessionToken(request);

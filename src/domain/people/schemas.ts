@@ -23,7 +23,10 @@ export const staffUserSchema = z.object({
 export const loginBodySchema = z.object({
   email: z.string().min(1).max(254),
   password: z.string().min(1).max(1024),
-  tokenType: z.enum(['cookie', 'bearer']).default('cookie').describe("'cookie' sets the wijkpost_session cookie; 'bearer' returns a token"),
+  tokenType: z
+    .enum(['cookie', 'bearer'])
+    .default('cookie')
+    .describe("'cookie' sets the wijkpost_session cookie; 'bearer' returns a token"),
 });
 
 export const loginResponseSchema = z.object({
@@ -98,7 +101,12 @@ export const absencesQuerySchema = z.object({
   to: z.string().optional().describe('ISO 8601 date-time; default from + 14 days'),
 });
 
-export const teamSchema = z.object({ id: z.string(), code: z.string(), name: z.string(), kind: z.enum(['team', 'partner']) });
+export const teamSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  kind: z.enum(['team', 'partner']),
+});
 
 export const coordinatorGroupSchema = z.object({
   id: z.string(),

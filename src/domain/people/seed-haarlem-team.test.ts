@@ -42,13 +42,17 @@ describe('the Haarlem demo team', () => {
     const card = await app.inject({ method: 'GET', url: '/api/v1/public/districts/WK039209/officer' });
     assert.equal(card.json().name, 'Fatima de Vries');
     assert.match(card.json().introduction, /Parkwijk/);
-    const { rows } = await db.query<{ owner_id: string; n: number }>('SELECT owner_id, count(*)::int AS n FROM district_assignments WHERE valid_to IS NULL GROUP BY owner_id');
+    const { rows } = await db.query<{ owner_id: string; n: number }>(
+      'SELECT owner_id, count(*)::int AS n FROM district_assignments WHERE valid_to IS NULL GROUP BY owner_id',
+    );
     assert.ok(rows.length >= 15 && rows.length <= 18, `${rows.length} owners`);
     assert.ok(rows.some((row) => row.n >= 2));
   });
 
   it('puts at least two officers in the field on every weekday (Monday to Friday)', async () => {
-    const { rows } = await db.query<{ district_weekdays: number[] }>('SELECT o.district_weekdays FROM officers o JOIN users u ON u.id = o.user_id WHERE u.active');
+    const { rows } = await db.query<{ district_weekdays: number[] }>(
+      'SELECT o.district_weekdays FROM officers o JOIN users u ON u.id = o.user_id WHERE u.active',
+    );
     for (let day = 1; day <= 5; day++) {
       const count = rows.filter((row) => row.district_weekdays.map(Number).includes(day)).length;
       assert.ok(count >= 2, `weekday ${day} has ${count} officers`);
@@ -70,33 +74,61 @@ describe('the Haarlem demo team', () => {
 
   it('creates both coordinator groups, the teams and one login per role', async () => {
     const admin = logins.find((login) => login.email === 'admin@haarlem.example')!;
-    const session = await app.inject({ method: 'POST', url: '/api/v1/sessions', payload: { email: admin.email, password: PASSWORD, tokenType: 'bearer' } });
+    const session = await app.inject({
+      method: 'POST',
+      url: '/api/v1/sessions',
+      payload: { email: admin.email, password: PASSWORD, tokenType: 'bearer' },
+    });
     assert.equal(session.statusCode, 201);
     const headers = { authorization: `Bearer ${session.json().token}` };
     const groups = (await app.inject({ method: 'GET', url: '/api/v1/coordinator-groups', headers })).json();
     assert.deepEqual(
-      groups.map((g: { name: string; coordinator: { name: string }; boroughs: Array<{ code: string }> }) => [g.name, g.boroughs.map((b) => b.code).sort(), Boolean(g.coordinator)]),
+      groups.map((g: { name: string; coordinator: { name: string }; boroughs: Array<{ code: string }> }) => [
+        g.name,
+        g.boroughs.map((b) => b.code).sort(),
+        Boolean(g.coordinator),
+      ]),
       [
         ['Centrum + Noord + Zuid-West', ['centrum', 'noord', 'zuid-west'], true],
         ['Oost + Schalkwijk', ['oost', 'schalkwijk'], true],
       ],
     );
     const teams = (await app.inject({ method: 'GET', url: '/api/v1/teams', headers })).json();
-    assert.deepEqual(teams.map((t: { code: string; kind: string }) => `${t.code}:${t.kind}`).sort(), ['parkeren:team', 'politie:partner', 'spaarnelanden:partner']);
+    assert.deepEqual(teams.map((t: { code: string; kind: string }) => `${t.code}:${t.kind}`).sort(), [
+      'parkeren:team',
+      'politie:partner',
+      'spaarnelanden:partner',
+    ]);
     const emails = logins.map((login) => login.email);
-    for (const email of ['fatima.devries@haarlem.example', 'coordinator.oost@haarlem.example', 'kcc@haarlem.example', 'analist@haarlem.example', 'teammanager@haarlem.example', 'spaarnelanden@partner.example', 'admin@haarlem.example']) {
+    for (const email of [
+      'fatima.devries@haarlem.example',
+      'coordinator.oost@haarlem.example',
+      'kcc@haarlem.example',
+      'analist@haarlem.example',
+      'teammanager@haarlem.example',
+      'spaarnelanden@partner.example',
+      'admin@haarlem.example',
+    ]) {
       assert.ok(emails.includes(email), email);
     }
-    const partner = await db.query<{ code: string }>("SELECT t.code FROM users u JOIN teams t ON t.id = u.team_id WHERE u.email = 'spaarnelanden@partner.example'");
+    const partner = await db.query<{ code: string }>(
+      "SELECT t.code FROM users u JOIN teams t ON t.id = u.team_id WHERE u.email = 'spaarnelanden@partner.example'",
+    );
     assert.equal(partner.rows[0]?.code, 'spaarnelanden');
   });
 
   it('stores one argon2id hash for all demo users, and running it again changes nothing', async () => {
-    const hashes = await db.query<{ password_hash: string }>("SELECT DISTINCT password_hash FROM users WHERE municipality_code = 'GM0392'");
+    const hashes = await db.query<{ password_hash: string }>(
+      "SELECT DISTINCT password_hash FROM users WHERE municipality_code = 'GM0392'",
+    );
     assert.equal(hashes.rows.length, 1);
     assert.match(hashes.rows[0]!.password_hash, /^\$argon2id\$/);
     const snapshot = async () =>
-      (await db.query("SELECT (SELECT count(*) FROM users)::int AS users, (SELECT count(*) FROM district_assignments)::int AS assignments, (SELECT count(*) FROM teams)::int AS teams, (SELECT count(*) FROM coordinator_group_boroughs)::int AS links")).rows[0];
+      (
+        await db.query(
+          'SELECT (SELECT count(*) FROM users)::int AS users, (SELECT count(*) FROM district_assignments)::int AS assignments, (SELECT count(*) FROM teams)::int AS teams, (SELECT count(*) FROM coordinator_group_boroughs)::int AS links',
+        )
+      ).rows[0];
     const before = await snapshot();
     const again = await seedHaarlemTeam({ db }, { password: 'another-password' });
     assert.deepEqual(await snapshot(), before);

@@ -1,6 +1,13 @@
 import type { Db, Queryable } from '../../db/db.ts';
 import { DomainError } from '../../shared/errors.ts';
-import { dutchIntroduction, haarlemBackups, haarlemCoordinatorGroups, haarlemOfficers, haarlemStaff, haarlemTeams } from './haarlem-team.ts';
+import {
+  dutchIntroduction,
+  haarlemBackups,
+  haarlemCoordinatorGroups,
+  haarlemOfficers,
+  haarlemStaff,
+  haarlemTeams,
+} from './haarlem-team.ts';
 import { hashPassword } from './passwords.ts';
 import { findUserByEmail, insertUser, saveCoordinatorGroup, saveTeam } from './repository.ts';
 import { currentAssignment, openAssignment } from './repository-assignments.ts';
@@ -21,15 +28,27 @@ export interface DemoLogin {
 }
 
 async function districtNames(db: Queryable): Promise<Map<string, string>> {
-  const { rows } = await db.query<{ code: string; name: string }>('SELECT code, name FROM districts WHERE municipality_code = $1', [MUNICIPALITY]);
+  const { rows } = await db.query<{ code: string; name: string }>(
+    'SELECT code, name FROM districts WHERE municipality_code = $1',
+    [MUNICIPALITY],
+  );
   return new Map(rows.map((row) => [row.code, row.name]));
 }
 
 /** Inserts a user unless the e-mail exists; returns its id either way. */
-async function ensureUser(tx: Queryable, user: { email: string; name: string; roles: Role[]; teamId: string | null }, passwordHash: () => Promise<string>) {
+async function ensureUser(
+  tx: Queryable,
+  user: { email: string; name: string; roles: Role[]; teamId: string | null },
+  passwordHash: () => Promise<string>,
+) {
   const existing = await findUserByEmail(tx, user.email);
   if (existing) return { id: existing.id, created: false };
-  const created = await insertUser(tx, { municipalityCode: MUNICIPALITY, ...user, passwordHash: await passwordHash(), createdAt: DEMO_CREATED_AT });
+  const created = await insertUser(tx, {
+    municipalityCode: MUNICIPALITY,
+    ...user,
+    passwordHash: await passwordHash(),
+    createdAt: DEMO_CREATED_AT,
+  });
   return { id: created.id, created: true };
 }
 
@@ -38,10 +57,14 @@ async function ensureUser(tx: Queryable, user: { email: string; name: string; ro
  * and one login per other role. Needs the Haarlem geography. Idempotent: existing users, teams,
  * groups and current assignments are left as they are.
  */
-export async function seedHaarlemTeam(deps: { db: Db }, options: { password: string }): Promise<{ logins: DemoLogin[] }> {
+export async function seedHaarlemTeam(
+  deps: { db: Db },
+  options: { password: string },
+): Promise<{ logins: DemoLogin[] }> {
   const names = await districtNames(deps.db);
   const missing = haarlemOfficers.flatMap((officer) => officer.districtCodes).filter((code) => !names.has(code));
-  if (missing.length > 0) throw new DomainError('conflict', `Import the Haarlem geography first; missing districts: ${missing.join(', ')}.`);
+  if (missing.length > 0)
+    throw new DomainError('conflict', `Import the Haarlem geography first; missing districts: ${missing.join(', ')}.`);
 
   let hash: Promise<string> | undefined;
   const passwordHash = () => (hash ??= hashPassword(options.password)); // argon2 once for all demo users
@@ -52,7 +75,11 @@ export async function seedHaarlemTeam(deps: { db: Db }, options: { password: str
 
     const idByEmail = new Map<string, string>();
     for (const officer of haarlemOfficers) {
-      const { id, created } = await ensureUser(tx, { email: officer.email, name: officer.name, roles: ['officer'], teamId: null }, passwordHash);
+      const { id, created } = await ensureUser(
+        tx,
+        { email: officer.email, name: officer.name, roles: ['officer'], teamId: null },
+        passwordHash,
+      );
       idByEmail.set(officer.email, id);
       if (!created) continue;
       await insertOfficerProfile(tx, id, {
@@ -60,14 +87,21 @@ export async function seedHaarlemTeam(deps: { db: Db }, options: { password: str
         districtWeekdays: officer.districtWeekdays,
         workStart: officer.workStart ?? '08:00',
         workEnd: officer.workEnd ?? '17:00',
-        introduction: dutchIntroduction(officer, officer.districtCodes.map((code) => names.get(code)!)),
+        introduction: dutchIntroduction(
+          officer,
+          officer.districtCodes.map((code) => names.get(code)!),
+        ),
         photoUrl: null,
         publicPhone: PUBLIC_PHONE,
       });
     }
     for (const member of haarlemStaff) {
       const teamId = 'teamCode' in member ? teamIds.get(member.teamCode)! : null;
-      const { id } = await ensureUser(tx, { email: member.email, name: member.name, roles: [...member.roles], teamId }, passwordHash);
+      const { id } = await ensureUser(
+        tx,
+        { email: member.email, name: member.name, roles: [...member.roles], teamId },
+        passwordHash,
+      );
       idByEmail.set(member.email, id);
     }
 
@@ -85,7 +119,11 @@ export async function seedHaarlemTeam(deps: { db: Db }, options: { password: str
     }
 
     for (const group of haarlemCoordinatorGroups) {
-      await saveCoordinatorGroup(tx, MUNICIPALITY, { name: group.name, coordinatorId: idByEmail.get(group.coordinatorEmail)!, boroughCodes: group.boroughCodes });
+      await saveCoordinatorGroup(tx, MUNICIPALITY, {
+        name: group.name,
+        coordinatorId: idByEmail.get(group.coordinatorEmail)!,
+        boroughCodes: group.boroughCodes,
+      });
     }
   });
 

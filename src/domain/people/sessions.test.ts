@@ -24,7 +24,8 @@ describe('login, logout and /me', () => {
     await db.close();
   });
 
-  const signIn = (body: Record<string, unknown>) => app.inject({ method: 'POST', url: '/api/v1/sessions', payload: body });
+  const signIn = (body: Record<string, unknown>) =>
+    app.inject({ method: 'POST', url: '/api/v1/sessions', payload: body });
 
   it('sets an HttpOnly, SameSite=Lax, Secure session cookie that lasts SESSION_TTL_HOURS', async () => {
     const response = await signIn({ email: 'Fatima.deVries@haarlem.example', password: FIXTURE_PASSWORD });
@@ -48,7 +49,11 @@ describe('login, logout and /me', () => {
   });
 
   it('returns a bearer token (and no cookie) for tokenType bearer; the session expires after the TTL', async () => {
-    const response = await signIn({ email: 'fatima.devries@haarlem.example', password: FIXTURE_PASSWORD, tokenType: 'bearer' });
+    const response = await signIn({
+      email: 'fatima.devries@haarlem.example',
+      password: FIXTURE_PASSWORD,
+      tokenType: 'bearer',
+    });
     assert.equal(response.statusCode, 201);
     const { token, expiresAt, user } = response.json();
     assert.ok(token.length >= 40);
@@ -58,7 +63,10 @@ describe('login, logout and /me', () => {
     const authorization = `Bearer ${token}`;
     assert.equal((await app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization } })).statusCode, 200);
     const { rows } = await db.query<{ token_hash: string }>('SELECT token_hash FROM sessions');
-    assert.ok(rows.every((row) => row.token_hash !== token), 'only the hash of the token is stored');
+    assert.ok(
+      rows.every((row) => row.token_hash !== token),
+      'only the hash of the token is stored',
+    );
     clock.advance(8 * 3_600_000);
     assert.equal((await app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization } })).statusCode, 401);
     clock.set('2026-11-24T09:00:00+01:00');
@@ -85,12 +93,17 @@ describe('login, logout and /me', () => {
   it('rejects a malformed login body with every field problem', async () => {
     const response = await signIn({ email: '', tokenType: 'jwt' });
     assert.equal(response.statusCode, 400);
-    const names = response.json().invalidParams.map((p: { name: string }) => p.name).sort();
+    const names = response
+      .json()
+      .invalidParams.map((p: { name: string }) => p.name)
+      .sort();
     assert.deepEqual(names, ['body.email', 'body.password', 'body.tokenType']);
   });
 
   it('logs out: the session is revoked and the cookie cleared', async () => {
-    const { token } = (await signIn({ email: 'fatima.devries@haarlem.example', password: FIXTURE_PASSWORD, tokenType: 'bearer' })).json();
+    const { token } = (
+      await signIn({ email: 'fatima.devries@haarlem.example', password: FIXTURE_PASSWORD, tokenType: 'bearer' })
+    ).json();
     const authorization = `Bearer ${token}`;
     const logout = await app.inject({ method: 'DELETE', url: '/api/v1/sessions/current', headers: { authorization } });
     assert.equal(logout.statusCode, 204);
@@ -111,9 +124,14 @@ describe('login rate limit', () => {
     try {
       const statuses: number[] = [];
       for (let i = 0; i < 4; i++) {
-        const response = await app.inject({ method: 'POST', url: '/api/v1/sessions', payload: { email: 'x@haarlem.example', password: 'guess' } });
+        const response = await app.inject({
+          method: 'POST',
+          url: '/api/v1/sessions',
+          payload: { email: 'x@haarlem.example', password: 'guess' },
+        });
         statuses.push(response.statusCode);
-        if (response.statusCode === 429) assert.match(String(response.headers['content-type']), /application\/problem\+json/);
+        if (response.statusCode === 429)
+          assert.match(String(response.headers['content-type']), /application\/problem\+json/);
       }
       assert.deepEqual(statuses, [401, 401, 401, 429]);
     } finally {

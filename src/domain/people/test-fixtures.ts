@@ -34,7 +34,15 @@ export async function seedMiniGeography(db: Db): Promise<void> {
 
 export async function addUser(
   db: Db,
-  user: { email: string; name?: string; roles: Role[]; municipalityCode?: string; teamId?: string | null; schedule?: Partial<OfficerSchedule>; publicPhone?: string },
+  user: {
+    email: string;
+    name?: string;
+    roles: Role[];
+    municipalityCode?: string;
+    teamId?: string | null;
+    schedule?: Partial<OfficerSchedule>;
+    publicPhone?: string;
+  },
 ): Promise<string> {
   sharedHash ??= hashPassword(FIXTURE_PASSWORD);
   const created = await insertUser(db, {
@@ -46,6 +54,7 @@ export async function addUser(
     passwordHash: await sharedHash,
     createdAt: new Date('2026-01-01T00:00:00Z'),
   });
-  if (user.roles.includes('officer')) await insertOfficerProfile(db, created.id, { ...user.schedule, publicPhone: user.publicPhone ?? null });
+  if (user.roles.includes('officer'))
+    await insertOfficerProfile(db, created.id, { ...user.schedule, publicPhone: user.publicPhone ?? null });
   return created.id;
 }

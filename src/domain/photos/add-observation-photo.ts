@@ -18,14 +18,22 @@ export async function addObservationPhoto(
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
     const observation = await lockObservation(tx, input.observationId);
-    if (!observation || observation.municipalityCode !== officer.municipalityCode) throw new DomainError('not_found', 'Observation not found');
-    if (observation.officerId !== officer.id) throw new DomainError('forbidden', 'Only the officer who logged the observation can add its photo.');
+    if (!observation || observation.municipalityCode !== officer.municipalityCode)
+      throw new DomainError('not_found', 'Observation not found');
+    if (observation.officerId !== officer.id)
+      throw new DomainError('forbidden', 'Only the officer who logged the observation can add its photo.');
     const owner = { kind: 'observation' as const, id: observation.id };
     if ((await countPhotos(tx, owner)) + prepared.length > MAX_PHOTOS_PER_OBSERVATION) {
       throw new DomainError('conflict', `An observation has at most ${MAX_PHOTOS_PER_OBSERVATION} photo.`);
     }
     for (const photo of prepared) {
-      await insertPhoto(tx, { municipalityCode: observation.municipalityCode, owner, ...photo, uploadedBy: officer.id, at: now });
+      await insertPhoto(tx, {
+        municipalityCode: observation.municipalityCode,
+        owner,
+        ...photo,
+        uploadedBy: officer.id,
+        at: now,
+      });
     }
     return { items: await listPhotoRows(tx, owner) };
   });

@@ -20,7 +20,10 @@ function assertWithinWindow(createdAt: Date, now: Date): void {
 
 function assertRoomFor(existing: number, adding: number): void {
   if (existing + adding > MAX_PHOTOS_PER_REPORT) {
-    throw new DomainError('conflict', `A report has at most ${MAX_PHOTOS_PER_REPORT} photos; this one has ${existing} already.`);
+    throw new DomainError(
+      'conflict',
+      `A report has at most ${MAX_PHOTOS_PER_REPORT} photos; this one has ${existing} already.`,
+    );
   }
 }
 
@@ -28,7 +31,10 @@ function assertRoomFor(existing: number, adding: number): void {
  * Checked before the body is read: anyone may send megabytes to this public endpoint, so an unknown,
  * expired or full report is refused without holding them in memory. addReportPhotos checks again under a lock.
  */
-export async function assertReportAcceptsPhotos(deps: { db: Queryable; clock: Clock }, trackingCode: string): Promise<void> {
+export async function assertReportAcceptsPhotos(
+  deps: { db: Queryable; clock: Clock },
+  trackingCode: string,
+): Promise<void> {
   const code = normaliseTrackingCode(trackingCode);
   const report = code ? await findReportForUpload(deps.db, code) : null;
   if (!report) throw unknownCode();
@@ -57,7 +63,13 @@ export async function addReportPhotos(
     const existing = await countPhotos(tx, owner);
     assertRoomFor(existing, prepared.length);
     for (const photo of prepared) {
-      await insertPhoto(tx, { municipalityCode: report.municipalityCode, owner, ...photo, uploadedBy: input.uploadedBy, at: now });
+      await insertPhoto(tx, {
+        municipalityCode: report.municipalityCode,
+        owner,
+        ...photo,
+        uploadedBy: input.uploadedBy,
+        at: now,
+      });
     }
     return { added: prepared.length, photoCount: existing + prepared.length, maxPhotos: MAX_PHOTOS_PER_REPORT };
   });

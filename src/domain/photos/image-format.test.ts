@@ -25,7 +25,10 @@ describe('image format checks', () => {
 
   it('skips fill bytes before a marker and drops a JFXX thumbnail APP0', () => {
     const jfifEnd = 4 + jpeg.readUInt16BE(4);
-    const jfxx = Buffer.concat([Buffer.from([0xff, 0xff, 0xe0, 0x00, 0x0a]), Buffer.from('JFXX\0\x10\x00\x00', 'latin1')]);
+    const jfxx = Buffer.concat([
+      Buffer.from([0xff, 0xff, 0xe0, 0x00, 0x0a]),
+      Buffer.from('JFXX\0\x10\x00\x00', 'latin1'),
+    ]);
     const image = Buffer.concat([jpeg.subarray(0, jfifEnd), jfxx, jpeg.subarray(jfifEnd)]);
     assert.ok(cleanImage(image).data.equals(jpeg));
   });
@@ -33,7 +36,10 @@ describe('image format checks', () => {
   it('refuses broken JPEGs: a segment past the end, no frame header, no end marker', () => {
     assert.throws(() => cleanImage(jpeg.subarray(0, 40)), /runs past the end|structure is broken/);
     const frameStart = jpeg.indexOf(Buffer.from([0xff, 0xc0]));
-    const withoutFrame = Buffer.concat([jpeg.subarray(0, frameStart), jpeg.subarray(frameStart + 2 + jpeg.readUInt16BE(frameStart + 2))]);
+    const withoutFrame = Buffer.concat([
+      jpeg.subarray(0, frameStart),
+      jpeg.subarray(frameStart + 2 + jpeg.readUInt16BE(frameStart + 2)),
+    ]);
     assert.throws(() => cleanImage(withoutFrame), /no frame header/);
     assert.throws(() => cleanImage(jpeg.subarray(0, jpeg.length - 2)), /end-of-image/);
   });
@@ -49,7 +55,10 @@ describe('image format checks', () => {
 
   it('keeps the Adobe APP14 segment, which tells decoders the colour transform', () => {
     const jfifEnd = 4 + jpeg.readUInt16BE(4);
-    const adobe = Buffer.concat([Buffer.from([0xff, 0xee, 0x00, 0x0e]), Buffer.from('Adobe\0\x64\0\0\0\0\x01', 'latin1')]);
+    const adobe = Buffer.concat([
+      Buffer.from([0xff, 0xee, 0x00, 0x0e]),
+      Buffer.from('Adobe\0\x64\0\0\0\0\x01', 'latin1'),
+    ]);
     const image = Buffer.concat([jpeg.subarray(0, jfifEnd), adobe, jpeg.subarray(jfifEnd)]);
     assert.ok(cleanImage(image).data.equals(image));
   });

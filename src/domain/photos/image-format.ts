@@ -41,11 +41,13 @@ export function cleanImage(data: Buffer): CleanImage {
 
 function checkSize(image: CleanImage): CleanImage {
   if (image.width < 1 || image.height < 1) throw new InvalidImage('the image has no width or height');
-  if (image.width > MAX_IMAGE_SIDE || image.height > MAX_IMAGE_SIDE) throw new InvalidImage(`the image is larger than ${MAX_IMAGE_SIDE} pixels on a side`);
+  if (image.width > MAX_IMAGE_SIDE || image.height > MAX_IMAGE_SIDE)
+    throw new InvalidImage(`the image is larger than ${MAX_IMAGE_SIDE} pixels on a side`);
   return image;
 }
 
-const isStartOfFrame = (marker: number) => marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
+const isStartOfFrame = (marker: number) =>
+  marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
 const isApp = (marker: number) => marker >= 0xe0 && marker <= 0xef;
 const COMMENT = 0xfe;
 const START_OF_SCAN = 0xda;

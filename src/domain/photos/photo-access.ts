@@ -8,12 +8,20 @@ import { getReport } from '../reports/index.ts';
 const notFound = (what: string) => new DomainError('not_found', `${what} not found`);
 
 /** A report's photos are visible to whoever may see the report (the reports area decides, partners included). */
-export async function assertMaySeeReport(deps: { db: Queryable; clock: Clock }, viewer: StaffUser, reportId: string): Promise<void> {
+export async function assertMaySeeReport(
+  deps: { db: Queryable; clock: Clock },
+  viewer: StaffUser,
+  reportId: string,
+): Promise<void> {
   await getReport(deps, { viewer, reportId });
 }
 
 /** An observation's photo is visible to the staff who read field work, in its municipality. */
-export async function assertMaySeeObservation(deps: { db: Queryable }, viewer: StaffUser, observationId: string): Promise<void> {
+export async function assertMaySeeObservation(
+  deps: { db: Queryable },
+  viewer: StaffUser,
+  observationId: string,
+): Promise<void> {
   if (!hasAnyRole(viewer, fieldworkReaders)) throw notFound('Observation');
   if (!(await findObservation(deps.db, viewer.municipalityCode, observationId))) throw notFound('Observation');
 }

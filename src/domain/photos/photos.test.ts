@@ -18,7 +18,10 @@ const png = readFileSync(join(fixtures, 'marker-25x41.png'));
 
 /** A camera-style APP1 EXIF segment carrying a GPS marker string we can look for afterwards. */
 function exifSegment(): Buffer {
-  const payload = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), Buffer.from('MM\0*GPSLatitude=52.3812;GPSLongitude=4.6365;Serial=CAM-12345', 'latin1')]);
+  const payload = Buffer.concat([
+    Buffer.from('Exif\0\0', 'latin1'),
+    Buffer.from('MM\0*GPSLatitude=52.3812;GPSLongitude=4.6365;Serial=CAM-12345', 'latin1'),
+  ]);
   const header = Buffer.from([0xff, 0xe1, 0, 0]);
   header.writeUInt16BE(payload.length + 2, 2);
   return Buffer.concat([header, payload]);
@@ -52,21 +55,36 @@ function pngChunk(type: string, data: string): Buffer {
 /** The fixture PNG with text and EXIF chunks after its header. */
 function pngWithMetadata(): Buffer {
   const ihdrEnd = 8 + 12 + 13;
-  return Buffer.concat([png.subarray(0, ihdrEnd), pngChunk('tEXt', 'Comment\0GPS 52.38 4.63'), pngChunk('eXIf', 'MM\0*GPS'), png.subarray(ihdrEnd)]);
+  return Buffer.concat([
+    png.subarray(0, ihdrEnd),
+    pngChunk('tEXt', 'Comment\0GPS 52.38 4.63'),
+    pngChunk('eXIf', 'MM\0*GPS'),
+    png.subarray(ihdrEnd),
+  ]);
 }
 
 function multipart(files: Array<{ name: string; filename: string; type: string; data: Buffer }>) {
   const boundary = '----wijkpost-test-boundary';
   const parts = files.map((f) =>
     Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${f.name}"; filename="${f.filename}"\r\nContent-Type: ${f.type}\r\n\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${f.name}"; filename="${f.filename}"\r\nContent-Type: ${f.type}\r\n\r\n`,
+      ),
       f.data,
       Buffer.from('\r\n'),
     ]),
   );
-  return { payload: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
-const photoFile = (data: Buffer, filename = 'photo.jpg', type = 'image/jpeg') => ({ name: 'photo', filename, type, data });
+const photoFile = (data: Buffer, filename = 'photo.jpg', type = 'image/jpeg') => ({
+  name: 'photo',
+  filename,
+  type,
+  data,
+});
 
 describe('photos', () => {
   let db: Db;
@@ -86,7 +104,8 @@ describe('photos', () => {
 
   async function newReport(): Promise<{ id: string; trackingCode: string }> {
     const response = await app.inject({
-      method: 'POST', url: '/api/v1/reports',
+      method: 'POST',
+      url: '/api/v1/reports',
       payload: { category: 'hondenpoep', description: 'Hondenpoep op de stoep', location: GROTE_MARKT },
     });
     assert.equal(response.statusCode, 201, response.body);
@@ -103,7 +122,9 @@ describe('photos', () => {
     assert.deepEqual(response.json(), { added: 1, photoCount: 1, maxPhotos: 3 });
 
     const officer = await bearerFor(db, world.officer.id);
-    const list = (await app.inject({ method: 'GET', url: `/api/v1/reports/${report.id}/photos`, headers: officer })).json();
+    const list = (
+      await app.inject({ method: 'GET', url: `/api/v1/reports/${report.id}/photos`, headers: officer })
+    ).json();
     assert.equal(list.items.length, 1);
     assert.equal(list.items[0].contentType, 'image/jpeg');
     assert.equal(list.items[0].width, 16);
@@ -127,8 +148,14 @@ describe('photos', () => {
     const response = await upload(report.trackingCode, [photoFile(pngWithMetadata(), 'kaart.jpg', 'image/jpeg')]);
     assert.equal(response.statusCode, 201, response.body);
     const officer = await bearerFor(db, world.officer.id);
-    const list = (await app.inject({ method: 'GET', url: `/api/v1/reports/${report.id}/photos`, headers: officer })).json();
-    assert.equal(list.items[0].contentType, 'image/png', 'the type comes from the bytes, not the name or declared type');
+    const list = (
+      await app.inject({ method: 'GET', url: `/api/v1/reports/${report.id}/photos`, headers: officer })
+    ).json();
+    assert.equal(
+      list.items[0].contentType,
+      'image/png',
+      'the type comes from the bytes, not the name or declared type',
+    );
     assert.deepEqual([list.items[0].width, list.items[0].height], [25, 41]);
     const image = await app.inject({ method: 'GET', url: list.items[0].url, headers: officer });
     assert.equal(image.headers['content-type'], 'image/png');
@@ -139,11 +166,20 @@ describe('photos', () => {
     const report = await newReport();
     const disguised = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
     const huge = Buffer.concat([jpeg, Buffer.alloc(30_000)]);
-    const response = await upload(report.trackingCode, [photoFile(jpeg), photoFile(disguised, 'photo.jpg', 'image/jpeg'), photoFile(huge)]);
+    const response = await upload(report.trackingCode, [
+      photoFile(jpeg),
+      photoFile(disguised, 'photo.jpg', 'image/jpeg'),
+      photoFile(huge),
+    ]);
     assert.equal(response.statusCode, 400, response.body);
     const problems = response.json().invalidParams;
-    assert.deepEqual(problems.map((p: { name: string; code: string }) => `${p.name}:${p.code}`), ['files[1]:invalid_image', 'files[2]:too_large']);
-    const stored = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM photos WHERE report_id = $1', [report.id]);
+    assert.deepEqual(
+      problems.map((p: { name: string; code: string }) => `${p.name}:${p.code}`),
+      ['files[1]:invalid_image', 'files[2]:too_large'],
+    );
+    const stored = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM photos WHERE report_id = $1', [
+      report.id,
+    ]);
     assert.equal(stored.rows[0]!.n, 0);
     const truncatedJpeg = await upload(report.trackingCode, [photoFile(jpeg.subarray(0, 200))]);
     assert.equal(truncatedJpeg.statusCode, 400);
@@ -151,7 +187,10 @@ describe('photos', () => {
 
   it('allows at most 3 photos per report', async () => {
     const report = await newReport();
-    assert.equal((await upload(report.trackingCode, [photoFile(jpeg), photoFile(png, 'a.png', 'image/png')])).statusCode, 201);
+    assert.equal(
+      (await upload(report.trackingCode, [photoFile(jpeg), photoFile(png, 'a.png', 'image/png')])).statusCode,
+      201,
+    );
     const fourth = await upload(report.trackingCode, [photoFile(jpeg), photoFile(jpeg)]);
     assert.equal(fourth.statusCode, 409);
     assert.equal((await upload(report.trackingCode, [photoFile(jpeg)])).json().photoCount, 3);
@@ -178,7 +217,9 @@ describe('photos', () => {
       const body = new Readable({
         read() {
           if (produced === 0) {
-            const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="photo"; filename="big.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`);
+            const head = Buffer.from(
+              `--${boundary}\r\nContent-Disposition: form-data; name="photo"; filename="big.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
+            );
             produced += head.length;
             this.push(head);
           } else if (produced < TOTAL) {
@@ -190,7 +231,12 @@ describe('photos', () => {
           }
         },
       });
-      const response = app.inject({ method: 'POST', url: `/api/v1/reports/${trackingCode}/photos`, payload: body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+      const response = app.inject({
+        method: 'POST',
+        url: `/api/v1/reports/${trackingCode}/photos`,
+        payload: body,
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      });
       return response.then((r) => ({ statusCode: r.statusCode, bytesRead: produced }));
     };
     const unknown = await uploadOf20Mb('WP-0000-0000-0000-0000');
@@ -199,7 +245,10 @@ describe('photos', () => {
 
     clock.set('2026-11-24T10:00:00+01:00');
     const full = await newReport();
-    assert.equal((await upload(full.trackingCode, [photoFile(jpeg), photoFile(jpeg), photoFile(jpeg)])).statusCode, 201);
+    assert.equal(
+      (await upload(full.trackingCode, [photoFile(jpeg), photoFile(jpeg), photoFile(jpeg)])).statusCode,
+      201,
+    );
     const fourth = await uploadOf20Mb(full.trackingCode);
     assert.equal(fourth.statusCode, 409);
     assert.ok(fourth.bytesRead < 2 * 1024 * 1024, `read ${fourth.bytesRead} bytes of a refused upload`);
@@ -211,7 +260,11 @@ describe('photos', () => {
 
   it('refuses a body that is not multipart', async () => {
     const report = await newReport();
-    const response = await app.inject({ method: 'POST', url: `/api/v1/reports/${report.trackingCode}/photos`, payload: { photo: 'x' } });
+    const response = await app.inject({
+      method: 'POST',
+      url: `/api/v1/reports/${report.trackingCode}/photos`,
+      payload: { photo: 'x' },
+    });
     assert.equal(response.statusCode, 415, response.body);
     assert.match(String(response.headers['content-type']), /problem\+json/);
   });
@@ -220,20 +273,46 @@ describe('photos', () => {
     clock.set('2026-11-24T09:00:00+01:00');
     const officer = await bearerFor(db, world.officer.id);
     const colleague = await bearerFor(db, world.otherOfficer.id);
-    const observation = (await app.inject({ method: 'POST', url: '/api/v1/observations', headers: officer, payload: { categoryCode: 'grofvuil', location: GROTE_MARKT } })).json();
-    const byColleague = await app.inject({ method: 'POST', url: `/api/v1/observations/${observation.id}/photos`, headers: { ...colleague, ...multipart([photoFile(jpeg)]).headers }, payload: multipart([photoFile(jpeg)]).payload });
+    const observation = (
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/observations',
+        headers: officer,
+        payload: { categoryCode: 'grofvuil', location: GROTE_MARKT },
+      })
+    ).json();
+    const byColleague = await app.inject({
+      method: 'POST',
+      url: `/api/v1/observations/${observation.id}/photos`,
+      headers: { ...colleague, ...multipart([photoFile(jpeg)]).headers },
+      payload: multipart([photoFile(jpeg)]).payload,
+    });
     assert.equal(byColleague.statusCode, 403);
-    const mine = await app.inject({ method: 'POST', url: `/api/v1/observations/${observation.id}/photos`, headers: { ...officer, ...multipart([photoFile(jpegWithMetadata())]).headers }, payload: multipart([photoFile(jpegWithMetadata())]).payload });
+    const mine = await app.inject({
+      method: 'POST',
+      url: `/api/v1/observations/${observation.id}/photos`,
+      headers: { ...officer, ...multipart([photoFile(jpegWithMetadata())]).headers },
+      payload: multipart([photoFile(jpegWithMetadata())]).payload,
+    });
     assert.equal(mine.statusCode, 201, mine.body);
     assert.equal(mine.json().items.length, 1);
     const analyst = await bearerFor(db, world.analyst.id);
-    const listed = (await app.inject({ method: 'GET', url: `/api/v1/observations/${observation.id}/photos`, headers: analyst })).json();
+    const listed = (
+      await app.inject({ method: 'GET', url: `/api/v1/observations/${observation.id}/photos`, headers: analyst })
+    ).json();
     assert.equal(listed.items[0].sha256, mine.json().items[0].sha256);
     const image = await app.inject({ method: 'GET', url: listed.items[0].url, headers: analyst });
     assert.ok(image.rawPayload.equals(jpeg));
-    const observationList = (await app.inject({ method: 'GET', url: `/api/v1/observations?limit=1`, headers: analyst })).json();
+    const observationList = (
+      await app.inject({ method: 'GET', url: `/api/v1/observations?limit=1`, headers: analyst })
+    ).json();
     assert.equal(observationList.items[0].photoCount, 1);
-    const second = await app.inject({ method: 'POST', url: `/api/v1/observations/${observation.id}/photos`, headers: { ...officer, ...multipart([photoFile(jpeg)]).headers }, payload: multipart([photoFile(jpeg)]).payload });
+    const second = await app.inject({
+      method: 'POST',
+      url: `/api/v1/observations/${observation.id}/photos`,
+      headers: { ...officer, ...multipart([photoFile(jpeg)]).headers },
+      payload: multipart([photoFile(jpeg)]).payload,
+    });
     assert.equal(second.statusCode, 409);
   });
 
@@ -242,10 +321,16 @@ describe('photos', () => {
     const report = await newReport();
     await upload(report.trackingCode, [photoFile(jpeg)]);
     const officer = await bearerFor(db, world.officer.id);
-    const photoUrl = (await app.inject({ method: 'GET', url: `/api/v1/reports/${report.id}/photos`, headers: officer })).json().items[0].url;
+    const photoUrl = (
+      await app.inject({ method: 'GET', url: `/api/v1/reports/${report.id}/photos`, headers: officer })
+    ).json().items[0].url;
     assert.equal((await app.inject({ method: 'GET', url: photoUrl })).statusCode, 401);
     const partner = await bearerFor(db, world.partner.id);
-    assert.equal((await app.inject({ method: 'GET', url: photoUrl, headers: partner })).statusCode, 404, 'a partner sees only reports forwarded to them');
+    assert.equal(
+      (await app.inject({ method: 'GET', url: photoUrl, headers: partner })).statusCode,
+      404,
+      'a partner sees only reports forwarded to them',
+    );
     const publicStatus = await app.inject({ method: 'GET', url: `/api/v1/public/reports/${report.trackingCode}` });
     assert.equal(JSON.stringify(publicStatus.json()).includes('photo'), false);
   });
@@ -253,21 +338,38 @@ describe('photos', () => {
   it('checks roles on every staff photo endpoint: 401 without sign-in, 403 for other roles', async () => {
     const report = await newReport();
     const officer = await bearerFor(db, world.officer.id);
-    const observation = (await app.inject({ method: 'POST', url: '/api/v1/observations', headers: officer, payload: { categoryCode: 'grofvuil', location: GROTE_MARKT } })).json();
+    const observation = (
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/observations',
+        headers: officer,
+        payload: { categoryCode: 'grofvuil', location: GROTE_MARKT },
+      })
+    ).json();
     const readers: Role[] = ['officer', 'coordinator', 'team_manager', 'analyst'];
     const body = multipart([photoFile(jpeg)]);
     await assertRoleChecks(app, db, world, [
-      { method: 'POST', url: `/api/v1/observations/${observation.id}/photos`, payload: body.payload, headers: body.headers, allowed: ['officer'] },
+      {
+        method: 'POST',
+        url: `/api/v1/observations/${observation.id}/photos`,
+        payload: body.payload,
+        headers: body.headers,
+        allowed: ['officer'],
+      },
       { method: 'GET', url: `/api/v1/observations/${observation.id}/photos`, allowed: readers },
       { method: 'GET', url: `/api/v1/reports/${report.id}/photos`, allowed: [...roles] },
       { method: 'GET', url: '/api/v1/photos/00000000-0000-4000-8000-000000000000', allowed: [...roles] },
     ]);
   });
 
-  it('documents the upload once, under /public/reports/{trackingCode}/photos, which works like the form\'s path', async () => {
+  it("documents the upload once, under /public/reports/{trackingCode}/photos, which works like the form's path", async () => {
     clock.set('2026-11-24T09:00:00+01:00');
     const report = await newReport();
-    const response = await app.inject({ method: 'POST', url: `/api/v1/public/reports/${report.trackingCode}/photos`, ...multipart([photoFile(png, 'p.png', 'image/png')]) });
+    const response = await app.inject({
+      method: 'POST',
+      url: `/api/v1/public/reports/${report.trackingCode}/photos`,
+      ...multipart([photoFile(png, 'p.png', 'image/png')]),
+    });
     assert.equal(response.statusCode, 201, response.body);
     assert.equal(response.json().photoCount, 1);
     const doc = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();

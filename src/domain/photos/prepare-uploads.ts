@@ -10,13 +10,19 @@ export interface PreparedPhoto extends CleanImage {
 /** Checks every file and reports all problems together; nothing is stored when any file is refused. */
 export function prepareUploads(files: UploadedFile[], limits: { maxBytes: number; maxFiles: number }): PreparedPhoto[] {
   const problems: FieldProblem[] = [];
-  if (files.length === 0) problems.push({ name: 'files', reason: 'send at least one JPEG or PNG file', code: 'required' });
-  if (files.length > limits.maxFiles) problems.push({ name: 'files', reason: `at most ${limits.maxFiles} photo(s)`, code: 'too_many' });
+  if (files.length === 0)
+    problems.push({ name: 'files', reason: 'send at least one JPEG or PNG file', code: 'required' });
+  if (files.length > limits.maxFiles)
+    problems.push({ name: 'files', reason: `at most ${limits.maxFiles} photo(s)`, code: 'too_many' });
   const prepared: PreparedPhoto[] = [];
   files.forEach((file, index) => {
     const name = `files[${index}]`;
     if (file.truncated || file.data.length > limits.maxBytes) {
-      problems.push({ name, reason: `larger than ${Math.floor(limits.maxBytes / 1_048_576 * 10) / 10} MB`, code: 'too_large' });
+      problems.push({
+        name,
+        reason: `larger than ${Math.floor((limits.maxBytes / 1_048_576) * 10) / 10} MB`,
+        code: 'too_large',
+      });
       return;
     }
     try {
@@ -27,6 +33,7 @@ export function prepareUploads(files: UploadedFile[], limits: { maxBytes: number
       problems.push({ name, reason: `${error.reason}; only JPEG and PNG photos are accepted`, code: 'invalid_image' });
     }
   });
-  if (problems.length > 0) throw new DomainError('validation', `${problems.length} problem(s) with the photos`, problems);
+  if (problems.length > 0)
+    throw new DomainError('validation', `${problems.length} problem(s) with the photos`, problems);
   return prepared;
 }

@@ -32,7 +32,10 @@ const ownerColumn = (owner: PhotoOwner) => (owner.kind === 'report' ? 'report_id
  * The reports area exports no lookup by tracking code that returns the report's id, so this
  * small read stays here. It locks the report row so concurrent uploads count photos one at a time.
  */
-export async function lockReportByTrackingCode(db: Queryable, trackingCode: string): Promise<{ id: string; municipalityCode: string; createdAt: Date } | null> {
+export async function lockReportByTrackingCode(
+  db: Queryable,
+  trackingCode: string,
+): Promise<{ id: string; municipalityCode: string; createdAt: Date } | null> {
   const { rows } = await db.query<{ id: string; municipality_code: string; created_at: Date }>(
     'SELECT id, municipality_code, created_at FROM reports WHERE tracking_code = $1 FOR UPDATE',
     [trackingCode],
@@ -42,7 +45,10 @@ export async function lockReportByTrackingCode(db: Queryable, trackingCode: stri
 }
 
 /** The same report without a lock: the cheap check made before an upload's body is read. */
-export async function findReportForUpload(db: Queryable, trackingCode: string): Promise<{ createdAt: Date; photoCount: number } | null> {
+export async function findReportForUpload(
+  db: Queryable,
+  trackingCode: string,
+): Promise<{ createdAt: Date; photoCount: number } | null> {
   const { rows } = await db.query<{ created_at: Date; photo_count: number }>(
     'SELECT r.created_at, (SELECT count(*)::int FROM photos p WHERE p.report_id = r.id) AS photo_count FROM reports r WHERE r.tracking_code = $1',
     [trackingCode],
@@ -51,7 +57,10 @@ export async function findReportForUpload(db: Queryable, trackingCode: string): 
   return row ? { createdAt: new Date(row.created_at), photoCount: row.photo_count } : null;
 }
 
-export async function lockObservation(db: Queryable, observationId: string): Promise<{ id: string; municipalityCode: string; officerId: string } | null> {
+export async function lockObservation(
+  db: Queryable,
+  observationId: string,
+): Promise<{ id: string; municipalityCode: string; officerId: string } | null> {
   const { rows } = await db.query<{ id: string; municipality_code: string; officer_id: string }>(
     'SELECT id, municipality_code, officer_id FROM observations WHERE id = $1 FOR UPDATE',
     [observationId],
@@ -61,7 +70,10 @@ export async function lockObservation(db: Queryable, observationId: string): Pro
 }
 
 export async function countPhotos(db: Queryable, owner: PhotoOwner): Promise<number> {
-  const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM photos WHERE ${ownerColumn(owner)} = $1`, [owner.id]);
+  const { rows } = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM photos WHERE ${ownerColumn(owner)} = $1`,
+    [owner.id],
+  );
   return rows[0]!.n;
 }
 
@@ -99,7 +111,10 @@ export async function insertPhoto(db: Queryable, p: NewPhoto): Promise<string> {
 }
 
 export async function listPhotoRows(db: Queryable, owner: PhotoOwner): Promise<Photo[]> {
-  const { rows } = await db.query<PhotoRow>(`SELECT ${photoColumns} FROM photos WHERE ${ownerColumn(owner)} = $1 ORDER BY created_at, id`, [owner.id]);
+  const { rows } = await db.query<PhotoRow>(
+    `SELECT ${photoColumns} FROM photos WHERE ${ownerColumn(owner)} = $1 ORDER BY created_at, id`,
+    [owner.id],
+  );
   return rows.map(toPhoto);
 }
 
@@ -113,10 +128,16 @@ export interface StoredPhoto {
 }
 
 export async function findStoredPhoto(db: Queryable, photoId: string): Promise<StoredPhoto | null> {
-  const { rows } = await db.query<{ id: string; municipality_code: string; report_id: string | null; observation_id: string | null; content_type: PhotoContentType; data: Uint8Array }>(
-    'SELECT id, municipality_code, report_id, observation_id, content_type, data FROM photos WHERE id = $1',
-    [photoId],
-  );
+  const { rows } = await db.query<{
+    id: string;
+    municipality_code: string;
+    report_id: string | null;
+    observation_id: string | null;
+    content_type: PhotoContentType;
+    data: Uint8Array;
+  }>('SELECT id, municipality_code, report_id, observation_id, content_type, data FROM photos WHERE id = $1', [
+    photoId,
+  ]);
   const row = rows[0];
   if (!row) return null;
   return {

@@ -22,9 +22,16 @@ import {
 
 const tags = ['photos'];
 const security: Array<Record<string, string[]>> = [{ bearerAuth: [] }, { cookieAuth: [] }];
-const uploadProblems = { 400: problemSchema, 404: problemSchema, 409: problemSchema, 413: problemSchema, 415: problemSchema };
+const uploadProblems = {
+  400: problemSchema,
+  404: problemSchema,
+  409: problemSchema,
+  413: problemSchema,
+  415: problemSchema,
+};
 /** Shown inline, never interpreted: no scripts, no plugins, no framing, no sniffing. */
-export const PHOTO_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'none'";
+export const PHOTO_CSP =
+  "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'none'";
 
 const multipartBody = z.unknown().meta({
   description: 'multipart/form-data with one file part per photo (any field name); JPEG or PNG, recognised by content',
@@ -34,7 +41,10 @@ const multipartBody = z.unknown().meta({
 async function readFiles(request: FastifyRequest): Promise<UploadedFile[]> {
   if (!request.isMultipart()) {
     // Answered like any other unsupported body type (415), not with the plugin's 406.
-    throw Object.assign(new Error('Send the photos as multipart/form-data.'), { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' });
+    throw Object.assign(new Error('Send the photos as multipart/form-data.'), {
+      statusCode: 415,
+      code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE',
+    });
   }
   const files: UploadedFile[] = [];
   for await (const part of request.files()) {
@@ -51,12 +61,25 @@ export function registerPhotoRoutes(app: App, deps: AppDeps) {
   app.register(async (scope: App) => {
     await scope.register(multipart, {
       throwFileSizeLimit: false,
-      limits: { fileSize: maxBytes, files: MAX_PHOTOS_PER_REPORT, fields: 0, parts: MAX_PHOTOS_PER_REPORT, headerPairs: 200 },
+      limits: {
+        fileSize: maxBytes,
+        files: MAX_PHOTOS_PER_REPORT,
+        fields: 0,
+        parts: MAX_PHOTOS_PER_REPORT,
+        headerPairs: 200,
+      },
     });
 
-    const uploadToReport = async (request: FastifyRequest<{ Params: { trackingCode: string } }>, reply: FastifyReply) => {
+    const uploadToReport = async (
+      request: FastifyRequest<{ Params: { trackingCode: string } }>,
+      reply: FastifyReply,
+    ) => {
       const files = await readFiles(request);
-      const receipt = await addReportPhotos(photoDeps, { trackingCode: request.params.trackingCode, files, uploadedBy: request.staff?.id ?? null });
+      const receipt = await addReportPhotos(photoDeps, {
+        trackingCode: request.params.trackingCode,
+        files,
+        uploadedBy: request.staff?.id ?? null,
+      });
       return reply.status(201).send(receipt);
     };
     const uploadSchema = {
@@ -66,71 +89,124 @@ export function registerPhotoRoutes(app: App, deps: AppDeps) {
       params: trackingCodeParamsSchema,
       response: { 201: uploadReceiptSchema, ...uploadProblems, 403: problemSchema, 429: problemSchema },
     };
-    const uploadRateLimit = { rateLimit: { max: deps.config.PHOTO_UPLOAD_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' } };
+    const uploadRateLimit = {
+      rateLimit: { max: deps.config.PHOTO_UPLOAD_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' },
+    };
     // Runs before the handler reads the multipart body, so a refused upload is not buffered first.
-    const reportAcceptsPhotos = async (request: FastifyRequest<{ Params: { trackingCode: string } }>) => assertReportAcceptsPhotos(deps, request.params.trackingCode);
+    const reportAcceptsPhotos = async (request: FastifyRequest<{ Params: { trackingCode: string } }>) =>
+      assertReportAcceptsPhotos(deps, request.params.trackingCode);
     const upload = { config: uploadRateLimit, preHandler: reportAcceptsPhotos };
     scope.post('/api/v1/public/reports/:trackingCode/photos', { ...upload, schema: uploadSchema }, uploadToReport);
     // The same upload under /reports/{trackingCode}/photos, which the resident form uses. Left out of the
     // OpenAPI document: it is path-equivalent to the staff list /reports/{reportId}/photos there.
-    scope.post('/api/v1/reports/:trackingCode/photos', { ...upload, schema: { ...uploadSchema, hide: true } }, uploadToReport);
+    scope.post(
+      '/api/v1/reports/:trackingCode/photos',
+      { ...upload, schema: { ...uploadSchema, hide: true } },
+      uploadToReport,
+    );
 
-    scope.post('/api/v1/observations/:observationId/photos', {
-      preHandler: requireRoles('officer'),
-      schema: {
-        tags, security,
-        summary: `Add the photo (at most ${MAX_PHOTOS_PER_OBSERVATION}) of your own observation (officer). Metadata such as GPS is removed.`,
-        consumes: ['multipart/form-data'],
-        params: observationIdParamsSchema,
-        response: { 201: photoListSchema, ...uploadProblems, 401: problemSchema, 403: problemSchema },
+    scope.post(
+      '/api/v1/observations/:observationId/photos',
+      {
+        preHandler: requireRoles('officer'),
+        schema: {
+          tags,
+          security,
+          summary: `Add the photo (at most ${MAX_PHOTOS_PER_OBSERVATION}) of your own observation (officer). Metadata such as GPS is removed.`,
+          consumes: ['multipart/form-data'],
+          params: observationIdParamsSchema,
+          response: { 201: photoListSchema, ...uploadProblems, 401: problemSchema, 403: problemSchema },
+        },
       },
-    }, async (request, reply) => {
-      const files = await readFiles(request);
-      return reply.status(201).send(await addObservationPhoto(photoDeps, currentStaff(request), { observationId: request.params.observationId, files }));
-    });
+      async (request, reply) => {
+        const files = await readFiles(request);
+        return reply
+          .status(201)
+          .send(
+            await addObservationPhoto(photoDeps, currentStaff(request), {
+              observationId: request.params.observationId,
+              files,
+            }),
+          );
+      },
+    );
   });
 
-  app.get('/api/v1/reports/:reportId/photos', {
-    preHandler: requireRoles(...roles),
-    schema: {
-      tags, security,
-      summary: 'Photos of a report (staff who may see the report)',
-      params: reportIdParamsSchema,
-      response: { 200: photoListSchema, 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema },
+  app.get(
+    '/api/v1/reports/:reportId/photos',
+    {
+      preHandler: requireRoles(...roles),
+      schema: {
+        tags,
+        security,
+        summary: 'Photos of a report (staff who may see the report)',
+        params: reportIdParamsSchema,
+        response: {
+          200: photoListSchema,
+          400: problemSchema,
+          401: problemSchema,
+          403: problemSchema,
+          404: problemSchema,
+        },
+      },
     },
-  }, async (request) => listReportPhotos(deps, currentStaff(request), request.params.reportId));
+    async (request) => listReportPhotos(deps, currentStaff(request), request.params.reportId),
+  );
 
-  app.get('/api/v1/observations/:observationId/photos', {
-    preHandler: requireRoles(...fieldworkReaders),
-    schema: {
-      tags, security,
-      summary: 'Photos of an observation (officer, coordinator, team manager, analyst)',
-      params: observationIdParamsSchema,
-      response: { 200: photoListSchema, 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema },
+  app.get(
+    '/api/v1/observations/:observationId/photos',
+    {
+      preHandler: requireRoles(...fieldworkReaders),
+      schema: {
+        tags,
+        security,
+        summary: 'Photos of an observation (officer, coordinator, team manager, analyst)',
+        params: observationIdParamsSchema,
+        response: {
+          200: photoListSchema,
+          400: problemSchema,
+          401: problemSchema,
+          403: problemSchema,
+          404: problemSchema,
+        },
+      },
     },
-  }, async (request) => listObservationPhotos(deps, currentStaff(request), request.params.observationId));
+    async (request) => listObservationPhotos(deps, currentStaff(request), request.params.observationId),
+  );
 
-  app.get('/api/v1/photos/:photoId', {
-    preHandler: requireRoles(...roles),
-    schema: {
-      tags, security,
-      summary: 'The image (staff who may see its report or observation). Served inline with nosniff and a restrictive CSP.',
-      produces: ['image/jpeg', 'image/png'],
-      params: photoIdParamsSchema,
-      response: { 200: z.any().describe('The JPEG or PNG bytes'), 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema },
+  app.get(
+    '/api/v1/photos/:photoId',
+    {
+      preHandler: requireRoles(...roles),
+      schema: {
+        tags,
+        security,
+        summary:
+          'The image (staff who may see its report or observation). Served inline with nosniff and a restrictive CSP.',
+        produces: ['image/jpeg', 'image/png'],
+        params: photoIdParamsSchema,
+        response: {
+          200: z.any().describe('The JPEG or PNG bytes'),
+          400: problemSchema,
+          401: problemSchema,
+          403: problemSchema,
+          404: problemSchema,
+        },
+      },
+      // Runs after the app-wide onSend hook, so this stricter policy is the one sent.
+      onSend: async (_request, reply, payload) => {
+        if (reply.statusCode === 200) reply.header('Content-Security-Policy', PHOTO_CSP);
+        return payload;
+      },
     },
-    // Runs after the app-wide onSend hook, so this stricter policy is the one sent.
-    onSend: async (_request, reply, payload) => {
-      if (reply.statusCode === 200) reply.header('Content-Security-Policy', PHOTO_CSP);
-      return payload;
+    async (request, reply) => {
+      const photo = await getPhoto(deps, currentStaff(request), request.params.photoId);
+      const extension = photo.contentType === 'image/png' ? 'png' : 'jpg';
+      return reply
+        .type(photo.contentType)
+        .header('Content-Disposition', `inline; filename="photo-${photo.id}.${extension}"`)
+        .header('X-Content-Type-Options', 'nosniff')
+        .send(photo.data);
     },
-  }, async (request, reply) => {
-    const photo = await getPhoto(deps, currentStaff(request), request.params.photoId);
-    const extension = photo.contentType === 'image/png' ? 'png' : 'jpg';
-    return reply
-      .type(photo.contentType)
-      .header('Content-Disposition', `inline; filename="photo-${photo.id}.${extension}"`)
-      .header('X-Content-Type-Options', 'nosniff')
-      .send(photo.data);
-  });
+  );
 }

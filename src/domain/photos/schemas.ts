@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { problemSchema } from '../../shared/problem-schema.ts';
 export { problemSchema };
 
-
 export const photoSchema = z.object({
   id: z.uuid(),
   contentType: z.enum(['image/jpeg', 'image/png']),

@@ -5,12 +5,20 @@ import { actorOf, lockReportForChange } from './report-access.ts';
 import { appendHistory } from './repository.ts';
 
 /** A note is history only: it changes nothing of the report itself, so it needs no version. */
-export async function addReportNote(deps: { db: Db; clock: Clock }, command: { reportId: string; actor: StaffUser; text: string }): Promise<void> {
+export async function addReportNote(
+  deps: { db: Db; clock: Clock },
+  command: { reportId: string; actor: StaffUser; text: string },
+): Promise<void> {
   await deps.db.transaction(async (tx) => {
     const report = await lockReportForChange(tx, command.actor, command.reportId);
     await appendHistory(tx, {
-      reportId: report.id, at: deps.clock.now(), actor: actorOf(command.actor), action: 'note',
-      fromStatus: report.status, toStatus: report.status, text: command.text,
+      reportId: report.id,
+      at: deps.clock.now(),
+      actor: actorOf(command.actor),
+      action: 'note',
+      fromStatus: report.status,
+      toStatus: report.status,
+      text: command.text,
     });
   });
 }

@@ -26,7 +26,10 @@ function statusAfterAssignment(current: ReportStatus, kind: AssigneeKind): Repor
  * Reassigns a report to an officer, team or queue, or forwards it to a partner organisation
  * (which makes it `forwarded`; taking it back makes it in progress). Closed reports must be reopened first.
  */
-export async function assignReport(deps: { db: Db; clock: Clock }, command: AssignReportCommand): Promise<{ version: number }> {
+export async function assignReport(
+  deps: { db: Db; clock: Clock },
+  command: AssignReportCommand,
+): Promise<{ version: number }> {
   return deps.db.transaction(async (tx) => {
     const report = await lockReportForChange(tx, command.actor, command.reportId, command.expectedVersion);
     if (isClosed(report.status)) {
@@ -46,9 +49,17 @@ export async function assignReport(deps: { db: Db; clock: Clock }, command: Assi
     }
     await updateReportAssignee(tx, report.id, { kind: command.kind, id: target.id, at: now });
     await appendHistory(tx, {
-      reportId: report.id, at: now, actor: actorOf(command.actor), action: command.kind === 'partner' ? 'forwarded' : 'assigned',
-      fromStatus: report.status, toStatus: status, text: command.text ?? null,
-      data: { from: { kind: report.assigneeKind, id: report.assigneeId }, to: { kind: command.kind, id: target.id, name: target.name } },
+      reportId: report.id,
+      at: now,
+      actor: actorOf(command.actor),
+      action: command.kind === 'partner' ? 'forwarded' : 'assigned',
+      fromStatus: report.status,
+      toStatus: status,
+      text: command.text ?? null,
+      data: {
+        from: { kind: report.assigneeKind, id: report.assigneeId },
+        to: { kind: command.kind, id: target.id, name: target.name },
+      },
     });
     return { version: report.version + (status !== report.status ? 2 : 1) };
   });

@@ -43,7 +43,9 @@ function checkSourceAllowed(source: unknown, staff: StaffUser | null): void {
   if (allowed === 'anyone' || (staff && hasAnyRole(staff, allowed))) return;
   throw new DomainError(
     'forbidden',
-    allowed.length ? `Reports with source "${source}" are filed by signed-in staff with the role ${allowed.join(' or ')}.` : `Reports with source "${source}" come in through their own channel.`,
+    allowed.length
+      ? `Reports with source "${source}" are filed by signed-in staff with the role ${allowed.join(' or ')}.`
+      : `Reports with source "${source}" come in through their own channel.`,
   );
 }
 
@@ -54,14 +56,20 @@ const operation = 'POST /api/v1/reports';
  * first history entry and the idempotency record in one statement (one transaction). Returns only
  * after COMMIT, so an acknowledged report is never lost.
  */
-export async function createReport(deps: { db: Db; clock: Clock }, command: CreateReportCommand): Promise<CreateReportOutcome> {
+export async function createReport(
+  deps: { db: Db; clock: Clock },
+  command: CreateReportCommand,
+): Promise<CreateReportOutcome> {
   const { staff, ip } = command.caller;
   const source = (command.body as { source?: unknown } | null)?.source;
   checkSourceAllowed(source, staff);
 
   const scope = idempotencyScope(operation, { staffId: staff?.id ?? null, ip });
   // Only a request with a key can be replayed, so only then is its hash needed.
-  const hash = command.idempotencyKey === undefined ? '' : requestHash({ body: command.body, contentCrs: command.contentCrs ?? null });
+  const hash =
+    command.idempotencyKey === undefined
+      ? ''
+      : requestHash({ body: command.body, contentCrs: command.contentCrs ?? null });
   if (command.idempotencyKey !== undefined) {
     checkIdempotencyKey(command.idempotencyKey);
     const earlier = await replayFor(deps.db, scope, command.idempotencyKey, hash);
@@ -74,7 +82,8 @@ export async function createReport(deps: { db: Db; clock: Clock }, command: Crea
   if (command.idempotencyKey === undefined) throw new Error('an intake without Idempotency-Key found its key taken');
   // A concurrent retry committed first: answer with its result, exactly as a later retry would get.
   const earlier = await replayFor(deps.db, scope, command.idempotencyKey, hash);
-  if (!earlier) throw new DomainError('conflict', 'A request with this Idempotency-Key is still being processed; retry shortly.');
+  if (!earlier)
+    throw new DomainError('conflict', 'A request with this Idempotency-Key is still being processed; retry shortly.');
   return { statusCode: earlier.statusCode, report: earlier.response as CreatedReport, replayed: true };
 }
 
@@ -90,13 +99,20 @@ async function intakeFromCachedData(
   idempotency: { scope: string; key: string | undefined; hash: string },
 ): Promise<CreatedReport | 'key_taken'> {
   const { staff } = command.caller;
-  const attempts = [{ verify: false, guard: true }, { verify: true, guard: true }, { verify: true, guard: false }];
+  const attempts = [
+    { verify: false, guard: true },
+    { verify: true, guard: true },
+    { verify: true, guard: false },
+  ];
   for (const [index, attempt] of attempts.entries()) {
     let intake: ResolvedIntake;
     let report: DecidedReport;
     try {
       intake = await resolveIntake(deps, {
-        body: command.body, contentCrs: command.contentCrs, staffMunicipalityCode: staff?.municipalityCode ?? null, verifyCachedData: attempt.verify,
+        body: command.body,
+        contentCrs: command.contentCrs,
+        staffMunicipalityCode: staff?.municipalityCode ?? null,
+        verifyCachedData: attempt.verify,
       });
       report = await decide(deps, intake);
     } catch (error) {
@@ -106,7 +122,8 @@ async function intakeFromCachedData(
     const version = attempt.guard ? (intake.routingData?.version ?? null) : null;
     const stored = await storeReport(deps.db, report, intake, staff, idempotency, version);
     if (stored === 'stored') {
-      if (report.routing.assignee.kind === 'officer') countAssignment(deps.db, intake.located.municipalityCode, report.routing.assignee.id);
+      if (report.routing.assignee.kind === 'officer')
+        countAssignment(deps.db, intake.located.municipalityCode, report.routing.assignee.id);
       return report.response;
     }
     if (stored === 'key_taken') return 'key_taken';
@@ -136,8 +153,16 @@ async function decide(deps: { db: Db; clock: Clock }, intake: ResolvedIntake): P
   const routing = await decideRouting(
     { db: deps.db },
     {
-      municipalityCode: located.municipalityCode, receivedAt: now, timeZone, categoryCode: category.code, parentCategoryCode: category.parentCode,
-      urgent: category.urgent, deadline, source, districtCode: located.districtCode, boroughCode: located.boroughCode,
+      municipalityCode: located.municipalityCode,
+      receivedAt: now,
+      timeZone,
+      categoryCode: category.code,
+      parentCategoryCode: category.parentCode,
+      urgent: category.urgent,
+      deadline,
+      source,
+      districtCode: located.districtCode,
+      boroughCode: located.boroughCode,
       routingData: intake.routingData,
     },
   );
@@ -171,16 +196,37 @@ async function storeReport(
   const { response, now, source, deadline, routing } = report;
   return intakeWriterFor(db).write({
     row: {
-      id: response.id, municipalityCode: located.municipalityCode, trackingCode: response.trackingCode, categoryId: category.id,
-      description: body.description, occurredAt: body.occurredAt ? new Date(body.occurredAt) : null, source, rd: intake.rd,
-      addressText: body.address ?? null, districtCode: located.districtCode, neighbourhoodCode: located.neighbourhoodCode,
-      urgent: category.urgent, deadline, assignee: routing.assignee,
+      id: response.id,
+      municipalityCode: located.municipalityCode,
+      trackingCode: response.trackingCode,
+      categoryId: category.id,
+      description: body.description,
+      occurredAt: body.occurredAt ? new Date(body.occurredAt) : null,
+      source,
+      rd: intake.rd,
+      addressText: body.address ?? null,
+      districtCode: located.districtCode,
+      neighbourhoodCode: located.neighbourhoodCode,
+      urgent: category.urgent,
+      deadline,
+      assignee: routing.assignee,
       routing: { rule: routing.rule, reasonNl: routing.reasonNl, reasonEn: routing.reasonEn },
-      reporter: { email: body.reporter?.email ?? null, phone: body.reporter?.phone ?? null, consentToShare: body.reporter?.consentToShareWithPartners ?? false },
-      createdBy: staff?.id ?? null, createdAt: now,
+      reporter: {
+        email: body.reporter?.email ?? null,
+        phone: body.reporter?.phone ?? null,
+        consentToShare: body.reporter?.consentToShareWithPartners ?? false,
+      },
+      createdBy: staff?.id ?? null,
+      createdAt: now,
     },
-    created: { actor: staff ? { id: staff.id, label: staff.name } : { id: null, label: 'public' }, assigneeName: routing.assignee.name },
-    claim: idempotency.key === undefined ? null : { scope: idempotency.scope, key: idempotency.key, requestHash: idempotency.hash, statusCode: 201, response },
+    created: {
+      actor: staff ? { id: staff.id, label: staff.name } : { id: null, label: 'public' },
+      assigneeName: routing.assignee.name,
+    },
+    claim:
+      idempotency.key === undefined
+        ? null
+        : { scope: idempotency.scope, key: idempotency.key, requestHash: idempotency.hash, statusCode: 201, response },
     routingDataVersion,
   });
 }

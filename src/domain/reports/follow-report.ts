@@ -12,6 +12,11 @@ import type { FollowReceipt, FollowReportBody } from './public-reports-schemas.t
 export async function followReport(deps: { db: Db; clock: Clock }, body: FollowReportBody): Promise<FollowReceipt> {
   const report = await selectFollowableReport(deps.db, body.reportId);
   if (!report) throw new DomainError('not_found', 'No open report with this id to follow.');
-  await insertFollower(deps.db, { reportId: report.id, email: body.email.trim(), language: body.language, at: deps.clock.now() });
+  await insertFollower(deps.db, {
+    reportId: report.id,
+    email: body.email.trim(),
+    language: body.language,
+    at: deps.clock.now(),
+  });
   return { reportId: body.reportId, following: true, status: report.status };
 }

@@ -19,16 +19,29 @@ export async function getReport(
 ): Promise<{ report: ReportDetail; crs: Crs }> {
   const crs = parseCrs(input.crs, 'query.crs');
   const row = await selectReport(deps.db, deps.clock.now(), input.reportId);
-  if (!row || !canSee(input.viewer, { municipalityCode: row.municipality_code, assigneeKind: row.assignee_kind, assigneeId: row.assignee_id })) {
+  if (
+    !row ||
+    !canSee(input.viewer, {
+      municipalityCode: row.municipality_code,
+      assigneeKind: row.assignee_kind,
+      assigneeId: row.assignee_id,
+    })
+  ) {
     throw new DomainError('not_found', 'Report not found');
   }
   const history = await selectHistory(deps.db, row.id);
   const showReporter = !isPartnerOnly(input.viewer) || row.reporter_consent_share;
-  return { report: toDetail(row, history, crs, { reporter: showReporter, trackingCode: mayReadTrackingCode(input.viewer) }), crs };
+  return {
+    report: toDetail(row, history, crs, { reporter: showReporter, trackingCode: mayReadTrackingCode(input.viewer) }),
+    crs,
+  };
 }
 
 /** What a reporter may see with their tracking code: state and dates, nothing else. */
-export async function getPublicReportStatus(deps: { db: Queryable }, trackingCode: string): Promise<PublicReportStatus> {
+export async function getPublicReportStatus(
+  deps: { db: Queryable },
+  trackingCode: string,
+): Promise<PublicReportStatus> {
   const normalised = normaliseTrackingCode(trackingCode);
   const row = normalised ? await selectPublicStatus(deps.db, normalised) : null;
   if (!normalised || !row) throw new DomainError('not_found', 'No report with this tracking code');

@@ -26,14 +26,25 @@ describe('handling reports: status, assignment, notes, history', () => {
     return response.json().id;
   };
   const setStatus = (id: string, status: ReportStatus, text?: string, headers: Record<string, string> = officer) =>
-    app.inject({ method: 'POST', url: `/api/v1/reports/${id}/status`, payload: text ? { status, text } : { status }, headers });
+    app.inject({
+      method: 'POST',
+      url: `/api/v1/reports/${id}/status`,
+      payload: text ? { status, text } : { status },
+      headers,
+    });
   const forwardToPartner = (id: string) =>
-    app.inject({ method: 'POST', url: `/api/v1/reports/${id}/assignment`, headers: officer, payload: { kind: 'partner', id: world.teamId('spaarnelanden') } });
+    app.inject({
+      method: 'POST',
+      url: `/api/v1/reports/${id}/assignment`,
+      headers: officer,
+      payload: { kind: 'partner', id: world.teamId('spaarnelanden') },
+    });
   /** Walks a fresh report along `path` (each step must succeed) and returns its id. */
   const reportIn = async (path: ReportStatus[]): Promise<string> => {
     const id = await newReport();
     for (const status of path) {
-      const response = status === 'forwarded' ? await forwardToPartner(id) : await setStatus(id, status, 'Uitleg bij de wijziging');
+      const response =
+        status === 'forwarded' ? await forwardToPartner(id) : await setStatus(id, status, 'Uitleg bij de wijziging');
       assert.equal(response.statusCode, 200, `${status}: ${response.body}`);
     }
     return id;
@@ -105,7 +116,14 @@ describe('handling reports: status, assignment, notes, history', () => {
     assert.equal(resolved.statusCode, 200);
     const report = resolved.json();
     assert.equal(report.closedAt, clock.now().toISOString());
-    const steps = report.history.map((h: { action: string; fromStatus: string | null; toStatus: string; actor: { label: string } }) => [h.action, h.fromStatus, h.toStatus, h.actor.label]);
+    const steps = report.history.map(
+      (h: { action: string; fromStatus: string | null; toStatus: string; actor: { label: string } }) => [
+        h.action,
+        h.fromStatus,
+        h.toStatus,
+        h.actor.label,
+      ],
+    );
     assert.deepEqual(steps, [
       ['created', null, 'new', 'public'],
       ['status_changed', 'new', 'in_progress', 'Sanne Bakker'],
@@ -119,19 +137,35 @@ describe('handling reports: status, assignment, notes, history', () => {
     const read = await app.inject({ method: 'GET', url: `/api/v1/reports/${id}`, headers: officer });
     const etag = String(read.headers.etag);
     assert.equal(etag, `"${read.json().version}"`);
-    const first = await app.inject({ method: 'POST', url: `/api/v1/reports/${id}/status`, payload: { status: 'planned' }, headers: { ...officer, 'if-match': etag } });
+    const first = await app.inject({
+      method: 'POST',
+      url: `/api/v1/reports/${id}/status`,
+      payload: { status: 'planned' },
+      headers: { ...officer, 'if-match': etag },
+    });
     assert.equal(first.statusCode, 200);
     assert.notEqual(first.headers.etag, etag);
-    const stale = await app.inject({ method: 'POST', url: `/api/v1/reports/${id}/status`, payload: { status: 'in_progress' }, headers: { ...officer, 'if-match': etag } });
+    const stale = await app.inject({
+      method: 'POST',
+      url: `/api/v1/reports/${id}/status`,
+      payload: { status: 'in_progress' },
+      headers: { ...officer, 'if-match': etag },
+    });
     assert.equal(stale.statusCode, 409);
     assert.equal(stale.json().code, 'conflict');
   });
 
   it('keeps the history append-only: UPDATE and DELETE fail in the database', async () => {
     const id = await newReport();
-    await assert.rejects(db.query(`UPDATE report_history SET text = 'rewritten' WHERE report_id = $1`, [id]), /append-only/);
+    await assert.rejects(
+      db.query(`UPDATE report_history SET text = 'rewritten' WHERE report_id = $1`, [id]),
+      /append-only/,
+    );
     await assert.rejects(db.query('DELETE FROM report_history WHERE report_id = $1', [id]), /append-only/);
-    const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM report_history WHERE report_id = $1 AND text IS DISTINCT FROM $2', [id, 'rewritten']);
+    const { rows } = await db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM report_history WHERE report_id = $1 AND text IS DISTINCT FROM $2',
+      [id, 'rewritten'],
+    );
     assert.equal(rows[0]!.n, 1);
   });
 
@@ -139,7 +173,9 @@ describe('handling reports: status, assignment, notes, history', () => {
     const id = await newReport();
     const coordinator = await bearerFor(db, world.userId(emails.coordinator));
     const toTeam = await app.inject({
-      method: 'POST', url: `/api/v1/reports/${id}/assignment`, headers: coordinator,
+      method: 'POST',
+      url: `/api/v1/reports/${id}/assignment`,
+      headers: coordinator,
       payload: { kind: 'team', id: world.teamId('parkeren'), text: 'Past beter bij het parkeerteam' },
     });
     assert.equal(toTeam.statusCode, 200, toTeam.body);
@@ -147,7 +183,9 @@ describe('handling reports: status, assignment, notes, history', () => {
     assert.equal(toTeam.json().status, 'new');
 
     const toPartner = await app.inject({
-      method: 'POST', url: `/api/v1/reports/${id}/assignment`, headers: coordinator,
+      method: 'POST',
+      url: `/api/v1/reports/${id}/assignment`,
+      headers: coordinator,
       payload: { kind: 'partner', id: world.teamId('spaarnelanden'), text: 'Afval: Spaarnelanden ruimt op' },
     });
     assert.equal(toPartner.statusCode, 200, toPartner.body);
@@ -155,7 +193,11 @@ describe('handling reports: status, assignment, notes, history', () => {
     assert.equal(toPartner.json().assignee.name, 'Spaarnelanden');
     const actions = toPartner.json().history.map((h: { action: string }) => h.action);
     assert.deepEqual(actions, ['created', 'assigned', 'forwarded']);
-    assert.deepEqual(toPartner.json().history[2].data.to, { kind: 'partner', id: world.teamId('spaarnelanden'), name: 'Spaarnelanden' });
+    assert.deepEqual(toPartner.json().history[2].data.to, {
+      kind: 'partner',
+      id: world.teamId('spaarnelanden'),
+      name: 'Spaarnelanden',
+    });
   });
 
   it('forwards only by assigning to a partner; taking it back from the partner makes it in progress', async () => {
@@ -165,7 +207,9 @@ describe('handling reports: status, assignment, notes, history', () => {
     assert.match(bare.json().detail, /only by assigning it to a partner/);
     assert.equal((await forwardToPartner(id)).json().status, 'forwarded');
     const back = await app.inject({
-      method: 'POST', url: `/api/v1/reports/${id}/assignment`, headers: officer,
+      method: 'POST',
+      url: `/api/v1/reports/${id}/assignment`,
+      headers: officer,
       payload: { kind: 'officer', id: world.userId(emails.centrumOfficer), text: 'Spaarnelanden kan hier niets mee' },
     });
     assert.equal(back.statusCode, 200, back.body);
@@ -180,14 +224,18 @@ describe('handling reports: status, assignment, notes, history', () => {
   it('refuses an unknown assignee (400) and reassigning a closed report (409)', async () => {
     const id = await newReport();
     const unknown = await app.inject({
-      method: 'POST', url: `/api/v1/reports/${id}/assignment`, headers: officer,
+      method: 'POST',
+      url: `/api/v1/reports/${id}/assignment`,
+      headers: officer,
       payload: { kind: 'officer', id: world.teamId('parkeren') },
     });
     assert.equal(unknown.statusCode, 400);
     assert.equal(unknown.json().invalidParams[0].name, 'body.id');
     const closed = await reportIn(['cancelled']);
     const refused = await app.inject({
-      method: 'POST', url: `/api/v1/reports/${closed}/assignment`, headers: officer,
+      method: 'POST',
+      url: `/api/v1/reports/${closed}/assignment`,
+      headers: officer,
       payload: { kind: 'officer', id: world.userId(emails.oostOfficer) },
     });
     assert.equal(refused.statusCode, 409);
@@ -195,7 +243,12 @@ describe('handling reports: status, assignment, notes, history', () => {
 
   it('adds notes to the history without changing the report', async () => {
     const id = await newReport();
-    const note = await app.inject({ method: 'POST', url: `/api/v1/reports/${id}/notes`, headers: officer, payload: { text: 'Buurtbewoner gesproken' } });
+    const note = await app.inject({
+      method: 'POST',
+      url: `/api/v1/reports/${id}/notes`,
+      headers: officer,
+      payload: { text: 'Buurtbewoner gesproken' },
+    });
     assert.equal(note.statusCode, 201, note.body);
     const last = note.json().history.at(-1);
     assert.equal(last.action, 'note');
@@ -210,7 +263,11 @@ describe('handling reports: status, assignment, notes, history', () => {
     const partner = await bearerFor(db, world.userId(emails.partner));
     const writes = [
       { url: `/api/v1/reports/${id}/status`, payload: { status: 'planned' }, wrong: [analyst] },
-      { url: `/api/v1/reports/${id}/assignment`, payload: { kind: 'officer', id: world.userId(emails.oostOfficer) }, wrong: [analyst, partner] },
+      {
+        url: `/api/v1/reports/${id}/assignment`,
+        payload: { kind: 'officer', id: world.userId(emails.oostOfficer) },
+        wrong: [analyst, partner],
+      },
       { url: `/api/v1/reports/${id}/notes`, payload: { text: 'x' }, wrong: [analyst] },
     ];
     for (const write of writes) {
@@ -218,14 +275,22 @@ describe('handling reports: status, assignment, notes, history', () => {
       assert.equal(anonymous.statusCode, 401, write.url);
       assert.match(String(anonymous.headers['content-type']), /application\/problem\+json/);
       for (const headers of write.wrong) {
-        assert.equal((await app.inject({ method: 'POST', url: write.url, payload: write.payload, headers })).statusCode, 403, write.url);
+        assert.equal(
+          (await app.inject({ method: 'POST', url: write.url, payload: write.payload, headers })).statusCode,
+          403,
+          write.url,
+        );
       }
     }
     for (const url of ['/api/v1/reports', `/api/v1/reports/${id}`]) {
       assert.equal((await app.inject({ method: 'GET', url })).statusCode, 401, url);
     }
     // Signed out, a bad request is still a 401: roles are checked before the body.
-    assert.equal((await app.inject({ method: 'POST', url: `/api/v1/reports/${id}/status`, payload: { status: 'nonsense' } })).statusCode, 401);
+    assert.equal(
+      (await app.inject({ method: 'POST', url: `/api/v1/reports/${id}/status`, payload: { status: 'nonsense' } }))
+        .statusCode,
+      401,
+    );
     const stored = await db.query<{ status: string; n: number }>(
       'SELECT r.status, (SELECT count(*)::int FROM report_history h WHERE h.report_id = r.id) AS n FROM reports r WHERE r.id = $1',
       [id],

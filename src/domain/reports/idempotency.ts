@@ -35,11 +35,19 @@ export function checkIdempotencyKey(key: string): void {
 }
 
 /** The stored first result when this key was used for the same request; a different request under the key is refused. */
-export async function replayFor(db: Queryable, scope: string, key: string, hash: string): Promise<IdempotencyRecord | null> {
+export async function replayFor(
+  db: Queryable,
+  scope: string,
+  key: string,
+  hash: string,
+): Promise<IdempotencyRecord | null> {
   const record = await findIdempotencyRecord(db, scope, key);
   if (!record) return null;
   if (record.requestHash !== hash) {
-    throw new DomainError('idempotency_mismatch', 'This Idempotency-Key was already used for a different request; use a new key for a new report.');
+    throw new DomainError(
+      'idempotency_mismatch',
+      'This Idempotency-Key was already used for a different request; use a new key for a new report.',
+    );
   }
   return record;
 }

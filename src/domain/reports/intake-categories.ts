@@ -8,10 +8,16 @@ import type { RoutingData } from '../routing/index.ts';
  */
 const categoriesByData = new WeakMap<RoutingData, Promise<Map<string, Category>>>();
 
-export async function findIntakeCategory(db: Queryable, routingData: RoutingData, code: string): Promise<Category | null> {
+export async function findIntakeCategory(
+  db: Queryable,
+  routingData: RoutingData,
+  code: string,
+): Promise<Category | null> {
   let categories = categoriesByData.get(routingData);
   if (!categories) {
-    categories = listIntakeCategories(db, routingData.municipalityCode).then((list) => new Map(list.map((c) => [c.code, c])));
+    categories = listIntakeCategories(db, routingData.municipalityCode).then(
+      (list) => new Map(list.map((c) => [c.code, c])),
+    );
     categoriesByData.set(routingData, categories);
     // A failed load must not stay cached.
     categories.catch(() => categoriesByData.delete(routingData));

@@ -8,7 +8,6 @@ import { loadRoutingData, type RoutingData } from '../routing/index.ts';
 import { findIntakeCategory } from './intake-categories.ts';
 import { createReportBodySchema, type CreateReportBody } from './schemas.ts';
 
-
 export interface ResolvedIntake {
   body: CreateReportBody;
   rd: { x: number; y: number };
@@ -44,12 +43,23 @@ function problemsOf(error: unknown, prefix: string): FieldProblem[] {
  */
 export async function resolveIntake(
   deps: { db: Queryable; clock: Clock },
-  input: { body: unknown; contentCrs: string | undefined; staffMunicipalityCode: string | null; verifyCachedData?: boolean },
+  input: {
+    body: unknown;
+    contentCrs: string | undefined;
+    staffMunicipalityCode: string | null;
+    verifyCachedData?: boolean;
+  },
 ): Promise<ResolvedIntake> {
   const problems: FieldProblem[] = [];
   const parsed = createReportBodySchema.safeParse(input.body);
   if (!parsed.success) {
-    problems.push(...parsed.error.issues.map((issue) => ({ name: ['body', ...issue.path.map(String)].join('.'), reason: issue.message, code: issue.code })));
+    problems.push(
+      ...parsed.error.issues.map((issue) => ({
+        name: ['body', ...issue.path.map(String)].join('.'),
+        reason: issue.message,
+        code: issue.code,
+      })),
+    );
   }
   const raw = input.body && typeof input.body === 'object' ? (input.body as Record<string, unknown>) : {};
   const field = <T>(schema: z.ZodType<T>, key: keyof CreateReportBody): T | undefined =>
@@ -88,22 +98,45 @@ export async function resolveIntake(
   let routingData: RoutingData | null = null;
   if (categoryCode && municipalityCode) {
     // Categories and routing data come from the cache: one tiny version check, or none when the caller checks at its write.
-    routingData = await loadRoutingData(deps.db, municipalityCode, { absencesFrom: deps.clock.now(), verify: input.verifyCachedData ?? true });
+    routingData = await loadRoutingData(deps.db, municipalityCode, {
+      absencesFrom: deps.clock.now(),
+      verify: input.verifyCachedData ?? true,
+    });
     category = routingData ? await findIntakeCategory(deps.db, routingData, categoryCode) : null;
-    if (!category) problems.push({ name: 'body.category', reason: `unknown category "${categoryCode}"`, code: 'unknown_category' });
+    if (!category)
+      problems.push({ name: 'body.category', reason: `unknown category "${categoryCode}"`, code: 'unknown_category' });
     else if (!category.parentCode || !category.deadline) {
-      problems.push({ name: 'body.category', reason: `"${categoryCode}" is a main category; choose one of its subcategories`, code: 'main_category' });
+      problems.push({
+        name: 'body.category',
+        reason: `"${categoryCode}" is a main category; choose one of its subcategories`,
+        code: 'main_category',
+      });
     }
   }
 
-  const outsideProblem: FieldProblem = { name: 'body.location', reason: 'not within a district of a municipality served here', code: 'outside_municipality' };
+  const outsideProblem: FieldProblem = {
+    name: 'body.location',
+    reason: 'not within a district of a municipality served here',
+    code: 'outside_municipality',
+  };
   if (problems.length > 0) {
     if (outside) problems.push(outsideProblem);
-    throw new DomainError('validation', `${problems.length} field problem(s): ${problems.map((p) => p.name).join(', ')}`, problems);
+    throw new DomainError(
+      'validation',
+      `${problems.length} field problem(s): ${problems.map((p) => p.name).join(', ')}`,
+      problems,
+    );
   }
   if (outside) throw new DomainError('outside_municipality', outside.detail, [outsideProblem]);
   if (!parsed.success || !rd || !located || !category?.deadline) {
     throw new Error('intake resolved without a body, location or category'); // unreachable: every gap above is a problem
   }
-  return { body: parsed.data, rd, located, category: { ...category, deadline: category.deadline }, timeZone: routingData?.timeZone ?? 'Europe/Amsterdam', routingData };
+  return {
+    body: parsed.data,
+    rd,
+    located,
+    category: { ...category, deadline: category.deadline },
+    timeZone: routingData?.timeZone ?? 'Europe/Amsterdam',
+    routingData,
+  };
 }

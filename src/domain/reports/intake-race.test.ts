@@ -24,7 +24,12 @@ describe('intake while an absence is being registered', () => {
       `SELECT u.id, u.name FROM district_assignments a JOIN users u ON u.id = a.owner_id WHERE a.district_code = 'WK039209' AND a.valid_to IS NULL`,
     );
     const { id: ownerId, name: ownerName } = owner.rows[0]!;
-    const file = () => app.inject({ method: 'POST', url: '/api/v1/reports', payload: { category: 'hondenpoep', description: 'Hondenpoep', location: PARKWIJK } });
+    const file = () =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/reports',
+        payload: { category: 'hondenpoep', description: 'Hondenpoep', location: PARKWIJK },
+      });
     // The routing data is cached by the first intake; the second decides on that cache.
     const warmUp = await file();
     assert.equal(warmUp.json().assignee.id, ownerId, `${ownerName} owns Parkwijk and is in`);
@@ -41,6 +46,10 @@ describe('intake while an absence is being registered', () => {
     });
     const response = await intake!;
     assert.equal(response.statusCode, 201, response.body);
-    assert.notEqual(response.json().assignee.id, ownerId, `the report went to ${response.json().assignee.name} while ${ownerName} is away`);
+    assert.notEqual(
+      response.json().assignee.id,
+      ownerId,
+      `the report went to ${response.json().assignee.name} while ${ownerName} is away`,
+    );
   });
 });

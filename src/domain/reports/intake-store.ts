@@ -19,7 +19,8 @@ export type IntakeWriteOutcome = 'stored' | 'key_taken' | 'routing_data_changed'
 // JSON carries a lone UTF-16 surrogate as an escape that jsonb refuses, failing the whole batch; as a
 // plain text parameter it became U+FFFD. Resident text gets that same treatment here.
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const wellFormed = (text: string | null): string | null => (text === null ? null : text.replace(loneSurrogate, '\uFFFD'));
+const wellFormed = (text: string | null): string | null =>
+  text === null ? null : text.replace(loneSurrogate, '\uFFFD');
 
 /**
  * Stores any number of intakes in ONE statement, which PostgreSQL runs as one transaction, and says
@@ -38,15 +39,40 @@ export async function storeIntakes(db: Queryable, writes: readonly IntakeWrite[]
   const input = writes.map((write, ord) => {
     const { row, created, claim } = write;
     return {
-      ord, id: row.id, municipality_code: row.municipalityCode, tracking_code: row.trackingCode, category_id: row.categoryId,
-      description: wellFormed(row.description), occurred_at: row.occurredAt, source: row.source, x: row.rd.x, y: row.rd.y, address_text: wellFormed(row.addressText),
-      district_code: row.districtCode, neighbourhood_code: row.neighbourhoodCode, urgent: row.urgent, deadline: row.deadline.toISOString(),
-      assignee_kind: row.assignee.kind, assignee_id: row.assignee.id, assignee_name: created.assigneeName, routing_rule: row.routing.rule, routing_reason_nl: row.routing.reasonNl,
-      routing_reason_en: row.routing.reasonEn, reporter_email: wellFormed(row.reporter.email), reporter_phone: wellFormed(row.reporter.phone),
-      reporter_consent_share: row.reporter.consentToShare, created_by: row.createdBy, created_at: row.createdAt, actor_id: created.actor.id,
-      actor_label: created.actor.label, routing_data_version: write.routingDataVersion,
-      claim_scope: claim?.scope ?? null, claim_key: claim?.key ?? null, claim_hash: claim?.requestHash ?? null,
-      claim_status: claim?.statusCode ?? null, claim_response: claim?.response ?? null,
+      ord,
+      id: row.id,
+      municipality_code: row.municipalityCode,
+      tracking_code: row.trackingCode,
+      category_id: row.categoryId,
+      description: wellFormed(row.description),
+      occurred_at: row.occurredAt,
+      source: row.source,
+      x: row.rd.x,
+      y: row.rd.y,
+      address_text: wellFormed(row.addressText),
+      district_code: row.districtCode,
+      neighbourhood_code: row.neighbourhoodCode,
+      urgent: row.urgent,
+      deadline: row.deadline.toISOString(),
+      assignee_kind: row.assignee.kind,
+      assignee_id: row.assignee.id,
+      assignee_name: created.assigneeName,
+      routing_rule: row.routing.rule,
+      routing_reason_nl: row.routing.reasonNl,
+      routing_reason_en: row.routing.reasonEn,
+      reporter_email: wellFormed(row.reporter.email),
+      reporter_phone: wellFormed(row.reporter.phone),
+      reporter_consent_share: row.reporter.consentToShare,
+      created_by: row.createdBy,
+      created_at: row.createdAt,
+      actor_id: created.actor.id,
+      actor_label: created.actor.label,
+      routing_data_version: write.routingDataVersion,
+      claim_scope: claim?.scope ?? null,
+      claim_key: claim?.key ?? null,
+      claim_hash: claim?.requestHash ?? null,
+      claim_status: claim?.statusCode ?? null,
+      claim_response: claim?.response ?? null,
     };
   });
   const { rows } = await db.query<{ ord: number; current: boolean; stored: boolean }>(
@@ -93,6 +119,7 @@ export async function storeIntakes(db: Queryable, writes: readonly IntakeWrite[]
     { name: 'store-intakes' },
   );
   const outcomes: IntakeWriteOutcome[] = writes.map(() => 'routing_data_changed');
-  for (const row of rows) outcomes[row.ord] = row.stored ? 'stored' : row.current ? 'key_taken' : 'routing_data_changed';
+  for (const row of rows)
+    outcomes[row.ord] = row.stored ? 'stored' : row.current ? 'key_taken' : 'routing_data_changed';
   return outcomes;
 }

@@ -35,7 +35,11 @@ describe('intake group commit', () => {
   before(async () => {
     db = await openTestDb({ empty: true });
     world = await buildReportsWorld(db);
-    categoryId = (await db.query<{ id: string }>(`SELECT id FROM categories WHERE municipality_code = $1 AND code = 'hondenpoep'`, [HAARLEM])).rows[0]!.id;
+    categoryId = (
+      await db.query<{ id: string }>(`SELECT id FROM categories WHERE municipality_code = $1 AND code = 'hondenpoep'`, [
+        HAARLEM,
+      ])
+    ).rows[0]!.id;
   });
   after(async () => {
     await db.close();
@@ -46,33 +50,55 @@ describe('intake group commit', () => {
     const now = new Date(TEST_NOW);
     return {
       row: {
-        id, municipalityCode: overrides.municipalityCode ?? HAARLEM, trackingCode: newTrackingCode(), categoryId: overrides.categoryId ?? categoryId,
-        description: 'Hondenpoep bij de kerk', occurredAt: null, source: 'web', rd: { x: 103_900, y: 488_500 }, addressText: null,
-        districtCode: 'WK039201', neighbourhoodCode: null, urgent: false, deadline: new Date('2026-12-15T22:59:59.999Z'),
-        assignee: { kind: 'officer', id: world.userId(emails.centrumOfficer) }, routing: { rule: 'district-owner', reasonNl: 'wijkhandhaver', reasonEn: 'district officer' },
-        reporter: { email: null, phone: null, consentToShare: false }, createdBy: null, createdAt: now,
+        id,
+        municipalityCode: overrides.municipalityCode ?? HAARLEM,
+        trackingCode: newTrackingCode(),
+        categoryId: overrides.categoryId ?? categoryId,
+        description: 'Hondenpoep bij de kerk',
+        occurredAt: null,
+        source: 'web',
+        rd: { x: 103_900, y: 488_500 },
+        addressText: null,
+        districtCode: 'WK039201',
+        neighbourhoodCode: null,
+        urgent: false,
+        deadline: new Date('2026-12-15T22:59:59.999Z'),
+        assignee: { kind: 'officer', id: world.userId(emails.centrumOfficer) },
+        routing: { rule: 'district-owner', reasonNl: 'wijkhandhaver', reasonEn: 'district officer' },
+        reporter: { email: null, phone: null, consentToShare: false },
+        createdBy: null,
+        createdAt: now,
       },
       created: { actor: { id: null, label: 'public' }, assigneeName: 'Sanne Bakker' },
       claim: null,
       routingDataVersion: null,
     };
   };
-  const stored = async (id: string) => (await db.query('SELECT 1 FROM reports r JOIN report_history h ON h.report_id = r.id WHERE r.id = $1', [id])).rowCount === 1;
+  const stored = async (id: string) =>
+    (await db.query('SELECT 1 FROM reports r JOIN report_history h ON h.report_id = r.id WHERE r.id = $1', [id]))
+      .rowCount === 1;
 
   it('lets concurrent intakes share statements, and acknowledges each only once it is stored', async () => {
     const { db: counting, statements } = countingIntakeStatements(db);
-    const app: App = await testApp(counting, { clock: fixedClock(TEST_NOW), env: { REPORT_RATE_LIMIT_PER_MINUTE: '1000' } });
+    const app: App = await testApp(counting, {
+      clock: fixedClock(TEST_NOW),
+      env: { REPORT_RATE_LIMIT_PER_MINUTE: '1000' },
+    });
     try {
       const body = { category: 'hondenpoep', description: 'Hondenpoep voor de ingang', location: GROTE_MARKT };
       // Once routing's data is cached, an intake reaches its write without waiting on the database.
       assert.equal((await app.inject({ method: 'POST', url: '/api/v1/reports', payload: body })).statusCode, 201);
       const before = statements();
-      const responses = await Promise.all(Array.from({ length: 24 }, () => app.inject({ method: 'POST', url: '/api/v1/reports', payload: body })));
+      const responses = await Promise.all(
+        Array.from({ length: 24 }, () => app.inject({ method: 'POST', url: '/api/v1/reports', payload: body })),
+      );
       assert.deepEqual(new Set(responses.map((r) => r.statusCode)), new Set([201]));
-      for (const response of responses) assert.ok(await stored(response.json().id), 'every 201 has its report and history row');
+      for (const response of responses)
+        assert.ok(await stored(response.json().id), 'every 201 has its report and history row');
       // PGlite runs a statement without leaving the event loop, so there each intake is done before the
       // next one reaches the writer; a server round trip leaves time for the others to queue.
-      if (db.kind === 'postgres') assert.ok(statements() - before < 24, `24 intakes in ${statements() - before} statements`);
+      if (db.kind === 'postgres')
+        assert.ok(statements() - before < 24, `24 intakes in ${statements() - before} statements`);
     } finally {
       await app.close();
     }
@@ -82,7 +108,13 @@ describe('intake group commit', () => {
     const { db: counting, statements } = countingIntakeStatements(db);
     const writer = new IntakeWriter(counting, { batchesInFlight: 1, queuedForAnotherBatch: 1, maxBatchSize: 64 });
     const writes = Array.from({ length: 5 }, () => write());
-    assert.deepEqual(await Promise.all(writes.map((w) => writer.write(w))), ['stored', 'stored', 'stored', 'stored', 'stored']);
+    assert.deepEqual(await Promise.all(writes.map((w) => writer.write(w))), [
+      'stored',
+      'stored',
+      'stored',
+      'stored',
+      'stored',
+    ]);
     assert.equal(statements(), 2, 'the first alone, the four that queued behind it together');
     for (const w of writes) assert.ok(await stored(w.row.id));
   });
@@ -105,7 +137,10 @@ describe('intake group commit', () => {
     const good = write();
     // The first goes alone at once; the other two queue behind it and share the next statement.
     const outcomes = await Promise.allSettled([writer.write(first), writer.write(bad), writer.write(good)]);
-    assert.deepEqual(outcomes.map((o) => o.status), ['fulfilled', 'rejected', 'fulfilled']);
+    assert.deepEqual(
+      outcomes.map((o) => o.status),
+      ['fulfilled', 'rejected', 'fulfilled'],
+    );
     assert.equal((outcomes[0] as PromiseFulfilledResult<string>).value, 'stored');
     assert.equal((outcomes[2] as PromiseFulfilledResult<string>).value, 'stored');
     assert.equal(((outcomes[1] as PromiseRejectedResult).reason as { code?: string }).code, '23503');
@@ -118,8 +153,16 @@ describe('intake group commit', () => {
   it('keeps two intakes with the same Idempotency-Key out of one statement', async () => {
     const { db: counting, statements } = countingIntakeStatements(db);
     const writer = new IntakeWriter(counting, { batchesInFlight: 1, queuedForAnotherBatch: 1, maxBatchSize: 64 });
-    const claim = (w: IntakeWrite): IntakeWrite => ({ ...w, claim: { scope: 'test', key: 'same-key', requestHash: 'h', statusCode: 201, response: { id: w.row.id } } });
-    const outcomes = await Promise.all([writer.write(write()), writer.write(claim(write())), writer.write(claim(write())), writer.write(write())]);
+    const claim = (w: IntakeWrite): IntakeWrite => ({
+      ...w,
+      claim: { scope: 'test', key: 'same-key', requestHash: 'h', statusCode: 201, response: { id: w.row.id } },
+    });
+    const outcomes = await Promise.all([
+      writer.write(write()),
+      writer.write(claim(write())),
+      writer.write(claim(write())),
+      writer.write(write()),
+    ]);
     assert.deepEqual(outcomes, ['stored', 'stored', 'key_taken', 'stored']);
     assert.equal(statements(), 3, 'the second holder of the key waits for the next statement');
   });

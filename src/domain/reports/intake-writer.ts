@@ -25,7 +25,11 @@ export interface IntakeWriterLimits {
   maxBatchSize: number;
 }
 
-export const defaultIntakeWriterLimits: IntakeWriterLimits = { batchesInFlight: 2, queuedForAnotherBatch: 8, maxBatchSize: 64 };
+export const defaultIntakeWriterLimits: IntakeWriterLimits = {
+  batchesInFlight: 2,
+  queuedForAnotherBatch: 8,
+  maxBatchSize: 64,
+};
 
 interface Pending {
   write: IntakeWrite;
@@ -39,7 +43,9 @@ interface Pending {
  */
 function statementRolledBack(error: unknown): boolean {
   const { code, severity } = (error ?? {}) as { code?: unknown; severity?: unknown };
-  return typeof severity === 'string' && typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && !code.startsWith('08');
+  return (
+    typeof severity === 'string' && typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && !code.startsWith('08')
+  );
 }
 
 const claimKey = (write: IntakeWrite) => (write.claim ? `${write.claim.scope}\u0000${write.claim.key}` : null);
@@ -62,7 +68,11 @@ export class IntakeWriter {
   }
 
   private pump(): void {
-    while (this.queue.length > 0 && (this.inFlight === 0 || (this.inFlight < this.limits.batchesInFlight && this.queue.length >= this.limits.queuedForAnotherBatch))) {
+    while (
+      this.queue.length > 0 &&
+      (this.inFlight === 0 ||
+        (this.inFlight < this.limits.batchesInFlight && this.queue.length >= this.limits.queuedForAnotherBatch))
+    ) {
       const batch = this.takeBatch();
       this.inFlight += 1;
       void this.run(batch).finally(() => {
@@ -76,7 +86,7 @@ export class IntakeWriter {
   private takeBatch(): Pending[] {
     const batch: Pending[] = [];
     const keys = new Set<string>();
-    for (let i = 0; i < this.queue.length && batch.length < this.limits.maxBatchSize; ) {
+    for (let i = 0; i < this.queue.length && batch.length < this.limits.maxBatchSize;) {
       const key = claimKey(this.queue[i]!.write);
       if (key !== null && keys.has(key)) {
         i += 1;
@@ -90,7 +100,10 @@ export class IntakeWriter {
 
   private async run(batch: Pending[]): Promise<void> {
     try {
-      const outcomes = await storeIntakes(this.db, batch.map((pending) => pending.write));
+      const outcomes = await storeIntakes(
+        this.db,
+        batch.map((pending) => pending.write),
+      );
       batch.forEach((pending, index) => pending.resolve(outcomes[index]!));
     } catch (error) {
       if (batch.length === 1 || !statementRolledBack(error)) {
@@ -99,13 +112,15 @@ export class IntakeWriter {
         return;
       }
       // Nothing was written; one bad intake must not fail the others, so each goes again alone.
-      await Promise.all(batch.map(async (pending) => {
-        try {
-          pending.resolve((await storeIntakes(this.db, [pending.write]))[0]!);
-        } catch (singleError) {
-          pending.reject(singleError);
-        }
-      }));
+      await Promise.all(
+        batch.map(async (pending) => {
+          try {
+            pending.resolve((await storeIntakes(this.db, [pending.write]))[0]!);
+          } catch (singleError) {
+            pending.reject(singleError);
+          }
+        }),
+      );
     }
   }
 }

@@ -45,57 +45,99 @@ describe('report intake (POST /api/v1/reports)', () => {
     assert.equal(report.createdAt, new Date(TEST_NOW).toISOString());
     assert.deepEqual(report.category, { code: 'hondenpoep', name: 'Hondenpoep' });
     assert.deepEqual(report.district, { code: 'WK039201', name: 'Oude Stad' });
-    assert.deepEqual(report.assignee, { kind: 'officer', id: world.userId(emails.centrumOfficer), name: 'Sanne Bakker' });
+    assert.deepEqual(report.assignee, {
+      kind: 'officer',
+      id: world.userId(emails.centrumOfficer),
+      name: 'Sanne Bakker',
+    });
     assert.equal(report.routing.rule, 'district-owner');
     assert.match(report.routing.reason.nl, /Sanne Bakker/);
     assert.match(report.routing.reason.en, /Sanne Bakker/);
     // hondenpoep: 21 calendar days, to the end of that day in Haarlem
     assert.equal(report.deadline, '2026-12-15T22:59:59.999Z');
 
-    const stored = await db.query<{ source: string; created_by: string | null; reporter_email: string; urgent: boolean }>(
-      'SELECT source, created_by, reporter_email, urgent FROM reports WHERE id = $1',
-      [report.id],
-    );
-    assert.deepEqual(stored.rows[0], { source: 'web', created_by: null, reporter_email: 'melder@example.org', urgent: false });
-    const history = await db.query<{ action: string; actor_label: string; to_status: string; text: string; data: unknown }>(
-      'SELECT action, actor_label, to_status, text, data FROM report_history WHERE report_id = $1',
-      [report.id],
-    );
+    const stored = await db.query<{
+      source: string;
+      created_by: string | null;
+      reporter_email: string;
+      urgent: boolean;
+    }>('SELECT source, created_by, reporter_email, urgent FROM reports WHERE id = $1', [report.id]);
+    assert.deepEqual(stored.rows[0], {
+      source: 'web',
+      created_by: null,
+      reporter_email: 'melder@example.org',
+      urgent: false,
+    });
+    const history = await db.query<{
+      action: string;
+      actor_label: string;
+      to_status: string;
+      text: string;
+      data: unknown;
+    }>('SELECT action, actor_label, to_status, text, data FROM report_history WHERE report_id = $1', [report.id]);
     assert.equal(history.rows.length, 1);
     assert.equal(history.rows[0]!.action, 'created');
     assert.equal(history.rows[0]!.actor_label, 'public');
     assert.equal(history.rows[0]!.text, report.routing.reason.nl);
     assert.deepEqual(history.rows[0]!.data, {
-      source: 'web', districtCode: 'WK039201', deadline: report.deadline, assignee: report.assignee, routing: report.routing,
+      source: 'web',
+      districtCode: 'WK039201',
+      deadline: report.deadline,
+      assignee: report.assignee,
+      routing: report.routing,
     });
   });
 
   it('stores text with a lone UTF-16 surrogate as U+FFFD, and refuses the NUL character as a field problem', async () => {
-    const odd = await post({ ...validBody, description: 'Hondenpoep \ud800 bij de kerk', address: 'Grote Markt \udc00 2' });
+    const odd = await post({
+      ...validBody,
+      description: 'Hondenpoep \ud800 bij de kerk',
+      address: 'Grote Markt \udc00 2',
+    });
     assert.equal(odd.statusCode, 201, odd.body);
-    const stored = await db.query<{ description: string; address_text: string }>('SELECT description, address_text FROM reports WHERE id = $1', [odd.json().id]);
-    assert.deepEqual(stored.rows[0], { description: 'Hondenpoep \ufffd bij de kerk', address_text: 'Grote Markt \ufffd 2' });
+    const stored = await db.query<{ description: string; address_text: string }>(
+      'SELECT description, address_text FROM reports WHERE id = $1',
+      [odd.json().id],
+    );
+    assert.deepEqual(stored.rows[0], {
+      description: 'Hondenpoep \ufffd bij de kerk',
+      address_text: 'Grote Markt \ufffd 2',
+    });
 
     const before = await countReports();
     const nul = await post({ ...validBody, description: 'Hondenpoep\u0000', address: 'Grote\u0000Markt' });
     assert.equal(nul.statusCode, 400, nul.body);
-    assert.deepEqual(nul.json().invalidParams.map((p: { name: string }) => p.name).sort(), ['body.address', 'body.description']);
+    assert.deepEqual(
+      nul
+        .json()
+        .invalidParams.map((p: { name: string }) => p.name)
+        .sort(),
+      ['body.address', 'body.description'],
+    );
     assert.equal(await countReports(), before);
   });
 
   it('takes the urgency from the category', async () => {
     const response = await post({ ...validBody, category: 'geluidsoverlast' });
     assert.equal(response.statusCode, 201, response.body);
-    const stored = await db.query<{ urgent: boolean }>('SELECT urgent FROM reports WHERE id = $1', [response.json().id]);
+    const stored = await db.query<{ urgent: boolean }>('SELECT urgent FROM reports WHERE id = $1', [
+      response.json().id,
+    ]);
     assert.equal(stored.rows[0]!.urgent, true);
   });
 
   it('accepts RD New coordinates with Content-Crs: EPSG:28992', async () => {
     const [x, y] = toRd(...GROTE_MARKT.coordinates);
-    const response = await post({ ...validBody, location: { type: 'Point', coordinates: [x, y] } }, { 'content-crs': 'EPSG:28992' });
+    const response = await post(
+      { ...validBody, location: { type: 'Point', coordinates: [x, y] } },
+      { 'content-crs': 'EPSG:28992' },
+    );
     assert.equal(response.statusCode, 201, response.body);
     assert.equal(response.json().district.code, 'WK039201');
-    const stored = await db.query<{ x: number; y: number }>('SELECT ST_X(location) AS x, ST_Y(location) AS y FROM reports WHERE id = $1', [response.json().id]);
+    const stored = await db.query<{ x: number; y: number }>(
+      'SELECT ST_X(location) AS x, ST_Y(location) AS y FROM reports WHERE id = $1',
+      [response.json().id],
+    );
     assert.ok(Math.abs(stored.rows[0]!.x - x) < 0.001 && Math.abs(stored.rows[0]!.y - y) < 0.001);
   });
 
@@ -121,7 +163,10 @@ describe('report intake (POST /api/v1/reports)', () => {
     });
     assert.equal(response.statusCode, 400);
     assert.match(String(response.headers['content-type']), /application\/problem\+json/);
-    const names = response.json().invalidParams.map((p: { name: string }) => p.name).sort();
+    const names = response
+      .json()
+      .invalidParams.map((p: { name: string }) => p.name)
+      .sort();
     assert.deepEqual(names, [
       'body.category',
       'body.description',
@@ -138,19 +183,31 @@ describe('report intake (POST /api/v1/reports)', () => {
     assert.equal((await post({ ...validBody, occurredAt: at(90_000) })).statusCode, 201);
     const ahead = await post({ ...validBody, occurredAt: at(150_000) });
     assert.equal(ahead.statusCode, 400);
-    assert.deepEqual(ahead.json().invalidParams.map((p: { name: string }) => p.name), ['body.occurredAt']);
+    assert.deepEqual(
+      ahead.json().invalidParams.map((p: { name: string }) => p.name),
+      ['body.occurredAt'],
+    );
   });
 
   it('reports a main category and a missing location as problems too', async () => {
-    const response = await post({ category: 'afval', description: 'Zakken naast de container', location: { type: 'Point' } }, { 'content-crs': 'EPSG:28992' });
+    const response = await post(
+      { category: 'afval', description: 'Zakken naast de container', location: { type: 'Point' } },
+      { 'content-crs': 'EPSG:28992' },
+    );
     assert.equal(response.statusCode, 400);
     const names = response.json().invalidParams.map((p: { name: string }) => p.name);
     assert.ok(names.includes('body.location.coordinates'), names.join());
     // Without a location, a signed-out caller's category cannot be checked (the municipality is unknown); a staff member's can.
     const staff = await bearerFor(db, world.userId(emails.contactCentre));
-    const staffResponse = await post({ category: 'afval', description: 'Zakken', source: 'phone', location: { type: 'Point' } }, staff);
+    const staffResponse = await post(
+      { category: 'afval', description: 'Zakken', source: 'phone', location: { type: 'Point' } },
+      staff,
+    );
     const staffNames = staffResponse.json().invalidParams.map((p: { name: string }) => p.name);
-    assert.ok(staffNames.includes('body.category') && staffNames.includes('body.location.coordinates'), staffNames.join());
+    assert.ok(
+      staffNames.includes('body.category') && staffNames.includes('body.location.coordinates'),
+      staffNames.join(),
+    );
   });
 
   it('lets the contact centre file phone reports and officers street reports, recording who', async () => {
@@ -160,12 +217,16 @@ describe('report intake (POST /api/v1/reports)', () => {
     const officer = world.userId(emails.oostOfficer);
     const street = await post({ ...validBody, source: 'street' }, await bearerFor(db, officer));
     assert.equal(street.statusCode, 201, street.body);
-    const rows = await db.query<{ id: string; source: string; created_by: string }>('SELECT id, source, created_by FROM reports WHERE id = ANY($1::uuid[])', [
-      [phone.json().id, street.json().id],
-    ]);
+    const rows = await db.query<{ id: string; source: string; created_by: string }>(
+      'SELECT id, source, created_by FROM reports WHERE id = ANY($1::uuid[])',
+      [[phone.json().id, street.json().id]],
+    );
     const byId = new Map(rows.rows.map((r) => [r.id, r]));
     assert.deepEqual({ ...byId.get(phone.json().id) }, { id: phone.json().id, source: 'phone', created_by: agent });
-    assert.deepEqual({ ...byId.get(street.json().id) }, { id: street.json().id, source: 'street', created_by: officer });
+    assert.deepEqual(
+      { ...byId.get(street.json().id) },
+      { id: street.json().id, source: 'street', created_by: officer },
+    );
   });
 
   it('documents the report operations, their bodies and their problems in OpenAPI', async () => {
@@ -173,7 +234,13 @@ describe('report intake (POST /api/v1/reports)', () => {
     const intake = doc.paths['/api/v1/reports'].post;
     assert.ok(intake.requestBody.content['application/json'].schema.properties.location);
     assert.ok(intake.responses['201'] && intake.responses['400'] && intake.responses['429']);
-    for (const path of ['/api/v1/reports/{reportId}', '/api/v1/reports/{reportId}/status', '/api/v1/reports/{reportId}/assignment', '/api/v1/reports/{reportId}/notes', '/api/v1/public/reports/{trackingCode}']) {
+    for (const path of [
+      '/api/v1/reports/{reportId}',
+      '/api/v1/reports/{reportId}/status',
+      '/api/v1/reports/{reportId}/assignment',
+      '/api/v1/reports/{reportId}/notes',
+      '/api/v1/public/reports/{trackingCode}',
+    ]) {
       assert.ok(doc.paths[path], path);
     }
     assert.ok(doc.paths['/api/v1/reports/{reportId}/status'].post.responses['409']);
@@ -202,11 +269,16 @@ describe('report intake (POST /api/v1/reports)', () => {
     const whileAway = await post(validBody);
     assert.equal(whileAway.statusCode, 201, whileAway.body);
     assert.notEqual(whileAway.json().assignee.id, sanne);
-    const stored = await db.query<{ assignee_id: string }>('SELECT assignee_id FROM reports WHERE id = $1', [whileAway.json().id]);
+    const stored = await db.query<{ assignee_id: string }>('SELECT assignee_id FROM reports WHERE id = $1', [
+      whileAway.json().id,
+    ]);
     assert.equal(stored.rows[0]!.assignee_id, whileAway.json().assignee.id);
 
     await db.query(`UPDATE categories SET active = false WHERE code = 'hondenpoep'`);
-    assert.deepEqual((await post(validBody)).json().invalidParams.map((p: { code: string }) => p.code), ['unknown_category']);
+    assert.deepEqual(
+      (await post(validBody)).json().invalidParams.map((p: { code: string }) => p.code),
+      ['unknown_category'],
+    );
     await db.query(`UPDATE categories SET active = true WHERE code = 'hondenpoep'`);
     assert.equal((await post(validBody)).statusCode, 201, 'a category switched back on is accepted at once');
     await db.query('UPDATE absences SET cancelled_at = now() WHERE officer_id = $1', [sanne]);
@@ -219,7 +291,13 @@ describe('idempotent intake (Idempotency-Key)', () => {
   let app: App;
   const countReports = async () => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM reports')).rows[0]!.n;
   const post = (body: unknown, key: string, remoteAddress = '198.51.100.2') =>
-    app.inject({ method: 'POST', url: '/api/v1/reports', payload: body as object, headers: { 'idempotency-key': key }, remoteAddress });
+    app.inject({
+      method: 'POST',
+      url: '/api/v1/reports',
+      payload: body as object,
+      headers: { 'idempotency-key': key },
+      remoteAddress,
+    });
 
   before(async () => {
     db = await openTestDb({ empty: true });
@@ -264,7 +342,10 @@ describe('idempotent intake (Idempotency-Key)', () => {
   it('makes one report from concurrent retries', async () => {
     const before = await countReports();
     const responses = await Promise.all(Array.from({ length: 6 }, () => post(validBody, 'key-concurrent')));
-    assert.deepEqual(responses.map((r) => r.statusCode), [201, 201, 201, 201, 201, 201]);
+    assert.deepEqual(
+      responses.map((r) => r.statusCode),
+      [201, 201, 201, 201, 201, 201],
+    );
     assert.equal(new Set(responses.map((r) => r.json().id)).size, 1);
     assert.equal(responses.filter((r) => r.headers['idempotent-replayed'] === 'true').length, 5);
     assert.equal(await countReports(), before + 1);
@@ -291,7 +372,8 @@ describe('intake limits and logging', () => {
   it('answers too many reports from one address with a 429 problem', async () => {
     const app = await testApp(db, { clock: fixedClock(TEST_NOW), env: { REPORT_RATE_LIMIT_PER_MINUTE: '2' } });
     try {
-      const send = (remoteAddress: string) => app.inject({ method: 'POST', url: '/api/v1/reports', payload: validBody, remoteAddress });
+      const send = (remoteAddress: string) =>
+        app.inject({ method: 'POST', url: '/api/v1/reports', payload: validBody, remoteAddress });
       assert.equal((await send('203.0.113.7')).statusCode, 201);
       assert.equal((await send('203.0.113.7')).statusCode, 201);
       const limited = await send('203.0.113.7');
@@ -318,20 +400,37 @@ describe('intake limits and logging', () => {
       return (originalWrite as (c: string | Uint8Array, ...r: unknown[]) => boolean)(chunk, ...rest);
     }) as typeof process.stdout.write;
     try {
-      const app = await buildApp({ db, clock: fixedClock(TEST_NOW), config: testConfig({ LOG_LEVEL: 'trace', REPORT_RATE_LIMIT_PER_MINUTE: '1000' }) }, { logger: true });
+      const app = await buildApp(
+        {
+          db,
+          clock: fixedClock(TEST_NOW),
+          config: testConfig({ LOG_LEVEL: 'trace', REPORT_RATE_LIMIT_PER_MINUTE: '1000' }),
+        },
+        { logger: true },
+      );
       const reporter = { email: 'geheim.adres@example.org', phone: '+31 6 98765432', consentToShareWithPartners: true };
       const created = await app.inject({ method: 'POST', url: '/api/v1/reports', payload: { ...validBody, reporter } });
       assert.equal(created.statusCode, 201);
-      const invalid = await app.inject({ method: 'POST', url: '/api/v1/reports', payload: { ...validBody, description: '', reporter } });
+      const invalid = await app.inject({
+        method: 'POST',
+        url: '/api/v1/reports',
+        payload: { ...validBody, description: '', reporter },
+      });
       assert.equal(invalid.statusCode, 400);
-      const staff = await bearerFor(db, (await db.query<{ id: string }>(`SELECT id FROM users WHERE email = $1`, [emails.coordinator])).rows[0]!.id);
+      const staff = await bearerFor(
+        db,
+        (await db.query<{ id: string }>(`SELECT id FROM users WHERE email = $1`, [emails.coordinator])).rows[0]!.id,
+      );
       const detail = await app.inject({ method: 'GET', url: `/api/v1/reports/${created.json().id}`, headers: staff });
       assert.equal(detail.json().reporter.email, reporter.email);
       await app.close();
     } finally {
       process.stdout.write = originalWrite;
     }
-    assert.ok(logLines.some((line) => line.includes('incoming request')), 'the logger was captured');
+    assert.ok(
+      logLines.some((line) => line.includes('incoming request')),
+      'the logger was captured',
+    );
     for (const line of logLines) {
       assert.ok(!line.includes('geheim.adres'), `reporter e-mail in log: ${line}`);
       assert.ok(!line.includes('98765432'), `reporter phone in log: ${line}`);

@@ -38,14 +38,21 @@ function decodeCursor(cursor: string): { createdAt: string; id: string } {
   } catch {
     // falls through to the problem below
   }
-  throw new DomainError('validation', 'The cursor is not one this API handed out.', [{ name: 'query.cursor', reason: 'not a valid cursor', code: 'invalid_cursor' }]);
+  throw new DomainError('validation', 'The cursor is not one this API handed out.', [
+    { name: 'query.cursor', reason: 'not a valid cursor', code: 'invalid_cursor' },
+  ]);
 }
 
 function bboxInRd(bbox: number[], crs: Crs): NonNullable<ReportFilter['bbox']> {
   const [minA, minB, maxA, maxB] = bbox as [number, number, number, number];
   if (crs === 'EPSG:28992') return { minX: minA, minY: minB, maxX: maxA, maxY: maxB };
   // A lon/lat rectangle is not a rectangle in RD: cover all four corners.
-  const corners = [[minA, minB], [minA, maxB], [maxA, minB], [maxA, maxB]].map(([a, b]) => pointToRd({ type: 'Point', coordinates: [a!, b!] }, crs));
+  const corners = [
+    [minA, minB],
+    [minA, maxB],
+    [maxA, minB],
+    [maxA, maxB],
+  ].map(([a, b]) => pointToRd({ type: 'Point', coordinates: [a!, b!] }, crs));
   const xs = corners.map(([x]) => x);
   const ys = corners.map(([, y]) => y);
   return { minX: Math.min(...xs), minY: Math.min(...ys), maxX: Math.max(...xs), maxY: Math.max(...ys) };
@@ -53,7 +60,10 @@ function bboxInRd(bbox: number[], crs: Crs): NonNullable<ReportFilter['bbox']> {
 
 function renamed(error: unknown, name: string): FieldProblem[] {
   if (!(error instanceof DomainError) || error.code !== 'validation') throw error;
-  return (error.fieldProblems.length ? error.fieldProblems : [{ name, reason: error.detail }]).map((p) => ({ ...p, name }));
+  return (error.fieldProblems.length ? error.fieldProblems : [{ name, reason: error.detail }]).map((p) => ({
+    ...p,
+    name,
+  }));
 }
 
 /** One page of the reports the viewer may see, newest first. */
@@ -81,7 +91,12 @@ export async function listReports(
   } catch (error) {
     problems.push(...renamed(error, 'query.cursor'));
   }
-  if (problems.length) throw new DomainError('validation', `${problems.length} problem(s) in the query: ${problems.map((p) => p.name).join(', ')}`, problems);
+  if (problems.length)
+    throw new DomainError(
+      'validation',
+      `${problems.length} problem(s) in the query: ${problems.map((p) => p.name).join(', ')}`,
+      problems,
+    );
 
   const rows = await selectReportPage(deps.db, {
     now: deps.clock.now(),

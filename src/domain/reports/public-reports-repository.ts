@@ -52,7 +52,12 @@ export async function selectNearbyPublicReports(
       LIMIT $5::int`,
     [input.x, input.y, input.radius, input.categoryCode, input.limit, input.grid],
   );
-  return rows.map((row) => ({ ...row, distance: Number(row.distance), grid_x: Number(row.grid_x), grid_y: Number(row.grid_y) }));
+  return rows.map((row) => ({
+    ...row,
+    distance: Number(row.distance),
+    grid_x: Number(row.grid_x),
+    grid_y: Number(row.grid_y),
+  }));
 }
 
 export async function selectDistrictName(db: Queryable, districtCode: string): Promise<string | null> {
@@ -72,11 +77,17 @@ export async function selectDistrictPublicReports(
      LIMIT $2`,
     [input.districtCode, input.limit],
   );
-  return { matched: rows[0]?.matched ?? 0, rows: rows.map((row) => ({ ...row, grid_x: Number(row.grid_x), grid_y: Number(row.grid_y) })) };
+  return {
+    matched: rows[0]?.matched ?? 0,
+    rows: rows.map((row) => ({ ...row, grid_x: Number(row.grid_x), grid_y: Number(row.grid_y) })),
+  };
 }
 
 /** The report a follower asks for, when it is open and public (anything else is "not found" to the public). */
-export async function selectFollowableReport(db: Queryable, publicId: string): Promise<{ id: string; status: ReportStatus } | null> {
+export async function selectFollowableReport(
+  db: Queryable,
+  publicId: string,
+): Promise<{ id: string; status: ReportStatus } | null> {
   const { rows } = await db.query<{ id: string; status: ReportStatus }>(
     `SELECT r.id, r.status
        FROM reports r
@@ -89,7 +100,10 @@ export async function selectFollowableReport(db: Queryable, publicId: string): P
 }
 
 /** Following twice with the same address (any case) keeps one row. */
-export async function insertFollower(db: Queryable, follower: { reportId: string; email: string; language: string; at: Date }): Promise<void> {
+export async function insertFollower(
+  db: Queryable,
+  follower: { reportId: string; email: string; language: string; at: Date },
+): Promise<void> {
   await db.query(
     `INSERT INTO report_followers (report_id, email, language, created_at) VALUES ($1, $2, $3, $4)
      ON CONFLICT (report_id, lower(email)) DO NOTHING`,

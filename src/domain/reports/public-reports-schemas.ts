@@ -20,9 +20,20 @@ const latitude = z.coerce.number().min(-90).max(90);
 export const nearbyQuerySchema = z.object({
   lon: longitude.describe('Longitude (CRS84)'),
   lat: latitude.describe('Latitude (CRS84)'),
-  categoryCode: z.string().trim().min(1).max(100).regex(/^[a-z0-9-]+$/, 'a category code: lower-case letters, digits and dashes').optional()
+  categoryCode: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .regex(/^[a-z0-9-]+$/, 'a category code: lower-case letters, digits and dashes')
+    .optional()
     .describe('Subcategory (or main category) code; without it, every public category'),
-  radius: z.coerce.number().int().min(1).max(NEARBY_MAX_RADIUS_METRES).default(NEARBY_DEFAULT_RADIUS_METRES)
+  radius: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(NEARBY_MAX_RADIUS_METRES)
+    .default(NEARBY_DEFAULT_RADIUS_METRES)
     .describe(`Metres, at most ${NEARBY_MAX_RADIUS_METRES}`),
 });
 export type NearbyQuery = z.infer<typeof nearbyQuerySchema>;
@@ -47,7 +58,9 @@ export const nearbyPublicReportsSchema = z.object({
 });
 export type NearbyPublicReports = z.infer<typeof nearbyPublicReportsSchema>;
 
-export const publicDistrictParamsSchema = z.object({ districtCode: z.string().regex(/^WK[0-9]{6}$/, 'a CBS district code, e.g. WK039209') });
+export const publicDistrictParamsSchema = z.object({
+  districtCode: z.string().regex(/^WK[0-9]{6}$/, 'a CBS district code, e.g. WK039209'),
+});
 
 export const districtReportFeatureSchema = z.object({
   type: z.literal('Feature'),

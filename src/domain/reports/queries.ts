@@ -88,15 +88,25 @@ export async function selectReportPage(db: Queryable, filter: ReportFilter): Pro
   add((p) => `r.municipality_code = ${p}`, filter.municipalityCode);
   // A partner sees only what is assigned to their own organisation; without a team, nothing.
   if (filter.partnerTeamId !== undefined) {
-    add((p) => `r.assignee_kind = 'partner' AND r.assignee_id = ${p}`, filter.partnerTeamId ?? '00000000-0000-0000-0000-000000000000');
+    add(
+      (p) => `r.assignee_kind = 'partner' AND r.assignee_id = ${p}`,
+      filter.partnerTeamId ?? '00000000-0000-0000-0000-000000000000',
+    );
   }
   if (filter.districtCode) add((p) => `r.district_code = ${p}`, filter.districtCode);
   if (filter.boroughCode) add((p) => `b.code = ${p}`, filter.boroughCode);
   if (filter.assigneeId) add((p) => `r.assignee_id = ${p}`, filter.assigneeId);
   if (filter.statuses?.length) add((p) => `r.status = ANY(${p}::text[])`, filter.statuses);
-  if (filter.categoryCode) add((p) => `(c.code = ${p} OR c.parent_id IN (SELECT id FROM categories WHERE municipality_code = r.municipality_code AND code = ${p}))`, filter.categoryCode);
+  if (filter.categoryCode)
+    add(
+      (p) =>
+        `(c.code = ${p} OR c.parent_id IN (SELECT id FROM categories WHERE municipality_code = r.municipality_code AND code = ${p}))`,
+      filter.categoryCode,
+    );
   if (filter.overdue !== undefined) {
-    where.push(`(r.deadline < $1 AND r.status NOT IN ('resolved', 'cancelled')) = ${filter.overdue ? 'true' : 'false'}`);
+    where.push(
+      `(r.deadline < $1 AND r.status NOT IN ('resolved', 'cancelled')) = ${filter.overdue ? 'true' : 'false'}`,
+    );
   }
   if (filter.createdFrom) add((p) => `r.created_at >= ${p}`, filter.createdFrom);
   if (filter.createdTo) add((p) => `r.created_at < ${p}`, filter.createdTo);
@@ -146,8 +156,22 @@ export async function selectHistory(db: Queryable, reportId: string): Promise<Hi
 export async function selectPublicStatus(
   db: Queryable,
   trackingCode: string,
-): Promise<{ status: ReportStatus; category_name: string; created_at: Date; updated_at: Date; deadline: Date; closed_at: Date | null } | null> {
-  const { rows } = await db.query<{ status: ReportStatus; category_name: string; created_at: Date; updated_at: Date; deadline: Date; closed_at: Date | null }>(
+): Promise<{
+  status: ReportStatus;
+  category_name: string;
+  created_at: Date;
+  updated_at: Date;
+  deadline: Date;
+  closed_at: Date | null;
+} | null> {
+  const { rows } = await db.query<{
+    status: ReportStatus;
+    category_name: string;
+    created_at: Date;
+    updated_at: Date;
+    deadline: Date;
+    closed_at: Date | null;
+  }>(
     `SELECT r.status, c.name_nl AS category_name, r.created_at, r.updated_at, r.deadline, r.closed_at
        FROM reports r JOIN categories c ON c.id = r.category_id
       WHERE r.tracking_code = $1`,

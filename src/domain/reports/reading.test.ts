@@ -29,7 +29,12 @@ describe('reading reports: listing, detail, public status', () => {
 
   const file = async (name: string, body: Record<string, unknown>) => {
     clock.advance(60_000);
-    const response = await app.inject({ method: 'POST', url: '/api/v1/reports', payload: { description: `Melding ${name}`, ...body }, remoteAddress: '198.51.100.30' });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/reports',
+      payload: { description: `Melding ${name}`, ...body },
+      remoteAddress: '198.51.100.30',
+    });
     assert.equal(response.statusCode, 201, response.body);
     created[name] = response.json();
   };
@@ -38,7 +43,8 @@ describe('reading reports: listing, detail, public status', () => {
     assert.equal(response.statusCode, 200, response.body);
     return response.json();
   };
-  const names = (items: Item[]) => items.map((item) => Object.keys(created).find((k) => created[k]!.id === item.id)).sort();
+  const names = (items: Item[]) =>
+    items.map((item) => Object.keys(created).find((k) => created[k]!.id === item.id)).sort();
 
   before(async () => {
     db = await openTestDb({ empty: true });
@@ -47,17 +53,32 @@ describe('reading reports: listing, detail, public status', () => {
     coordinator = await bearerFor(db, world.userId(emails.coordinator));
     const parkwijk = await pointInDistrict(db, 'WK039209');
     const europawijk = await pointInDistrict(db, 'WK039218');
-    await file('centrumDog', { category: 'hondenpoep', location: GROTE_MARKT, reporter: { email: 'a@example.org', consentToShareWithPartners: false } });
+    await file('centrumDog', {
+      category: 'hondenpoep',
+      location: GROTE_MARKT,
+      reporter: { email: 'a@example.org', consentToShareWithPartners: false },
+    });
     await file('centrumNoise', { category: 'geluidsoverlast', location: GROTE_MARKT });
-    await file('parkwijkLitter', { category: 'veeg-zwerfvuil', location: parkwijk, reporter: { email: 'b@example.org', consentToShareWithPartners: true } });
+    await file('parkwijkLitter', {
+      category: 'veeg-zwerfvuil',
+      location: parkwijk,
+      reporter: { email: 'b@example.org', consentToShareWithPartners: true },
+    });
     await file('parkwijkGraffiti', { category: 'graffiti-wildplak', location: parkwijk });
     await file('europawijkDog', { category: 'hondenpoep', location: europawijk });
     await file('europawijkWreck', { category: 'fietswrak', location: europawijk });
     await file('centrumParking', { category: 'parkeeroverlast', location: GROTE_MARKT });
-    const start = await app.inject({ method: 'POST', url: `/api/v1/reports/${created.parkwijkGraffiti!.id}/status`, payload: { status: 'in_progress' }, headers: coordinator });
+    const start = await app.inject({
+      method: 'POST',
+      url: `/api/v1/reports/${created.parkwijkGraffiti!.id}/status`,
+      payload: { status: 'in_progress' },
+      headers: coordinator,
+    });
     assert.equal(start.statusCode, 200, start.body);
     const forward = await app.inject({
-      method: 'POST', url: `/api/v1/reports/${created.parkwijkLitter!.id}/assignment`, headers: coordinator,
+      method: 'POST',
+      url: `/api/v1/reports/${created.parkwijkLitter!.id}/assignment`,
+      headers: coordinator,
       payload: { kind: 'partner', id: world.teamId('spaarnelanden') },
     });
     assert.equal(forward.statusCode, 200, forward.body);
@@ -72,7 +93,9 @@ describe('reading reports: listing, detail, public status', () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const page: { items: Item[]; nextCursor: string | null } = await list(`?limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+      const page: { items: Item[]; nextCursor: string | null } = await list(
+        `?limit=3${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       assert.ok(page.items.length <= 3);
       seen.push(...page.items);
       cursor = page.nextCursor;
@@ -97,30 +120,65 @@ describe('reading reports: listing, detail, public status', () => {
     ];
     for (const forged of forgeries) {
       const cursor = Buffer.from(JSON.stringify(forged)).toString('base64url');
-      const response = await app.inject({ method: 'GET', url: `/api/v1/reports?cursor=${cursor}`, headers: coordinator });
+      const response = await app.inject({
+        method: 'GET',
+        url: `/api/v1/reports?cursor=${cursor}`,
+        headers: coordinator,
+      });
       assert.equal(response.statusCode, 400, `${forged.join(' ')}: ${response.body}`);
-      assert.deepEqual(response.json().invalidParams.map((p: { name: string; code: string }) => [p.name, p.code]), [['query.cursor', 'invalid_cursor']]);
+      assert.deepEqual(
+        response.json().invalidParams.map((p: { name: string; code: string }) => [p.name, p.code]),
+        [['query.cursor', 'invalid_cursor']],
+      );
     }
   });
 
   it('filters by district, borough, assignee, category and status (repeated or comma list)', async () => {
-    assert.deepEqual(names((await list('?districtCode=WK039201')).items), ['centrumDog', 'centrumNoise', 'centrumParking']);
+    assert.deepEqual(names((await list('?districtCode=WK039201')).items), [
+      'centrumDog',
+      'centrumNoise',
+      'centrumParking',
+    ]);
     assert.deepEqual(names((await list('?boroughCode=schalkwijk')).items), ['europawijkDog', 'europawijkWreck']);
     assert.deepEqual(names((await list('?categoryCode=hondenpoep')).items), ['centrumDog', 'europawijkDog']);
-    assert.deepEqual(names((await list('?categoryCode=afval')).items), ['centrumDog', 'europawijkDog', 'europawijkWreck', 'parkwijkLitter']);
-    assert.deepEqual(names((await list(`?assigneeId=${world.userId(emails.centrumOfficer)}`)).items), ['centrumDog', 'centrumNoise', 'centrumParking']);
-    assert.deepEqual(names((await list('?status=in_progress&status=forwarded')).items), ['parkwijkGraffiti', 'parkwijkLitter']);
-    assert.deepEqual(names((await list('?status=in_progress,forwarded')).items), ['parkwijkGraffiti', 'parkwijkLitter']);
+    assert.deepEqual(names((await list('?categoryCode=afval')).items), [
+      'centrumDog',
+      'europawijkDog',
+      'europawijkWreck',
+      'parkwijkLitter',
+    ]);
+    assert.deepEqual(names((await list(`?assigneeId=${world.userId(emails.centrumOfficer)}`)).items), [
+      'centrumDog',
+      'centrumNoise',
+      'centrumParking',
+    ]);
+    assert.deepEqual(names((await list('?status=in_progress&status=forwarded')).items), [
+      'parkwijkGraffiti',
+      'parkwijkLitter',
+    ]);
+    assert.deepEqual(names((await list('?status=in_progress,forwarded')).items), [
+      'parkwijkGraffiti',
+      'parkwijkLitter',
+    ]);
     assert.deepEqual(names((await list('?status=in_progress&districtCode=WK039201')).items), []);
     const bad = await app.inject({ method: 'GET', url: '/api/v1/reports?status=gone&limit=500', headers: coordinator });
     assert.equal(bad.statusCode, 400);
-    assert.deepEqual(bad.json().invalidParams.map((p: { name: string }) => p.name).sort(), ['querystring.limit', 'querystring.status.0']);
+    assert.deepEqual(
+      bad
+        .json()
+        .invalidParams.map((p: { name: string }) => p.name)
+        .sort(),
+      ['querystring.limit', 'querystring.status.0'],
+    );
   });
 
   it('filters by creation period and by overdue', async () => {
     const from = new Date(new Date(TEST_NOW).getTime() + 3 * 60_000 + 1).toISOString();
     const to = new Date(new Date(TEST_NOW).getTime() + 5 * 60_000 + 1).toISOString();
-    assert.deepEqual(names((await list(`?createdFrom=${encodeURIComponent(from)}&createdTo=${encodeURIComponent(to)}`)).items), ['europawijkDog', 'parkwijkGraffiti']);
+    assert.deepEqual(
+      names((await list(`?createdFrom=${encodeURIComponent(from)}&createdTo=${encodeURIComponent(to)}`)).items),
+      ['europawijkDog', 'parkwijkGraffiti'],
+    );
     assert.deepEqual((await list('?overdue=true')).items, []);
     // Two days later the noise report (deadline: end of the next calendar day) is overdue; the rest is not.
     clock.advance(2 * 86_400_000);
@@ -143,7 +201,11 @@ describe('reading reports: listing, detail, public status', () => {
     assert.ok(Math.abs(point[0] - lon) < 1e-6 && Math.abs(point[1] - lat) < 1e-6, `${point}`);
 
     const [x, y] = toRd(lon, lat);
-    const rd = await app.inject({ method: 'GET', url: `/api/v1/reports?bbox=${[x - 100, y - 100, x + 100, y + 100].join(',')}&bboxCrs=EPSG:28992&crs=EPSG:28992`, headers: coordinator });
+    const rd = await app.inject({
+      method: 'GET',
+      url: `/api/v1/reports?bbox=${[x - 100, y - 100, x + 100, y + 100].join(',')}&bboxCrs=EPSG:28992&crs=EPSG:28992`,
+      headers: coordinator,
+    });
     assert.equal(rd.statusCode, 200);
     assert.match(String(rd.headers['content-crs']), /EPSG\/0\/28992/);
     assert.equal(rd.json().items.length, 3);
@@ -154,34 +216,66 @@ describe('reading reports: listing, detail, public status', () => {
   });
 
   it('shows a report with its history and the reporter contact to staff', async () => {
-    const response = await app.inject({ method: 'GET', url: `/api/v1/reports/${created.centrumDog!.id}`, headers: coordinator });
+    const response = await app.inject({
+      method: 'GET',
+      url: `/api/v1/reports/${created.centrumDog!.id}`,
+      headers: coordinator,
+    });
     assert.equal(response.statusCode, 200);
     const report = response.json();
     assert.equal(report.description, 'Melding centrumDog');
     assert.deepEqual(report.reporter, { email: 'a@example.org', phone: null, consentToShareWithPartners: false });
     assert.equal(report.history[0].action, 'created');
     assert.equal(report.routing.rule, 'district-owner');
-    assert.equal((await app.inject({ method: 'GET', url: '/api/v1/reports/00000000-0000-4000-8000-000000000000', headers: coordinator })).statusCode, 404);
+    assert.equal(
+      (
+        await app.inject({
+          method: 'GET',
+          url: '/api/v1/reports/00000000-0000-4000-8000-000000000000',
+          headers: coordinator,
+        })
+      ).statusCode,
+      404,
+    );
   });
 
   it('shows a partner only what was forwarded to them, with contact only by consent', async () => {
     const partner = await bearerFor(db, world.userId(emails.partner));
     assert.deepEqual(names((await list('', partner)).items), ['parkwijkLitter']);
-    const mine = await app.inject({ method: 'GET', url: `/api/v1/reports/${created.parkwijkLitter!.id}`, headers: partner });
+    const mine = await app.inject({
+      method: 'GET',
+      url: `/api/v1/reports/${created.parkwijkLitter!.id}`,
+      headers: partner,
+    });
     assert.equal(mine.statusCode, 200);
     assert.equal(mine.json().reporter.email, 'b@example.org');
-    const notMine = await app.inject({ method: 'GET', url: `/api/v1/reports/${created.centrumDog!.id}`, headers: partner });
+    const notMine = await app.inject({
+      method: 'GET',
+      url: `/api/v1/reports/${created.centrumDog!.id}`,
+      headers: partner,
+    });
     assert.equal(notMine.statusCode, 404);
-    const changeNotMine = await app.inject({ method: 'POST', url: `/api/v1/reports/${created.centrumDog!.id}/status`, payload: { status: 'planned' }, headers: partner });
+    const changeNotMine = await app.inject({
+      method: 'POST',
+      url: `/api/v1/reports/${created.centrumDog!.id}/status`,
+      payload: { status: 'planned' },
+      headers: partner,
+    });
     assert.equal(changeNotMine.statusCode, 404);
 
     // Forwarded without consent: the partner sees the report but not who sent it.
     const forward = await app.inject({
-      method: 'POST', url: `/api/v1/reports/${created.centrumDog!.id}/assignment`, headers: coordinator,
+      method: 'POST',
+      url: `/api/v1/reports/${created.centrumDog!.id}/assignment`,
+      headers: coordinator,
       payload: { kind: 'partner', id: world.teamId('spaarnelanden') },
     });
     assert.equal(forward.statusCode, 200);
-    const withoutConsent = await app.inject({ method: 'GET', url: `/api/v1/reports/${created.centrumDog!.id}`, headers: partner });
+    const withoutConsent = await app.inject({
+      method: 'GET',
+      url: `/api/v1/reports/${created.centrumDog!.id}`,
+      headers: partner,
+    });
     assert.equal(withoutConsent.statusCode, 200);
     assert.equal(withoutConsent.json().reporter, null);
   });
@@ -190,7 +284,9 @@ describe('reading reports: listing, detail, public status', () => {
     const codeOf = async (headers: { authorization: string }) => {
       const detail = await app.inject({ method: 'GET', url: `/api/v1/reports/${created.parkwijkLitter!.id}`, headers });
       assert.equal(detail.statusCode, 200, detail.body);
-      const item = (await list('', headers)).items.find((i) => i.id === created.parkwijkLitter!.id) as Item & { trackingCode?: string };
+      const item = (await list('', headers)).items.find((i) => i.id === created.parkwijkLitter!.id) as Item & {
+        trackingCode?: string;
+      };
       return { detail: detail.json().trackingCode as string | undefined, listed: item.trackingCode };
     };
     const code = created.parkwijkLitter!.trackingCode;
@@ -198,18 +294,28 @@ describe('reading reports: listing, detail, public status', () => {
       assert.deepEqual(await codeOf(await bearerFor(db, world.userId(who))), { detail: code, listed: code }, who);
     }
     for (const who of [emails.partner, emails.analyst]) {
-      assert.deepEqual(await codeOf(await bearerFor(db, world.userId(who))), { detail: undefined, listed: undefined }, who);
+      assert.deepEqual(
+        await codeOf(await bearerFor(db, world.userId(who))),
+        { detail: undefined, listed: undefined },
+        who,
+      );
     }
   });
 
   it('shows staff of another municipality nothing', async () => {
-    await db.query(`INSERT INTO municipalities (code, name, slug) VALUES ('GM0363', 'Amsterdam', 'amsterdam') ON CONFLICT DO NOTHING`);
+    await db.query(
+      `INSERT INTO municipalities (code, name, slug) VALUES ('GM0363', 'Amsterdam', 'amsterdam') ON CONFLICT DO NOTHING`,
+    );
     const { rows } = await db.query<{ id: string }>(
       `INSERT INTO users (municipality_code, email, name, roles) VALUES ('GM0363', 'coordinator@amsterdam.example', 'Amsterdamse coördinator', '{coordinator}') RETURNING id`,
     );
     const stranger = await bearerFor(db, rows[0]!.id);
     assert.deepEqual((await list('', stranger)).items, []);
-    assert.equal((await app.inject({ method: 'GET', url: `/api/v1/reports/${created.centrumNoise!.id}`, headers: stranger })).statusCode, 404);
+    assert.equal(
+      (await app.inject({ method: 'GET', url: `/api/v1/reports/${created.centrumNoise!.id}`, headers: stranger }))
+        .statusCode,
+      404,
+    );
   });
 
   it('tells the public only status, category and dates by tracking code', async () => {
@@ -217,12 +323,24 @@ describe('reading reports: listing, detail, public status', () => {
     const response = await app.inject({ method: 'GET', url: `/api/v1/public/reports/${trackingCode.toLowerCase()}` });
     assert.equal(response.statusCode, 200);
     const body = response.json();
-    assert.deepEqual(Object.keys(body).sort(), ['category', 'closedAt', 'createdAt', 'deadline', 'status', 'trackingCode', 'updatedAt']);
+    assert.deepEqual(Object.keys(body).sort(), [
+      'category',
+      'closedAt',
+      'createdAt',
+      'deadline',
+      'status',
+      'trackingCode',
+      'updatedAt',
+    ]);
     assert.deepEqual(body.category, { name: 'Parkeeroverlast' });
     assert.equal(body.status, 'new');
     assert.equal(body.trackingCode, trackingCode);
     const text = response.body;
-    for (const secret of ['Melding centrumParking', id, 'Sanne', 'coordinates', 'example.org']) assert.ok(!text.includes(secret), secret);
-    assert.equal((await app.inject({ method: 'GET', url: '/api/v1/public/reports/WP-0000-0000-0000-0000' })).statusCode, 404);
+    for (const secret of ['Melding centrumParking', id, 'Sanne', 'coordinates', 'example.org'])
+      assert.ok(!text.includes(secret), secret);
+    assert.equal(
+      (await app.inject({ method: 'GET', url: '/api/v1/public/reports/WP-0000-0000-0000-0000' })).statusCode,
+      404,
+    );
   });
 });

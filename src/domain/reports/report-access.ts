@@ -3,16 +3,49 @@ import { DomainError } from '../../shared/errors.ts';
 import type { Role, StaffUser } from '../people/roles.ts';
 import { lockReport, type LockedReport } from './repository.ts';
 
-export const staffReaderRoles: readonly Role[] = ['officer', 'coordinator', 'team_manager', 'analyst', 'contact_centre', 'administrator', 'partner'];
-export const statusChangerRoles: readonly Role[] = ['officer', 'coordinator', 'team_manager', 'administrator', 'partner'];
-export const assignerRoles: readonly Role[] = ['officer', 'coordinator', 'team_manager', 'contact_centre', 'administrator'];
-export const noteWriterRoles: readonly Role[] = ['officer', 'coordinator', 'team_manager', 'contact_centre', 'administrator', 'partner'];
+export const staffReaderRoles: readonly Role[] = [
+  'officer',
+  'coordinator',
+  'team_manager',
+  'analyst',
+  'contact_centre',
+  'administrator',
+  'partner',
+];
+export const statusChangerRoles: readonly Role[] = [
+  'officer',
+  'coordinator',
+  'team_manager',
+  'administrator',
+  'partner',
+];
+export const assignerRoles: readonly Role[] = [
+  'officer',
+  'coordinator',
+  'team_manager',
+  'contact_centre',
+  'administrator',
+];
+export const noteWriterRoles: readonly Role[] = [
+  'officer',
+  'coordinator',
+  'team_manager',
+  'contact_centre',
+  'administrator',
+  'partner',
+];
 
 /**
  * The tracking code opens the public status page and admits photo uploads, so it goes only to those who talk to the
  * reporter or handle the report, not to partners or analysts.
  */
-export const trackingCodeReaderRoles: readonly Role[] = ['officer', 'coordinator', 'team_manager', 'contact_centre', 'administrator'];
+export const trackingCodeReaderRoles: readonly Role[] = [
+  'officer',
+  'coordinator',
+  'team_manager',
+  'contact_centre',
+  'administrator',
+];
 
 export function mayReadTrackingCode(viewer: StaffUser): boolean {
   return viewer.roles.some((role) => trackingCodeReaderRoles.includes(role));
@@ -23,7 +56,10 @@ export function isPartnerOnly(viewer: StaffUser): boolean {
   return viewer.roles.every((role) => role === 'partner');
 }
 
-export function canSee(viewer: StaffUser, report: { municipalityCode: string; assigneeKind: string; assigneeId: string }): boolean {
+export function canSee(
+  viewer: StaffUser,
+  report: { municipalityCode: string; assigneeKind: string; assigneeId: string },
+): boolean {
   if (report.municipalityCode !== viewer.municipalityCode) return false;
   if (!isPartnerOnly(viewer)) return true;
   return report.assigneeKind === 'partner' && viewer.teamId !== null && report.assigneeId === viewer.teamId;
@@ -33,11 +69,19 @@ export function canSee(viewer: StaffUser, report: { municipalityCode: string; as
  * Locks the report for a change by `actor`. Reports outside the actor's sight are "not found", so ids
  * of other municipalities or partners leak nothing. A stale expectedVersion is a conflict.
  */
-export async function lockReportForChange(db: Queryable, actor: StaffUser, reportId: string, expectedVersion?: number): Promise<LockedReport> {
+export async function lockReportForChange(
+  db: Queryable,
+  actor: StaffUser,
+  reportId: string,
+  expectedVersion?: number,
+): Promise<LockedReport> {
   const report = await lockReport(db, reportId);
   if (!report || !canSee(actor, report)) throw new DomainError('not_found', 'Report not found');
   if (expectedVersion !== undefined && expectedVersion !== report.version) {
-    throw new DomainError('conflict', `The report changed since you read it (version ${expectedVersion}, now ${report.version}); reload and try again.`);
+    throw new DomainError(
+      'conflict',
+      `The report changed since you read it (version ${expectedVersion}, now ${report.version}); reload and try again.`,
+    );
   }
   return report;
 }

@@ -33,7 +33,12 @@ export function toSummary(row: ReportRow, crs: Crs, showTrackingCode: boolean): 
   };
 }
 
-export function toDetail(row: ReportRow, history: HistoryRow[], crs: Crs, show: { reporter: boolean; trackingCode: boolean }): ReportDetail {
+export function toDetail(
+  row: ReportRow,
+  history: HistoryRow[],
+  crs: Crs,
+  show: { reporter: boolean; trackingCode: boolean },
+): ReportDetail {
   const hasContact = row.reporter_email !== null || row.reporter_phone !== null;
   return {
     ...toSummary(row, crs, show.trackingCode),
@@ -41,7 +46,11 @@ export function toDetail(row: ReportRow, history: HistoryRow[], crs: Crs, show: 
     routing: { rule: row.routing_rule, reason: { nl: row.routing_reason_nl, en: row.routing_reason_en } },
     reporter:
       show.reporter && hasContact
-        ? { email: row.reporter_email, phone: row.reporter_phone, consentToShareWithPartners: row.reporter_consent_share }
+        ? {
+            email: row.reporter_email,
+            phone: row.reporter_phone,
+            consentToShareWithPartners: row.reporter_consent_share,
+          }
         : null,
     createdBy: row.created_by,
     history: history.map((entry) => ({

@@ -49,8 +49,15 @@ export async function appendHistory(db: Queryable, entry: HistoryEntryRow): Prom
     `INSERT INTO report_history (report_id, at, actor_id, actor_label, action, from_status, to_status, text, data)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb)`,
     [
-      entry.reportId, entry.at, entry.actor.id, entry.actor.label, entry.action, entry.fromStatus ?? null, entry.toStatus ?? null,
-      entry.text ?? null, JSON.stringify(entry.data ?? {}),
+      entry.reportId,
+      entry.at,
+      entry.actor.id,
+      entry.actor.label,
+      entry.action,
+      entry.fromStatus ?? null,
+      entry.toStatus ?? null,
+      entry.text ?? null,
+      JSON.stringify(entry.data ?? {}),
     ],
   );
 }
@@ -62,7 +69,11 @@ export interface IdempotencyRecord {
   response: unknown;
 }
 
-export async function findIdempotencyRecord(db: Queryable, scope: string, key: string): Promise<IdempotencyRecord | null> {
+export async function findIdempotencyRecord(
+  db: Queryable,
+  scope: string,
+  key: string,
+): Promise<IdempotencyRecord | null> {
   const { rows } = await db.query<{ request_hash: string; status_code: number; response: unknown }>(
     'SELECT request_hash, status_code, response FROM idempotency_keys WHERE scope = $1 AND key = $2',
     [scope, key],
@@ -84,7 +95,13 @@ export interface LockedReport {
 
 export async function lockReport(db: Queryable, reportId: string): Promise<LockedReport | null> {
   const { rows } = await db.query<{
-    id: string; municipality_code: string; status: ReportStatus; version: number; closed_at: Date | null; assignee_kind: AssigneeKind; assignee_id: string;
+    id: string;
+    municipality_code: string;
+    status: ReportStatus;
+    version: number;
+    closed_at: Date | null;
+    assignee_kind: AssigneeKind;
+    assignee_id: string;
   }>(
     `SELECT id, municipality_code, status, version, closed_at, assignee_kind, assignee_id
        FROM reports WHERE id = $1 FOR UPDATE`,
@@ -93,15 +110,25 @@ export async function lockReport(db: Queryable, reportId: string): Promise<Locke
   const row = rows[0];
   if (!row) return null;
   return {
-    id: row.id, municipalityCode: row.municipality_code, status: row.status, version: row.version, closedAt: row.closed_at,
-    assigneeKind: row.assignee_kind, assigneeId: row.assignee_id,
+    id: row.id,
+    municipalityCode: row.municipality_code,
+    status: row.status,
+    version: row.version,
+    closedAt: row.closed_at,
+    assigneeKind: row.assignee_kind,
+    assigneeId: row.assignee_id,
   };
 }
 
-export async function updateReportStatus(db: Queryable, reportId: string, change: { status: ReportStatus; closedAt: Date | null; at: Date }): Promise<void> {
-  await db.query('UPDATE reports SET status = $2, closed_at = $3, updated_at = $4, version = version + 1 WHERE id = $1', [
-    reportId, change.status, change.closedAt, change.at,
-  ]);
+export async function updateReportStatus(
+  db: Queryable,
+  reportId: string,
+  change: { status: ReportStatus; closedAt: Date | null; at: Date },
+): Promise<void> {
+  await db.query(
+    'UPDATE reports SET status = $2, closed_at = $3, updated_at = $4, version = version + 1 WHERE id = $1',
+    [reportId, change.status, change.closedAt, change.at],
+  );
 }
 
 export async function touchReport(db: Queryable, reportId: string, at: Date): Promise<void> {
@@ -118,7 +145,15 @@ export async function updateReportAssignee(
         routing_rule = COALESCE($5, routing_rule), routing_reason_nl = COALESCE($6, routing_reason_nl),
         routing_reason_en = COALESCE($7, routing_reason_en)
       WHERE id = $1`,
-    [reportId, change.kind, change.id, change.at, change.routing?.rule ?? null, change.routing?.reasonNl ?? null, change.routing?.reasonEn ?? null],
+    [
+      reportId,
+      change.kind,
+      change.id,
+      change.at,
+      change.routing?.rule ?? null,
+      change.routing?.reasonNl ?? null,
+      change.routing?.reasonEn ?? null,
+    ],
   );
 }
 
@@ -155,10 +190,24 @@ export interface ReroutableReport {
 }
 
 /** The officer's open reports due in [from, to), locked for the re-routing transaction. */
-export async function lockOpenReportsDueBetween(db: Queryable, officerId: string, from: Date, to: Date): Promise<ReroutableReport[]> {
+export async function lockOpenReportsDueBetween(
+  db: Queryable,
+  officerId: string,
+  from: Date,
+  to: Date,
+): Promise<ReroutableReport[]> {
   const { rows } = await db.query<{
-    id: string; municipality_code: string; timezone: string; status: ReportStatus; urgent: boolean; deadline: Date; source: ReportSource;
-    district_code: string; borough_code: string | null; category_code: string; parent_code: string | null;
+    id: string;
+    municipality_code: string;
+    timezone: string;
+    status: ReportStatus;
+    urgent: boolean;
+    deadline: Date;
+    source: ReportSource;
+    district_code: string;
+    borough_code: string | null;
+    category_code: string;
+    parent_code: string | null;
   }>(
     `SELECT r.id, r.municipality_code, m.timezone, r.status, r.urgent, r.deadline, r.source, r.district_code,
             b.code AS borough_code, c.code AS category_code, p.code AS parent_code
@@ -176,8 +225,16 @@ export async function lockOpenReportsDueBetween(db: Queryable, officerId: string
     [officerId, from, to],
   );
   return rows.map((row) => ({
-    id: row.id, municipalityCode: row.municipality_code, timeZone: row.timezone, status: row.status, urgent: row.urgent,
-    deadline: row.deadline, source: row.source, districtCode: row.district_code, boroughCode: row.borough_code,
-    categoryCode: row.category_code, parentCategoryCode: row.parent_code,
+    id: row.id,
+    municipalityCode: row.municipality_code,
+    timeZone: row.timezone,
+    status: row.status,
+    urgent: row.urgent,
+    deadline: row.deadline,
+    source: row.source,
+    districtCode: row.district_code,
+    boroughCode: row.borough_code,
+    categoryCode: row.category_code,
+    parentCategoryCode: row.parent_code,
   }));
 }

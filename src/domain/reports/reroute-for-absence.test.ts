@@ -16,11 +16,18 @@ describe('re-routing on absence', () => {
   const clock = fixedClock(TEST_NOW);
 
   const file = async (category: string): Promise<{ id: string; assignee: { id: string; name: string } }> => {
-    const response = await app.inject({ method: 'POST', url: '/api/v1/reports', payload: { category, description: 'Overlast', location: GROTE_MARKT }, remoteAddress: '198.51.100.40' });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/reports',
+      payload: { category, description: 'Overlast', location: GROTE_MARKT },
+      remoteAddress: '198.51.100.40',
+    });
     assert.equal(response.statusCode, 201, response.body);
     return response.json();
   };
-  const assigneeOf = async (id: string) => (await db.query<{ assignee_id: string }>('SELECT assignee_id FROM reports WHERE id = $1', [id])).rows[0]!.assignee_id;
+  const assigneeOf = async (id: string) =>
+    (await db.query<{ assignee_id: string }>('SELECT assignee_id FROM reports WHERE id = $1', [id])).rows[0]!
+      .assignee_id;
 
   before(async () => {
     db = await openTestDb({ empty: true });
@@ -40,7 +47,12 @@ describe('re-routing on absence', () => {
     const dueLater = await file('hondenpoep'); // 21 days: due after the absence
     const closed = await file('vuurwerkoverlast');
     const staff = await bearerFor(db, sanne);
-    const close = await app.inject({ method: 'POST', url: `/api/v1/reports/${closed.id}/status`, payload: { status: 'cancelled' }, headers: staff });
+    const close = await app.inject({
+      method: 'POST',
+      url: `/api/v1/reports/${closed.id}/status`,
+      payload: { status: 'cancelled' },
+      headers: staff,
+    });
     assert.equal(close.statusCode, 200);
     for (const report of [dueSoon, dueLater, closed]) assert.equal(report.assignee.id, sanne);
 
@@ -68,18 +80,27 @@ describe('re-routing on absence', () => {
 
   it('never tells the kind of absence (health data) in the public answer or in any history entry', async () => {
     const absenceKindWords = /ziek|sick|verlof|leave|opleiding|training|cursus/i;
-    const during = await app.inject({ method: 'POST', url: '/api/v1/reports', payload: { category: 'geluidsoverlast', description: 'Overlast', location: GROTE_MARKT }, remoteAddress: '198.51.100.41' });
+    const during = await app.inject({
+      method: 'POST',
+      url: '/api/v1/reports',
+      payload: { category: 'geluidsoverlast', description: 'Overlast', location: GROTE_MARKT },
+      remoteAddress: '198.51.100.41',
+    });
     assert.equal(during.statusCode, 201, during.body);
     assert.match(during.body, /afwezig tot/, 'the reason still says the officer is away');
     assert.doesNotMatch(during.body, absenceKindWords);
     const staff = await bearerFor(db, world.userId(emails.centrumOfficer));
     const { rows } = await db.query<{ id: string }>('SELECT id FROM reports');
     for (const { id } of rows) {
-      const history = (await app.inject({ method: 'GET', url: `/api/v1/reports/${id}`, headers: staff })).json().history as Array<{ text: string | null; data: unknown }>;
+      const history = (await app.inject({ method: 'GET', url: `/api/v1/reports/${id}`, headers: staff })).json()
+        .history as Array<{ text: string | null; data: unknown }>;
       for (const entry of history) assert.doesNotMatch(JSON.stringify(entry), absenceKindWords);
     }
-    const stored = await db.query<{ routing_reason_nl: string; routing_reason_en: string }>('SELECT routing_reason_nl, routing_reason_en FROM reports');
-    for (const row of stored.rows) assert.doesNotMatch(`${row.routing_reason_nl} ${row.routing_reason_en}`, absenceKindWords);
+    const stored = await db.query<{ routing_reason_nl: string; routing_reason_en: string }>(
+      'SELECT routing_reason_nl, routing_reason_en FROM reports',
+    );
+    for (const row of stored.rows)
+      assert.doesNotMatch(`${row.routing_reason_nl} ${row.routing_reason_en}`, absenceKindWords);
   });
 
   it('routes new reports past the absent officer, and to them again once they are back', async () => {

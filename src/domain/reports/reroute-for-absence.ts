@@ -27,21 +27,35 @@ export async function rerouteOpenReportsForAbsence(
     const decision = await decideRouting(
       { db: deps.db },
       {
-        municipalityCode: report.municipalityCode, receivedAt: now, timeZone: report.timeZone, categoryCode: report.categoryCode,
-        parentCategoryCode: report.parentCategoryCode, urgent: report.urgent, deadline: report.deadline, source: report.source,
-        districtCode: report.districtCode, boroughCode: report.boroughCode,
+        municipalityCode: report.municipalityCode,
+        receivedAt: now,
+        timeZone: report.timeZone,
+        categoryCode: report.categoryCode,
+        parentCategoryCode: report.parentCategoryCode,
+        urgent: report.urgent,
+        deadline: report.deadline,
+        source: report.source,
+        districtCode: report.districtCode,
+        boroughCode: report.boroughCode,
       },
     );
     // Routing may keep the officer, e.g. when a district day before the absence still meets the deadline.
     if (decision.assignee.kind === 'officer' && decision.assignee.id === absence.officerId) continue;
     await updateReportAssignee(deps.db, report.id, {
-      kind: decision.assignee.kind, id: decision.assignee.id, at: now,
+      kind: decision.assignee.kind,
+      id: decision.assignee.id,
+      at: now,
       routing: { rule: decision.rule, reasonNl: decision.reasonNl, reasonEn: decision.reasonEn },
     });
     if (decision.assignee.kind === 'officer') countAssignment(deps.db, report.municipalityCode, decision.assignee.id);
     await appendHistory(deps.db, {
-      reportId: report.id, at: now, actor: { id: absence.actor.id, label: absence.actor.name }, action: 'rerouted',
-      fromStatus: report.status, toStatus: report.status, text: decision.reasonNl,
+      reportId: report.id,
+      at: now,
+      actor: { id: absence.actor.id, label: absence.actor.name },
+      action: 'rerouted',
+      fromStatus: report.status,
+      toStatus: report.status,
+      text: decision.reasonNl,
       data: {
         absenceId: absence.id,
         from: { kind: 'officer', id: absence.officerId },

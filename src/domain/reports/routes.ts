@@ -13,8 +13,19 @@ import { getPublicReportStatus, getReport } from './get-report.ts';
 import { listReports } from './list-reports.ts';
 import { assignerRoles, noteWriterRoles, staffReaderRoles, statusChangerRoles } from './report-access.ts';
 import {
-  assignBodySchema, changeStatusBodySchema, createdReportSchema, createReportBodySchema, ifMatchHeadersSchema, listReportsQuerySchema,
-  noteBodySchema, problemSchema, publicReportStatusSchema, reportDetailSchema, reportIdParamsSchema, reportListSchema, trackingCodeParamsSchema,
+  assignBodySchema,
+  changeStatusBodySchema,
+  createdReportSchema,
+  createReportBodySchema,
+  ifMatchHeadersSchema,
+  listReportsQuerySchema,
+  noteBodySchema,
+  problemSchema,
+  publicReportStatusSchema,
+  reportDetailSchema,
+  reportIdParamsSchema,
+  reportListSchema,
+  trackingCodeParamsSchema,
   type ReportDetail,
 } from './schemas.ts';
 
@@ -28,12 +39,20 @@ function expectedVersionOf(ifMatch: string | undefined): number | undefined {
   if (ifMatch === undefined || ifMatch.trim() === '*') return undefined;
   const match = /^\s*(?:W\/)?"?(\d+)"?\s*$/.exec(ifMatch);
   if (!match) {
-    throw new DomainError('validation', 'If-Match holds the ETag of the report, e.g. "3".', [{ name: 'headers.if-match', reason: 'not an ETag of a report', code: 'invalid_etag' }]);
+    throw new DomainError('validation', 'If-Match holds the ETag of the report, e.g. "3".', [
+      { name: 'headers.if-match', reason: 'not an ETag of a report', code: 'invalid_etag' },
+    ]);
   }
   return Number(match[1]);
 }
 
-async function sendDetail(deps: AppDeps, reply: FastifyReply, viewer: StaffUser, reportId: string, crs?: string): Promise<ReportDetail> {
+async function sendDetail(
+  deps: AppDeps,
+  reply: FastifyReply,
+  viewer: StaffUser,
+  reportId: string,
+  crs?: string,
+): Promise<ReportDetail> {
   const { report, crs: used } = await getReport(deps, { viewer, reportId, crs });
   reply.header('ETag', `"${report.version}"`).header('Content-Crs', crsHeaderValue(used));
   return report;
@@ -53,10 +72,19 @@ export async function registerReportRoutes(app: App, deps: AppDeps): Promise<voi
         summary: 'File a report (public; staff file phone and street reports on behalf of someone)',
         headers: z.object({
           'content-crs': z.string().optional().describe('EPSG:28992 for RD New coordinates; CRS84 by default'),
-          'idempotency-key': z.string().optional().describe('Retrying with the same key returns the first result instead of a second report'),
+          'idempotency-key': z
+            .string()
+            .optional()
+            .describe('Retrying with the same key returns the first result instead of a second report'),
         }),
         body: createReportBodySchema,
-        response: { 201: createdReportSchema, 400: problemSchema, 403: problemSchema, 422: problemSchema, 429: problemSchema },
+        response: {
+          201: createdReportSchema,
+          400: problemSchema,
+          403: problemSchema,
+          422: problemSchema,
+          429: problemSchema,
+        },
       },
     },
     async (request, reply) => {
@@ -76,7 +104,13 @@ export async function registerReportRoutes(app: App, deps: AppDeps): Promise<voi
     '/api/v1/reports',
     {
       onRequest: requireRoles(...staffReaderRoles),
-      schema: { tags, security, summary: 'List reports of your municipality (partners: those assigned to them)', querystring: listReportsQuerySchema, response: { 200: reportListSchema, ...problems } },
+      schema: {
+        tags,
+        security,
+        summary: 'List reports of your municipality (partners: those assigned to them)',
+        querystring: listReportsQuerySchema,
+        response: { 200: reportListSchema, ...problems },
+      },
     },
     async (request, reply) => {
       const { page, crs } = await listReports(deps, { viewer: currentStaff(request), query: request.query });
@@ -89,20 +123,42 @@ export async function registerReportRoutes(app: App, deps: AppDeps): Promise<voi
     '/api/v1/reports/:reportId',
     {
       onRequest: requireRoles(...staffReaderRoles),
-      schema: { tags, security, summary: 'A report with its history', params: reportIdParamsSchema, querystring: crsQuerySchema, response: { 200: reportDetailSchema, ...problems } },
+      schema: {
+        tags,
+        security,
+        summary: 'A report with its history',
+        params: reportIdParamsSchema,
+        querystring: crsQuerySchema,
+        response: { 200: reportDetailSchema, ...problems },
+      },
     },
-    async (request, reply) => sendDetail(deps, reply, currentStaff(request), request.params.reportId, request.query.crs),
+    async (request, reply) =>
+      sendDetail(deps, reply, currentStaff(request), request.params.reportId, request.query.crs),
   );
 
   app.post(
     '/api/v1/reports/:reportId/status',
     {
       onRequest: requireRoles(...statusChangerRoles),
-      schema: { tags, security, summary: 'Change the status (resolving and reopening need a text)', params: reportIdParamsSchema, headers: ifMatchHeadersSchema, body: changeStatusBodySchema, response: { 200: reportDetailSchema, ...problems } },
+      schema: {
+        tags,
+        security,
+        summary: 'Change the status (resolving and reopening need a text)',
+        params: reportIdParamsSchema,
+        headers: ifMatchHeadersSchema,
+        body: changeStatusBodySchema,
+        response: { 200: reportDetailSchema, ...problems },
+      },
     },
     async (request, reply) => {
       const actor = currentStaff(request);
-      await changeReportStatus(deps, { reportId: request.params.reportId, actor, status: request.body.status, text: request.body.text, expectedVersion: expectedVersionOf(request.headers['if-match']) });
+      await changeReportStatus(deps, {
+        reportId: request.params.reportId,
+        actor,
+        status: request.body.status,
+        text: request.body.text,
+        expectedVersion: expectedVersionOf(request.headers['if-match']),
+      });
       return sendDetail(deps, reply, actor, request.params.reportId);
     },
   );
@@ -111,11 +167,24 @@ export async function registerReportRoutes(app: App, deps: AppDeps): Promise<voi
     '/api/v1/reports/:reportId/assignment',
     {
       onRequest: requireRoles(...assignerRoles),
-      schema: { tags, security, summary: 'Reassign, or forward to a partner organisation', params: reportIdParamsSchema, headers: ifMatchHeadersSchema, body: assignBodySchema, response: { 200: reportDetailSchema, ...problems } },
+      schema: {
+        tags,
+        security,
+        summary: 'Reassign, or forward to a partner organisation',
+        params: reportIdParamsSchema,
+        headers: ifMatchHeadersSchema,
+        body: assignBodySchema,
+        response: { 200: reportDetailSchema, ...problems },
+      },
     },
     async (request, reply) => {
       const actor = currentStaff(request);
-      await assignReport(deps, { reportId: request.params.reportId, actor, ...request.body, expectedVersion: expectedVersionOf(request.headers['if-match']) });
+      await assignReport(deps, {
+        reportId: request.params.reportId,
+        actor,
+        ...request.body,
+        expectedVersion: expectedVersionOf(request.headers['if-match']),
+      });
       return sendDetail(deps, reply, actor, request.params.reportId);
     },
   );
@@ -124,7 +193,14 @@ export async function registerReportRoutes(app: App, deps: AppDeps): Promise<voi
     '/api/v1/reports/:reportId/notes',
     {
       onRequest: requireRoles(...noteWriterRoles),
-      schema: { tags, security, summary: 'Add a note to the history', params: reportIdParamsSchema, body: noteBodySchema, response: { 201: reportDetailSchema, ...problems } },
+      schema: {
+        tags,
+        security,
+        summary: 'Add a note to the history',
+        params: reportIdParamsSchema,
+        body: noteBodySchema,
+        response: { 201: reportDetailSchema, ...problems },
+      },
     },
     async (request, reply) => {
       const actor = currentStaff(request);
@@ -137,7 +213,12 @@ export async function registerReportRoutes(app: App, deps: AppDeps): Promise<voi
   app.get(
     '/api/v1/public/reports/:trackingCode',
     {
-      schema: { tags, summary: 'Public status by tracking code: state and dates only', params: trackingCodeParamsSchema, response: { 200: publicReportStatusSchema, 404: problemSchema } },
+      schema: {
+        tags,
+        summary: 'Public status by tracking code: state and dates only',
+        params: trackingCodeParamsSchema,
+        response: { 200: publicReportStatusSchema, 404: problemSchema },
+      },
     },
     async (request) => getPublicReportStatus(deps, request.params.trackingCode),
   );

@@ -20,7 +20,10 @@ export const reporterSchema = z.object({
   email: z.email().max(254).optional(),
   phone: z
     .string()
-    .regex(/^\+?[0-9 ()-]{6,20}$/, 'A phone number has 6 to 20 digits, spaces, dashes or brackets, optionally after a +')
+    .regex(
+      /^\+?[0-9 ()-]{6,20}$/,
+      'A phone number has 6 to 20 digits, spaces, dashes or brackets, optionally after a +',
+    )
     .optional(),
   consentToShareWithPartners: z.boolean(),
 });
@@ -55,7 +58,10 @@ export type CreatedReport = z.infer<typeof createdReportSchema>;
 // ── Changes ────────────────────────────────────────────────────────────────────
 export const reportIdParamsSchema = z.object({ reportId: z.uuid() });
 export const ifMatchHeadersSchema = z.object({
-  'if-match': z.string().optional().describe('The version (ETag) last read; the change is refused if the report changed since'),
+  'if-match': z
+    .string()
+    .optional()
+    .describe('The version (ETag) last read; the change is refused if the report changed since'),
 });
 
 export const changeStatusBodySchema = z.object({
@@ -72,7 +78,12 @@ export const noteBodySchema = z.object({ text: z.string().trim().min(1).max(2000
 // ── Reading ────────────────────────────────────────────────────────────────────
 const statusList = z
   .union([z.string(), z.array(z.string())])
-  .transform((value) => (Array.isArray(value) ? value : [value]).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean))
+  .transform((value) =>
+    (Array.isArray(value) ? value : [value])
+      .flatMap((v) => v.split(','))
+      .map((v) => v.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(reportStatusSchema));
 
 const bboxSchema = z
@@ -91,7 +102,10 @@ export const listReportsQuerySchema = z.object({
   assigneeId: z.uuid().optional(),
   status: statusList.optional().describe('Repeat the parameter or give a comma-separated list'),
   categoryCode: z.string().optional(),
-  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   createdFrom: z.iso.datetime({ offset: true }).optional(),
   createdTo: z.iso.datetime({ offset: true }).optional(),
   bbox: bboxSchema.optional(),
@@ -106,7 +120,10 @@ const pointOut = z.object({ type: z.literal('Point'), coordinates: z.tuple([z.nu
 
 export const reportSummarySchema = z.object({
   id: z.uuid(),
-  trackingCode: z.string().optional().describe('Only for officers, coordinators, team managers, contact-centre agents and administrators'),
+  trackingCode: z
+    .string()
+    .optional()
+    .describe('Only for officers, coordinators, team managers, contact-centre agents and administrators'),
   status: reportStatusSchema,
   source: z.enum(reportSources),
   urgent: z.boolean(),

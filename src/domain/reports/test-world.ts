@@ -26,15 +26,28 @@ export async function buildReportsWorld(db: Db): Promise<ReportsWorld> {
   await seedHaarlemGeography({ db }, testConfig().SHARED_DATA_DIR);
   await seedHaarlemCategories({ db }, HAARLEM);
   await seedHaarlemTeam({ db }, { password: 'reports-test-password' });
-  const users = new Map((await db.query<{ id: string; email: string }>('SELECT id, email FROM users')).rows.map((r) => [r.email, r.id]));
-  const teams = new Map((await db.query<{ id: string; code: string }>('SELECT id, code FROM teams')).rows.map((r) => [r.code, r.id]));
-  const groups = new Map((await db.query<{ id: string; name: string }>('SELECT id, name FROM coordinator_groups')).rows.map((r) => [r.name, r.id]));
+  const users = new Map(
+    (await db.query<{ id: string; email: string }>('SELECT id, email FROM users')).rows.map((r) => [r.email, r.id]),
+  );
+  const teams = new Map(
+    (await db.query<{ id: string; code: string }>('SELECT id, code FROM teams')).rows.map((r) => [r.code, r.id]),
+  );
+  const groups = new Map(
+    (await db.query<{ id: string; name: string }>('SELECT id, name FROM coordinator_groups')).rows.map((r) => [
+      r.name,
+      r.id,
+    ]),
+  );
   const get = (map: Map<string, string>, key: string) => {
     const value = map.get(key);
     if (!value) throw new Error(`test world has no ${key}`);
     return value;
   };
-  return { userId: (email) => get(users, email), teamId: (code) => get(teams, code), groupId: (name) => get(groups, name) };
+  return {
+    userId: (email) => get(users, email),
+    teamId: (code) => get(teams, code),
+    groupId: (name) => get(groups, name),
+  };
 }
 
 export const emails = {
@@ -49,7 +62,10 @@ export const emails = {
 } as const;
 
 /** A CRS84 point inside the district (PostGIS point-on-surface). */
-export async function pointInDistrict(db: Db, districtCode: string): Promise<{ type: 'Point'; coordinates: [number, number] }> {
+export async function pointInDistrict(
+  db: Db,
+  districtCode: string,
+): Promise<{ type: 'Point'; coordinates: [number, number] }> {
   const { rows } = await db.query<{ x: number; y: number }>(
     'SELECT ST_X(ST_PointOnSurface(geom)) AS x, ST_Y(ST_PointOnSurface(geom)) AS y FROM districts WHERE code = $1',
     [districtCode],

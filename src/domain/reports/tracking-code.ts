@@ -27,7 +27,8 @@ export function newTrackingCode(): string {
   // 80 bits read 5 at a time, most significant first: each group of 5 bytes is 8 symbols.
   for (let half = 0; half < 2; half++) {
     let high = bytes[half * 5]!; // 8 bits
-    let low = (bytes[half * 5 + 1]! << 24) | (bytes[half * 5 + 2]! << 16) | (bytes[half * 5 + 3]! << 8) | bytes[half * 5 + 4]!; // 32 bits
+    let low =
+      (bytes[half * 5 + 1]! << 24) | (bytes[half * 5 + 2]! << 16) | (bytes[half * 5 + 3]! << 8) | bytes[half * 5 + 4]!; // 32 bits
     low >>>= 0;
     const symbols: string[] = [];
     for (let i = 0; i < 8; i++) {

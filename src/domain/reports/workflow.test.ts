@@ -7,12 +7,16 @@ import { assertTransition, closedAtAfter, reportStatuses, type ReportStatus } fr
 // Every allowed move, written out independently of the table in workflow.ts.
 const allowed: Array<[ReportStatus, ReportStatus]> = [
   ...(['new', 'reopened'] as const).flatMap((from) =>
-    (['planned', 'in_progress', 'forwarded', 'waiting_for_reporter', 'resolved', 'cancelled'] as const).map((to): [ReportStatus, ReportStatus] => [from, to]),
+    (['planned', 'in_progress', 'forwarded', 'waiting_for_reporter', 'resolved', 'cancelled'] as const).map(
+      (to): [ReportStatus, ReportStatus] => [from, to],
+    ),
   ),
   ['planned', 'in_progress'],
   ['in_progress', 'planned'],
   ...(['planned', 'in_progress'] as const).flatMap((from) =>
-    (['waiting_for_reporter', 'forwarded', 'resolved', 'cancelled'] as const).map((to): [ReportStatus, ReportStatus] => [from, to]),
+    (['waiting_for_reporter', 'forwarded', 'resolved', 'cancelled'] as const).map(
+      (to): [ReportStatus, ReportStatus] => [from, to],
+    ),
   ),
   ['waiting_for_reporter', 'in_progress'],
   ['waiting_for_reporter', 'resolved'],
@@ -32,18 +36,25 @@ describe('report workflow', () => {
         if (expected) {
           assert.doesNotThrow(() => assertTransition(from, to, 'Handled on site'));
         } else {
-          assert.throws(() => assertTransition(from, to, 'Handled on site'), (e: unknown) => e instanceof DomainError && e.code === 'invalid_transition');
+          assert.throws(
+            () => assertTransition(from, to, 'Handled on site'),
+            (e: unknown) => e instanceof DomainError && e.code === 'invalid_transition',
+          );
         }
       });
     }
   }
 
   it('needs a text to resolve and to reopen', () => {
-    for (const [from, to] of [['in_progress', 'resolved'], ['resolved', 'reopened']] as const) {
+    for (const [from, to] of [
+      ['in_progress', 'resolved'],
+      ['resolved', 'reopened'],
+    ] as const) {
       for (const text of [undefined, '   ']) {
         assert.throws(
           () => assertTransition(from, to, text),
-          (e: unknown) => e instanceof DomainError && e.code === 'validation' && e.fieldProblems[0]?.name === 'body.text',
+          (e: unknown) =>
+            e instanceof DomainError && e.code === 'validation' && e.fieldProblems[0]?.name === 'body.text',
         );
       }
     }
@@ -69,7 +80,8 @@ describe('tracking codes', () => {
 
   it('use all 32 symbols in every position (80 random bits, not fewer)', () => {
     const seen = Array.from({ length: 16 }, () => new Set<string>());
-    for (let i = 0; i < 3000; i++) [...newTrackingCode().slice(3).replaceAll('-', '')].forEach((c, p) => seen[p]!.add(c));
+    for (let i = 0; i < 3000; i++)
+      [...newTrackingCode().slice(3).replaceAll('-', '')].forEach((c, p) => seen[p]!.add(c));
     for (const symbols of seen) assert.equal(symbols.size, 32);
   });
 

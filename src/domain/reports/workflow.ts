@@ -13,7 +13,14 @@ export const reportStatuses = [
 
 export type ReportStatus = (typeof reportStatuses)[number];
 
-const fromOpen: ReportStatus[] = ['planned', 'in_progress', 'forwarded', 'waiting_for_reporter', 'resolved', 'cancelled'];
+const fromOpen: ReportStatus[] = [
+  'planned',
+  'in_progress',
+  'forwarded',
+  'waiting_for_reporter',
+  'resolved',
+  'cancelled',
+];
 
 /** The workflow table: which status may follow which. Anything not listed is refused. */
 export const allowedTransitions: Readonly<Record<ReportStatus, readonly ReportStatus[]>> = {
@@ -46,7 +53,10 @@ export function canTransition(from: ReportStatus, to: ReportStatus): boolean {
  */
 export function assertStatusChange(from: ReportStatus, to: ReportStatus, text: string | undefined): void {
   if (to === 'forwarded') {
-    throw new DomainError('invalid_transition', 'A report becomes forwarded only by assigning it to a partner (POST /api/v1/reports/{reportId}/assignment with kind partner).');
+    throw new DomainError(
+      'invalid_transition',
+      'A report becomes forwarded only by assigning it to a partner (POST /api/v1/reports/{reportId}/assignment with kind partner).',
+    );
   }
   assertTransition(from, to, text);
 }

@@ -2,7 +2,16 @@
  * When an officer can pick up a report, from their schedule and absences alone (pure).
  * Public holidays are no working days: the schedule describes a regular week.
  */
-import { addDays, isoWeekday, isPublicHoliday, localDateOf, localMinutesOf, minutesOfClockTime, zonedInstant, type LocalDate } from '../categories/index.ts';
+import {
+  addDays,
+  isoWeekday,
+  isPublicHoliday,
+  localDateOf,
+  localMinutesOf,
+  minutesOfClockTime,
+  zonedInstant,
+  type LocalDate,
+} from '../categories/index.ts';
 import type { OfficerSnapshot, RoutingInput } from './schemas.ts';
 
 export type Absence = OfficerSnapshot['absences'][number];
@@ -66,7 +75,10 @@ export function onDutyAt(officer: OfficerSnapshot, input: RoutingInput): DutyNow
 }
 
 /** Available in time for a colleague who takes over: any working day in time, or on duty now when urgent. */
-export function availableInTime(officer: OfficerSnapshot, input: RoutingInput): { available: boolean; date: LocalDate | null } {
+export function availableInTime(
+  officer: OfficerSnapshot,
+  input: RoutingInput,
+): { available: boolean; date: LocalDate | null } {
   if (input.urgent) return { available: onDutyAt(officer, input).onDuty, date: null };
   const day = firstDayInTime(officer, input, 'working');
   return { available: day.date !== null, date: day.date };

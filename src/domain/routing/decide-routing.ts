@@ -23,7 +23,19 @@ export async function decideRouting(
   if (!data) throw notFound(`District ${input.districtCode} in municipality ${municipalityCode}`);
   const withoutCounts = routeReport(snapshotFor(data, input.districtCode, new Map(), input.receivedAt), routingInput);
   const decision = stepsThatCountOpenReports.has(withoutCounts.rule)
-    ? routeReport(snapshotFor(data, input.districtCode, await recentOpenReportCounts(deps.db, municipalityCode, data.officers.map((o) => o.id)), input.receivedAt), routingInput)
+    ? routeReport(
+        snapshotFor(
+          data,
+          input.districtCode,
+          await recentOpenReportCounts(
+            deps.db,
+            municipalityCode,
+            data.officers.map((o) => o.id),
+          ),
+          input.receivedAt,
+        ),
+        routingInput,
+      )
     : withoutCounts;
   return decision;
 }
@@ -37,6 +49,9 @@ export async function loadRoutingSnapshot(
 ): Promise<RoutingSnapshot> {
   const data = await loadRoutingData(db, municipalityCode, options);
   if (!data) throw notFound(`District ${districtCode} in municipality ${municipalityCode}`);
-  const openReports = await countOpenReports(db, data.officers.map((o) => o.id));
+  const openReports = await countOpenReports(
+    db,
+    data.officers.map((o) => o.id),
+  );
   return snapshotFor(data, districtCode, openReports, options.absencesFrom);
 }

@@ -5,4 +5,13 @@ export { countAssignment } from './open-report-counts.ts';
 export { loadRoutingData, type RoutingData } from './routing-data.ts';
 export { seedHaarlemRoutingRules } from './seed-haarlem-routing-rules.ts';
 export { registerRoutingRoutes } from './routes.ts';
-export type { RoutingDecision, RoutingInput, RoutingSnapshot, OfficerSnapshot, CoordinatorGroupSnapshot, RoutingRule, ReportSource, AssigneeKind } from './schemas.ts';
+export type {
+  RoutingDecision,
+  RoutingInput,
+  RoutingSnapshot,
+  OfficerSnapshot,
+  CoordinatorGroupSnapshot,
+  RoutingRule,
+  ReportSource,
+  AssigneeKind,
+} from './schemas.ts';

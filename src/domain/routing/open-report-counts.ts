@@ -24,7 +24,11 @@ const cache = new WeakMap<Queryable, Map<string, Promise<Counts>>>();
  * Open reports of every officer of the municipality, at most a few seconds old (see above).
  * Callers pass all its officers, so one read serves every district; concurrent callers share it.
  */
-export async function recentOpenReportCounts(db: Queryable, municipalityCode: string, officerIds: string[]): Promise<Map<string, number>> {
+export async function recentOpenReportCounts(
+  db: Queryable,
+  municipalityCode: string,
+  officerIds: string[],
+): Promise<Map<string, number>> {
   let perMunicipality = cache.get(db);
   if (!perMunicipality) cache.set(db, (perMunicipality = new Map()));
   const current = perMunicipality.get(municipalityCode);
@@ -44,5 +48,8 @@ export async function recentOpenReportCounts(db: Queryable, municipalityCode: st
 /** This process just stored a report with the officer (after the write, so a failed one never counts): count it before the next read. */
 export function countAssignment(db: Queryable, municipalityCode: string, officerId: string): void {
   const pending = cache.get(db)?.get(municipalityCode);
-  void pending?.then((known) => known.counts.set(officerId, (known.counts.get(officerId) ?? 0) + 1), () => undefined);
+  void pending?.then(
+    (known) => known.counts.set(officerId, (known.counts.get(officerId) ?? 0) + 1),
+    () => undefined,
+  );
 }

@@ -8,7 +8,10 @@ export interface Phrase {
   en: string;
 }
 
-export const dateIn = (date: LocalDate): Phrase => ({ nl: formatLocalDate(date, 'nl'), en: formatLocalDate(date, 'en') });
+export const dateIn = (date: LocalDate): Phrase => ({
+  nl: formatLocalDate(date, 'nl'),
+  en: formatLocalDate(date, 'en'),
+});
 
 export const deadlineOf = (input: RoutingInput): Phrase => dateIn(localDateOf(input.deadline, input.timeZone));
 
@@ -36,7 +39,8 @@ export function unavailablePhrase(
 
 /** ", vóór de termijn (donderdag 3 december)", or ", de laatste dag van de termijn" when the day is the deadline day. */
 export function inTimePhrase(input: RoutingInput, date: LocalDate): Phrase {
-  if (date === localDateOf(input.deadline, input.timeZone)) return { nl: ', de laatste dag van de termijn', en: ', the last day of the deadline' };
+  if (date === localDateOf(input.deadline, input.timeZone))
+    return { nl: ', de laatste dag van de termijn', en: ', the last day of the deadline' };
   const deadline = deadlineOf(input);
   return { nl: `, vóór de termijn (${deadline.nl})`, en: `, before the deadline (${deadline.en})` };
 }
@@ -53,6 +57,7 @@ const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
 
 /** Joins the reasons why others were passed over with the final assignment into one sentence each. */
 export function sentence(passedOver: Phrase[], conclusion: Phrase): Phrase {
-  const join = (language: keyof Phrase) => capitalise([...passedOver.map((p) => p[language]), conclusion[language]].join('; ')) + '.';
+  const join = (language: keyof Phrase) =>
+    capitalise([...passedOver.map((p) => p[language]), conclusion[language]].join('; ')) + '.';
   return { nl: join('nl'), en: join('en') };
 }

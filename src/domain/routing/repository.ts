@@ -1,5 +1,15 @@
 import type { Queryable } from '../../db/db.ts';
-import type { AbsenceKind, AssigneeKind, CoordinatorGroupSnapshot, DistrictSnapshot, OfficerSnapshot, RoutingRule, RoutingSnapshot, RuleConditions, RuleInput } from './schemas.ts';
+import type {
+  AbsenceKind,
+  AssigneeKind,
+  CoordinatorGroupSnapshot,
+  DistrictSnapshot,
+  OfficerSnapshot,
+  RoutingRule,
+  RoutingSnapshot,
+  RuleConditions,
+  RuleInput,
+} from './schemas.ts';
 
 interface RuleRow {
   id: string;
@@ -17,7 +27,9 @@ interface RuleRow {
 export interface StoredRoutingData {
   timeZone: string;
   districts: DistrictSnapshot[];
-  officers: (Omit<OfficerSnapshot, 'absences' | 'openReportCount'> & { absences: { kind: AbsenceKind; startsAt: string; endsAt: string }[] })[];
+  officers: (Omit<OfficerSnapshot, 'absences' | 'openReportCount'> & {
+    absences: { kind: AbsenceKind; startsAt: string; endsAt: string }[];
+  })[];
   coordinatorGroups: CoordinatorGroupSnapshot[];
   rules: RuleRow[];
   teams: RoutingSnapshot['teams'];
@@ -134,11 +146,20 @@ export async function listRules(db: Queryable, municipalityCode: string): Promis
        FROM routing_rules r WHERE r.municipality_code = $1 ORDER BY r.position`,
     [municipalityCode],
   );
-  return rows.map((row) => ({ ...toRoutingRule(row), id: row.id, position: row.position, targetName: row.target_name }));
+  return rows.map((row) => ({
+    ...toRoutingRule(row),
+    id: row.id,
+    position: row.position,
+    targetName: row.target_name,
+  }));
 }
 
 /** Which of the given targets exist in the municipality, as "kind:id" keys. */
-export async function existingTargets(db: Queryable, municipalityCode: string, targets: { kind: AssigneeKind; id: string }[]): Promise<Set<string>> {
+export async function existingTargets(
+  db: Queryable,
+  municipalityCode: string,
+  targets: { kind: AssigneeKind; id: string }[],
+): Promise<Set<string>> {
   const ids = [...new Set(targets.map((t) => t.id))];
   if (ids.length === 0) return new Set();
   const { rows } = await db.query<{ key: string }>(
@@ -180,10 +201,25 @@ export async function replaceRules(db: Queryable, municipalityCode: string, rule
   }
 }
 
-export async function insertRule(db: Queryable, municipalityCode: string, position: number, rule: RuleInput): Promise<void> {
+export async function insertRule(
+  db: Queryable,
+  municipalityCode: string,
+  position: number,
+  rule: RuleInput,
+): Promise<void> {
   await db.query(
     `INSERT INTO routing_rules (municipality_code, position, name, active, conditions, target_kind, target_id, reason_nl, reason_en)
      VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9)`,
-    [municipalityCode, position, rule.name, rule.active, JSON.stringify(rule.conditions), rule.target.kind, rule.target.id, rule.reasonNl ?? null, rule.reasonEn ?? null],
+    [
+      municipalityCode,
+      position,
+      rule.name,
+      rule.active,
+      JSON.stringify(rule.conditions),
+      rule.target.kind,
+      rule.target.id,
+      rule.reasonNl ?? null,
+      rule.reasonEn ?? null,
+    ],
   );
 }

@@ -34,14 +34,37 @@ function officer(id: string, name: string, extra: Partial<OfficerSnapshot> = {})
   };
 }
 
-const away = (kind: 'sick' | 'leave' | 'training' | 'other', from: string, to: string) => ({ kind, startsAt: new Date(from), endsAt: new Date(to) });
+const away = (kind: 'sick' | 'leave' | 'training' | 'other', from: string, to: string) => ({
+  kind,
+  startsAt: new Date(from),
+  endsAt: new Date(to),
+});
 const allOfNovemberAndDecember = away('leave', '2026-11-01T00:00:00Z', '2027-01-01T00:00:00Z');
 
-function snapshot(overrides: { officers?: OfficerSnapshot[]; rules?: RoutingRule[]; withGroup?: boolean } = {}): RoutingSnapshot {
-  const group = { id: ids.group, name: 'Oost + Schalkwijk', coordinatorName: 'Carla Coördinator', boroughCodes: ['oost', 'schalkwijk'] };
-  const otherGroup = { id: ids.otherGroup, name: 'Centrum + Noord', coordinatorName: null, boroughCodes: ['centrum', 'noord'] };
+function snapshot(
+  overrides: { officers?: OfficerSnapshot[]; rules?: RoutingRule[]; withGroup?: boolean } = {},
+): RoutingSnapshot {
+  const group = {
+    id: ids.group,
+    name: 'Oost + Schalkwijk',
+    coordinatorName: 'Carla Coördinator',
+    boroughCodes: ['oost', 'schalkwijk'],
+  };
+  const otherGroup = {
+    id: ids.otherGroup,
+    name: 'Centrum + Noord',
+    coordinatorName: null,
+    boroughCodes: ['centrum', 'noord'],
+  };
   return {
-    district: { code: 'WK039206', name: 'Parkwijk', boroughCode: 'oost', boroughName: 'Oost', ownerId: ids.fatima, backupId: ids.jan },
+    district: {
+      code: 'WK039206',
+      name: 'Parkwijk',
+      boroughCode: 'oost',
+      boroughName: 'Oost',
+      ownerId: ids.fatima,
+      backupId: ids.jan,
+    },
     officers: overrides.officers ?? [
       officer(ids.fatima, 'Fatima de Vries'),
       officer(ids.jan, 'Jan Bakker', { districtWeekdays: [1, 3] }),
@@ -87,8 +110,10 @@ describe('routeReport: the district officer first', () => {
     assert.deepEqual(decision, {
       assignee: { kind: 'officer', id: ids.fatima, name: 'Fatima de Vries' },
       rule: 'district-owner',
-      reasonNl: 'Fatima de Vries is wijkhandhaver van Parkwijk en heeft dinsdag 1 december een wijkdag, vóór de termijn (donderdag 3 december).',
-      reasonEn: 'Fatima de Vries is the district officer of Parkwijk and has a district day on Tuesday 1 December, before the deadline (Thursday 3 December).',
+      reasonNl:
+        'Fatima de Vries is wijkhandhaver van Parkwijk en heeft dinsdag 1 december een wijkdag, vóór de termijn (donderdag 3 december).',
+      reasonEn:
+        'Fatima de Vries is the district officer of Parkwijk and has a district day on Tuesday 1 December, before the deadline (Thursday 3 December).',
     });
   });
 
@@ -97,7 +122,10 @@ describe('routeReport: the district officer first', () => {
     assert.equal(tuesdayMorning.rule, 'district-owner');
     assert.match(tuesdayMorning.reasonNl, /vandaag \(dinsdag 1 december\)/);
     // Thursday 18:00, one work day → Friday: the owner's Thursday is over, Friday is no district day.
-    const thursdayEvening = routeReport(snapshot(), input({ receivedAt: new Date('2026-12-03T17:00:00Z'), workdays: 1 }));
+    const thursdayEvening = routeReport(
+      snapshot(),
+      input({ receivedAt: new Date('2026-12-03T17:00:00Z'), workdays: 1 }),
+    );
     assert.equal(thursdayEvening.rule, 'district-backup');
     assert.equal(thursdayEvening.assignee.id, ids.jan);
     assert.equal(
@@ -107,7 +135,9 @@ describe('routeReport: the district officer first', () => {
   });
 
   it('passes an absent owner over to the backup, naming the absence', () => {
-    const base = withAbsences(snapshot(), { [ids.fatima]: [away('leave', '2026-11-27T23:00:00Z', '2026-12-06T23:00:00Z')] });
+    const base = withAbsences(snapshot(), {
+      [ids.fatima]: [away('leave', '2026-11-27T23:00:00Z', '2026-12-06T23:00:00Z')],
+    });
     const decision = routeReport(base, input());
     assert.equal(decision.rule, 'district-backup');
     assert.deepEqual(decision.assignee, { kind: 'officer', id: ids.jan, name: 'Jan Bakker' });
@@ -115,11 +145,16 @@ describe('routeReport: the district officer first', () => {
       decision.reasonEn,
       'Fatima de Vries, district officer of Parkwijk, is away until Monday 7 December; Jan Bakker, backup for Parkwijk, takes over: working on Monday 30 November, before the deadline (Thursday 3 December).',
     );
-    assert.match(decision.reasonNl, /^Fatima de Vries, wijkhandhaver van Parkwijk, is afwezig tot maandag 7 december; Jan Bakker, back-up voor Parkwijk, neemt het over/);
+    assert.match(
+      decision.reasonNl,
+      /^Fatima de Vries, wijkhandhaver van Parkwijk, is afwezig tot maandag 7 december; Jan Bakker, back-up voor Parkwijk, neemt het over/,
+    );
   });
 
   it('keeps the owner when the absence ends before a district day in time', () => {
-    const base = withAbsences(snapshot(), { [ids.fatima]: [away('sick', '2026-11-30T07:00:00Z', '2026-12-02T07:00:00Z')] });
+    const base = withAbsences(snapshot(), {
+      [ids.fatima]: [away('sick', '2026-11-30T07:00:00Z', '2026-12-02T07:00:00Z')],
+    });
     const decision = routeReport(base, input());
     assert.equal(decision.rule, 'district-owner');
     assert.match(decision.reasonNl, /donderdag 3 december een wijkdag/);
@@ -134,16 +169,31 @@ describe('routeReport: urgent reports go to someone on duty now', () => {
   it('gives an urgent report to the owner during working hours', () => {
     const decision = routeReport(snapshot(), input({ urgent: true }));
     assert.equal(decision.rule, 'district-owner');
-    assert.equal(decision.reasonEn, 'Fatima de Vries is the district officer of Parkwijk and is on duty now for this urgent report.');
+    assert.equal(
+      decision.reasonEn,
+      'Fatima de Vries is the district officer of Parkwijk and is on duty now for this urgent report.',
+    );
   });
 
   it('passes an urgent evening report to a colleague who is on duty now', () => {
-    const officers = [...snapshot().officers, officer(ids.eva, 'Eva Mulder', { workStart: '14:00', workEnd: '23:00', openReportCount: 9 })];
-    const decision = routeReport(snapshot({ officers }), input({ urgent: true, receivedAt: new Date('2026-11-30T19:00:00Z') }));
+    const officers = [
+      ...snapshot().officers,
+      officer(ids.eva, 'Eva Mulder', { workStart: '14:00', workEnd: '23:00', openReportCount: 9 }),
+    ];
+    const decision = routeReport(
+      snapshot({ officers }),
+      input({ urgent: true, receivedAt: new Date('2026-11-30T19:00:00Z') }),
+    );
     assert.equal(decision.assignee.id, ids.eva);
     assert.equal(decision.rule, 'borough-colleague');
-    assert.match(decision.reasonNl, /^Fatima de Vries, wijkhandhaver van Parkwijk, is nu niet in dienst \(werktijd 08:00–17:00\) en de melding is urgent; back-up Jan Bakker is nu niet in dienst/);
-    assert.match(decision.reasonNl, /Eva Mulder uit stadsdeel Oost neemt het over \(9 open meldingen.*\): nu in dienst\.$/);
+    assert.match(
+      decision.reasonNl,
+      /^Fatima de Vries, wijkhandhaver van Parkwijk, is nu niet in dienst \(werktijd 08:00–17:00\) en de melding is urgent; back-up Jan Bakker is nu niet in dienst/,
+    );
+    assert.match(
+      decision.reasonNl,
+      /Eva Mulder uit stadsdeel Oost neemt het over \(9 open meldingen.*\): nu in dienst\.$/,
+    );
   });
 
   it('sends an urgent night report with nobody on duty to the coordinator queue', () => {
@@ -154,43 +204,82 @@ describe('routeReport: urgent reports go to someone on duty now', () => {
 
   it('reads working hours on the local clock across the end of summer time', () => {
     // 06:30 UTC is 08:30 on Friday 23 October (CEST) but 07:30 on Monday 26 October (CET).
-    assert.equal(routeReport(snapshot(), input({ urgent: true, receivedAt: new Date('2026-10-22T06:30:00Z') })).rule, 'district-owner');
-    assert.equal(routeReport(snapshot(), input({ urgent: true, receivedAt: new Date('2026-10-26T06:30:00Z') })).rule, 'coordinator-queue');
-    assert.equal(routeReport(snapshot(), input({ urgent: true, receivedAt: new Date('2026-10-26T07:30:00Z') })).rule, 'district-owner');
+    assert.equal(
+      routeReport(snapshot(), input({ urgent: true, receivedAt: new Date('2026-10-22T06:30:00Z') })).rule,
+      'district-owner',
+    );
+    assert.equal(
+      routeReport(snapshot(), input({ urgent: true, receivedAt: new Date('2026-10-26T06:30:00Z') })).rule,
+      'coordinator-queue',
+    );
+    assert.equal(
+      routeReport(snapshot(), input({ urgent: true, receivedAt: new Date('2026-10-26T07:30:00Z') })).rule,
+      'district-owner',
+    );
   });
 });
 
 describe('routeReport: the backup chain', () => {
-  const ownerAndBackupAway = { [ids.fatima]: [allOfNovemberAndDecember], [ids.jan]: [away('sick', '2026-11-29T00:00:00Z', '2026-12-10T00:00:00Z')] };
+  const ownerAndBackupAway = {
+    [ids.fatima]: [allOfNovemberAndDecember],
+    [ids.jan]: [away('sick', '2026-11-29T00:00:00Z', '2026-12-10T00:00:00Z')],
+  };
 
   it('goes to the borough colleague with the fewest open reports', () => {
     const decision = routeReport(withAbsences(snapshot(), ownerAndBackupAway), input());
     assert.equal(decision.rule, 'borough-colleague');
     assert.equal(decision.assignee.name, 'Anna Smit');
-    assert.match(decision.reasonNl, /back-up Jan Bakker is afwezig tot donderdag 10 december; Anna Smit uit stadsdeel Oost neemt het over \(2 open meldingen/);
+    assert.match(
+      decision.reasonNl,
+      /back-up Jan Bakker is afwezig tot donderdag 10 december; Anna Smit uit stadsdeel Oost neemt het over \(2 open meldingen/,
+    );
   });
 
   it('breaks ties on name, then id', () => {
     const base = withAbsences(snapshot(), ownerAndBackupAway);
-    const tied = { ...base, officers: base.officers.map((o) => (o.id === ids.piet ? { ...o, openReportCount: 2 } : o)) };
+    const tied = {
+      ...base,
+      officers: base.officers.map((o) => (o.id === ids.piet ? { ...o, openReportCount: 2 } : o)),
+    };
     assert.equal(routeReport(tied, input()).assignee.name, 'Anna Smit');
-    const sameName = { ...tied, officers: tied.officers.map((o) => (o.id === ids.piet ? { ...o, name: 'Anna Smit' } : o)) };
+    const sameName = {
+      ...tied,
+      officers: tied.officers.map((o) => (o.id === ids.piet ? { ...o, name: 'Anna Smit' } : o)),
+    };
     assert.equal(routeReport(sameName, input()).assignee.id, ids.piet, 'the lower id wins between equal names');
   });
 
   it('goes to a colleague of the coordinator group when the borough has nobody in time', () => {
-    const decision = routeReport(withAbsences(snapshot(), { ...ownerAndBackupAway, [ids.anna]: [allOfNovemberAndDecember], [ids.piet]: [allOfNovemberAndDecember] }), input());
+    const decision = routeReport(
+      withAbsences(snapshot(), {
+        ...ownerAndBackupAway,
+        [ids.anna]: [allOfNovemberAndDecember],
+        [ids.piet]: [allOfNovemberAndDecember],
+      }),
+      input(),
+    );
     assert.equal(decision.rule, 'group-colleague');
     assert.equal(decision.assignee.name, 'Kees Visser');
-    assert.match(decision.reasonEn, /no colleague in borough Oost is available in time; Kees Visser from group Oost \+ Schalkwijk takes over/);
+    assert.match(
+      decision.reasonEn,
+      /no colleague in borough Oost is available in time; Kees Visser from group Oost \+ Schalkwijk takes over/,
+    );
   });
 
   it("ends in the coordinator group's queue, never with an officer outside the group", () => {
-    const absences = { ...ownerAndBackupAway, [ids.anna]: [allOfNovemberAndDecember], [ids.piet]: [allOfNovemberAndDecember], [ids.kees]: [allOfNovemberAndDecember] };
+    const absences = {
+      ...ownerAndBackupAway,
+      [ids.anna]: [allOfNovemberAndDecember],
+      [ids.piet]: [allOfNovemberAndDecember],
+      [ids.kees]: [allOfNovemberAndDecember],
+    };
     const decision = routeReport(withAbsences(snapshot(), absences), input());
     assert.equal(decision.rule, 'coordinator-queue');
     assert.deepEqual(decision.assignee, { kind: 'queue', id: ids.group, name: 'Oost + Schalkwijk' });
-    assert.match(decision.reasonNl, /in de groep Oost \+ Schalkwijk is niemand op tijd beschikbaar; de melding gaat naar de wachtrij van Oost \+ Schalkwijk \(coördinator Carla Coördinator\)\.$/);
+    assert.match(
+      decision.reasonNl,
+      /in de groep Oost \+ Schalkwijk is niemand op tijd beschikbaar; de melding gaat naar de wachtrij van Oost \+ Schalkwijk \(coördinator Carla Coördinator\)\.$/,
+    );
   });
 
   it('explains a district without owner or backup', () => {
@@ -198,14 +287,25 @@ describe('routeReport: the backup chain', () => {
     const orphan = { ...base, district: { ...base.district, ownerId: null, backupId: null } };
     const decision = routeReport(orphan, input());
     assert.equal(decision.rule, 'borough-colleague');
-    assert.match(decision.reasonNl, /^Parkwijk heeft geen wijkhandhaver; Parkwijk heeft geen actieve back-up; Fatima de Vries uit stadsdeel Oost neemt het over \(0 open meldingen/);
+    assert.match(
+      decision.reasonNl,
+      /^Parkwijk heeft geen wijkhandhaver; Parkwijk heeft geen actieve back-up; Fatima de Vries uit stadsdeel Oost neemt het over \(0 open meldingen/,
+    );
   });
 
   it("falls back on the municipality's first group when the district's borough has none", () => {
-    const base = withAbsences(snapshot({ withGroup: false }), { [ids.fatima]: [allOfNovemberAndDecember], [ids.jan]: [allOfNovemberAndDecember], [ids.anna]: [allOfNovemberAndDecember], [ids.piet]: [allOfNovemberAndDecember] });
+    const base = withAbsences(snapshot({ withGroup: false }), {
+      [ids.fatima]: [allOfNovemberAndDecember],
+      [ids.jan]: [allOfNovemberAndDecember],
+      [ids.anna]: [allOfNovemberAndDecember],
+      [ids.piet]: [allOfNovemberAndDecember],
+    });
     const decision = routeReport(base, input());
     assert.equal(decision.assignee.id, ids.otherGroup);
-    assert.match(decision.reasonEn, /Parkwijk belongs to no coordinator group; the report goes to the queue of Centrum \+ Noord\.$/);
+    assert.match(
+      decision.reasonEn,
+      /Parkwijk belongs to no coordinator group; the report goes to the queue of Centrum \+ Noord\.$/,
+    );
   });
 });
 
@@ -213,10 +313,16 @@ describe('routeReport: holidays', () => {
   it('does not count Easter Monday as a district day', () => {
     // Owner's district days Monday and Wednesday. Friday 3 April 2026, 1 work day → Tuesday 7 April (Monday 6 is Easter Monday).
     const base = snapshot();
-    const mondays = { ...base, officers: base.officers.map((o) => (o.id === ids.fatima ? { ...o, districtWeekdays: [1, 3] } : o)) };
+    const mondays = {
+      ...base,
+      officers: base.officers.map((o) => (o.id === ids.fatima ? { ...o, districtWeekdays: [1, 3] } : o)),
+    };
     const easter = routeReport(mondays, input({ receivedAt: new Date('2026-04-03T15:30:00Z'), workdays: 1 }));
     assert.equal(easter.rule, 'district-backup');
-    assert.match(easter.reasonNl, /heeft geen wijkdag vóór de termijn \(dinsdag 7 april\); Jan Bakker, back-up voor Parkwijk, neemt het over: werkt dinsdag 7 april/);
+    assert.match(
+      easter.reasonNl,
+      /heeft geen wijkdag vóór de termijn \(dinsdag 7 april\); Jan Bakker, back-up voor Parkwijk, neemt het over: werkt dinsdag 7 april/,
+    );
     const weekLater = routeReport(mondays, input({ receivedAt: new Date('2026-04-10T15:30:00Z'), workdays: 1 }));
     assert.equal(weekLater.rule, 'district-owner');
     assert.match(weekLater.reasonNl, /maandag 13 april een wijkdag/);
@@ -224,7 +330,12 @@ describe('routeReport: holidays', () => {
 });
 
 describe('routeReport: routing rules come first', () => {
-  const rule = (name: string, conditions: RoutingRule['conditions'], target: RoutingRule['target'], active = true): RoutingRule => ({
+  const rule = (
+    name: string,
+    conditions: RoutingRule['conditions'],
+    target: RoutingRule['target'],
+    active = true,
+  ): RoutingRule => ({
     name,
     active,
     conditions,
@@ -232,7 +343,11 @@ describe('routeReport: routing rules come first', () => {
     reasonNl: null,
     reasonEn: null,
   });
-  const toParking = rule('parkeren', { categoryCodes: ['parkeeroverlast', 'fout-geparkeerd'] }, { kind: 'team', id: ids.parkeren });
+  const toParking = rule(
+    'parkeren',
+    { categoryCodes: ['parkeeroverlast', 'fout-geparkeerd'] },
+    { kind: 'team', id: ids.parkeren },
+  );
   const parkingInput = input({ categoryCode: 'parkeeroverlast', parentCategoryCode: 'parkeren' });
 
   it('routes a matching category to its team', () => {
@@ -242,7 +357,11 @@ describe('routeReport: routing rules come first', () => {
       reasonNl: 'Regel "parkeren" past op deze melding: Team Parkeren handelt hem af.',
       reasonEn: 'Rule "parkeren" matches this report: Team Parkeren handles it.',
     });
-    assert.equal(routeReport(snapshot({ rules: [toParking] }), input()).rule, 'district-owner', 'other categories keep the chain');
+    assert.equal(
+      routeReport(snapshot({ rules: [toParking] }), input()).rule,
+      'district-owner',
+      'other categories keep the chain',
+    );
   });
 
   it('matches a main category code against the parent of the subcategory', () => {
@@ -251,13 +370,24 @@ describe('routeReport: routing rules come first', () => {
   });
 
   it('uses its own reason text when the rule has one', () => {
-    const explained = { ...toParking, reasonNl: 'Parkeren doet Team Parkeren.', reasonEn: 'Parking is done by Team Parkeren.' };
-    assert.equal(routeReport(snapshot({ rules: [explained] }), parkingInput).reasonEn, 'Parking is done by Team Parkeren.');
+    const explained = {
+      ...toParking,
+      reasonNl: 'Parkeren doet Team Parkeren.',
+      reasonEn: 'Parking is done by Team Parkeren.',
+    };
+    assert.equal(
+      routeReport(snapshot({ rules: [explained] }), parkingInput).reasonEn,
+      'Parking is done by Team Parkeren.',
+    );
   });
 
   it('matches district, borough and source', () => {
     const byDistrict = rule('wijk', { districtCodes: ['WK039206'] }, { kind: 'partner', id: ids.spaarnelanden });
-    const otherDistrict = rule('andere wijk', { districtCodes: ['WK039201'] }, { kind: 'partner', id: ids.spaarnelanden });
+    const otherDistrict = rule(
+      'andere wijk',
+      { districtCodes: ['WK039201'] },
+      { kind: 'partner', id: ids.spaarnelanden },
+    );
     const byBorough = rule('stadsdeel', { boroughCodes: ['oost'] }, { kind: 'officer', id: ids.kees });
     const phoneOnly = rule('telefoon', { sources: ['phone'] }, { kind: 'queue', id: ids.group });
     assert.equal(routeReport(snapshot({ rules: [byDistrict] }), input()).assignee.name, 'Spaarnelanden');
@@ -269,9 +399,16 @@ describe('routeReport: routing rules come first', () => {
   });
 
   it('needs every condition of a rule to hold', () => {
-    const both = rule('parkeren per telefoon', { categoryCodes: ['parkeeroverlast'], sources: ['phone'] }, { kind: 'team', id: ids.parkeren });
+    const both = rule(
+      'parkeren per telefoon',
+      { categoryCodes: ['parkeeroverlast'], sources: ['phone'] },
+      { kind: 'team', id: ids.parkeren },
+    );
     assert.equal(routeReport(snapshot({ rules: [both] }), parkingInput).rule, 'district-owner');
-    assert.equal(routeReport(snapshot({ rules: [both] }), { ...parkingInput, source: 'phone' }).rule, 'rule:parkeren per telefoon');
+    assert.equal(
+      routeReport(snapshot({ rules: [both] }), { ...parkingInput, source: 'phone' }).rule,
+      'rule:parkeren per telefoon',
+    );
   });
 
   it('matches a night window that wraps midnight, in local time', () => {
@@ -288,15 +425,24 @@ describe('routeReport: routing rules come first', () => {
   it('matches weekdays on the local calendar', () => {
     const weekend = rule('weekend', { weekdays: [6, 7] }, { kind: 'queue', id: ids.group });
     // 23:30 UTC on Friday 4 December is Saturday 00:30 in Haarlem.
-    assert.equal(routeReport(snapshot({ rules: [weekend] }), input({ receivedAt: new Date('2026-12-04T23:30:00Z') })).rule, 'rule:weekend');
-    assert.equal(routeReport(snapshot({ rules: [weekend] }), input({ receivedAt: new Date('2026-12-04T22:30:00Z') })).rule, 'district-owner');
+    assert.equal(
+      routeReport(snapshot({ rules: [weekend] }), input({ receivedAt: new Date('2026-12-04T23:30:00Z') })).rule,
+      'rule:weekend',
+    );
+    assert.equal(
+      routeReport(snapshot({ rules: [weekend] }), input({ receivedAt: new Date('2026-12-04T22:30:00Z') })).rule,
+      'district-owner',
+    );
   });
 
   it('lets the first matching rule win and skips inactive rules', () => {
     const toQueue = rule('wachtrij', { categoryCodes: ['parkeeroverlast'] }, { kind: 'queue', id: ids.group });
     assert.equal(routeReport(snapshot({ rules: [toQueue, toParking] }), parkingInput).rule, 'rule:wachtrij');
     assert.equal(routeReport(snapshot({ rules: [toParking, toQueue] }), parkingInput).rule, 'rule:parkeren');
-    assert.equal(routeReport(snapshot({ rules: [{ ...toQueue, active: false }, toParking] }), parkingInput).rule, 'rule:parkeren');
+    assert.equal(
+      routeReport(snapshot({ rules: [{ ...toQueue, active: false }, toParking] }), parkingInput).rule,
+      'rule:parkeren',
+    );
   });
 
   it('skips a rule whose target is gone or whose officer is absent now', () => {
@@ -311,7 +457,10 @@ describe('routeReport: routing rules come first', () => {
 
 describe('routeReport: determinism', () => {
   it('gives the same decision for the same snapshot and input, whatever the order of officers', () => {
-    const base = withAbsences(snapshot(), { [ids.fatima]: [allOfNovemberAndDecember], [ids.jan]: [allOfNovemberAndDecember] });
+    const base = withAbsences(snapshot(), {
+      [ids.fatima]: [allOfNovemberAndDecember],
+      [ids.jan]: [allOfNovemberAndDecember],
+    });
     const first = routeReport(base, input());
     assert.deepEqual(routeReport(base, input()), first);
     assert.deepEqual(routeReport({ ...base, officers: [...base.officers].reverse() }, input()), first);

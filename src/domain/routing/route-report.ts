@@ -41,7 +41,12 @@ function decideByRule(snapshot: RoutingSnapshot, input: RoutingInput, rule: Rout
 }
 
 function officerDecision(officer: OfficerSnapshot, rule: string, reason: Phrase): RoutingDecision {
-  return { assignee: { kind: 'officer', id: officer.id, name: officer.name }, rule, reasonNl: reason.nl, reasonEn: reason.en };
+  return {
+    assignee: { kind: 'officer', id: officer.id, name: officer.name },
+    rule,
+    reasonNl: reason.nl,
+    reasonEn: reason.en,
+  };
 }
 
 /** Each step either decides, or adds to `passedOver` why nobody at that step can take the report. */
@@ -61,36 +66,71 @@ function routeThroughBackupChain(snapshot: RoutingSnapshot, input: RoutingInput)
   );
 }
 
-function tryOwner(snapshot: RoutingSnapshot, input: RoutingInput, owner: OfficerSnapshot | undefined, passedOver: Phrase[]): RoutingDecision | null {
+function tryOwner(
+  snapshot: RoutingSnapshot,
+  input: RoutingInput,
+  owner: OfficerSnapshot | undefined,
+  passedOver: Phrase[],
+): RoutingDecision | null {
   const { district } = snapshot;
   if (!owner) {
     passedOver.push(
       district.ownerId === null
         ? { nl: `${district.name} heeft geen wijkhandhaver`, en: `${district.name} has no district officer` }
-        : { nl: `de wijkhandhaver van ${district.name} is niet meer actief`, en: `the district officer of ${district.name} is no longer active` },
+        : {
+            nl: `de wijkhandhaver van ${district.name} is niet meer actief`,
+            en: `the district officer of ${district.name} is no longer active`,
+          },
     );
     return null;
   }
-  const ownerIs = { nl: `${owner.name} is wijkhandhaver van ${district.name} en`, en: `${owner.name} is the district officer of ${district.name} and` };
+  const ownerIs = {
+    nl: `${owner.name} is wijkhandhaver van ${district.name} en`,
+    en: `${owner.name} is the district officer of ${district.name} and`,
+  };
   if (input.urgent && onDutyAt(owner, input).onDuty) {
-    return officerDecision(owner, 'district-owner', sentence([], { nl: `${ownerIs.nl} is nu in dienst voor deze urgente melding`, en: `${ownerIs.en} is on duty now for this urgent report` }));
+    return officerDecision(
+      owner,
+      'district-owner',
+      sentence([], {
+        nl: `${ownerIs.nl} is nu in dienst voor deze urgente melding`,
+        en: `${ownerIs.en} is on duty now for this urgent report`,
+      }),
+    );
   }
   const day = input.urgent ? null : firstDayInTime(owner, input, 'district').date;
   if (day !== null) {
     const when = dateIn(day);
     const today = day === localDateOf(input.receivedAt, input.timeZone);
     const inTime = inTimePhrase(input, day);
-    return officerDecision(owner, 'district-owner', sentence([], {
-      nl: `${ownerIs.nl} heeft ${today ? `vandaag (${when.nl})` : when.nl} een wijkdag${inTime.nl}`,
-      en: `${ownerIs.en} has a district day ${today ? `today (${when.en})` : `on ${when.en}`}${inTime.en}`,
-    }));
+    return officerDecision(
+      owner,
+      'district-owner',
+      sentence([], {
+        nl: `${ownerIs.nl} heeft ${today ? `vandaag (${when.nl})` : when.nl} een wijkdag${inTime.nl}`,
+        en: `${ownerIs.en} has a district day ${today ? `today (${when.en})` : `on ${when.en}`}${inTime.en}`,
+      }),
+    );
   }
-  const ownerRole = { nl: `${owner.name}, wijkhandhaver van ${district.name},`, en: `${owner.name}, district officer of ${district.name},` };
-  passedOver.push(unavailablePhrase(ownerRole, owner, input, { absence: blockingAbsence(owner, input, 'district'), noDayPhrase: noDay(input, 'district') }));
+  const ownerRole = {
+    nl: `${owner.name}, wijkhandhaver van ${district.name},`,
+    en: `${owner.name}, district officer of ${district.name},`,
+  };
+  passedOver.push(
+    unavailablePhrase(ownerRole, owner, input, {
+      absence: blockingAbsence(owner, input, 'district'),
+      noDayPhrase: noDay(input, 'district'),
+    }),
+  );
   return null;
 }
 
-function tryBackup(snapshot: RoutingSnapshot, input: RoutingInput, backup: OfficerSnapshot | undefined, passedOver: Phrase[]): RoutingDecision | null {
+function tryBackup(
+  snapshot: RoutingSnapshot,
+  input: RoutingInput,
+  backup: OfficerSnapshot | undefined,
+  passedOver: Phrase[],
+): RoutingDecision | null {
   const { district } = snapshot;
   if (!backup) {
     passedOver.push({ nl: `${district.name} heeft geen actieve back-up`, en: `${district.name} has no active backup` });
@@ -99,59 +139,101 @@ function tryBackup(snapshot: RoutingSnapshot, input: RoutingInput, backup: Offic
   const availability = availableInTime(backup, input);
   if (availability.available) {
     const when = whenPhrase(input, availability.date);
-    return officerDecision(backup, 'district-backup', sentence(passedOver, {
-      nl: `${backup.name}, back-up voor ${district.name}, neemt het over: ${when.nl}`,
-      en: `${backup.name}, backup for ${district.name}, takes over: ${when.en}`,
-    }));
+    return officerDecision(
+      backup,
+      'district-backup',
+      sentence(passedOver, {
+        nl: `${backup.name}, back-up voor ${district.name}, neemt het over: ${when.nl}`,
+        en: `${backup.name}, backup for ${district.name}, takes over: ${when.en}`,
+      }),
+    );
   }
-  passedOver.push(unavailablePhrase({ nl: `back-up ${backup.name}`, en: `backup ${backup.name}` }, backup, input, {
-    absence: blockingAbsence(backup, input, 'working'),
-    noDayPhrase: noDay(input, 'working'),
-  }));
+  passedOver.push(
+    unavailablePhrase({ nl: `back-up ${backup.name}`, en: `backup ${backup.name}` }, backup, input, {
+      absence: blockingAbsence(backup, input, 'working'),
+      noDayPhrase: noDay(input, 'working'),
+    }),
+  );
   return null;
 }
 
-function tryBoroughColleague(snapshot: RoutingSnapshot, input: RoutingInput, colleagues: OfficerSnapshot[], passedOver: Phrase[]): RoutingDecision | null {
+function tryBoroughColleague(
+  snapshot: RoutingSnapshot,
+  input: RoutingInput,
+  colleagues: OfficerSnapshot[],
+  passedOver: Phrase[],
+): RoutingDecision | null {
   const { boroughCode } = snapshot.district;
   if (boroughCode === null) return null;
   const boroughName = snapshot.district.boroughName ?? boroughCode;
-  const colleague = pickColleague(colleagues.filter((o) => o.boroughCodes.includes(boroughCode)), input);
+  const colleague = pickColleague(
+    colleagues.filter((o) => o.boroughCodes.includes(boroughCode)),
+    input,
+  );
   if (!colleague) {
-    passedOver.push({ nl: `in stadsdeel ${boroughName} is geen collega op tijd beschikbaar`, en: `no colleague in borough ${boroughName} is available in time` });
+    passedOver.push({
+      nl: `in stadsdeel ${boroughName} is geen collega op tijd beschikbaar`,
+      en: `no colleague in borough ${boroughName} is available in time`,
+    });
     return null;
   }
   const when = whenPhrase(input, colleague.date);
   const count = colleague.officer.openReportCount;
-  return officerDecision(colleague.officer, 'borough-colleague', sentence(passedOver, {
-    nl: `${colleague.officer.name} uit stadsdeel ${boroughName} neemt het over (${count} open meldingen, de minste van wie op tijd kan): ${when.nl}`,
-    en: `${colleague.officer.name} from borough ${boroughName} takes over (${count} open reports, the fewest of those available in time): ${when.en}`,
-  }));
+  return officerDecision(
+    colleague.officer,
+    'borough-colleague',
+    sentence(passedOver, {
+      nl: `${colleague.officer.name} uit stadsdeel ${boroughName} neemt het over (${count} open meldingen, de minste van wie op tijd kan): ${when.nl}`,
+      en: `${colleague.officer.name} from borough ${boroughName} takes over (${count} open reports, the fewest of those available in time): ${when.en}`,
+    }),
+  );
 }
 
-function tryGroupColleague(snapshot: RoutingSnapshot, input: RoutingInput, colleagues: OfficerSnapshot[], passedOver: Phrase[]): RoutingDecision | null {
+function tryGroupColleague(
+  snapshot: RoutingSnapshot,
+  input: RoutingInput,
+  colleagues: OfficerSnapshot[],
+  passedOver: Phrase[],
+): RoutingDecision | null {
   const group = snapshot.coordinatorGroup;
   if (!group) return null;
-  const colleague = pickColleague(colleagues.filter((o) => o.boroughCodes.some((code) => group.boroughCodes.includes(code))), input);
+  const colleague = pickColleague(
+    colleagues.filter((o) => o.boroughCodes.some((code) => group.boroughCodes.includes(code))),
+    input,
+  );
   if (!colleague) {
-    passedOver.push({ nl: `in de groep ${group.name} is niemand op tijd beschikbaar`, en: `nobody in group ${group.name} is available in time` });
+    passedOver.push({
+      nl: `in de groep ${group.name} is niemand op tijd beschikbaar`,
+      en: `nobody in group ${group.name} is available in time`,
+    });
     return null;
   }
   const when = whenPhrase(input, colleague.date);
   const count = colleague.officer.openReportCount;
-  return officerDecision(colleague.officer, 'group-colleague', sentence(passedOver, {
-    nl: `${colleague.officer.name} uit de groep ${group.name} neemt het over (${count} open meldingen): ${when.nl}`,
-    en: `${colleague.officer.name} from group ${group.name} takes over (${count} open reports): ${when.en}`,
-  }));
+  return officerDecision(
+    colleague.officer,
+    'group-colleague',
+    sentence(passedOver, {
+      nl: `${colleague.officer.name} uit de groep ${group.name} neemt het over (${count} open meldingen): ${when.nl}`,
+      en: `${colleague.officer.name} from group ${group.name} takes over (${count} open reports): ${when.en}`,
+    }),
+  );
 }
 
 function queueDecision(snapshot: RoutingSnapshot, passedOver: Phrase[]): RoutingDecision {
   const group = snapshot.coordinatorGroup ?? snapshot.coordinatorGroups[0];
   if (!group) {
     // Only reachable when a municipality has no coordinator group at all: a set-up error, not a routing outcome.
-    throw new DomainError('unavailable', `No coordinator group in the municipality of district ${snapshot.district.code}; routing has no queue to fall back on`);
+    throw new DomainError(
+      'unavailable',
+      `No coordinator group in the municipality of district ${snapshot.district.code}; routing has no queue to fall back on`,
+    );
   }
   if (!snapshot.coordinatorGroup) {
-    passedOver.push({ nl: `${snapshot.district.name} valt onder geen coördinatiegroep`, en: `${snapshot.district.name} belongs to no coordinator group` });
+    passedOver.push({
+      nl: `${snapshot.district.name} valt onder geen coördinatiegroep`,
+      en: `${snapshot.district.name} belongs to no coordinator group`,
+    });
   }
   const coordinator = group.coordinatorName
     ? { nl: ` (coördinator ${group.coordinatorName})`, en: ` (coordinator ${group.coordinatorName})` }
@@ -160,11 +242,19 @@ function queueDecision(snapshot: RoutingSnapshot, passedOver: Phrase[]): Routing
     nl: `de melding gaat naar de wachtrij van ${group.name}${coordinator.nl}`,
     en: `the report goes to the queue of ${group.name}${coordinator.en}`,
   });
-  return { assignee: { kind: 'queue', id: group.id, name: group.name }, rule: 'coordinator-queue', reasonNl: reason.nl, reasonEn: reason.en };
+  return {
+    assignee: { kind: 'queue', id: group.id, name: group.name },
+    rule: 'coordinator-queue',
+    reasonNl: reason.nl,
+    reasonEn: reason.en,
+  };
 }
 
 /** Fewest open reports first, then name, then id: the same colleagues always give the same pick. */
-function pickColleague(officers: OfficerSnapshot[], input: RoutingInput): { officer: OfficerSnapshot; date: string | null } | null {
+function pickColleague(
+  officers: OfficerSnapshot[],
+  input: RoutingInput,
+): { officer: OfficerSnapshot; date: string | null } | null {
   const ordered = [...officers].sort(
     (a, b) => a.openReportCount - b.openReportCount || compareText(a.name, b.name) || compareText(a.id, b.id),
   );
@@ -177,7 +267,8 @@ function pickColleague(officers: OfficerSnapshot[], input: RoutingInput): { offi
 
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-const isAbsentAt = (officer: OfficerSnapshot, at: Date) => officer.absences.some((a) => a.startsAt <= at && a.endsAt > at);
+const isAbsentAt = (officer: OfficerSnapshot, at: Date) =>
+  officer.absences.some((a) => a.startsAt <= at && a.endsAt > at);
 
 /** The absence that keeps an officer from the report, if an absence is the reason. */
 function blockingAbsence(officer: OfficerSnapshot, input: RoutingInput, kind: 'district' | 'working') {
@@ -189,6 +280,12 @@ function blockingAbsence(officer: OfficerSnapshot, input: RoutingInput, kind: 'd
 function noDay(input: RoutingInput, kind: 'district' | 'working'): Phrase {
   const deadline = deadlineOf(input);
   return kind === 'district'
-    ? { nl: `heeft geen wijkdag vóór de termijn (${deadline.nl})`, en: `has no district day before the deadline (${deadline.en})` }
-    : { nl: `heeft geen werkdag vóór de termijn (${deadline.nl})`, en: `has no working day before the deadline (${deadline.en})` };
+    ? {
+        nl: `heeft geen wijkdag vóór de termijn (${deadline.nl})`,
+        en: `has no district day before the deadline (${deadline.en})`,
+      }
+    : {
+        nl: `heeft geen werkdag vóór de termijn (${deadline.nl})`,
+        en: `has no working day before the deadline (${deadline.en})`,
+      };
 }

@@ -14,7 +14,7 @@ export function registerRoutingRoutes(app: App, deps: AppDeps) {
       preHandler: requireRoles('administrator', 'coordinator', 'team_manager'),
       schema: {
         tags: ['routing'],
-        summary: "The ordered routing rules of your municipality (first match wins)",
+        summary: 'The ordered routing rules of your municipality (first match wins)',
         security: staffSecurity,
         response: { 200: rulesResponseSchema, 401: problemSchema, 403: problemSchema },
       },
@@ -34,6 +34,8 @@ export function registerRoutingRoutes(app: App, deps: AppDeps) {
         response: { 200: rulesResponseSchema, 400: problemSchema, 401: problemSchema, 403: problemSchema },
       },
     },
-    async (request) => ({ rules: await replaceRoutingRules(deps, currentStaff(request).municipalityCode, request.body.rules) }),
+    async (request) => ({
+      rules: await replaceRoutingRules(deps, currentStaff(request).municipalityCode, request.body.rules),
+    }),
   );
 }

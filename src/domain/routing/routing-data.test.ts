@@ -36,22 +36,36 @@ describe('routing data: one connection, a version counter, changes made outside 
   let teamId = '';
   const receivedAt = new Date('2026-11-30T09:00:00Z'); // Monday 10:00 in Haarlem
   const input = (overrides: Partial<RoutingInput> = {}): RoutingInput & { municipalityCode: string } => ({
-    municipalityCode: 'GM0392', receivedAt, timeZone: 'Europe/Amsterdam', categoryCode: 'jongerenoverlast', parentCategoryCode: 'openbare-orde',
-    urgent: false, deadline: computeDeadline({ amount: 3, unit: 'workdays' }, receivedAt, 'Europe/Amsterdam'), source: 'web',
-    districtCode: 'WK039206', boroughCode: 'oost', ...overrides,
+    municipalityCode: 'GM0392',
+    receivedAt,
+    timeZone: 'Europe/Amsterdam',
+    categoryCode: 'jongerenoverlast',
+    parentCategoryCode: 'openbare-orde',
+    urgent: false,
+    deadline: computeDeadline({ amount: 3, unit: 'workdays' }, receivedAt, 'Europe/Amsterdam'),
+    source: 'web',
+    districtCode: 'WK039206',
+    boroughCode: 'oost',
+    ...overrides,
   });
 
   before(async () => {
     db = await openTestDb({ empty: true });
     await db.query(`INSERT INTO municipalities (code, name, slug) VALUES ('GM0392', 'Haarlem', 'haarlem')`);
-    const borough = await db.query<{ id: string }>(`INSERT INTO boroughs (municipality_code, code, name) VALUES ('GM0392', 'oost', 'Oost') RETURNING id`);
+    const borough = await db.query<{ id: string }>(
+      `INSERT INTO boroughs (municipality_code, code, name) VALUES ('GM0392', 'oost', 'Oost') RETURNING id`,
+    );
     const boroughId = borough.rows[0]!.id;
     await db.query(
       `INSERT INTO districts (code, municipality_code, borough_id, name, geom) VALUES
          ('WK039206', 'GM0392', $1, 'Parkwijk', ${square}), ('WK039207', 'GM0392', $1, 'Oostwijk', ${square})`,
       [boroughId],
     );
-    for (const [key, name, districtDays] of [['fatima', 'Fatima de Vries', [1, 3]], ['jan', 'Jan Bakker', [1, 3]], ['kees', 'Kees Visser', [1, 3]]] as const) {
+    for (const [key, name, districtDays] of [
+      ['fatima', 'Fatima de Vries', [1, 3]],
+      ['jan', 'Jan Bakker', [1, 3]],
+      ['kees', 'Kees Visser', [1, 3]],
+    ] as const) {
       const user = await db.query<{ id: string }>(
         `INSERT INTO users (municipality_code, email, name, roles) VALUES ('GM0392', $1, $2, '{officer}') RETURNING id`,
         [`${key}@haarlem.example`, name],
@@ -64,9 +78,16 @@ describe('routing data: one connection, a version counter, changes made outside 
          ('WK039206', $1, $2, '2026-01-01T00:00:00Z'), ('WK039207', $3, NULL, '2026-01-01T00:00:00Z')`,
       [people.fatima, people.jan, people.kees],
     );
-    const group = await db.query<{ id: string }>(`INSERT INTO coordinator_groups (municipality_code, name) VALUES ('GM0392', 'Oost') RETURNING id`);
-    await db.query('INSERT INTO coordinator_group_boroughs (group_id, borough_id) VALUES ($1, $2)', [group.rows[0]!.id, boroughId]);
-    const team = await db.query<{ id: string }>(`INSERT INTO teams (municipality_code, code, name, kind) VALUES ('GM0392', 'jeugd', 'Team Jeugd', 'team') RETURNING id`);
+    const group = await db.query<{ id: string }>(
+      `INSERT INTO coordinator_groups (municipality_code, name) VALUES ('GM0392', 'Oost') RETURNING id`,
+    );
+    await db.query('INSERT INTO coordinator_group_boroughs (group_id, borough_id) VALUES ($1, $2)', [
+      group.rows[0]!.id,
+      boroughId,
+    ]);
+    const team = await db.query<{ id: string }>(
+      `INSERT INTO teams (municipality_code, code, name, kind) VALUES ('GM0392', 'jeugd', 'Team Jeugd', 'team') RETURNING id`,
+    );
     teamId = team.rows[0]!.id;
   });
   after(() => db.close());
@@ -85,7 +106,10 @@ describe('routing data: one connection, a version counter, changes made outside 
     assert.equal(seen.decision.rule, 'coordinator-queue');
     assert.ok(seen.statements >= 3, `expected the version check, the data and the counts, saw ${seen.statements}`);
     await db.query(`DELETE FROM absences WHERE kind = 'leave'`);
-    assert.deepEqual(warnings.filter((w) => w.includes('already executing a query')), []);
+    assert.deepEqual(
+      warnings.filter((w) => w.includes('already executing a query')),
+      [],
+    );
   });
 
   it('fetches open-report counts only when a colleague step decides', async () => {
@@ -117,7 +141,11 @@ describe('routing data: one connection, a version counter, changes made outside 
     const before = guarded.statements;
     const second = await decideRouting({ db: guarded }, input());
     assert.equal(guarded.statements - before, 1, 'only the version check: the counts are seconds old');
-    assert.match(second.reasonNl, /Kees Visser .*\(0 open meldingen/, 'a decision alone counts nothing: its write may still fail');
+    assert.match(
+      second.reasonNl,
+      /Kees Visser .*\(0 open meldingen/,
+      'a decision alone counts nothing: its write may still fail',
+    );
     countAssignment(guarded, 'GM0392', people.kees); // what intake does once the report is stored
     const third = await decideRouting({ db: guarded }, input());
     assert.match(third.reasonNl, /Kees Visser .*\(1 open meldingen/, 'the report this process just gave Kees counts');
@@ -127,12 +155,18 @@ describe('routing data: one connection, a version counter, changes made outside 
   it('sees an absence, an assignment and a rule changed through plain SQL at the next decision', async () => {
     assert.equal((await decideRouting({ db }, input())).assignee.id, people.fatima);
 
-    await db.query(`INSERT INTO absences (officer_id, kind, starts_at, ends_at, created_at) VALUES ($1, 'sick', '2026-11-29T00:00:00Z', '2026-12-05T00:00:00Z', now())`, [people.fatima]);
+    await db.query(
+      `INSERT INTO absences (officer_id, kind, starts_at, ends_at, created_at) VALUES ($1, 'sick', '2026-11-29T00:00:00Z', '2026-12-05T00:00:00Z', now())`,
+      [people.fatima],
+    );
     const backup = await decideRouting({ db }, input());
     assert.deepEqual([backup.rule, backup.assignee.id], ['district-backup', people.jan]);
 
     await db.query(`UPDATE absences SET cancelled_at = now() WHERE officer_id = $1`, [people.fatima]);
-    await db.query(`UPDATE district_assignments SET owner_id = $1, backup_id = NULL WHERE district_code = 'WK039206' AND valid_to IS NULL`, [people.kees]);
+    await db.query(
+      `UPDATE district_assignments SET owner_id = $1, backup_id = NULL WHERE district_code = 'WK039206' AND valid_to IS NULL`,
+      [people.kees],
+    );
     const newOwner = await decideRouting({ db }, input());
     assert.deepEqual([newOwner.rule, newOwner.assignee.id], ['district-owner', people.kees]);
 
@@ -152,7 +186,10 @@ describe('routing data: one connection, a version counter, changes made outside 
     const fresh = await db.transaction((tx) => decideRouting({ db: tx }, input()));
     assert.deepEqual(cached, fresh);
     const earlier = input({ receivedAt: new Date('2026-11-02T09:00:00Z'), deadline: new Date('2026-11-05T16:00:00Z') });
-    await db.query(`INSERT INTO absences (officer_id, kind, starts_at, ends_at, created_at) VALUES ($1, 'training', '2026-11-01T00:00:00Z', '2026-11-10T00:00:00Z', now())`, [people.kees]);
+    await db.query(
+      `INSERT INTO absences (officer_id, kind, starts_at, ends_at, created_at) VALUES ($1, 'training', '2026-11-01T00:00:00Z', '2026-11-10T00:00:00Z', now())`,
+      [people.kees],
+    );
     await decideRouting({ db }, input()); // caches without the absence that ended before 30 November
     const replayed = await decideRouting({ db }, earlier);
     assert.notEqual(replayed.assignee.id, people.kees, 'an earlier moment still sees the absence of that time');

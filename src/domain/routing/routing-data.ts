@@ -58,7 +58,12 @@ export async function loadRoutingData(
   return fresh;
 }
 
-function toRoutingData(municipalityCode: string, version: number, absencesFrom: Date, data: StoredRoutingData): RoutingData {
+function toRoutingData(
+  municipalityCode: string,
+  version: number,
+  absencesFrom: Date,
+  data: StoredRoutingData,
+): RoutingData {
   const officers = data.officers.map((o) => ({
     ...o,
     workingWeekdays: o.workingWeekdays.map(Number),
@@ -85,11 +90,19 @@ function toRoutingData(municipalityCode: string, version: number, absencesFrom: 
  * The snapshot routeReport decides on, for one district. Absences that ended before `absencesFrom`
  * are left out, exactly as a fresh load would; officers missing from `openReports` have none.
  */
-export function snapshotFor(data: RoutingData, districtCode: string, openReports: ReadonlyMap<string, number>, absencesFrom?: Date): RoutingSnapshot {
+export function snapshotFor(
+  data: RoutingData,
+  districtCode: string,
+  openReports: ReadonlyMap<string, number>,
+  absencesFrom?: Date,
+): RoutingSnapshot {
   const district = data.districts.get(districtCode);
   if (!district) throw notFound(`District ${districtCode} in municipality ${data.municipalityCode}`);
   const from = (absencesFrom ?? new Date(0)).getTime();
-  const coordinatorGroup = district.boroughCode === null ? undefined : data.coordinatorGroups.find((g) => g.boroughCodes.includes(district.boroughCode!));
+  const coordinatorGroup =
+    district.boroughCode === null
+      ? undefined
+      : data.coordinatorGroups.find((g) => g.boroughCodes.includes(district.boroughCode!));
   // Most intakes need no open-report counts and no absence has ended since the load: the snapshot
   // routeReport (a pure function) reads is then the same every time, so it is built once.
   const officers =

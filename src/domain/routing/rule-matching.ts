@@ -13,12 +13,16 @@ function withinTimeWindow(minutes: number, timeFrom: string | undefined, timeTo:
 /** Every condition that is given must hold; a rule without conditions matches everything. */
 export function ruleMatches(conditions: RuleConditions, input: RoutingInput): boolean {
   const { categoryCodes, districtCodes, boroughCodes, sources, weekdays, timeFrom, timeTo } = conditions;
-  if (categoryCodes && !categoryCodes.some((code) => code === input.categoryCode || code === input.parentCategoryCode)) return false;
+  if (categoryCodes && !categoryCodes.some((code) => code === input.categoryCode || code === input.parentCategoryCode))
+    return false;
   if (districtCodes && !districtCodes.includes(input.districtCode)) return false;
   if (boroughCodes && (input.boroughCode === null || !boroughCodes.includes(input.boroughCode))) return false;
   if (sources && !sources.includes(input.source)) return false;
   if (weekdays && !weekdays.includes(isoWeekday(localDateOf(input.receivedAt, input.timeZone)))) return false;
-  if ((timeFrom !== undefined || timeTo !== undefined) && !withinTimeWindow(localMinutesOf(input.receivedAt, input.timeZone), timeFrom, timeTo)) {
+  if (
+    (timeFrom !== undefined || timeTo !== undefined) &&
+    !withinTimeWindow(localMinutesOf(input.receivedAt, input.timeZone), timeFrom, timeTo)
+  ) {
     return false;
   }
   return true;

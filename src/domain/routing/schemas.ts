@@ -14,7 +14,12 @@ export const ruleConditionsSchema = z
     districtCodes: codeListSchema.optional(),
     boroughCodes: codeListSchema.optional(),
     sources: z.array(z.enum(reportSources)).min(1).optional(),
-    weekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7).optional().describe('ISO weekdays, 1 = Monday, local time'),
+    weekdays: z
+      .array(z.number().int().min(1).max(7))
+      .min(1)
+      .max(7)
+      .optional()
+      .describe('ISO weekdays, 1 = Monday, local time'),
     timeFrom: clockTimeSchema.optional().describe('Local time; with timeTo. A window may wrap midnight (22:00–06:00)'),
     timeTo: clockTimeSchema.optional(),
   })

@@ -2,12 +2,17 @@ import { ApiError, apiGet } from './client.ts';
 import { toAddressSuggestions, type AddressDetail, type AddressSuggestion, type LonLat } from './types.ts';
 
 /** Address suggestions while typing (PDOK Locatieserver behind /api/v1/addresses); throws when unavailable. */
-export async function suggestAddresses(text: string, municipalityCode: string, signal?: AbortSignal): Promise<AddressSuggestion[]> {
+export async function suggestAddresses(
+  text: string,
+  municipalityCode: string,
+  signal?: AbortSignal,
+): Promise<AddressSuggestion[]> {
   const params = new URLSearchParams({ q: text.trim(), municipalityCode });
   return toAddressSuggestions(await apiGet<unknown>(`/api/v1/addresses/suggest?${params.toString()}`, signal));
 }
 
-export type ResolvedAddress = { status: 'found'; point: LonLat; label: string } | { status: 'outside' } | { status: 'unavailable' };
+export type ResolvedAddress =
+  { status: 'found'; point: LonLat; label: string } | { status: 'outside' } | { status: 'unavailable' };
 
 /** The point of a chosen suggestion: suggestions carry an id, the point comes from GET /api/v1/addresses/{id}. */
 export async function resolveAddress(suggestion: AddressSuggestion): Promise<ResolvedAddress> {

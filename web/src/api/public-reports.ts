@@ -49,19 +49,29 @@ export interface PublicMeeting {
   officerName: string | null;
 }
 
-export async function nearbyReports(point: LonLat, categoryCode: string, signal?: AbortSignal): Promise<NearbyReport[]> {
+export async function nearbyReports(
+  point: LonLat,
+  categoryCode: string,
+  signal?: AbortSignal,
+): Promise<NearbyReport[]> {
   const params = new URLSearchParams({ lon: point[0].toFixed(7), lat: point[1].toFixed(7), categoryCode });
   const body = await apiGet<{ items: NearbyReport[] }>(`/api/v1/public/reports/nearby?${params.toString()}`, signal);
   return body.items;
 }
 
-export function followReport(reportId: string, email: string, language: 'nl' | 'en'): Promise<{ reportId: string; following: true }> {
+export function followReport(
+  reportId: string,
+  email: string,
+  language: 'nl' | 'en',
+): Promise<{ reportId: string; following: true }> {
   return apiPostJson('/api/v1/public/report-followers', { reportId, email, language });
 }
 
 const district = (code: string) => `/api/v1/public/districts/${encodeURIComponent(code)}`;
 
-export const districtReports = (code: string, signal?: AbortSignal) => apiGet<DistrictReports>(`${district(code)}/reports`, signal);
-export const districtOfficer = (code: string, signal?: AbortSignal) => apiGet<OfficerCard>(`${district(code)}/officer`, signal);
+export const districtReports = (code: string, signal?: AbortSignal) =>
+  apiGet<DistrictReports>(`${district(code)}/reports`, signal);
+export const districtOfficer = (code: string, signal?: AbortSignal) =>
+  apiGet<OfficerCard>(`${district(code)}/officer`, signal);
 export const districtMeetings = (code: string, signal?: AbortSignal) =>
   apiGet<{ meetings: PublicMeeting[] }>(`${district(code)}/meetings`, signal).then((body) => body.meetings);

@@ -94,7 +94,9 @@ export function toCategoryGroups(body: unknown): CategoryGroup[] {
     .filter((raw): raw is Loose => !!raw && typeof raw === 'object')
     .map((raw) => ({
       ...option(raw),
-      children: listOf(raw.children ?? raw.subcategories, 'items').filter((c): c is Loose => !!c && typeof c === 'object').map(option),
+      children: listOf(raw.children ?? raw.subcategories, 'items')
+        .filter((c): c is Loose => !!c && typeof c === 'object')
+        .map(option),
     }))
     .filter((group) => group.children.length > 0);
 }
@@ -125,7 +127,11 @@ export function toAddressSuggestions(body: unknown): AddressSuggestion[] {
 export function toPublicReport(body: Loose, trackingCode: string): PublicReport {
   const category = body.category as Loose | string | undefined;
   const categoryName =
-    typeof category === 'string' ? category : category ? String(category.name ?? category.nameNl ?? '') || null : ((body.categoryName as string | undefined) ?? null);
+    typeof category === 'string'
+      ? category
+      : category
+        ? String(category.name ?? category.nameNl ?? '') || null
+        : ((body.categoryName as string | undefined) ?? null);
   const text = (key: string) => (typeof body[key] === 'string' ? (body[key] as string) : null);
   return {
     trackingCode: text('trackingCode') ?? trackingCode,

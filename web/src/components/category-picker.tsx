@@ -11,7 +11,11 @@ interface CategoryPickerProps {
   error?: string | undefined;
 }
 
-const fold = (text: string) => text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+const fold = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
 
 export function nameOf(option: CategoryOption, language: Language): string {
   return language === 'en' ? option.nameEn : option.nameNl;
@@ -25,7 +29,10 @@ export function filterCategories(groups: CategoryGroup[], query: string, languag
   return groups
     .map((group) => {
       const groupName = nameOf(group, language);
-      return { ...group, children: group.children.filter((child) => matches(`${groupName} ${nameOf(child, language)} ${child.code}`)) };
+      return {
+        ...group,
+        children: group.children.filter((child) => matches(`${groupName} ${nameOf(child, language)} ${child.code}`)),
+      };
     })
     .filter((group) => group.children.length > 0);
 }
@@ -66,7 +73,12 @@ export function CategoryPicker({ groups, failed, value, onChange, error }: Categ
           <p className="utrecht-paragraph">{t('category.unavailable')}</p>
         </div>
       ) : null}
-      <FormField id="category-search" label={t('category.searchLabel')} optional description={t('category.searchDescription')}>
+      <FormField
+        id="category-search"
+        label={t('category.searchLabel')}
+        optional
+        description={t('category.searchDescription')}
+      >
         {(a11y) => (
           <input
             {...a11y}

@@ -45,16 +45,29 @@ export function DuplicateHint({ category, point, email }: DuplicateHintProps) {
   }, [category, lon, lat]);
 
   const items = lookup.status === 'loaded' ? lookup.items : [];
-  const announcement = lookup.status !== 'loaded' ? '' : items.length === 1 ? t('duplicates.foundOne') : items.length > 1 ? t('duplicates.found', { count: items.length }) : '';
+  const announcement =
+    lookup.status !== 'loaded'
+      ? ''
+      : items.length === 1
+        ? t('duplicates.foundOne')
+        : items.length > 1
+          ? t('duplicates.found', { count: items.length })
+          : '';
   return (
     <div className="wp-duplicates" id="duplicates">
-      <p className="wp-visually-hidden" role="status" aria-live="polite">{announcement}</p>
+      <p className="wp-visually-hidden" role="status" aria-live="polite">
+        {announcement}
+      </p>
       {items.length > 0 ? (
         <section className="utrecht-alert utrecht-alert--info wp-section" aria-labelledby="duplicates-heading">
-          <h2 className="utrecht-heading-2" id="duplicates-heading">{t('duplicates.title')}</h2>
+          <h2 className="utrecht-heading-2" id="duplicates-heading">
+            {t('duplicates.title')}
+          </h2>
           <p className="utrecht-paragraph">{t('duplicates.intro')}</p>
           <ul className="wp-duplicates__list">
-            {items.map((item) => <NearbyItem key={item.publicId} item={item} email={email} />)}
+            {items.map((item) => (
+              <NearbyItem key={item.publicId} item={item} email={email} />
+            ))}
           </ul>
           <p className="utrecht-paragraph">{t('duplicates.stillReport')}</p>
         </section>
@@ -67,7 +80,9 @@ function NearbyItem({ item, email }: { item: NearbyReport; email: string }) {
   const { t, language, formatDate } = useI18n();
   const [open, setOpen] = useState(false);
   const [address, setAddress] = useState(email);
-  const [state, setState] = useState<{ status: 'editing' | 'sending' | 'following' } | { status: 'error'; message: string }>({ status: 'editing' });
+  const [state, setState] = useState<
+    { status: 'editing' | 'sending' | 'following' } | { status: 'error'; message: string }
+  >({ status: 'editing' });
   const fieldId = `follow-email-${useId().replace(/:/g, '')}`;
   const categoryName = language === 'en' ? item.category.nameEn : item.category.nameNl;
   const statusText = t(`status.${item.status}` as MessageKey) || item.status;
@@ -100,19 +115,34 @@ function NearbyItem({ item, email }: { item: NearbyReport; email: string }) {
         {statusText}
       </p>
       {state.status === 'following' ? (
-        <p className="utrecht-paragraph wp-duplicates__done" role="status">{t('duplicates.following')}</p>
+        <p className="utrecht-paragraph wp-duplicates__done" role="status">
+          {t('duplicates.following')}
+        </p>
       ) : !open ? (
-        <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => setOpen(true)} aria-expanded="false">
+        <button
+          type="button"
+          className="utrecht-button utrecht-button--secondary-action"
+          onClick={() => setOpen(true)}
+          aria-expanded="false"
+        >
           {t('duplicates.follow')}
           <span className="wp-visually-hidden">{`: ${categoryName}, ${t('duplicates.distance', { metres: item.distanceMetres })}`}</span>
         </button>
       ) : (
         <div className={`utrecht-form-field wp-field${state.status === 'error' ? ' utrecht-form-field--invalid' : ''}`}>
           <div className="utrecht-form-field__label">
-            <label className="utrecht-form-label" htmlFor={fieldId}>{t('duplicates.emailLabel')}</label>
+            <label className="utrecht-form-label" htmlFor={fieldId}>
+              {t('duplicates.emailLabel')}
+            </label>
           </div>
-          <p className="utrecht-form-field-description" id={`${fieldId}-help`}>{t('duplicates.emailHelp')}</p>
-          {state.status === 'error' ? <p className="utrecht-form-field-error-message" id={`${fieldId}-error`} role="alert">{state.message}</p> : null}
+          <p className="utrecht-form-field-description" id={`${fieldId}-help`}>
+            {t('duplicates.emailHelp')}
+          </p>
+          {state.status === 'error' ? (
+            <p className="utrecht-form-field-error-message" id={`${fieldId}-error`} role="alert">
+              {state.message}
+            </p>
+          ) : null}
           <div className="utrecht-form-field__input">
             <input
               id={fieldId}
@@ -134,7 +164,12 @@ function NearbyItem({ item, email }: { item: NearbyReport; email: string }) {
             />
           </div>
           <div className="wp-actions">
-            <button type="button" className="utrecht-button utrecht-button--primary-action" onClick={() => void follow()} aria-disabled={state.status === 'sending'}>
+            <button
+              type="button"
+              className="utrecht-button utrecht-button--primary-action"
+              onClick={() => void follow()}
+              aria-disabled={state.status === 'sending'}
+            >
               {state.status === 'sending' ? t('duplicates.followSending') : t('duplicates.followConfirm')}
             </button>
           </div>

@@ -31,7 +31,14 @@ export function ErrorSummary({ errors, attempt }: { errors: FormError[]; attempt
   };
 
   return (
-    <div className="utrecht-alert utrecht-alert--error" role="group" aria-labelledby="error-summary-title" tabIndex={-1} ref={ref} id="error-summary">
+    <div
+      className="utrecht-alert utrecht-alert--error"
+      role="group"
+      aria-labelledby="error-summary-title"
+      tabIndex={-1}
+      ref={ref}
+      id="error-summary"
+    >
       <div className="utrecht-alert__content">
         <h2 className="utrecht-heading-2" id="error-summary-title">
           {t('form.errorSummaryTitle')}
@@ -39,7 +46,11 @@ export function ErrorSummary({ errors, attempt }: { errors: FormError[]; attempt
         <ul className="utrecht-unordered-list">
           {errors.map((error) => (
             <li key={error.fieldId + error.message} className="utrecht-unordered-list__item">
-              <a className="utrecht-link utrecht-link--html-a" href={`#${error.fieldId}`} onClick={(event) => jump(event, error.fieldId)}>
+              <a
+                className="utrecht-link utrecht-link--html-a"
+                href={`#${error.fieldId}`}
+                onClick={(event) => jump(event, error.fieldId)}
+              >
                 {error.message}
               </a>
             </li>

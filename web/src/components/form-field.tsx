@@ -23,7 +23,16 @@ interface FormFieldProps {
  * NL Design System form field: the label above the input, "(niet verplicht)" on optional fields,
  * the description and the error message tied to the input with aria-describedby.
  */
-export function FormField({ id, label, optional, description, error, kind = 'text', describedBy = [], children }: FormFieldProps) {
+export function FormField({
+  id,
+  label,
+  optional,
+  description,
+  error,
+  kind = 'text',
+  describedBy = [],
+  children,
+}: FormFieldProps) {
   const { t } = useI18n();
   const ids = [description ? `${id}-description` : null, error ? `${id}-error` : null, ...describedBy].filter(Boolean);
   const a11y: FieldA11y = { id };
@@ -36,7 +45,9 @@ export function FormField({ id, label, optional, description, error, kind = 'tex
     </label>
   );
   return (
-    <div className={`utrecht-form-field utrecht-form-field--${kind} wp-field${error ? ' utrecht-form-field--invalid' : ''}`}>
+    <div
+      className={`utrecht-form-field utrecht-form-field--${kind} wp-field${error ? ' utrecht-form-field--invalid' : ''}`}
+    >
       {kind === 'checkbox' ? (
         <>
           <div className="utrecht-form-field__input">{children(a11y)}</div>

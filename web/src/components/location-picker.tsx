@@ -51,7 +51,11 @@ export function LocationPicker({ value, onChange, error }: LocationPickerProps) 
     onChange({ point, address: chosenAddress, locate: { status: 'checking' } });
     const [lon, lat] = point;
     apiGet<LocateResult>(`/api/v1/locate?lon=${lon.toFixed(7)}&lat=${lat.toFixed(7)}`)
-      .then((result) => run === locateRun.current && onChange({ point, address: chosenAddress, locate: { status: 'inside', result } }))
+      .then(
+        (result) =>
+          run === locateRun.current &&
+          onChange({ point, address: chosenAddress, locate: { status: 'inside', result } }),
+      )
       .catch((failure: unknown) => {
         if (run !== locateRun.current) return;
         const outside = failure instanceof ApiError && (failure.status === 422 || failure.status === 404);
@@ -103,7 +107,12 @@ export function LocationPicker({ value, onChange, error }: LocationPickerProps) 
       <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
         <h2 className="utrecht-heading-2">{t('location.legend')}</h2>
       </legend>
-      <FormField id="address" label={t('location.addressLabel')} optional description={t('location.addressDescription')}>
+      <FormField
+        id="address"
+        label={t('location.addressLabel')}
+        optional
+        description={t('location.addressDescription')}
+      >
         {(a11y) => (
           <input
             {...a11y}
@@ -130,9 +139,15 @@ export function LocationPicker({ value, onChange, error }: LocationPickerProps) 
         </button>
       </div>
       <div role="status" aria-live="polite">
-        {address.status === 'unavailable' ? <p className="utrecht-paragraph">{t('location.addressUnavailable')}</p> : null}
-        {address.status === 'outside' ? <p className="utrecht-paragraph">{t('location.outside', { municipality: config.municipalityName })}</p> : null}
-        {address.status === 'results' && address.items.length === 0 ? <p className="utrecht-paragraph">{t('location.addressNone')}</p> : null}
+        {address.status === 'unavailable' ? (
+          <p className="utrecht-paragraph">{t('location.addressUnavailable')}</p>
+        ) : null}
+        {address.status === 'outside' ? (
+          <p className="utrecht-paragraph">{t('location.outside', { municipality: config.municipalityName })}</p>
+        ) : null}
+        {address.status === 'results' && address.items.length === 0 ? (
+          <p className="utrecht-paragraph">{t('location.addressNone')}</p>
+        ) : null}
         {gps === 'busy' ? <p className="utrecht-paragraph">{t('location.gpsBusy')}</p> : null}
         {gps === 'failed' ? <p className="utrecht-paragraph">{t('location.gpsFailed')}</p> : null}
       </div>
@@ -180,10 +195,17 @@ function LocateMessage({ state }: { state: LocateState }) {
   if (state.status === 'failed') text = t('location.lookupFailed');
   if (state.status === 'inside') {
     const { districtName, boroughName } = state.result;
-    text = boroughName ? t('location.chosenIn', { district: districtName, borough: boroughName }) : t('location.chosenInNoBorough', { district: districtName });
+    text = boroughName
+      ? t('location.chosenIn', { district: districtName, borough: boroughName })
+      : t('location.chosenInNoBorough', { district: districtName });
   }
   return (
-    <p className={`utrecht-paragraph${state.status === 'outside' ? ' wp-counter--over' : ''}`} role="status" aria-live="polite" id="location-result">
+    <p
+      className={`utrecht-paragraph${state.status === 'outside' ? ' wp-counter--over' : ''}`}
+      role="status"
+      aria-live="polite"
+      id="location-result"
+    >
       {text}
     </p>
   );

@@ -14,7 +14,8 @@ export const en: Record<MessageKey, string> = {
   'nav.home': 'Home',
 
   'home.title': 'Nuisance in your neighbourhood? Report it.',
-  'home.intro': 'Every district has its own enforcement officer. Your report goes straight to the officer of your district, or to a colleague when that officer is away.',
+  'home.intro':
+    'Every district has its own enforcement officer. Your report goes straight to the officer of your district, or to a colleague when that officer is away.',
   'home.reportLink': 'Report a problem',
   'home.statusTitle': 'Check the status of your report',
   'home.statusIntro': 'Enter the code you received after reporting.',
@@ -26,7 +27,8 @@ export const en: Record<MessageKey, string> = {
   'notFound.home': 'Go to the home page',
 
   'form.title': 'Report a problem',
-  'form.intro': 'Report nuisance in a public space. Your report goes to the enforcement officer of the district where it is.',
+  'form.intro':
+    'Report nuisance in a public space. Your report goes to the enforcement officer of the district where it is.',
   'form.optional': '(optional)',
   'form.submit': 'Send report',
   'form.submitting': 'Sending…',
@@ -46,7 +48,8 @@ export const en: Record<MessageKey, string> = {
 
   'location.legend': 'Where is it?',
   'location.mapLabel': 'Map: tap or click the place',
-  'location.mapHelp': 'Tap the place on the map. With the keyboard: search an address, use your location, or go to the map and press Enter to choose the place in the middle; then move the pin with the arrow keys.',
+  'location.mapHelp':
+    'Tap the place on the map. With the keyboard: search an address, use your location, or go to the map and press Enter to choose the place in the middle; then move the pin with the arrow keys.',
   'location.addressLabel': 'Address',
   'location.addressDescription': 'For example "Grote Markt 2". Then choose an address from the list.',
   'location.addressSearch': 'Search address',
@@ -62,10 +65,12 @@ export const en: Record<MessageKey, string> = {
   'location.outside': 'This place is outside the municipality. Choose a place in the municipality of {municipality}.',
   'location.lookupFailed': 'The district of this place could not be looked up. You can still send the report.',
   'location.required': 'Choose the place on the map, search an address or use your location.',
-  'location.outsideError': 'The chosen place is outside the municipality. Choose a place in the municipality of {municipality}.',
+  'location.outsideError':
+    'The chosen place is outside the municipality. Choose a place in the municipality of {municipality}.',
   'location.marker': 'Chosen place. Move it with the arrow keys.',
 
-  'map.backgroundUnavailable': 'The background map is not available right now; the district boundaries are still shown.',
+  'map.backgroundUnavailable':
+    'The background map is not available right now; the district boundaries are still shown.',
   'map.districtsUnavailable': 'The district boundaries could not be loaded.',
   'map.zoomIn': 'Zoom in',
   'map.zoomOut': 'Zoom out',
@@ -86,10 +91,12 @@ export const en: Record<MessageKey, string> = {
   'photos.chosen': 'Chosen photos',
 
   'contact.legend': 'Your contact details',
-  'contact.intro': 'You may report anonymously. With your e-mail address or phone number we can keep you informed or ask a question.',
+  'contact.intro':
+    'You may report anonymously. With your e-mail address or phone number we can keep you informed or ask a question.',
   'contact.email': 'E-mail address',
   'contact.phone': 'Phone number',
-  'contact.consent': 'My details may be shared with a partner (such as Spaarnelanden or the police) when it takes up the report.',
+  'contact.consent':
+    'My details may be shared with a partner (such as Spaarnelanden or the police) when it takes up the report.',
   'contact.emailInvalid': 'Enter a valid e-mail address, for example name@example.com.',
   'contact.phoneInvalid': 'Enter a valid phone number, for example 06 12345678.',
 
@@ -128,21 +135,25 @@ export const en: Record<MessageKey, string> = {
 
   'nav.myDistrict': 'My district',
   'home.myDistrictTitle': 'Who is your district officer?',
-  'home.myDistrictIntro': 'Find your district by address or on the map. See who your district officer is, what has been reported in the district and when the district council meets.',
+  'home.myDistrictIntro':
+    'Find your district by address or on the map. See who your district officer is, what has been reported in the district and when the district council meets.',
   'home.myDistrictLink': 'Go to My district',
 
   'duplicates.title': 'Is this the same report?',
-  'duplicates.intro': 'This has already been reported nearby and is not resolved yet. You can follow that report instead of filing a new one.',
+  'duplicates.intro':
+    'This has already been reported nearby and is not resolved yet. You can follow that report instead of filing a new one.',
   'duplicates.foundOne': 'There is 1 open report on the same subject nearby. Is this the same report?',
   'duplicates.found': 'There are {count} open reports on the same subject nearby. Is this the same report?',
   'duplicates.distance': 'about {metres} metres away',
   'duplicates.reported': 'reported on {date}',
   'duplicates.follow': 'Follow this report',
   'duplicates.emailLabel': 'Your e-mail address',
-  'duplicates.emailHelp': 'We will let you know when this report changes. Your address is kept for that only and never shown.',
+  'duplicates.emailHelp':
+    'We will let you know when this report changes. Your address is kept for that only and never shown.',
   'duplicates.followConfirm': 'Follow',
   'duplicates.followSending': 'Working…',
-  'duplicates.following': 'You are following this report. There is no need to report it again, unless you see something else.',
+  'duplicates.following':
+    'You are following this report. There is no need to report it again, unless you see something else.',
   'duplicates.followGone': 'This report has been resolved in the meantime. Please file a new report.',
   'duplicates.followFailed': 'Following did not work. Please try again.',
   'duplicates.stillReport': 'Is it something else? Then just continue with your report.',
@@ -157,7 +168,8 @@ export const en: Record<MessageKey, string> = {
   'myDistrict.show': 'Show district',
   'myDistrict.finding': 'Looking up your district…',
   'myDistrict.outside': 'This spot is outside the municipality of {municipality}.',
-  'myDistrict.lookupFailed': 'Your district could not be looked up right now. Try again or choose your district from the list.',
+  'myDistrict.lookupFailed':
+    'Your district could not be looked up right now. Try again or choose your district from the list.',
   'myDistrict.districtTitle': 'District {district}',
   'myDistrict.otherDistrict': 'Choose another district',
   'myDistrict.officerHeading': 'Your district officer',

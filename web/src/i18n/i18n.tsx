@@ -55,8 +55,14 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       language,
       setLanguage,
       t: (key, values) => translate(language, key, values),
-      formatDateTime: (iso) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: zone }).format(new Date(iso)),
-      formatDate: (iso) => new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: zone }).format(new Date(iso)),
+      formatDateTime: (iso) =>
+        new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: zone }).format(
+          new Date(iso),
+        ),
+      formatDate: (iso) =>
+        new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: zone }).format(
+          new Date(iso),
+        ),
     };
   }, [language, setLanguage]);
 

@@ -12,7 +12,8 @@ export const nl = {
   'nav.home': 'Home',
 
   'home.title': 'Overlast in uw wijk? Meld het.',
-  'home.intro': 'Iedere wijk heeft een eigen wijkhandhaver. Uw melding gaat direct naar de handhaver van uw wijk, of naar een collega als die er niet is.',
+  'home.intro':
+    'Iedere wijk heeft een eigen wijkhandhaver. Uw melding gaat direct naar de handhaver van uw wijk, of naar een collega als die er niet is.',
   'home.reportLink': 'Melding doen',
   'home.statusTitle': 'Status van uw melding bekijken',
   'home.statusIntro': 'Vul de code in die u kreeg na het melden.',
@@ -44,7 +45,8 @@ export const nl = {
 
   'location.legend': 'Waar is het?',
   'location.mapLabel': 'Kaart: tik of klik de plek aan',
-  'location.mapHelp': 'Tik de plek aan op de kaart. Met het toetsenbord: zoek een adres, gebruik uw locatie, of ga naar de kaart en druk op Enter om de plek in het midden te kiezen; verplaats de punaise daarna met de pijltjestoetsen.',
+  'location.mapHelp':
+    'Tik de plek aan op de kaart. Met het toetsenbord: zoek een adres, gebruik uw locatie, of ga naar de kaart en druk op Enter om de plek in het midden te kiezen; verplaats de punaise daarna met de pijltjestoetsen.',
   'location.addressLabel': 'Adres',
   'location.addressDescription': 'Bijvoorbeeld "Grote Markt 2". Kies daarna een adres uit de lijst.',
   'location.addressSearch': 'Zoek adres',
@@ -84,10 +86,12 @@ export const nl = {
   'photos.chosen': "Gekozen foto's",
 
   'contact.legend': 'Uw contactgegevens',
-  'contact.intro': 'U mag anoniem melden. Met uw e-mailadres of telefoonnummer kunnen wij u op de hoogte houden of iets vragen.',
+  'contact.intro':
+    'U mag anoniem melden. Met uw e-mailadres of telefoonnummer kunnen wij u op de hoogte houden of iets vragen.',
   'contact.email': 'E-mailadres',
   'contact.phone': 'Telefoonnummer',
-  'contact.consent': 'Mijn gegevens mogen worden gedeeld met een ketenpartner (zoals Spaarnelanden of de politie) als die de melding oppakt.',
+  'contact.consent':
+    'Mijn gegevens mogen worden gedeeld met een ketenpartner (zoals Spaarnelanden of de politie) als die de melding oppakt.',
   'contact.emailInvalid': 'Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.',
   'contact.phoneInvalid': 'Vul een geldig telefoonnummer in, bijvoorbeeld 06 12345678.',
 
@@ -126,18 +130,21 @@ export const nl = {
 
   'nav.myDistrict': 'Mijn wijk',
   'home.myDistrictTitle': 'Wie is uw wijkhandhaver?',
-  'home.myDistrictIntro': 'Zoek uw wijk op adres of op de kaart. U ziet wie uw wijkhandhaver is, wat er in de wijk gemeld is en wanneer de wijkraad vergadert.',
+  'home.myDistrictIntro':
+    'Zoek uw wijk op adres of op de kaart. U ziet wie uw wijkhandhaver is, wat er in de wijk gemeld is en wanneer de wijkraad vergadert.',
   'home.myDistrictLink': 'Naar Mijn wijk',
 
   'duplicates.title': 'Is dit dezelfde melding?',
-  'duplicates.intro': 'Vlakbij is dit al gemeld en nog niet afgehandeld. U kunt die melding volgen in plaats van een nieuwe te doen.',
+  'duplicates.intro':
+    'Vlakbij is dit al gemeld en nog niet afgehandeld. U kunt die melding volgen in plaats van een nieuwe te doen.',
   'duplicates.foundOne': 'Er is 1 open melding over hetzelfde onderwerp vlakbij. Is dit dezelfde melding?',
   'duplicates.found': 'Er zijn {count} open meldingen over hetzelfde onderwerp vlakbij. Is dit dezelfde melding?',
   'duplicates.distance': 'op ongeveer {metres} meter',
   'duplicates.reported': 'gemeld op {date}',
   'duplicates.follow': 'Volg deze melding',
   'duplicates.emailLabel': 'Uw e-mailadres',
-  'duplicates.emailHelp': 'Wij sturen u bericht als deze melding verandert. Uw adres wordt alleen daarvoor bewaard en niet getoond.',
+  'duplicates.emailHelp':
+    'Wij sturen u bericht als deze melding verandert. Uw adres wordt alleen daarvoor bewaard en niet getoond.',
   'duplicates.followConfirm': 'Volgen',
   'duplicates.followSending': 'Bezig…',
   'duplicates.following': 'U volgt deze melding. U hoeft niets meer te melden, tenzij u iets anders ziet.',

@@ -8,7 +8,11 @@ export const HAARLEM_CENTRE: L.LatLngTuple = [52.3808, 4.6368];
  * loaded before the first error, as without a network. The map keeps working on its district outlines.
  * Call after the effect that creates the map, so the map exists when this effect runs.
  */
-export function useBackgroundTiles(mapRef: RefObject<L.Map | null>, tileUrl: string | null | undefined, attribution: string | undefined): boolean {
+export function useBackgroundTiles(
+  mapRef: RefObject<L.Map | null>,
+  tileUrl: string | null | undefined,
+  attribution: string | undefined,
+): boolean {
   const [failed, setFailed] = useState(false);
   useEffect(() => {
     const map = mapRef.current;
@@ -32,7 +36,10 @@ export function useBackgroundTiles(mapRef: RefObject<L.Map | null>, tileUrl: str
 }
 
 /** Leaflet's zoom buttons with titles in the reader's language (re-added when the language changes). */
-export function useTranslatedZoomControl(mapRef: RefObject<L.Map | null>, titles: { zoomIn: string; zoomOut: string }): void {
+export function useTranslatedZoomControl(
+  mapRef: RefObject<L.Map | null>,
+  titles: { zoomIn: string; zoomOut: string },
+): void {
   const { zoomIn, zoomOut } = titles;
   useEffect(() => {
     const map = mapRef.current;

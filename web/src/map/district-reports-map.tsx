@@ -22,7 +22,15 @@ const ACCENT = '#a3111a';
  * The open reports of one district as dots over the district outlines (background tiles optional, as on
  * the report form). The dots are not interactive: the table beside the map carries the same information.
  */
-export function DistrictReportsMap({ districtCode, label, describedBy, tileUrl, attribution, districts, reports }: DistrictReportsMapProps) {
+export function DistrictReportsMap({
+  districtCode,
+  label,
+  describedBy,
+  tileUrl,
+  attribution,
+  districts,
+  reports,
+}: DistrictReportsMapProps) {
   const { t } = useI18n();
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<L.Map | null>(null);
@@ -30,7 +38,14 @@ export function DistrictReportsMap({ districtCode, label, describedBy, tileUrl, 
   useEffect(() => {
     if (!containerRef.current) return;
     // No zoom animation: fitting the district would otherwise show a half-drawn map for a moment.
-    const map = L.map(containerRef.current, { center: HAARLEM_CENTRE, zoom: 13, zoomControl: false, keyboard: true, zoomAnimation: false, fadeAnimation: false });
+    const map = L.map(containerRef.current, {
+      center: HAARLEM_CENTRE,
+      zoom: 13,
+      zoomControl: false,
+      keyboard: true,
+      zoomAnimation: false,
+      fadeAnimation: false,
+    });
     map.attributionControl.setPrefix(false);
     mapRef.current = map;
     // The page around the map settles after it is made (officer card, fonts): keep Leaflet's idea of its size right.
@@ -50,7 +65,8 @@ export function DistrictReportsMap({ districtCode, label, describedBy, tileUrl, 
   useEffect(() => {
     const map = mapRef.current;
     if (!map || districts.status !== 'loaded') return;
-    const isOurs = (feature?: { id?: string | number; properties?: { code?: string } }) => (feature?.properties?.code ?? feature?.id) === districtCode;
+    const isOurs = (feature?: { id?: string | number; properties?: { code?: string } }) =>
+      (feature?.properties?.code ?? feature?.id) === districtCode;
     const layer = L.geoJSON(districts.data as GeoJsonObject, {
       interactive: false,
       style: (feature) =>
@@ -58,7 +74,9 @@ export function DistrictReportsMap({ districtCode, label, describedBy, tileUrl, 
           ? { color: ACCENT, weight: 3, opacity: 1, fillColor: ACCENT, fillOpacity: 0.06 }
           : { color: '#6b6b6b', weight: 1, opacity: 0.6, fillOpacity: 0 },
     }).addTo(map);
-    const ours = L.featureGroup(layer.getLayers().filter((l) => isOurs((l as L.GeoJSON & { feature?: never }).feature)));
+    const ours = L.featureGroup(
+      layer.getLayers().filter((l) => isOurs((l as L.GeoJSON & { feature?: never }).feature)),
+    );
     const bounds = ours.getBounds();
     map.invalidateSize();
     if (bounds.isValid()) map.fitBounds(bounds, { padding: [12, 12], animate: false });
@@ -73,7 +91,12 @@ export function DistrictReportsMap({ districtCode, label, describedBy, tileUrl, 
     const dots = L.layerGroup(
       reports.map((report) =>
         L.circleMarker([report.geometry.coordinates[1], report.geometry.coordinates[0]], {
-          interactive: false, radius: 7, color: '#ffffff', weight: 2, fillColor: ACCENT, fillOpacity: 0.9,
+          interactive: false,
+          radius: 7,
+          color: '#ffffff',
+          weight: 2,
+          fillColor: ACCENT,
+          fillOpacity: 0.9,
         }),
       ),
     ).addTo(map);
@@ -84,8 +107,20 @@ export function DistrictReportsMap({ districtCode, label, describedBy, tileUrl, 
 
   return (
     <>
-      <div ref={containerRef} id="district-reports-map" className="wp-map" role="region" aria-label={label} aria-describedby={describedBy} tabIndex={0} />
-      {backgroundFailed ? <p className="wp-map-note" role="status">{t('map.backgroundUnavailable')}</p> : null}
+      <div
+        ref={containerRef}
+        id="district-reports-map"
+        className="wp-map"
+        role="region"
+        aria-label={label}
+        aria-describedby={describedBy}
+        tabIndex={0}
+      />
+      {backgroundFailed ? (
+        <p className="wp-map-note" role="status">
+          {t('map.backgroundUnavailable')}
+        </p>
+      ) : null}
     </>
   );
 }

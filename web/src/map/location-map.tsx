@@ -17,7 +17,12 @@ interface LocationMapProps {
 
 const PIN_SVG =
   '<svg viewBox="0 0 28 28" aria-hidden="true" focusable="false"><path d="M14 27s9-9.2 9-15.5A9 9 0 0 0 5 11.5C5 17.8 14 27 14 27z" fill="#a3111a" stroke="#fff" stroke-width="2"/><circle cx="14" cy="11.5" r="3.5" fill="#fff"/></svg>';
-const ARROW_STEPS: Record<string, [number, number]> = { ArrowUp: [0, -1], ArrowDown: [0, 1], ArrowLeft: [-1, 0], ArrowRight: [1, 0] };
+const ARROW_STEPS: Record<string, [number, number]> = {
+  ArrowUp: [0, -1],
+  ArrowDown: [0, 1],
+  ArrowLeft: [-1, 0],
+  ArrowRight: [1, 0],
+};
 
 /**
  * The place of a report on a Leaflet map. Background tiles are optional: without them (not configured,
@@ -129,8 +134,16 @@ export function LocationMap({ id, tileUrl, attribution, districts, value, onChan
         aria-describedby={describedBy}
         tabIndex={0}
       />
-      {backgroundFailed ? <p className="wp-map-note" role="status">{t('map.backgroundUnavailable')}</p> : null}
-      {districts.status === 'failed' ? <p className="wp-map-note" role="status">{t('map.districtsUnavailable')}</p> : null}
+      {backgroundFailed ? (
+        <p className="wp-map-note" role="status">
+          {t('map.backgroundUnavailable')}
+        </p>
+      ) : null}
+      {districts.status === 'failed' ? (
+        <p className="wp-map-note" role="status">
+          {t('map.districtsUnavailable')}
+        </p>
+      ) : null}
     </>
   );
 }

@@ -9,7 +9,10 @@ export function useDistricts(municipalityCode: string): DistrictsState {
   const [state, setState] = useState<DistrictsState>({ status: 'loading' });
   useEffect(() => {
     const abort = new AbortController();
-    apiGet<GeoJsonObject>(`/api/v1/municipalities/${encodeURIComponent(municipalityCode)}/districts?simplify=5`, abort.signal)
+    apiGet<GeoJsonObject>(
+      `/api/v1/municipalities/${encodeURIComponent(municipalityCode)}/districts?simplify=5`,
+      abort.signal,
+    )
       .then((data) => setState({ status: 'loaded', data }))
       .catch(() => {
         if (!abort.signal.aborted) setState({ status: 'failed' });

@@ -31,7 +31,9 @@ export function ConfirmationPage({ trackingCode }: { trackingCode: string }) {
         </div>
       ) : null}
       {photos && photos.sent > 0 ? (
-        <p className="utrecht-paragraph">{photos.sent === 1 ? t('confirmation.photoSent') : t('confirmation.photosSent', { count: photos.sent })}</p>
+        <p className="utrecht-paragraph">
+          {photos.sent === 1 ? t('confirmation.photoSent') : t('confirmation.photosSent', { count: photos.sent })}
+        </p>
       ) : null}
       {photos && photos.failed > 0 ? (
         <div className="utrecht-alert utrecht-alert--warning" role="status">

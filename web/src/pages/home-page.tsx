@@ -19,7 +19,10 @@ export function HomePage() {
       <PageHeading>{t('home.title')}</PageHeading>
       <p className="utrecht-paragraph utrecht-paragraph--lead">{t('home.intro')}</p>
       <p className="utrecht-paragraph">
-        <Link to="/melden" className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action">
+        <Link
+          to="/melden"
+          className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action"
+        >
           {t('home.reportLink')}
         </Link>
       </p>

@@ -10,7 +10,13 @@ import { useDistricts, type DistrictsState } from '../map/use-districts.ts';
 import { useRouter } from '../router.tsx';
 import { useUiConfig } from '../ui-config.tsx';
 
-type Finding = { status: 'idle' } | { status: 'finding' } | { status: 'outside' } | { status: 'failed' } | { status: 'no-address' } | { status: 'unavailable' };
+type Finding =
+  | { status: 'idle' }
+  | { status: 'finding' }
+  | { status: 'outside' }
+  | { status: 'failed' }
+  | { status: 'no-address' }
+  | { status: 'unavailable' };
 type Suggestions = { status: 'idle' } | { status: 'results'; items: AddressSuggestion[] };
 
 export const myDistrictPath = (code: string) => `/mijn-wijk/${encodeURIComponent(code)}`;
@@ -71,30 +77,53 @@ export function MyDistrictFinder() {
     <>
       <PageHeading>{t('myDistrict.title')}</PageHeading>
       <p className="utrecht-paragraph">{t('myDistrict.intro')}</p>
-      <p className="utrecht-paragraph wp-finding" role="status" aria-live="polite" id="district-finding">{message}</p>
+      <p className="utrecht-paragraph wp-finding" role="status" aria-live="polite" id="district-finding">
+        {message}
+      </p>
       <section className="wp-section" aria-labelledby="find-address-heading">
-        <h2 className="utrecht-heading-2" id="find-address-heading">{t('myDistrict.addressLegend')}</h2>
+        <h2 className="utrecht-heading-2" id="find-address-heading">
+          {t('myDistrict.addressLegend')}
+        </h2>
         <form noValidate onSubmit={search} className="utrecht-form">
-          <FormField id="district-address" label={t('location.addressLabel')} description={t('location.addressDescription')}>
+          <FormField
+            id="district-address"
+            label={t('location.addressLabel')}
+            description={t('location.addressDescription')}
+          >
             {(a11y) => (
-              <input {...a11y} type="search" autoComplete="street-address" className="utrecht-textbox utrecht-textbox--html-input" value={query} onChange={(event) => setQuery(event.target.value)} />
+              <input
+                {...a11y}
+                type="search"
+                autoComplete="street-address"
+                className="utrecht-textbox utrecht-textbox--html-input"
+                value={query}
+                onChange={(event) => setQuery(event.target.value)}
+              />
             )}
           </FormField>
-          <button type="submit" className="utrecht-button utrecht-button--secondary-action">{t('location.addressSearch')}</button>
+          <button type="submit" className="utrecht-button utrecht-button--secondary-action">
+            {t('location.addressSearch')}
+          </button>
         </form>
         {suggestions.status === 'results' && suggestions.items.length > 0 ? (
           <ul className="wp-suggestions" aria-label={t('location.addressResults')}>
             {suggestions.items.map((item) => (
               <li key={item.id ?? item.label}>
-                <button type="button" onClick={() => void chooseAddress(item)}>{item.label}</button>
+                <button type="button" onClick={() => void chooseAddress(item)}>
+                  {item.label}
+                </button>
               </li>
             ))}
           </ul>
         ) : null}
       </section>
       <section className="wp-section" aria-labelledby="find-map-heading">
-        <h2 className="utrecht-heading-2" id="find-map-heading">{t('myDistrict.mapLegend')}</h2>
-        <p className="utrecht-form-field-description" id="district-map-help">{t('location.mapHelp')}</p>
+        <h2 className="utrecht-heading-2" id="find-map-heading">
+          {t('myDistrict.mapLegend')}
+        </h2>
+        <p className="utrecht-form-field-description" id="district-map-help">
+          {t('location.mapHelp')}
+        </p>
         <LocationMap
           id="district-finder-map"
           tileUrl={config.mapTileUrl}
@@ -108,33 +137,72 @@ export function MyDistrictFinder() {
           describedBy="district-map-help"
         />
       </section>
-      <DistrictList districts={districts} value={chosen} onChange={setChosen} onShow={() => chosen && navigate(myDistrictPath(chosen))} />
+      <DistrictList
+        districts={districts}
+        value={chosen}
+        onChange={setChosen}
+        onShow={() => chosen && navigate(myDistrictPath(chosen))}
+      />
     </>
   );
 }
 
-function DistrictList({ districts, value, onChange, onShow }: { districts: DistrictsState; value: string; onChange: (code: string) => void; onShow: () => void }) {
+function DistrictList({
+  districts,
+  value,
+  onChange,
+  onShow,
+}: {
+  districts: DistrictsState;
+  value: string;
+  onChange: (code: string) => void;
+  onShow: () => void;
+}) {
   const { t, language } = useI18n();
   const [options, setOptions] = useState<Array<{ code: string; name: string }>>([]);
   useEffect(() => {
     if (districts.status !== 'loaded') return;
-    const features = (districts.data as { features?: Array<{ id?: string; properties?: { code?: string; name?: string } }> }).features ?? [];
-    const list = features.map((f) => ({ code: String(f.properties?.code ?? f.id ?? ''), name: String(f.properties?.name ?? f.id ?? '') })).filter((d) => d.code);
+    const features =
+      (districts.data as { features?: Array<{ id?: string; properties?: { code?: string; name?: string } }> })
+        .features ?? [];
+    const list = features
+      .map((f) => ({ code: String(f.properties?.code ?? f.id ?? ''), name: String(f.properties?.name ?? f.id ?? '') }))
+      .filter((d) => d.code);
     setOptions(list.sort((a, b) => a.name.localeCompare(b.name, language)));
   }, [districts, language]);
   return (
     <section className="wp-section" aria-labelledby="find-list-heading">
-      <h2 className="utrecht-heading-2" id="find-list-heading">{t('myDistrict.listLegend')}</h2>
-      <form noValidate className="utrecht-form" onSubmit={(event) => { event.preventDefault(); onShow(); }}>
+      <h2 className="utrecht-heading-2" id="find-list-heading">
+        {t('myDistrict.listLegend')}
+      </h2>
+      <form
+        noValidate
+        className="utrecht-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          onShow();
+        }}
+      >
         <FormField id="district-select" label={t('myDistrict.districtLabel')}>
           {(a11y) => (
-            <select {...a11y} className="utrecht-select utrecht-select--html-select" value={value} onChange={(event) => onChange(event.target.value)}>
+            <select
+              {...a11y}
+              className="utrecht-select utrecht-select--html-select"
+              value={value}
+              onChange={(event) => onChange(event.target.value)}
+            >
               <option value="">{t('myDistrict.chooseDistrict')}</option>
-              {options.map((d) => <option key={d.code} value={d.code}>{d.name}</option>)}
+              {options.map((d) => (
+                <option key={d.code} value={d.code}>
+                  {d.name}
+                </option>
+              ))}
             </select>
           )}
         </FormField>
-        <button type="submit" className="utrecht-button utrecht-button--secondary-action">{t('myDistrict.show')}</button>
+        <button type="submit" className="utrecht-button utrecht-button--secondary-action">
+          {t('myDistrict.show')}
+        </button>
       </form>
     </section>
   );

@@ -41,17 +41,24 @@ export type FieldErrors = Partial<Record<FieldName, string>>;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?[0-9 ()-]{8,20}$/;
 
-export function validateDraft(draft: ReportDraft, t: Translate, maxDescription: number, municipality: string): FieldErrors {
+export function validateDraft(
+  draft: ReportDraft,
+  t: Translate,
+  maxDescription: number,
+  municipality: string,
+): FieldErrors {
   const errors: FieldErrors = {};
   if (!draft.category) errors.category = t('category.required');
   if (!draft.location.point) errors.location = t('location.required');
   else if (draft.location.locate.status === 'outside') errors.location = t('location.outsideError', { municipality });
   const description = draft.description.trim();
   if (!description) errors.description = t('description.required');
-  else if (draft.description.length > maxDescription) errors.description = t('description.tooLong', { max: maxDescription });
+  else if (draft.description.length > maxDescription)
+    errors.description = t('description.tooLong', { max: maxDescription });
   if (draft.email.trim() && !EMAIL.test(draft.email.trim())) errors.email = t('contact.emailInvalid');
   const phoneDigits = draft.phone.replace(/\D/g, '');
-  if (draft.phone.trim() && (!PHONE.test(draft.phone.trim()) || phoneDigits.length < 8)) errors.phone = t('contact.phoneInvalid');
+  if (draft.phone.trim() && (!PHONE.test(draft.phone.trim()) || phoneDigits.length < 8))
+    errors.phone = t('contact.phoneInvalid');
   return errors;
 }
 
@@ -65,7 +72,13 @@ export function reportBody(draft: ReportDraft) {
     location: { type: 'Point' as const, coordinates: draft.location.point! },
     ...(draft.location.address ? { address: draft.location.address } : {}),
     ...(email || phone
-      ? { reporter: { ...(email ? { email } : {}), ...(phone ? { phone } : {}), consentToShareWithPartners: draft.consent } }
+      ? {
+          reporter: {
+            ...(email ? { email } : {}),
+            ...(phone ? { phone } : {}),
+            consentToShareWithPartners: draft.consent,
+          },
+        }
       : {}),
   };
 }

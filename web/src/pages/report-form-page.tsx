@@ -11,7 +11,16 @@ import { PhotoPicker } from '../components/photo-picker.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useRouter } from '../router.tsx';
 import { useUiConfig } from '../ui-config.tsx';
-import { emptyDraft, reportBody, saveConfirmation, serverFieldErrors, summaryOf, validateDraft, type FieldErrors, type ReportDraft } from './report-form-model.ts';
+import {
+  emptyDraft,
+  reportBody,
+  saveConfirmation,
+  serverFieldErrors,
+  summaryOf,
+  validateDraft,
+  type FieldErrors,
+  type ReportDraft,
+} from './report-form-model.ts';
 import { IdempotencyKeys, sendPhotos, sendReport } from './submit-report.ts';
 
 export function ReportFormPage() {
@@ -34,7 +43,8 @@ export function ReportFormPage() {
       .catch(() => setCategoriesFailed(true));
   }, [config.municipalityCode]);
 
-  const update = <K extends keyof ReportDraft>(key: K, value: ReportDraft[K]) => setDraft((current) => ({ ...current, [key]: value }));
+  const update = <K extends keyof ReportDraft>(key: K, value: ReportDraft[K]) =>
+    setDraft((current) => ({ ...current, [key]: value }));
 
   const fail = (next: FieldErrors) => {
     setErrors(next);
@@ -57,7 +67,11 @@ export function ReportFormPage() {
     } catch (failure) {
       if (failure instanceof ApiError && failure.status === 400 && failure.problem?.invalidParams?.length) {
         fail(serverFieldErrors(failure.problem.invalidParams, t, maxDescription));
-      } else if (failure instanceof ApiError && failure.status === 422 && failure.problem?.code === 'outside_municipality') {
+      } else if (
+        failure instanceof ApiError &&
+        failure.status === 422 &&
+        failure.problem?.code === 'outside_municipality'
+      ) {
         fail({ location: t('location.outsideError', { municipality: config.municipalityName }) });
       } else {
         fail({ submit: t('form.sendFailed') });
@@ -75,9 +89,23 @@ export function ReportFormPage() {
       <p className="utrecht-paragraph">{t('form.intro')}</p>
       <ErrorSummary errors={summaryOf(errors)} attempt={attempt} />
       <form className="utrecht-form" noValidate onSubmit={submit} aria-busy={phase !== 'editing'} lang={language}>
-        <CategoryPicker groups={groups} failed={categoriesFailed} value={draft.category} onChange={(code) => update('category', code)} error={errors.category} />
-        <LocationPicker value={draft.location} onChange={(location) => update('location', location)} error={errors.location} />
-        <DuplicateHint category={draft.category} point={draft.location.locate.status === 'outside' ? null : draft.location.point} email={draft.email} />
+        <CategoryPicker
+          groups={groups}
+          failed={categoriesFailed}
+          value={draft.category}
+          onChange={(code) => update('category', code)}
+          error={errors.category}
+        />
+        <LocationPicker
+          value={draft.location}
+          onChange={(location) => update('location', location)}
+          error={errors.location}
+        />
+        <DuplicateHint
+          category={draft.category}
+          point={draft.location.locate.status === 'outside' ? null : draft.location.point}
+          email={draft.email}
+        />
         <section className="wp-section" aria-labelledby="description-heading">
           <h2 className="utrecht-heading-2" id="description-heading">
             {t('description.heading')}
@@ -99,7 +127,10 @@ export function ReportFormPage() {
               />
             )}
           </FormField>
-          <p id="description-counter" className={`wp-counter${descriptionLength > maxDescription ? ' wp-counter--over' : ''}`}>
+          <p
+            id="description-counter"
+            className={`wp-counter${descriptionLength > maxDescription ? ' wp-counter--over' : ''}`}
+          >
             {t('description.counter', { count: descriptionLength, max: maxDescription })}
           </p>
           <PhotoPicker
@@ -157,7 +188,12 @@ export function ReportFormPage() {
         <p className="utrecht-paragraph" role="status" aria-live="polite">
           {phase === 'sending' ? t('form.submitting') : phase === 'photos' ? t('confirmation.photosSending') : ''}
         </p>
-        <button id="submit-report" type="submit" className="utrecht-button utrecht-button--primary-action utrecht-button--submit" aria-disabled={phase !== 'editing'}>
+        <button
+          id="submit-report"
+          type="submit"
+          className="utrecht-button utrecht-button--primary-action utrecht-button--submit"
+          aria-disabled={phase !== 'editing'}
+        >
           {phase === 'editing' ? t('form.submit') : t('form.submitting')}
         </button>
       </form>

@@ -5,7 +5,8 @@ import { PageHeading } from '../components/page-title.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/nl.ts';
 
-type StatusState = { status: 'loading' } | { status: 'loaded'; report: PublicReport } | { status: 'not_found' } | { status: 'failed' };
+type StatusState =
+  { status: 'loading' } | { status: 'loaded'; report: PublicReport } | { status: 'not_found' } | { status: 'failed' };
 
 /** Public status by tracking code: the state and its dates, nothing about the reporter. */
 export function ReportStatusPage({ trackingCode }: { trackingCode: string }) {
@@ -19,7 +20,10 @@ export function ReportStatusPage({ trackingCode }: { trackingCode: string }) {
       .then((body) => setState({ status: 'loaded', report: toPublicReport(body, trackingCode) }))
       .catch((failure: unknown) => {
         if (abort.signal.aborted) return;
-        setState({ status: failure instanceof ApiError && (failure.status === 404 || failure.status === 400) ? 'not_found' : 'failed' });
+        setState({
+          status:
+            failure instanceof ApiError && (failure.status === 404 || failure.status === 400) ? 'not_found' : 'failed',
+        });
       });
     return () => abort.abort();
   }, [trackingCode]);
@@ -31,7 +35,11 @@ export function ReportStatusPage({ trackingCode }: { trackingCode: string }) {
       <p className="utrecht-paragraph">
         {t('status.code')}: <strong className="wp-code">{trackingCode}</strong>
       </p>
-      {state.status === 'loading' ? <p className="utrecht-paragraph" role="status">{t('app.loading')}</p> : null}
+      {state.status === 'loading' ? (
+        <p className="utrecht-paragraph" role="status">
+          {t('app.loading')}
+        </p>
+      ) : null}
       {state.status === 'not_found' ? (
         <div className="utrecht-alert utrecht-alert--warning" role="alert">
           <p className="utrecht-paragraph">{t('status.notFound')}</p>
@@ -78,7 +86,16 @@ export function ReportStatusPage({ trackingCode }: { trackingCode: string }) {
   );
 }
 
-const KNOWN = ['new', 'planned', 'in_progress', 'waiting_for_reporter', 'forwarded', 'resolved', 'cancelled', 'reopened'];
+const KNOWN = [
+  'new',
+  'planned',
+  'in_progress',
+  'waiting_for_reporter',
+  'forwarded',
+  'resolved',
+  'cancelled',
+  'reopened',
+];
 function isKnownStatus(status: string): boolean {
   return KNOWN.includes(status);
 }

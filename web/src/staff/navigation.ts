@@ -20,4 +20,3 @@ export const navigation: StaffRoute[] = [
 export function homeFor(user: StaffUser): string {
   return navigation.find((route) => hasRole(user, ...route.roles))?.path ?? '/werk';
 }
-

@@ -2,7 +2,8 @@ import { createContext, useCallback, useContext, useEffect, useState, type React
 import { ApiError, apiGet } from '../api/client.ts';
 import type { StaffUser } from './staff-api.ts';
 
-type SessionState = { status: 'loading' } | { status: 'signed-out' } | { status: 'signed-in'; user: StaffUser } | { status: 'failed' };
+type SessionState =
+  { status: 'loading' } | { status: 'signed-out' } | { status: 'signed-in'; user: StaffUser } | { status: 'failed' };
 
 interface Session {
   state: SessionState;

@@ -36,10 +36,13 @@ export function SignInPage() {
       navigate(back && back.startsWith('/') && !back.startsWith('//') ? back : homeFor(user));
     } catch (error) {
       const message =
-        error instanceof ApiError && error.status === 401 ? t('signIn.wrong')
-        : error instanceof ApiError && error.status === 429 ? t('signIn.tooMany')
-        : error instanceof NetworkError ? t('signIn.offline')
-        : t('signIn.failed');
+        error instanceof ApiError && error.status === 401
+          ? t('signIn.wrong')
+          : error instanceof ApiError && error.status === 429
+            ? t('signIn.tooMany')
+            : error instanceof NetworkError
+              ? t('signIn.offline')
+              : t('signIn.failed');
       setErrors([{ fieldId: 'email', message }]);
       setAttempt((n) => n + 1);
     } finally {
@@ -55,10 +58,28 @@ export function SignInPage() {
       <ErrorSummary errors={errors} attempt={attempt} />
       <form noValidate onSubmit={submit} className="wp-stack">
         <FormField id="email" label={t('signIn.email')} error={errorFor('email')}>
-          {(a11y) => <input {...a11y} type="email" autoComplete="username" className="utrecht-textbox utrecht-textbox--html-input" value={email} onChange={(e) => setEmail(e.target.value)} />}
+          {(a11y) => (
+            <input
+              {...a11y}
+              type="email"
+              autoComplete="username"
+              className="utrecht-textbox utrecht-textbox--html-input"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
+          )}
         </FormField>
         <FormField id="password" label={t('signIn.password')} error={errorFor('password')}>
-          {(a11y) => <input {...a11y} type="password" autoComplete="current-password" className="utrecht-textbox utrecht-textbox--html-input" value={password} onChange={(e) => setPassword(e.target.value)} />}
+          {(a11y) => (
+            <input
+              {...a11y}
+              type="password"
+              autoComplete="current-password"
+              className="utrecht-textbox utrecht-textbox--html-input"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          )}
         </FormField>
         <div className="wp-actions">
           <button type="submit" id="sign-in" className="utrecht-button utrecht-button--primary-action" disabled={busy}>

@@ -2,10 +2,19 @@
 import { apiGet } from '../api/client.ts';
 import type { LonLat } from '../api/types.ts';
 
-export type Role = 'officer' | 'coordinator' | 'team_manager' | 'analyst' | 'contact_centre' | 'partner' | 'administrator';
-export type ReportStatus = 'new' | 'planned' | 'in_progress' | 'waiting_for_reporter' | 'forwarded' | 'resolved' | 'cancelled' | 'reopened';
+export type Role =
+  'officer' | 'coordinator' | 'team_manager' | 'analyst' | 'contact_centre' | 'partner' | 'administrator';
+export type ReportStatus =
+  'new' | 'planned' | 'in_progress' | 'waiting_for_reporter' | 'forwarded' | 'resolved' | 'cancelled' | 'reopened';
 
-export const openStatuses: ReportStatus[] = ['new', 'planned', 'in_progress', 'waiting_for_reporter', 'forwarded', 'reopened'];
+export const openStatuses: ReportStatus[] = [
+  'new',
+  'planned',
+  'in_progress',
+  'waiting_for_reporter',
+  'forwarded',
+  'reopened',
+];
 /** The workflow table of src/domain/reports/workflow.ts, for offering only the changes the server accepts. */
 export const nextStatuses: Record<ReportStatus, ReportStatus[]> = {
   new: ['planned', 'in_progress', 'waiting_for_reporter', 'resolved', 'cancelled'],
@@ -150,7 +159,10 @@ export async function allReports(query: URLSearchParams, signal?: AbortSignal): 
     const params = new URLSearchParams(query);
     params.set('limit', '200');
     if (cursor) params.set('cursor', cursor);
-    const page: { items: ReportSummary[]; nextCursor: string | null } = await apiGet(`/api/v1/reports?${params.toString()}`, signal);
+    const page: { items: ReportSummary[]; nextCursor: string | null } = await apiGet(
+      `/api/v1/reports?${params.toString()}`,
+      signal,
+    );
     items.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);
@@ -164,4 +176,5 @@ export function byUrgency(a: ReportSummary, b: ReportSummary): number {
   return a.deadline.localeCompare(b.deadline);
 }
 
-export const hasRole = (user: StaffUser | null, ...roles: Role[]) => !!user && user.roles.some((role) => roles.includes(role));
+export const hasRole = (user: StaffUser | null, ...roles: Role[]) =>
+  !!user && user.roles.some((role) => roles.includes(role));

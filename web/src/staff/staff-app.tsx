@@ -57,8 +57,18 @@ function StaffShell({ path }: { path: string }) {
   }, [state, path, navigate]);
 
   if (path === '/inloggen') return state.status === 'signed-in' ? null : <SignInPage />;
-  if (state.status === 'loading' || state.status === 'signed-out') return <p className="utrecht-paragraph" role="status">{t('shell.loading')}</p>;
-  if (state.status === 'failed') return <p className="utrecht-paragraph" role="alert">{t('shell.failed')}</p>;
+  if (state.status === 'loading' || state.status === 'signed-out')
+    return (
+      <p className="utrecht-paragraph" role="status">
+        {t('shell.loading')}
+      </p>
+    );
+  if (state.status === 'failed')
+    return (
+      <p className="utrecht-paragraph" role="alert">
+        {t('shell.failed')}
+      </p>
+    );
 
   const user = state.user;
   const links = navigation.filter((route) => hasRole(user, ...route.roles));
@@ -76,7 +86,11 @@ function StaffShell({ path }: { path: string }) {
         </ul>
         <p className="wp-staff-nav__user">
           <span>{t('shell.signedInAs', { name: user.name })}</span>{' '}
-          <button type="button" className="utrecht-button utrecht-button--subtle wp-link-button" onClick={() => void signOut()}>
+          <button
+            type="button"
+            className="utrecht-button utrecht-button--subtle wp-link-button"
+            onClick={() => void signOut()}
+          >
             {t('shell.signOut')}
           </button>
         </p>

@@ -18,7 +18,8 @@ export const staffEn: Record<StaffMessageKey, string> = {
   'shell.notForYou': 'This page is not part of your role. Choose a page from the menu.',
 
   'signIn.title': 'Staff sign-in',
-  'signIn.intro': 'For officers, coordinators, the contact centre and management. Residents do not need to sign in to report.',
+  'signIn.intro':
+    'For officers, coordinators, the contact centre and management. Residents do not need to sign in to report.',
   'signIn.email': 'E-mail address',
   'signIn.password': 'Password',
   'signIn.submit': 'Sign in',
@@ -38,7 +39,8 @@ export const staffEn: Record<StaffMessageKey, string> = {
   'worklist.asList': 'List',
   'worklist.asMap': 'Map',
   'worklist.mapLabel': 'Map of my open reports',
-  'worklist.mapHelp': 'A circle with a number is a group of reports: choose it to zoom in. Red outline: past the deadline. The list shows the same reports.',
+  'worklist.mapHelp':
+    'A circle with a number is a group of reports: choose it to zoom in. Red outline: past the deadline. The list shows the same reports.',
   'worklist.select': 'Select report {code} ({category})',
 
   'report.overdue': 'Past the deadline',
@@ -123,7 +125,8 @@ export const staffEn: Record<StaffMessageKey, string> = {
   'intake.addressNone': 'No address found. Try again or tap the place on the map.',
   'intake.useGps': 'Use my location',
   'intake.mapLabel': 'Map with the place and open reports nearby',
-  'intake.mapHelp': 'Tap the place on the map, or go to the map and press Enter to choose its centre. The circles are open reports nearby.',
+  'intake.mapHelp':
+    'Tap the place on the map, or go to the map and press Enter to choose its centre. The circles are open reports nearby.',
   'intake.placeIn': 'The chosen place is in {district}.',
   'intake.locationRequired': 'Choose the place: search the address or tap the place on the map.',
   'intake.locationOutside': 'This place is outside the municipality. Choose a place inside it.',
@@ -257,13 +260,15 @@ export const staffEn: Record<StaffMessageKey, string> = {
   'overview.weekOf': 'Week of',
   'overview.deadlineTitle': 'Handled within the deadline',
   'overview.deadlineNone': 'No report in this period has been resolved or passed its deadline yet.',
-  'overview.deadlineTotal': '{share} within the deadline ({within} of {due} reports that are resolved or past their deadline).',
+  'overview.deadlineTotal':
+    '{share} within the deadline ({within} of {due} reports that are resolved or past their deadline).',
   'overview.deadlineDescription': 'Share per borough of the reports resolved within their deadline.',
   'overview.due': 'Due or resolved',
   'overview.within': 'Within deadline',
   'overview.share': 'Share',
   'overview.visibilityTitle': 'Visibility per district',
-  'overview.visibilityDescription': 'Hours present in the district (district rounds) per district in the chosen period.',
+  'overview.visibilityDescription':
+    'Hours present in the district (district rounds) per district in the chosen period.',
   'overview.hoursPresent': 'Hours present',
   'overview.hours': '{hours} h',
   'overview.contacts': 'Contacts',

@@ -20,7 +20,13 @@ export function useStaffI18n() {
     };
     const locale = base.language === 'nl' ? 'nl-NL' : 'en-GB';
     const formatShort = (iso: string) =>
-      new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' }).format(new Date(iso));
+      new Intl.DateTimeFormat(locale, {
+        day: 'numeric',
+        month: 'short',
+        hour: '2-digit',
+        minute: '2-digit',
+        timeZone: 'Europe/Amsterdam',
+      }).format(new Date(iso));
     return { ...base, t, formatShort, locale };
   }, [base]);
 }

@@ -16,7 +16,8 @@ export const staffNl = {
   'shell.notForYou': 'Deze pagina hoort niet bij uw rol. Kies een pagina uit het menu.',
 
   'signIn.title': 'Inloggen voor medewerkers',
-  'signIn.intro': 'Voor handhavers, coördinatoren, het KCC en het management. Bewoners hoeven niet in te loggen om een melding te doen.',
+  'signIn.intro':
+    'Voor handhavers, coördinatoren, het KCC en het management. Bewoners hoeven niet in te loggen om een melding te doen.',
   'signIn.email': 'E-mailadres',
   'signIn.password': 'Wachtwoord',
   'signIn.submit': 'Inloggen',
@@ -36,7 +37,8 @@ export const staffNl = {
   'worklist.asList': 'Lijst',
   'worklist.asMap': 'Kaart',
   'worklist.mapLabel': 'Kaart met mijn open meldingen',
-  'worklist.mapHelp': 'Een bolletje met een getal is een groep meldingen: kies het om in te zoomen. Rood omrand: over de termijn. De lijst toont dezelfde meldingen.',
+  'worklist.mapHelp':
+    'Een bolletje met een getal is een groep meldingen: kies het om in te zoomen. Rood omrand: over de termijn. De lijst toont dezelfde meldingen.',
   'worklist.select': 'Selecteer melding {code} ({category})',
 
   'report.overdue': 'Over de termijn',
@@ -74,7 +76,8 @@ export const staffNl = {
   'detail.unavailableTitle': 'Melding niet beschikbaar',
   'detail.notFound': 'Deze melding bestaat niet of u mag hem niet zien.',
   'detail.failed': 'Dat lukte niet. Probeer het opnieuw.',
-  'detail.conflict': 'Iemand anders heeft de melding net gewijzigd. De nieuwste versie staat hieronder; probeer het opnieuw.',
+  'detail.conflict':
+    'Iemand anders heeft de melding net gewijzigd. De nieuwste versie staat hieronder; probeer het opnieuw.',
   'detail.status': 'Status',
   'detail.where': 'Waar',
   'detail.description': 'Omschrijving',
@@ -110,22 +113,27 @@ export const staffNl = {
   'detail.teamsAndPartners': 'Teams en ketenpartners',
 
   'intake.phoneTitle': 'Telefonische melding',
-  'intake.phoneIntro': 'Eerst het adres: u ziet meteen de open meldingen in de buurt. Dan het onderwerp en de gegevens van de beller.',
+  'intake.phoneIntro':
+    'Eerst het adres: u ziet meteen de open meldingen in de buurt. Dan het onderwerp en de gegevens van de beller.',
   'intake.streetTitle': 'Melding op straat',
-  'intake.streetIntro': 'Een bewoner meldt iets bij u op straat. Leg het vast; de melding gaat naar de juiste behandelaar.',
+  'intake.streetIntro':
+    'Een bewoner meldt iets bij u op straat. Leg het vast; de melding gaat naar de juiste behandelaar.',
   'intake.whereLegend': 'Waar is het?',
   'intake.address': 'Adres',
-  'intake.addressHelp': 'Begin te typen, bijvoorbeeld "Grote Markt 2". Werkt het zoeken niet, tik dan de plek aan op de kaart.',
+  'intake.addressHelp':
+    'Begin te typen, bijvoorbeeld "Grote Markt 2". Werkt het zoeken niet, tik dan de plek aan op de kaart.',
   'intake.addressResults': 'Gevonden adressen',
   'intake.addressUnavailable': 'Adres zoeken werkt nu niet. Tik de plek aan op de kaart.',
   'intake.addressNone': 'Geen adres gevonden. Probeer het anders of tik de plek aan op de kaart.',
   'intake.useGps': 'Gebruik mijn locatie',
   'intake.mapLabel': 'Kaart met de plek en open meldingen in de buurt',
-  'intake.mapHelp': 'Tik de plek aan op de kaart, of ga naar de kaart en druk op Enter om het midden te kiezen. De bolletjes zijn open meldingen in de buurt.',
+  'intake.mapHelp':
+    'Tik de plek aan op de kaart, of ga naar de kaart en druk op Enter om het midden te kiezen. De bolletjes zijn open meldingen in de buurt.',
   'intake.placeIn': 'Gekozen plek ligt in {district}.',
   'intake.locationRequired': 'Kies de plek: zoek het adres of tik de plek aan op de kaart.',
   'intake.locationOutside': 'Deze plek ligt buiten de gemeente. Kies een plek binnen de gemeente.',
-  'intake.nearbyCount': '{count} open meldingen in de buurt. Is het dezelfde? Dan is een nieuwe melding misschien niet nodig.',
+  'intake.nearbyCount':
+    '{count} open meldingen in de buurt. Is het dezelfde? Dan is een nieuwe melding misschien niet nodig.',
   'intake.nearbyNone': 'Geen open meldingen in de buurt.',
   'intake.categoryRequired': 'Kies een onderwerp.',
   'intake.description': 'Omschrijving',
@@ -173,7 +181,8 @@ export const staffNl = {
   'counterpart.other': 'Anders',
   'observation.title': 'Eigen waarneming',
   'observation.mapLabel': 'Kaart: tik de plek van de waarneming aan',
-  'observation.mapHelp': 'Gebruik uw locatie of tik de plek aan op de kaart (met het toetsenbord: Enter kiest het midden).',
+  'observation.mapHelp':
+    'Gebruik uw locatie of tik de plek aan op de kaart (met het toetsenbord: Enter kiest het midden).',
   'observation.placeRequired': 'Kies de plek van de waarneming.',
   'observation.note': 'Notitie',
   'observation.photo': 'Foto',
@@ -250,13 +259,16 @@ export const staffNl = {
   'overview.byBorough': 'Per stadsdeel',
   'overview.perWeekCategory': 'Meldingen per week, per onderwerp',
   'overview.perWeekBorough': 'Meldingen per week, per stadsdeel',
-  'overview.perWeekDescription': 'Gestapelde staven: {total} meldingen in {weeks} weken. De tabel hieronder geeft de aantallen.',
+  'overview.perWeekDescription':
+    'Gestapelde staven: {total} meldingen in {weeks} weken. De tabel hieronder geeft de aantallen.',
   'overview.tableOfChart': 'Tabel met de cijfers',
   'overview.weekOf': 'Week van',
   'overview.deadlineTitle': 'Binnen de termijn afgehandeld',
   'overview.deadlineNone': 'In deze periode is nog geen melding afgehandeld of over de termijn gegaan.',
-  'overview.deadlineTotal': '{share} binnen de termijn ({within} van {due} meldingen waarvan de termijn voorbij is of die zijn afgehandeld).',
-  'overview.deadlineDescription': 'Percentage per stadsdeel van de meldingen die binnen de afhandeltermijn zijn afgehandeld.',
+  'overview.deadlineTotal':
+    '{share} binnen de termijn ({within} van {due} meldingen waarvan de termijn voorbij is of die zijn afgehandeld).',
+  'overview.deadlineDescription':
+    'Percentage per stadsdeel van de meldingen die binnen de afhandeltermijn zijn afgehandeld.',
   'overview.due': 'Termijn verstreken of afgehandeld',
   'overview.within': 'Binnen termijn',
   'overview.share': 'Aandeel',

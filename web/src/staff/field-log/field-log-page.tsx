@@ -15,7 +15,13 @@ function useMyDistricts(officerId: string): DistrictChoice[] {
   const [districts, setDistricts] = useState<DistrictChoice[]>([]);
   useEffect(() => {
     apiGet<Officer>(`/api/v1/officers/${officerId}`)
-      .then((officer) => setDistricts([...officer.districts].sort((a, b) => (a.duty === b.duty ? a.name.localeCompare(b.name) : a.duty === 'owner' ? -1 : 1))))
+      .then((officer) =>
+        setDistricts(
+          [...officer.districts].sort((a, b) =>
+            a.duty === b.duty ? a.name.localeCompare(b.name) : a.duty === 'owner' ? -1 : 1,
+          ),
+        ),
+      )
       .catch(() => setDistricts([]));
   }, [officerId]);
   return districts;

@@ -21,7 +21,9 @@ export function ObservationForm() {
   const [formKey, setFormKey] = useState(0);
 
   useEffect(() => {
-    apiGet<unknown>(`/api/v1/municipalities/${encodeURIComponent(config.municipalityCode)}/categories`).then((body) => setGroups(toCategoryGroups(body))).catch(() => setGroups([]));
+    apiGet<unknown>(`/api/v1/municipalities/${encodeURIComponent(config.municipalityCode)}/categories`)
+      .then((body) => setGroups(toCategoryGroups(body)))
+      .catch(() => setGroups([]));
   }, [config.municipalityCode]);
 
   const gps = () =>
@@ -43,11 +45,17 @@ export function ObservationForm() {
       return;
     }
     try {
-      const observation = await apiPostJson<{ id: string }>('/api/v1/observations', { categoryCode: category, location: { type: 'Point', coordinates: point }, ...(note.trim() ? { note: note.trim() } : {}) });
+      const observation = await apiPostJson<{ id: string }>('/api/v1/observations', {
+        categoryCode: category,
+        location: { type: 'Point', coordinates: point },
+        ...(note.trim() ? { note: note.trim() } : {}),
+      });
       if (photo) {
         const form = new FormData();
         form.append('photo', photo, photo.name);
-        await apiPostForm(`/api/v1/observations/${observation.id}/photos`, form).catch(() => setMessage(t('observation.photoFailed')));
+        await apiPostForm(`/api/v1/observations/${observation.id}/photos`, form).catch(() =>
+          setMessage(t('observation.photoFailed')),
+        );
       }
       setMessage(t('observation.saved'));
       setCategory('');
@@ -56,30 +64,76 @@ export function ObservationForm() {
       setPhoto(null);
       setFormKey((n) => n + 1);
     } catch (failure) {
-      setMessage(failure instanceof ApiError && failure.problem?.detail ? failure.problem.detail : t('fieldLog.failed'));
+      setMessage(
+        failure instanceof ApiError && failure.problem?.detail ? failure.problem.detail : t('fieldLog.failed'),
+      );
     }
   };
 
   return (
-    <form noValidate onSubmit={submit} className="wp-section wp-card wp-stack" aria-labelledby="observation-title" key={formKey}>
-      <h2 className="utrecht-heading-2" id="observation-title">{t('observation.title')}</h2>
+    <form
+      noValidate
+      onSubmit={submit}
+      className="wp-section wp-card wp-stack"
+      aria-labelledby="observation-title"
+      key={formKey}
+    >
+      <h2 className="utrecht-heading-2" id="observation-title">
+        {t('observation.title')}
+      </h2>
       <CategoryPicker groups={groups} failed={false} value={category} onChange={setCategory} error={errors.category} />
       <div className="wp-actions">
-        <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={gps}>{t('intake.useGps')}</button>
+        <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={gps}>
+          {t('intake.useGps')}
+        </button>
       </div>
-      <p className="utrecht-paragraph wp-map-note" id="observation-map-help">{t('observation.mapHelp')}</p>
-      {errors['observation-map'] ? <p className="utrecht-form-field-error-message" id="observation-map-error">{errors['observation-map']}</p> : null}
-      <ReportMap id="observation-map" label={t('observation.mapLabel')} reports={[]} pin={point} onPick={setPoint} describedBy={errors['observation-map'] ? 'observation-map-help observation-map-error' : 'observation-map-help'} />
+      <p className="utrecht-paragraph wp-map-note" id="observation-map-help">
+        {t('observation.mapHelp')}
+      </p>
+      {errors['observation-map'] ? (
+        <p className="utrecht-form-field-error-message" id="observation-map-error">
+          {errors['observation-map']}
+        </p>
+      ) : null}
+      <ReportMap
+        id="observation-map"
+        label={t('observation.mapLabel')}
+        reports={[]}
+        pin={point}
+        onPick={setPoint}
+        describedBy={errors['observation-map'] ? 'observation-map-help observation-map-error' : 'observation-map-help'}
+      />
       <FormField id="observation-note" label={t('observation.note')} optional>
-        {(a11y) => <textarea {...a11y} className="utrecht-textarea utrecht-textarea--html-textarea" rows={2} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} />}
+        {(a11y) => (
+          <textarea
+            {...a11y}
+            className="utrecht-textarea utrecht-textarea--html-textarea"
+            rows={2}
+            maxLength={500}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+          />
+        )}
       </FormField>
       <FormField id="observation-photo" label={t('observation.photo')} optional>
-        {(a11y) => <input {...a11y} type="file" accept="image/jpeg,image/png" className="utrecht-textbox utrecht-textbox--html-input" onChange={(e) => setPhoto(e.target.files?.[0] ?? null)} />}
+        {(a11y) => (
+          <input
+            {...a11y}
+            type="file"
+            accept="image/jpeg,image/png"
+            className="utrecht-textbox utrecht-textbox--html-input"
+            onChange={(e) => setPhoto(e.target.files?.[0] ?? null)}
+          />
+        )}
       </FormField>
       <div className="wp-actions">
-        <button type="submit" className="utrecht-button utrecht-button--primary-action">{t('observation.save')}</button>
+        <button type="submit" className="utrecht-button utrecht-button--primary-action">
+          {t('observation.save')}
+        </button>
       </div>
-      <p className="utrecht-paragraph" role="status" aria-live="polite">{message}</p>
+      <p className="utrecht-paragraph" role="status" aria-live="polite">
+        {message}
+      </p>
     </form>
   );
 }

@@ -13,7 +13,9 @@ export function PresenceCard({ districts }: { districts: DistrictChoice[] }) {
   const [message, setMessage] = useState('');
 
   useEffect(() => {
-    apiGet<{ round: Round | null }>('/api/v1/presence/rounds/current').then((body) => setRound(body.round)).catch(() => undefined);
+    apiGet<{ round: Round | null }>('/api/v1/presence/rounds/current')
+      .then((body) => setRound(body.round))
+      .catch(() => undefined);
   }, []);
   useEffect(() => {
     if (!district && districts[0]) setDistrict(districts[0].code);
@@ -41,29 +43,59 @@ export function PresenceCard({ districts }: { districts: DistrictChoice[] }) {
 
   return (
     <section className="wp-section wp-card" aria-labelledby="presence-title">
-      <h2 className="utrecht-heading-2" id="presence-title">{t('presence.title')}</h2>
+      <h2 className="utrecht-heading-2" id="presence-title">
+        {t('presence.title')}
+      </h2>
       {round ? (
         <>
-          <p className="utrecht-paragraph">{t('presence.running', { district: nameOf(round.districtCode), since: formatShort(round.startedAt) })}</p>
+          <p className="utrecht-paragraph">
+            {t('presence.running', { district: nameOf(round.districtCode), since: formatShort(round.startedAt) })}
+          </p>
           <div className="wp-actions">
-            <button type="button" id="round-stop" className="utrecht-button utrecht-button--primary-action" onClick={() => void stop()}>{t('presence.stop')}</button>
+            <button
+              type="button"
+              id="round-stop"
+              className="utrecht-button utrecht-button--primary-action"
+              onClick={() => void stop()}
+            >
+              {t('presence.stop')}
+            </button>
           </div>
         </>
       ) : (
         <>
           <FormField id="round-district" label={t('fieldLog.district')}>
             {(a11y) => (
-              <select {...a11y} className="utrecht-select utrecht-select--html-select" value={district} onChange={(e) => setDistrict(e.target.value)}>
-                {districts.map((d) => <option key={d.code} value={d.code}>{d.name}</option>)}
+              <select
+                {...a11y}
+                className="utrecht-select utrecht-select--html-select"
+                value={district}
+                onChange={(e) => setDistrict(e.target.value)}
+              >
+                {districts.map((d) => (
+                  <option key={d.code} value={d.code}>
+                    {d.name}
+                  </option>
+                ))}
               </select>
             )}
           </FormField>
           <div className="wp-actions">
-            <button type="button" id="round-start" className="utrecht-button utrecht-button--primary-action" disabled={!district} onClick={() => void start()}>{t('presence.start')}</button>
+            <button
+              type="button"
+              id="round-start"
+              className="utrecht-button utrecht-button--primary-action"
+              disabled={!district}
+              onClick={() => void start()}
+            >
+              {t('presence.start')}
+            </button>
           </div>
         </>
       )}
-      <p className="utrecht-paragraph" role="status" aria-live="polite">{message}</p>
+      <p className="utrecht-paragraph" role="status" aria-live="polite">
+        {message}
+      </p>
     </section>
   );
 }

@@ -10,14 +10,28 @@ import type { IntakeDraft } from './intake-model.ts';
 import { useNearbyOpenReports } from './nearby-reports.ts';
 
 type Place = Pick<IntakeDraft, 'point' | 'address' | 'districtName' | 'outside'>;
-type Search = { status: 'idle' } | { status: 'searching' } | { status: 'results'; items: AddressSuggestion[] } | { status: 'unavailable' };
+type Search =
+  | { status: 'idle' }
+  | { status: 'searching' }
+  | { status: 'results'; items: AddressSuggestion[] }
+  | { status: 'unavailable' };
 
 /**
  * Address first: suggestions appear while the agent types, and the map follows the first one with the
  * open reports around it, so a duplicate shows before anything else is asked. Without address search
  * (PDOK offline) a tap on the map, or GPS in the street, sets the place.
  */
-export function IntakeLocation({ value, onChange, error, withGps }: { value: Place; onChange: (place: Place) => void; error?: string | undefined; withGps: boolean }) {
+export function IntakeLocation({
+  value,
+  onChange,
+  error,
+  withGps,
+}: {
+  value: Place;
+  onChange: (place: Place) => void;
+  error?: string | undefined;
+  withGps: boolean;
+}) {
   const { t } = useStaffI18n();
   const { config } = useUiConfig();
   const [query, setQuery] = useState('');
@@ -27,7 +41,13 @@ export function IntakeLocation({ value, onChange, error, withGps }: { value: Pla
   const [preview, setPreview] = useState<LonLat | null>(null);
   const nearby = useNearbyOpenReports(value.point ?? preview);
   const mapReports = useMemo<MapReport[]>(
-    () => nearby.map((r) => ({ id: r.id, point: r.location.coordinates, label: `${r.category.name}, ${r.address ?? r.district.name}`, overdue: r.overdue })),
+    () =>
+      nearby.map((r) => ({
+        id: r.id,
+        point: r.location.coordinates,
+        label: `${r.category.name}, ${r.address ?? r.district.name}`,
+        overdue: r.overdue,
+      })),
     [nearby],
   );
 
@@ -35,7 +55,10 @@ export function IntakeLocation({ value, onChange, error, withGps }: { value: Pla
     const run = ++locateRun.current;
     onChange({ point, address, districtName: null, outside: false });
     apiGet<LocateResult>(`/api/v1/locate?lon=${point[0].toFixed(7)}&lat=${point[1].toFixed(7)}`)
-      .then((result) => run === locateRun.current && onChange({ point, address, districtName: result.districtName, outside: false }))
+      .then(
+        (result) =>
+          run === locateRun.current && onChange({ point, address, districtName: result.districtName, outside: false }),
+      )
       .catch((failure: unknown) => {
         if (run !== locateRun.current) return;
         const outside = failure instanceof ApiError && (failure.status === 422 || failure.status === 404);
@@ -91,12 +114,16 @@ export function IntakeLocation({ value, onChange, error, withGps }: { value: Pla
       </FormField>
       {withGps ? (
         <div className="wp-actions">
-          <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={useGps}>{t('intake.useGps')}</button>
+          <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={useGps}>
+            {t('intake.useGps')}
+          </button>
         </div>
       ) : null}
       <div role="status" aria-live="polite">
         {search.status === 'unavailable' ? <p className="utrecht-paragraph">{t('intake.addressUnavailable')}</p> : null}
-        {search.status === 'results' && search.items.length === 0 ? <p className="utrecht-paragraph">{t('intake.addressNone')}</p> : null}
+        {search.status === 'results' && search.items.length === 0 ? (
+          <p className="utrecht-paragraph">{t('intake.addressNone')}</p>
+        ) : null}
       </div>
       {search.status === 'results' && search.items.length > 0 ? (
         <ul className="wp-suggestions" aria-label={t('intake.addressResults')}>
@@ -111,7 +138,8 @@ export function IntakeLocation({ value, onChange, error, withGps }: { value: Pla
                   // suggestions carry an id; the point comes from GET /api/v1/addresses/{id}
                   void resolveAddress(item).then((resolved) => {
                     if (resolved.status === 'found') choose(resolved.point, resolved.label);
-                    else if (resolved.status === 'outside') onChange({ point: null, address: null, districtName: null, outside: true });
+                    else if (resolved.status === 'outside')
+                      onChange({ point: null, address: null, districtName: null, outside: true });
                     else setSearch({ status: 'unavailable' });
                   });
                 }}
@@ -122,12 +150,30 @@ export function IntakeLocation({ value, onChange, error, withGps }: { value: Pla
           ))}
         </ul>
       ) : null}
-      <p className="utrecht-paragraph wp-map-note" id="intake-map-help">{t('intake.mapHelp')}</p>
-      <ReportMap id="intake-map" label={t('intake.mapLabel')} reports={mapReports} pin={value.point} onPick={(point) => choose(point, null)} describedBy="intake-map-help" />
-      <p className="utrecht-paragraph" role="status" aria-live="polite" id="intake-place">
-        {value.outside ? t('intake.locationOutside') : value.districtName ? t('intake.placeIn', { district: value.districtName }) : ''}
+      <p className="utrecht-paragraph wp-map-note" id="intake-map-help">
+        {t('intake.mapHelp')}
       </p>
-      <NearbyList count={nearby.length} items={nearby.slice(0, 5).map((r) => `${r.category.name} · ${r.address ?? r.district.name} · ${r.trackingCode}`)} />
+      <ReportMap
+        id="intake-map"
+        label={t('intake.mapLabel')}
+        reports={mapReports}
+        pin={value.point}
+        onPick={(point) => choose(point, null)}
+        describedBy="intake-map-help"
+      />
+      <p className="utrecht-paragraph" role="status" aria-live="polite" id="intake-place">
+        {value.outside
+          ? t('intake.locationOutside')
+          : value.districtName
+            ? t('intake.placeIn', { district: value.districtName })
+            : ''}
+      </p>
+      <NearbyList
+        count={nearby.length}
+        items={nearby
+          .slice(0, 5)
+          .map((r) => `${r.category.name} · ${r.address ?? r.district.name} · ${r.trackingCode}`)}
+      />
     </fieldset>
   );
 }
@@ -136,10 +182,16 @@ function NearbyList({ count, items }: { count: number; items: string[] }) {
   const { t } = useStaffI18n();
   return (
     <div className="wp-nearby" aria-live="polite">
-      <p className="utrecht-paragraph" id="intake-nearby-count">{count ? t('intake.nearbyCount', { count }) : t('intake.nearbyNone')}</p>
+      <p className="utrecht-paragraph" id="intake-nearby-count">
+        {count ? t('intake.nearbyCount', { count }) : t('intake.nearbyNone')}
+      </p>
       {items.length ? (
         <ul className="utrecht-unordered-list">
-          {items.map((item) => <li key={item} className="utrecht-unordered-list__item">{item}</li>)}
+          {items.map((item) => (
+            <li key={item} className="utrecht-unordered-list__item">
+              {item}
+            </li>
+          ))}
         </ul>
       ) : null}
     </div>

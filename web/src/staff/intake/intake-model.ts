@@ -14,7 +14,17 @@ export interface IntakeDraft {
   consent: boolean;
 }
 
-export const emptyDraft: IntakeDraft = { point: null, address: null, districtName: null, outside: false, category: '', description: '', phone: '', email: '', consent: false };
+export const emptyDraft: IntakeDraft = {
+  point: null,
+  address: null,
+  districtName: null,
+  outside: false,
+  category: '',
+  description: '',
+  phone: '',
+  email: '',
+  consent: false,
+};
 
 const PHONE = /^\+?[0-9 ()-]{6,20}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -25,9 +35,12 @@ export function intakeProblems(draft: IntakeDraft, t: StaffTranslate): FormError
   if (draft.outside) problems.push({ fieldId: 'intake-address', message: t('intake.locationOutside') });
   else if (!draft.point) problems.push({ fieldId: 'intake-address', message: t('intake.locationRequired') });
   if (!draft.category) problems.push({ fieldId: 'category', message: t('intake.categoryRequired') });
-  if (!draft.description.trim()) problems.push({ fieldId: 'intake-description', message: t('intake.descriptionRequired') });
-  if (draft.phone.trim() && !PHONE.test(draft.phone.trim())) problems.push({ fieldId: 'intake-phone', message: t('intake.phoneInvalid') });
-  if (draft.email.trim() && !EMAIL.test(draft.email.trim())) problems.push({ fieldId: 'intake-email', message: t('intake.emailInvalid') });
+  if (!draft.description.trim())
+    problems.push({ fieldId: 'intake-description', message: t('intake.descriptionRequired') });
+  if (draft.phone.trim() && !PHONE.test(draft.phone.trim()))
+    problems.push({ fieldId: 'intake-phone', message: t('intake.phoneInvalid') });
+  if (draft.email.trim() && !EMAIL.test(draft.email.trim()))
+    problems.push({ fieldId: 'intake-email', message: t('intake.emailInvalid') });
   return problems;
 }
 
@@ -40,6 +53,14 @@ export function intakeBody(draft: IntakeDraft, source: 'phone' | 'street') {
     source,
     location: { type: 'Point', coordinates: draft.point },
     ...(draft.address ? { address: draft.address } : {}),
-    ...(phone || email ? { reporter: { ...(phone ? { phone } : {}), ...(email ? { email } : {}), consentToShareWithPartners: draft.consent } } : {}),
+    ...(phone || email
+      ? {
+          reporter: {
+            ...(phone ? { phone } : {}),
+            ...(email ? { email } : {}),
+            consentToShareWithPartners: draft.consent,
+          },
+        }
+      : {}),
   };
 }

@@ -36,7 +36,8 @@ export function IntakePage({ source }: { source: 'phone' | 'street' }) {
       .catch(() => setGroupsFailed(true));
   }, [config.municipalityCode]);
 
-  const update = <K extends keyof IntakeDraft>(key: K, value: IntakeDraft[K]) => setDraft((previous) => ({ ...previous, [key]: value }));
+  const update = <K extends keyof IntakeDraft>(key: K, value: IntakeDraft[K]) =>
+    setDraft((previous) => ({ ...previous, [key]: value }));
   const errorFor = (id: string) => errors.find((e) => e.fieldId === id)?.message;
 
   const submit = async (event: FormEvent) => {
@@ -50,7 +51,9 @@ export function IntakePage({ source }: { source: 'phone' | 'street' }) {
       setCreated(await sendReport(intakeBody(draft, source), keys.current));
     } catch (error) {
       const reasons = error instanceof ApiError ? error.problem?.invalidParams?.map((p) => p.reason) : undefined;
-      setErrors([{ fieldId: 'intake-description', message: reasons?.length ? reasons.join(' ') : t('intake.sendFailed') }]);
+      setErrors([
+        { fieldId: 'intake-description', message: reasons?.length ? reasons.join(' ') : t('intake.sendFailed') },
+      ]);
       setAttempt((n) => n + 1);
     } finally {
       setBusy(false);
@@ -84,26 +87,74 @@ export function IntakePage({ source }: { source: 'phone' | 'street' }) {
           error={errorFor('intake-address')}
           withGps={source === 'street'}
         />
-        <CategoryPicker groups={groups} failed={groupsFailed} value={draft.category} onChange={(code) => update('category', code)} error={errorFor('category')} />
+        <CategoryPicker
+          groups={groups}
+          failed={groupsFailed}
+          value={draft.category}
+          onChange={(code) => update('category', code)}
+          error={errorFor('category')}
+        />
         <FormField id="intake-description" label={t('intake.description')} error={errorFor('intake-description')}>
-          {(a11y) => <textarea {...a11y} className="utrecht-textarea utrecht-textarea--html-textarea" rows={3} maxLength={config.descriptionMaxLength} value={draft.description} onChange={(e) => update('description', e.target.value)} />}
+          {(a11y) => (
+            <textarea
+              {...a11y}
+              className="utrecht-textarea utrecht-textarea--html-textarea"
+              rows={3}
+              maxLength={config.descriptionMaxLength}
+              value={draft.description}
+              onChange={(e) => update('description', e.target.value)}
+            />
+          )}
         </FormField>
         <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset wp-section">
           <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
-            <h2 className="utrecht-heading-2">{source === 'phone' ? t('intake.callerLegend') : t('intake.residentLegend')}</h2>
+            <h2 className="utrecht-heading-2">
+              {source === 'phone' ? t('intake.callerLegend') : t('intake.residentLegend')}
+            </h2>
           </legend>
           <FormField id="intake-phone" label={t('intake.phone')} optional error={errorFor('intake-phone')}>
-            {(a11y) => <input {...a11y} type="tel" autoComplete="off" className="utrecht-textbox utrecht-textbox--html-input" value={draft.phone} onChange={(e) => update('phone', e.target.value)} />}
+            {(a11y) => (
+              <input
+                {...a11y}
+                type="tel"
+                autoComplete="off"
+                className="utrecht-textbox utrecht-textbox--html-input"
+                value={draft.phone}
+                onChange={(e) => update('phone', e.target.value)}
+              />
+            )}
           </FormField>
           <FormField id="intake-email" label={t('intake.email')} optional error={errorFor('intake-email')}>
-            {(a11y) => <input {...a11y} type="email" autoComplete="off" className="utrecht-textbox utrecht-textbox--html-input" value={draft.email} onChange={(e) => update('email', e.target.value)} />}
+            {(a11y) => (
+              <input
+                {...a11y}
+                type="email"
+                autoComplete="off"
+                className="utrecht-textbox utrecht-textbox--html-input"
+                value={draft.email}
+                onChange={(e) => update('email', e.target.value)}
+              />
+            )}
           </FormField>
           <FormField id="intake-consent" label={t('intake.consent')} kind="checkbox" optional>
-            {(a11y) => <input {...a11y} type="checkbox" className="utrecht-checkbox utrecht-checkbox--html-input" checked={draft.consent} onChange={(e) => update('consent', e.target.checked)} />}
+            {(a11y) => (
+              <input
+                {...a11y}
+                type="checkbox"
+                className="utrecht-checkbox utrecht-checkbox--html-input"
+                checked={draft.consent}
+                onChange={(e) => update('consent', e.target.checked)}
+              />
+            )}
           </FormField>
         </fieldset>
         <div className="wp-actions">
-          <button type="submit" id="intake-submit" className="utrecht-button utrecht-button--primary-action" disabled={busy}>
+          <button
+            type="submit"
+            id="intake-submit"
+            className="utrecht-button utrecht-button--primary-action"
+            disabled={busy}
+          >
             {busy ? t('intake.sending') : t('intake.submit')}
           </button>
         </div>

@@ -16,15 +16,29 @@ export function IntakeResult({ report, onNext }: { report: CreatedReport; onNext
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), [report.id]);
   return (
-    <div className="utrecht-alert utrecht-alert--ok wp-routing-result" role="status" tabIndex={-1} ref={ref} id="routing-result">
+    <div
+      className="utrecht-alert utrecht-alert--ok wp-routing-result"
+      role="status"
+      tabIndex={-1}
+      ref={ref}
+      id="routing-result"
+    >
       <h2 className="utrecht-heading-2">{routedTo(report, t)}</h2>
       <p className="utrecht-paragraph">{language === 'en' ? report.routing.reason.en : report.routing.reason.nl}</p>
       <p className="utrecht-paragraph">
-        {t('intake.trackingCode')} <strong className="wp-mono" id="intake-tracking-code">{report.trackingCode}</strong> ·{' '}
-        <Link to={`/werk/melding/${report.id}`}>{t('intake.openReport')}</Link>
+        {t('intake.trackingCode')}{' '}
+        <strong className="wp-mono" id="intake-tracking-code">
+          {report.trackingCode}
+        </strong>{' '}
+        · <Link to={`/werk/melding/${report.id}`}>{t('intake.openReport')}</Link>
       </p>
       <div className="wp-actions">
-        <button type="button" className="utrecht-button utrecht-button--primary-action" id="intake-next" onClick={onNext}>
+        <button
+          type="button"
+          className="utrecht-button utrecht-button--primary-action"
+          id="intake-next"
+          onClick={onNext}
+        >
           {t('intake.next')}
         </button>
       </div>

@@ -18,7 +18,9 @@ export function useNearbyOpenReports(point: LonLat | null): ReportSummary[] {
     }
     const abort = new AbortController();
     const [lon, lat] = point;
-    const bbox = [lon - HALF_WIDTH, lat - HALF_HEIGHT, lon + HALF_WIDTH, lat + HALF_HEIGHT].map((n) => n.toFixed(6)).join(',');
+    const bbox = [lon - HALF_WIDTH, lat - HALF_HEIGHT, lon + HALF_WIDTH, lat + HALF_HEIGHT]
+      .map((n) => n.toFixed(6))
+      .join(',');
     const params = new URLSearchParams({ bbox, status: openStatuses.join(','), limit: '200' });
     // A short pause: the agent is still typing, and every keystroke need not become a query.
     const timer = setTimeout(() => {

@@ -24,5 +24,9 @@ export function gridClusters<T>(points: ScreenPoint<T>[], cellSize: number): Clu
     cell.sumY += point.y;
     cell.items.push(point.item);
   }
-  return [...cells.values()].map((cell) => ({ x: cell.sumX / cell.items.length, y: cell.sumY / cell.items.length, items: cell.items }));
+  return [...cells.values()].map((cell) => ({
+    x: cell.sumX / cell.items.length,
+    y: cell.sumY / cell.items.length,
+    items: cell.items,
+  }));
 }

@@ -51,7 +51,8 @@ export function ReportMap({ id, label, reports, onSelectReport, pin, onPick, des
     layerRef.current = L.layerGroup().addTo(map);
     map.on('click', (event: L.LeafletMouseEvent) => callbacks.current.onPick?.([event.latlng.lng, event.latlng.lat]));
     const pickCentre = (event: KeyboardEvent) => {
-      if (event.target !== container || (event.key !== 'Enter' && event.key !== ' ') || !callbacks.current.onPick) return;
+      if (event.target !== container || (event.key !== 'Enter' && event.key !== ' ') || !callbacks.current.onPick)
+        return;
       event.preventDefault();
       const centre = map.getCenter();
       callbacks.current.onPick([centre.lng, centre.lat]);
@@ -70,7 +71,10 @@ export function ReportMap({ id, label, reports, onSelectReport, pin, onPick, des
   useEffect(() => {
     const map = mapRef.current;
     if (!map || districts.status !== 'loaded') return;
-    const layer = L.geoJSON(districts.data, { interactive: false, style: { color: '#a3111a', weight: 1.5, opacity: 0.8, fillOpacity: 0.03 } }).addTo(map);
+    const layer = L.geoJSON(districts.data, {
+      interactive: false,
+      style: { color: '#a3111a', weight: 1.5, opacity: 0.8, fillOpacity: 0.03 },
+    }).addTo(map);
     layer.bringToBack();
     return () => {
       layer.remove();
@@ -108,7 +112,10 @@ export function ReportMap({ id, label, reports, onSelectReport, pin, onPick, des
         if (cluster.items.length === 1) {
           const report = cluster.items[0]!;
           const marker = L.marker(at, {
-            icon: L.divIcon({ className: `wp-report-dot${report.overdue ? ' wp-report-dot--overdue' : ''}`, iconSize: [18, 18] }),
+            icon: L.divIcon({
+              className: `wp-report-dot${report.overdue ? ' wp-report-dot--overdue' : ''}`,
+              iconSize: [18, 18],
+            }),
             title: report.label,
             alt: report.label,
             keyboard: true,
@@ -119,14 +126,19 @@ export function ReportMap({ id, label, reports, onSelectReport, pin, onPick, des
           const overdue = cluster.items.filter((r) => r.overdue).length;
           const name = t('map.cluster', { count: cluster.items.length, overdue });
           const marker = L.marker(at, {
-            icon: L.divIcon({ className: `wp-cluster${overdue ? ' wp-cluster--overdue' : ''}`, html: String(cluster.items.length), iconSize: [36, 36] }),
+            icon: L.divIcon({
+              className: `wp-cluster${overdue ? ' wp-cluster--overdue' : ''}`,
+              html: String(cluster.items.length),
+              iconSize: [36, 36],
+            }),
             title: name,
             alt: name,
             keyboard: true,
           });
           marker.on('click', () => {
             const bounds = L.latLngBounds(cluster.items.map((r) => [r.point[1], r.point[0]] as L.LatLngTuple));
-            if (zoom >= map.getMaxZoom() - 1 || bounds.getNorthEast().equals(bounds.getSouthWest())) callbacks.current.onSelectReport?.(cluster.items[0]!.id);
+            if (zoom >= map.getMaxZoom() - 1 || bounds.getNorthEast().equals(bounds.getSouthWest()))
+              callbacks.current.onSelectReport?.(cluster.items[0]!.id);
             else map.fitBounds(bounds, { padding: [32, 32] });
           });
           layer.addLayer(marker);
@@ -156,7 +168,8 @@ export function ReportMap({ id, label, reports, onSelectReport, pin, onPick, des
       interactive: false,
       keyboard: false,
     }).addTo(map);
-    if (!map.getBounds().pad(-0.2).contains(latLng) || map.getZoom() < 15) map.setView(latLng, Math.max(map.getZoom(), 16), { animate: false });
+    if (!map.getBounds().pad(-0.2).contains(latLng) || map.getZoom() < 15)
+      map.setView(latLng, Math.max(map.getZoom(), 16), { animate: false });
     return () => {
       marker.remove();
     };
@@ -164,8 +177,20 @@ export function ReportMap({ id, label, reports, onSelectReport, pin, onPick, des
 
   return (
     <>
-      <div id={id} ref={containerRef} className="wp-map wp-map--staff" role="region" aria-label={label} aria-describedby={describedBy} tabIndex={0} />
-      {tilesFailed ? <p className="wp-map-note" role="status">{t('map.backgroundUnavailable')}</p> : null}
+      <div
+        id={id}
+        ref={containerRef}
+        className="wp-map wp-map--staff"
+        role="region"
+        aria-label={label}
+        aria-describedby={describedBy}
+        tabIndex={0}
+      />
+      {tilesFailed ? (
+        <p className="wp-map-note" role="status">
+          {t('map.backgroundUnavailable')}
+        </p>
+      ) : null}
     </>
   );
 }

@@ -22,7 +22,17 @@ function niceMax(max: number): number {
 }
 
 /** Stacked columns per week. The SVG is one image with a title and description; the legend and a table carry the data. */
-export function StackedColumns({ title, description, columns, series }: { title: string; description: string; columns: string[]; series: Series[] }) {
+export function StackedColumns({
+  title,
+  description,
+  columns,
+  series,
+}: {
+  title: string;
+  description: string;
+  columns: string[];
+  series: Series[];
+}) {
   const id = useId();
   const totals = columns.map((_, i) => series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0));
   const max = niceMax(Math.max(0, ...totals));
@@ -34,13 +44,20 @@ export function StackedColumns({ title, description, columns, series }: { title:
   const ticks = [0, max / 2, max];
   return (
     <figure className="wp-chart">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} className="wp-chart__svg">
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        role="img"
+        aria-labelledby={`${id}-title ${id}-desc`}
+        className="wp-chart__svg"
+      >
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{description}</desc>
         {ticks.map((tick) => (
           <g key={tick}>
             <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(tick)} y2={y(tick)} stroke="#c8c8c8" />
-            <text x={PAD.left - 6} y={y(tick) + 4} textAnchor="end" fontSize="11" fill="#333">{tick}</text>
+            <text x={PAD.left - 6} y={y(tick) + 4} textAnchor="end" fontSize="11" fill="#333">
+              {tick}
+            </text>
           </g>
         ))}
         {columns.map((column, i) => {
@@ -54,10 +71,23 @@ export function StackedColumns({ title, description, columns, series }: { title:
                 const top = y(base + value);
                 const height = y(base) - top;
                 base += value;
-                return <rect key={s.key} x={x} y={top} width={barW} height={height} fill={seriesColours[k % seriesColours.length]} stroke="#fff" strokeWidth="0.5" />;
+                return (
+                  <rect
+                    key={s.key}
+                    x={x}
+                    y={top}
+                    width={barW}
+                    height={height}
+                    fill={seriesColours[k % seriesColours.length]}
+                    stroke="#fff"
+                    strokeWidth="0.5"
+                  />
+                );
               })}
               {columns.length <= 16 || i % 2 === 0 ? (
-                <text x={x + barW / 2} y={HEIGHT - PAD.bottom + 14} textAnchor="middle" fontSize="10" fill="#333">{column.slice(5)}</text>
+                <text x={x + barW / 2} y={HEIGHT - PAD.bottom + 14} textAnchor="middle" fontSize="10" fill="#333">
+                  {column.slice(5)}
+                </text>
               ) : null}
             </g>
           );
@@ -69,7 +99,19 @@ export function StackedColumns({ title, description, columns, series }: { title:
 }
 
 /** Horizontal bars with their value written out (e.g. "87%"), one per row. */
-export function Bars({ title, description, rows, format, max }: { title: string; description: string; rows: { label: string; value: number | null }[]; format: (value: number | null) => string; max?: number }) {
+export function Bars({
+  title,
+  description,
+  rows,
+  format,
+  max,
+}: {
+  title: string;
+  description: string;
+  rows: { label: string; value: number | null }[];
+  format: (value: number | null) => string;
+  max?: number;
+}) {
   const id = useId();
   const rowH = 26;
   const labelW = 190;
@@ -78,7 +120,12 @@ export function Bars({ title, description, rows, format, max }: { title: string;
   const barSpace = WIDTH - labelW - 70;
   return (
     <figure className="wp-chart">
-      <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} className="wp-chart__svg">
+      <svg
+        viewBox={`0 0 ${WIDTH} ${height}`}
+        role="img"
+        aria-labelledby={`${id}-title ${id}-desc`}
+        className="wp-chart__svg"
+      >
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{description}</desc>
         {rows.map((row, i) => {
@@ -86,9 +133,13 @@ export function Bars({ title, description, rows, format, max }: { title: string;
           const yPos = 4 + i * rowH;
           return (
             <g key={row.label}>
-              <text x={labelW - 6} y={yPos + 16} textAnchor="end" fontSize="12" fill="#1a1a1a">{row.label.length > 26 ? `${row.label.slice(0, 25)}…` : row.label}</text>
+              <text x={labelW - 6} y={yPos + 16} textAnchor="end" fontSize="12" fill="#1a1a1a">
+                {row.label.length > 26 ? `${row.label.slice(0, 25)}…` : row.label}
+              </text>
               <rect x={labelW} y={yPos + 3} width={width} height={rowH - 8} fill={seriesColours[1]} />
-              <text x={labelW + width + 6} y={yPos + 16} fontSize="12" fill="#1a1a1a">{format(row.value)}</text>
+              <text x={labelW + width + 6} y={yPos + 16} fontSize="12" fill="#1a1a1a">
+                {format(row.value)}
+              </text>
             </g>
           );
         })}
@@ -102,7 +153,10 @@ function Legend({ series }: { series: Series[] }) {
     <ul className="wp-legend">
       {series.map((s, k) => (
         <li key={s.key}>
-          <svg width="14" height="14" aria-hidden="true" focusable="false"><rect width="14" height="14" fill={seriesColours[k % seriesColours.length]} /></svg> {s.label}
+          <svg width="14" height="14" aria-hidden="true" focusable="false">
+            <rect width="14" height="14" fill={seriesColours[k % seriesColours.length]} />
+          </svg>{' '}
+          {s.label}
         </li>
       ))}
     </ul>
@@ -110,7 +164,17 @@ function Legend({ series }: { series: Series[] }) {
 }
 
 /** The data behind a chart as a real table: the accessible alternative, and the numbers for whoever wants them. */
-export function DataTable({ caption, head, rows, id }: { caption: string; head: string[]; rows: (string | number)[][]; id?: string }) {
+export function DataTable({
+  caption,
+  head,
+  rows,
+  id,
+}: {
+  caption: string;
+  head: string[];
+  rows: (string | number)[][];
+  id?: string;
+}) {
   return (
     <details className="wp-data-table">
       <summary>{caption}</summary>
@@ -119,13 +183,27 @@ export function DataTable({ caption, head, rows, id }: { caption: string; head: 
           <caption className="utrecht-table__caption wp-visually-hidden">{caption}</caption>
           <thead className="utrecht-table__header">
             <tr className="utrecht-table__row">
-              {head.map((cell, i) => <th key={i} scope="col" className="utrecht-table__header-cell">{cell}</th>)}
+              {head.map((cell, i) => (
+                <th key={i} scope="col" className="utrecht-table__header-cell">
+                  {cell}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody className="utrecht-table__body">
             {rows.map((row, r) => (
               <tr key={r} className="utrecht-table__row">
-                {row.map((cell, c) => (c === 0 ? <th key={c} scope="row" className="utrecht-table__header-cell">{cell}</th> : <td key={c} className="utrecht-table__cell utrecht-table__cell--numeric">{cell}</td>))}
+                {row.map((cell, c) =>
+                  c === 0 ? (
+                    <th key={c} scope="row" className="utrecht-table__header-cell">
+                      {cell}
+                    </th>
+                  ) : (
+                    <td key={c} className="utrecht-table__cell utrecht-table__cell--numeric">
+                      {cell}
+                    </td>
+                  ),
+                )}
               </tr>
             ))}
           </tbody>

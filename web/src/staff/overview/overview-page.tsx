@@ -15,7 +15,8 @@ function weeksBetween(weeks: string[]): string[] {
   if (!weeks.length) return [];
   const sorted = [...weeks].sort();
   const out: string[] = [];
-  for (let at = Date.parse(`${sorted[0]}T12:00:00Z`); at <= Date.parse(`${sorted.at(-1)}T12:00:00Z`); at += WEEK_MS) out.push(new Date(at).toISOString().slice(0, 10));
+  for (let at = Date.parse(`${sorted[0]}T12:00:00Z`); at <= Date.parse(`${sorted.at(-1)}T12:00:00Z`); at += WEEK_MS)
+    out.push(new Date(at).toISOString().slice(0, 10));
   return out;
 }
 
@@ -29,7 +30,11 @@ export function OverviewPage() {
   const { config } = useUiConfig();
   const [weeks, setWeeks] = useState(12);
   const [split, setSplit] = useState<Split>('category');
-  const [data, setData] = useState<{ overview: Overview; visibility: Visibility; districtNames: Map<string, string> } | null>(null);
+  const [data, setData] = useState<{
+    overview: Overview;
+    visibility: Visibility;
+    districtNames: Map<string, string>;
+  } | null>(null);
   const [failed, setFailed] = useState(false);
 
   useEffect(() => {
@@ -39,10 +44,16 @@ export function OverviewPage() {
     Promise.all([
       apiGet<Overview>(`/api/v1/dashboards/overview?${period}`),
       apiGet<Visibility>(`/api/v1/visibility?${period}`),
-      apiGet<{ features: { properties: { code: string; name: string } }[] }>(`/api/v1/municipalities/${encodeURIComponent(config.municipalityCode)}/districts?simplify=50`),
+      apiGet<{ features: { properties: { code: string; name: string } }[] }>(
+        `/api/v1/municipalities/${encodeURIComponent(config.municipalityCode)}/districts?simplify=50`,
+      ),
     ])
       .then(([overview, visibility, districts]) => {
-        setData({ overview, visibility, districtNames: new Map(districts.features.map((f) => [f.properties.code, f.properties.name])) });
+        setData({
+          overview,
+          visibility,
+          districtNames: new Map(districts.features.map((f) => [f.properties.code, f.properties.name])),
+        });
         setFailed(false);
       })
       .catch(() => setFailed(true));
@@ -52,13 +63,26 @@ export function OverviewPage() {
     if (!data) return null;
     const { overview } = data;
     const columns = weeksBetween(overview.reportsPerWeek.map((r) => r.weekStartDate));
-    const groups = split === 'category'
-      ? overview.categories.map((c) => ({ key: c.code, label: language === 'en' ? c.nameEn : c.nameNl, match: (r: Overview['reportsPerWeek'][number]) => r.categoryCode === c.code }))
-      : overview.boroughs.map((b) => ({ key: b.code, label: b.name, match: (r: Overview['reportsPerWeek'][number]) => r.boroughCode === b.code }));
+    const groups =
+      split === 'category'
+        ? overview.categories.map((c) => ({
+            key: c.code,
+            label: language === 'en' ? c.nameEn : c.nameNl,
+            match: (r: Overview['reportsPerWeek'][number]) => r.categoryCode === c.code,
+          }))
+        : overview.boroughs.map((b) => ({
+            key: b.code,
+            label: b.name,
+            match: (r: Overview['reportsPerWeek'][number]) => r.boroughCode === b.code,
+          }));
     const series: Series[] = groups.map((g) => ({
       key: g.key,
       label: g.label,
-      values: columns.map((week) => overview.reportsPerWeek.filter((r) => r.weekStartDate === week && g.match(r)).reduce((sum, r) => sum + r.reports, 0)),
+      values: columns.map((week) =>
+        overview.reportsPerWeek
+          .filter((r) => r.weekStartDate === week && g.match(r))
+          .reduce((sum, r) => sum + r.reports, 0),
+      ),
     }));
     const deadlineRows = overview.boroughs.map((b) => {
       const rows = overview.deadlinePerWeek.filter((r) => r.boroughCode === b.code);
@@ -68,7 +92,14 @@ export function OverviewPage() {
     });
     const totalDue = deadlineRows.reduce((sum, r) => sum + r.due, 0);
     const totalWithin = deadlineRows.reduce((sum, r) => sum + r.within, 0);
-    return { columns, series, deadlineRows, totalDue, totalWithin, total: series.reduce((sum, s) => sum + s.values.reduce((a, b) => a + b, 0), 0) };
+    return {
+      columns,
+      series,
+      deadlineRows,
+      totalDue,
+      totalWithin,
+      total: series.reduce((sum, s) => sum + s.values.reduce((a, b) => a + b, 0), 0),
+    };
   }, [data, split, language]);
 
   return (
@@ -77,14 +108,28 @@ export function OverviewPage() {
       <div className="wp-filters">
         <FormField id="overview-weeks" label={t('overview.period')}>
           {(a11y) => (
-            <select {...a11y} className="utrecht-select utrecht-select--html-select" value={weeks} onChange={(e) => setWeeks(Number(e.target.value))}>
-              {[4, 12, 26, 52].map((n) => <option key={n} value={n}>{t('overview.lastWeeks', { count: n })}</option>)}
+            <select
+              {...a11y}
+              className="utrecht-select utrecht-select--html-select"
+              value={weeks}
+              onChange={(e) => setWeeks(Number(e.target.value))}
+            >
+              {[4, 12, 26, 52].map((n) => (
+                <option key={n} value={n}>
+                  {t('overview.lastWeeks', { count: n })}
+                </option>
+              ))}
             </select>
           )}
         </FormField>
         <FormField id="overview-split" label={t('overview.split')}>
           {(a11y) => (
-            <select {...a11y} className="utrecht-select utrecht-select--html-select" value={split} onChange={(e) => setSplit(e.target.value as Split)}>
+            <select
+              {...a11y}
+              className="utrecht-select utrecht-select--html-select"
+              value={split}
+              onChange={(e) => setSplit(e.target.value as Split)}
+            >
               <option value="category">{t('overview.byCategory')}</option>
               <option value="borough">{t('overview.byBorough')}</option>
             </select>
@@ -92,11 +137,15 @@ export function OverviewPage() {
         </FormField>
       </div>
       {!data || !charts ? (
-        <p className="utrecht-paragraph" role="status">{failed ? t('overview.failed') : t('shell.loading')}</p>
+        <p className="utrecht-paragraph" role="status">
+          {failed ? t('overview.failed') : t('shell.loading')}
+        </p>
       ) : (
         <>
           <section className="wp-section" aria-labelledby="per-week-title">
-            <h2 className="utrecht-heading-2" id="per-week-title">{split === 'category' ? t('overview.perWeekCategory') : t('overview.perWeekBorough')}</h2>
+            <h2 className="utrecht-heading-2" id="per-week-title">
+              {split === 'category' ? t('overview.perWeekCategory') : t('overview.perWeekBorough')}
+            </h2>
             <StackedColumns
               title={split === 'category' ? t('overview.perWeekCategory') : t('overview.perWeekBorough')}
               description={t('overview.perWeekDescription', { total: charts.total, weeks: charts.columns.length })}
@@ -111,9 +160,17 @@ export function OverviewPage() {
             />
           </section>
           <section className="wp-section" aria-labelledby="deadline-title">
-            <h2 className="utrecht-heading-2" id="deadline-title">{t('overview.deadlineTitle')}</h2>
+            <h2 className="utrecht-heading-2" id="deadline-title">
+              {t('overview.deadlineTitle')}
+            </h2>
             <p className="utrecht-paragraph" id="deadline-total">
-              {charts.totalDue ? t('overview.deadlineTotal', { share: percentText(percent(charts.totalWithin, charts.totalDue)), within: charts.totalWithin, due: charts.totalDue }) : t('overview.deadlineNone')}
+              {charts.totalDue
+                ? t('overview.deadlineTotal', {
+                    share: percentText(percent(charts.totalWithin, charts.totalDue)),
+                    within: charts.totalWithin,
+                    due: charts.totalDue,
+                  })
+                : t('overview.deadlineNone')}
             </p>
             <Bars
               title={t('overview.deadlineTitle')}
@@ -129,12 +186,23 @@ export function OverviewPage() {
             />
           </section>
           <section className="wp-section" aria-labelledby="visibility-title">
-            <h2 className="utrecht-heading-2" id="visibility-title">{t('overview.visibilityTitle')}</h2>
+            <h2 className="utrecht-heading-2" id="visibility-title">
+              {t('overview.visibilityTitle')}
+            </h2>
             <Bars
               title={t('overview.hoursPresent')}
               description={t('overview.visibilityDescription')}
-              rows={[...data.districtNames.entries()].map(([code, name]) => ({ label: name, value: data.visibility.districts.find((d) => d.districtCode === code)?.hoursPresent ?? 0 }))}
-              format={(value) => t('overview.hours', { hours: (value ?? 0).toLocaleString(language === 'en' ? 'en-GB' : 'nl-NL', { maximumFractionDigits: 1 }) })}
+              rows={[...data.districtNames.entries()].map(([code, name]) => ({
+                label: name,
+                value: data.visibility.districts.find((d) => d.districtCode === code)?.hoursPresent ?? 0,
+              }))}
+              format={(value) =>
+                t('overview.hours', {
+                  hours: (value ?? 0).toLocaleString(language === 'en' ? 'en-GB' : 'nl-NL', {
+                    maximumFractionDigits: 1,
+                  }),
+                })
+              }
             />
             <DataTable
               caption={t('overview.tableOfChart')}

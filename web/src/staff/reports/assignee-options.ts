@@ -20,9 +20,19 @@ export function useAssigneeOptions(): AssigneeOption[] {
             value: `officer:${o.id}`,
             kind: 'officer' as const,
             id: o.id,
-            label: o.districts.some((d) => d.duty === 'owner') ? `${o.name} (${o.districts.filter((d) => d.duty === 'owner').map((d) => d.name).join(', ')})` : o.name,
+            label: o.districts.some((d) => d.duty === 'owner')
+              ? `${o.name} (${o.districts
+                  .filter((d) => d.duty === 'owner')
+                  .map((d) => d.name)
+                  .join(', ')})`
+              : o.name,
           })),
-          ...teams.map((team) => ({ value: `${team.kind}:${team.id}`, kind: team.kind, id: team.id, label: team.name })),
+          ...teams.map((team) => ({
+            value: `${team.kind}:${team.id}`,
+            kind: team.kind,
+            id: team.id,
+            label: team.name,
+          })),
         ]),
       )
       .catch(() => setOptions([]));

@@ -8,9 +8,13 @@ import { useStaffI18n } from '../staff-i18n.ts';
 import { AssignForm, NoteForm, StatusForm } from './report-forms.tsx';
 
 const historyActions = ['created', 'assigned', 'rerouted', 'forwarded', 'note', 'photos_added'] as const;
-const historyKey = (action: string) => `history.${(historyActions as readonly string[]).includes(action) ? (action as (typeof historyActions)[number]) : 'other'}` as const;
+const historyKey = (action: string) =>
+  `history.${(historyActions as readonly string[]).includes(action) ? (action as (typeof historyActions)[number]) : 'other'}` as const;
 
-type Loaded = { status: 'loading' } | { status: 'loaded'; report: ReportDetail; photos: Photo[] } | { status: 'failed'; notFound: boolean };
+type Loaded =
+  | { status: 'loading' }
+  | { status: 'loaded'; report: ReportDetail; photos: Photo[] }
+  | { status: 'failed'; notFound: boolean };
 
 /** One report: what, where, who, the photos and the history; change status, add a note, reassign or forward. */
 export function ReportDetailPage({ reportId }: { reportId: string }) {
@@ -40,12 +44,22 @@ export function ReportDetailPage({ reportId }: { reportId: string }) {
     setMessage({ kind: 'ok', text });
   };
   const failed = (error: unknown) => {
-    const detail = error instanceof ApiError ? (error.status === 409 ? t('detail.conflict') : (error.problem?.invalidParams?.map((p) => p.reason).join(' ') || error.problem?.detail || t('detail.failed'))) : t('detail.failed');
+    const detail =
+      error instanceof ApiError
+        ? error.status === 409
+          ? t('detail.conflict')
+          : error.problem?.invalidParams?.map((p) => p.reason).join(' ') || error.problem?.detail || t('detail.failed')
+        : t('detail.failed');
     setMessage({ kind: 'error', text: detail });
     if (error instanceof ApiError && error.status === 409) void load();
   };
 
-  if (state.status === 'loading') return <p className="utrecht-paragraph" role="status">{t('shell.loading')}</p>;
+  if (state.status === 'loading')
+    return (
+      <p className="utrecht-paragraph" role="status">
+        {t('shell.loading')}
+      </p>
+    );
   if (state.status === 'failed') {
     return (
       <>
@@ -61,23 +75,38 @@ export function ReportDetailPage({ reportId }: { reportId: string }) {
       <p className="utrecht-paragraph">
         <Link to={hasRole(user, 'officer') ? '/werk' : '/team'}>{t('detail.back')}</Link>
       </p>
-      <PageHeading>{t('detail.title', { category: report.category.name, code: report.trackingCode ?? report.district.name })}</PageHeading>
+      <PageHeading>
+        {t('detail.title', { category: report.category.name, code: report.trackingCode ?? report.district.name })}
+      </PageHeading>
       <div role="status" aria-live="polite" id="detail-message">
-        {message ? <p className={`utrecht-paragraph ${message.kind === 'error' ? 'wp-error-text' : 'wp-ok-text'}`}>{message.text}</p> : null}
+        {message ? (
+          <p className={`utrecht-paragraph ${message.kind === 'error' ? 'wp-error-text' : 'wp-ok-text'}`}>
+            {message.text}
+          </p>
+        ) : null}
       </div>
       <dl className="wp-data-list">
         <dt>{t('detail.status')}</dt>
-        <dd id="report-status">{t(`status.${report.status}`)}{report.overdue ? ` · ${t('report.overdue')}` : ''}</dd>
+        <dd id="report-status">
+          {t(`status.${report.status}`)}
+          {report.overdue ? ` · ${t('report.overdue')}` : ''}
+        </dd>
         <dt>{t('detail.where')}</dt>
-        <dd>{report.address ?? '—'} ({report.district.name})</dd>
+        <dd>
+          {report.address ?? '—'} ({report.district.name})
+        </dd>
         <dt>{t('detail.description')}</dt>
         <dd>{report.description}</dd>
         <dt>{t('detail.deadline')}</dt>
         <dd>{formatDateTime(report.deadline)}</dd>
         <dt>{t('detail.assignee')}</dt>
-        <dd>{report.assignee.name} — {language === 'en' ? report.routing.reason.en : report.routing.reason.nl}</dd>
+        <dd>
+          {report.assignee.name} — {language === 'en' ? report.routing.reason.en : report.routing.reason.nl}
+        </dd>
         <dt>{t('detail.source')}</dt>
-        <dd>{t(`source.${report.source as 'web'}`)} · {formatDateTime(report.createdAt)}</dd>
+        <dd>
+          {t(`source.${report.source as 'web'}`)} · {formatDateTime(report.createdAt)}
+        </dd>
         {report.reporter && (report.reporter.email || report.reporter.phone) ? (
           <>
             <dt>{t('detail.reporter')}</dt>
@@ -87,7 +116,9 @@ export function ReportDetailPage({ reportId }: { reportId: string }) {
       </dl>
       {photos.length ? (
         <section className="wp-section" aria-labelledby="photos-title">
-          <h2 className="utrecht-heading-2" id="photos-title">{t('detail.photos')}</h2>
+          <h2 className="utrecht-heading-2" id="photos-title">
+            {t('detail.photos')}
+          </h2>
           <div className="wp-photos">
             {photos.map((photo, index) => (
               <a key={photo.id} href={photo.url} target="_blank" rel="noreferrer">
@@ -97,18 +128,26 @@ export function ReportDetailPage({ reportId }: { reportId: string }) {
           </div>
         </section>
       ) : null}
-      {canChange && nextStatuses[report.status].length ? <StatusForm report={report} onDone={after(t('detail.statusChanged'))} onError={failed} /> : null}
+      {canChange && nextStatuses[report.status].length ? (
+        <StatusForm report={report} onDone={after(t('detail.statusChanged'))} onError={failed} />
+      ) : null}
       <NoteForm reportId={report.id} onDone={after(t('detail.noteAdded'))} onError={failed} />
-      {hasRole(user, 'officer', 'coordinator', 'team_manager', 'contact_centre', 'administrator') && report.status !== 'resolved' && report.status !== 'cancelled' ? (
+      {hasRole(user, 'officer', 'coordinator', 'team_manager', 'contact_centre', 'administrator') &&
+      report.status !== 'resolved' &&
+      report.status !== 'cancelled' ? (
         <AssignForm report={report} onDone={after(t('detail.reassigned'))} onError={failed} />
       ) : null}
       <section className="wp-section" aria-labelledby="history-title">
-        <h2 className="utrecht-heading-2" id="history-title">{t('detail.history')}</h2>
+        <h2 className="utrecht-heading-2" id="history-title">
+          {t('detail.history')}
+        </h2>
         <ol className="wp-history">
           {report.history.map((entry, index) => (
             <li key={index}>
               <span className="wp-history__when">{formatDateTime(entry.at)}</span> · {entry.actor.label}:{' '}
-              {entry.toStatus ? t('history.status', { to: t(`status.${entry.toStatus}`) }) : t(historyKey(entry.action))}
+              {entry.toStatus
+                ? t('history.status', { to: t(`status.${entry.toStatus}`) })
+                : t(historyKey(entry.action))}
               {entry.text ? <q className="wp-history__text">{entry.text}</q> : null}
             </li>
           ))}

@@ -35,19 +35,47 @@ export function StatusForm({ report, onDone, onError }: ActionProps & { report: 
   };
   return (
     <form noValidate onSubmit={submit} className="wp-section wp-stack" aria-labelledby="status-form-title">
-      <h2 className="utrecht-heading-2" id="status-form-title">{t('detail.changeStatus')}</h2>
+      <h2 className="utrecht-heading-2" id="status-form-title">
+        {t('detail.changeStatus')}
+      </h2>
       <FormField id="new-status" label={t('detail.newStatus')}>
         {(a11y) => (
-          <select {...a11y} className="utrecht-select utrecht-select--html-select" value={status} onChange={(e) => setStatus(e.target.value as ReportStatus)}>
-            {options.map((option) => <option key={option} value={option}>{t(`status.${option}`)}</option>)}
+          <select
+            {...a11y}
+            className="utrecht-select utrecht-select--html-select"
+            value={status}
+            onChange={(e) => setStatus(e.target.value as ReportStatus)}
+          >
+            {options.map((option) => (
+              <option key={option} value={option}>
+                {t(`status.${option}`)}
+              </option>
+            ))}
           </select>
         )}
       </FormField>
-      <FormField id="status-text" label={needsText ? t('detail.statusTextRequired') : t('detail.statusText')} optional={!needsText} description={needsText ? t('detail.statusTextHelp') : undefined} error={error}>
-        {(a11y) => <textarea {...a11y} className="utrecht-textarea utrecht-textarea--html-textarea" rows={3} maxLength={2000} value={text} onChange={(e) => setText(e.target.value)} />}
+      <FormField
+        id="status-text"
+        label={needsText ? t('detail.statusTextRequired') : t('detail.statusText')}
+        optional={!needsText}
+        description={needsText ? t('detail.statusTextHelp') : undefined}
+        error={error}
+      >
+        {(a11y) => (
+          <textarea
+            {...a11y}
+            className="utrecht-textarea utrecht-textarea--html-textarea"
+            rows={3}
+            maxLength={2000}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
+        )}
       </FormField>
       <div className="wp-actions">
-        <button type="submit" id="change-status" className="utrecht-button utrecht-button--primary-action">{t('detail.saveStatus')}</button>
+        <button type="submit" id="change-status" className="utrecht-button utrecht-button--primary-action">
+          {t('detail.saveStatus')}
+        </button>
       </div>
     </form>
   );
@@ -74,12 +102,25 @@ export function NoteForm({ reportId, onDone, onError }: ActionProps & { reportId
   };
   return (
     <form noValidate onSubmit={submit} className="wp-section wp-stack" aria-labelledby="note-form-title">
-      <h2 className="utrecht-heading-2" id="note-form-title">{t('detail.addNote')}</h2>
+      <h2 className="utrecht-heading-2" id="note-form-title">
+        {t('detail.addNote')}
+      </h2>
       <FormField id="note-text" label={t('detail.note')} error={error}>
-        {(a11y) => <textarea {...a11y} className="utrecht-textarea utrecht-textarea--html-textarea" rows={2} maxLength={2000} value={text} onChange={(e) => setText(e.target.value)} />}
+        {(a11y) => (
+          <textarea
+            {...a11y}
+            className="utrecht-textarea utrecht-textarea--html-textarea"
+            rows={2}
+            maxLength={2000}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
+        )}
       </FormField>
       <div className="wp-actions">
-        <button type="submit" className="utrecht-button utrecht-button--secondary-action">{t('detail.saveNote')}</button>
+        <button type="submit" className="utrecht-button utrecht-button--secondary-action">
+          {t('detail.saveNote')}
+        </button>
       </div>
     </form>
   );
@@ -110,25 +151,55 @@ export function AssignForm({ report, onDone, onError }: ActionProps & { report: 
   };
   return (
     <form noValidate onSubmit={submit} className="wp-section wp-stack" aria-labelledby="assign-form-title">
-      <h2 className="utrecht-heading-2" id="assign-form-title">{t('detail.reassign')}</h2>
+      <h2 className="utrecht-heading-2" id="assign-form-title">
+        {t('detail.reassign')}
+      </h2>
       <FormField id="assign-to" label={t('detail.assignTo')} description={t('detail.assignHelp')} error={error}>
         {(a11y) => (
-          <select {...a11y} className="utrecht-select utrecht-select--html-select" value={target} onChange={(e) => setTarget(e.target.value)}>
+          <select
+            {...a11y}
+            className="utrecht-select utrecht-select--html-select"
+            value={target}
+            onChange={(e) => setTarget(e.target.value)}
+          >
             <option value="">{t('detail.choose')}</option>
             <optgroup label={t('detail.colleagues')}>
-              {options.filter((o) => o.kind === 'officer').map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+              {options
+                .filter((o) => o.kind === 'officer')
+                .map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
             </optgroup>
             <optgroup label={t('detail.teamsAndPartners')}>
-              {options.filter((o) => o.kind !== 'officer').map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+              {options
+                .filter((o) => o.kind !== 'officer')
+                .map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
             </optgroup>
           </select>
         )}
       </FormField>
       <FormField id="assign-text" label={t('detail.assignText')} optional>
-        {(a11y) => <textarea {...a11y} className="utrecht-textarea utrecht-textarea--html-textarea" rows={2} maxLength={2000} value={text} onChange={(e) => setText(e.target.value)} />}
+        {(a11y) => (
+          <textarea
+            {...a11y}
+            className="utrecht-textarea utrecht-textarea--html-textarea"
+            rows={2}
+            maxLength={2000}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
+        )}
       </FormField>
       <div className="wp-actions">
-        <button type="submit" id="assign-save" className="utrecht-button utrecht-button--secondary-action">{t('detail.saveAssign')}</button>
+        <button type="submit" id="assign-save" className="utrecht-button utrecht-button--secondary-action">
+          {t('detail.saveAssign')}
+        </button>
       </div>
     </form>
   );

@@ -3,12 +3,23 @@ import type { ReportSummary } from '../staff-api.ts';
 import { useStaffI18n } from '../staff-i18n.ts';
 
 /** Reports as a list of links: the accessible twin of the map, and the phone's default view. */
-export function ReportList({ reports, selectable, ownDistricts }: { reports: ReportSummary[]; selectable?: { selected: Set<string>; toggle: (id: string) => void }; ownDistricts?: Set<string> }) {
+export function ReportList({
+  reports,
+  selectable,
+  ownDistricts,
+}: {
+  reports: ReportSummary[];
+  selectable?: { selected: Set<string>; toggle: (id: string) => void };
+  ownDistricts?: Set<string>;
+}) {
   const { t, formatShort } = useStaffI18n();
   return (
     <ul className="wp-report-list">
       {reports.map((report) => (
-        <li key={report.id} className={report.overdue ? 'wp-report-list__item wp-report-list__item--overdue' : 'wp-report-list__item'}>
+        <li
+          key={report.id}
+          className={report.overdue ? 'wp-report-list__item wp-report-list__item--overdue' : 'wp-report-list__item'}
+        >
           {selectable ? (
             <input
               type="checkbox"
@@ -16,7 +27,10 @@ export function ReportList({ reports, selectable, ownDistricts }: { reports: Rep
               id={`select-${report.id}`}
               checked={selectable.selected.has(report.id)}
               onChange={() => selectable.toggle(report.id)}
-              aria-label={t('worklist.select', { code: report.trackingCode ?? report.address ?? report.district.name, category: report.category.name })}
+              aria-label={t('worklist.select', {
+                code: report.trackingCode ?? report.address ?? report.district.name,
+                category: report.category.name,
+              })}
             />
           ) : null}
           <div>
@@ -26,7 +40,9 @@ export function ReportList({ reports, selectable, ownDistricts }: { reports: Rep
             <p className="wp-report-list__meta">
               {report.overdue ? <strong className="wp-badge wp-badge--overdue">{t('report.overdue')}</strong> : null}
               {report.urgent ? <strong className="wp-badge">{t('report.urgent')}</strong> : null}
-              {ownDistricts && ownDistricts.size && !ownDistricts.has(report.district.code) ? <strong className="wp-badge wp-badge--cover">{t('report.covering')}</strong> : null}
+              {ownDistricts && ownDistricts.size && !ownDistricts.has(report.district.code) ? (
+                <strong className="wp-badge wp-badge--cover">{t('report.covering')}</strong>
+              ) : null}
               <span>{t(`status.${report.status}`)}</span>
               <span>{t('report.deadlineShort', { date: formatShort(report.deadline) })}</span>
               <span>{report.district.name}</span>

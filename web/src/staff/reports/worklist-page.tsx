@@ -17,20 +17,33 @@ export function WorklistPage() {
   const { t } = useStaffI18n();
   const user = useStaffUser();
   const { navigate } = useRouter();
-  const [view, setView] = useState<'list' | 'map'>(() => (new URLSearchParams(window.location.search).get('weergave') === 'kaart' ? 'map' : 'list'));
-  const query = useMemo(() => new URLSearchParams({ assigneeId: user.id, status: openStatuses.join(',') }).toString(), [user.id]);
+  const [view, setView] = useState<'list' | 'map'>(() =>
+    new URLSearchParams(window.location.search).get('weergave') === 'kaart' ? 'map' : 'list',
+  );
+  const query = useMemo(
+    () => new URLSearchParams({ assigneeId: user.id, status: openStatuses.join(',') }).toString(),
+    [user.id],
+  );
   const { state } = useReports(query);
   // Reports outside my own districts came to me as a backup: the list marks them.
   const [ownDistricts, setOwnDistricts] = useState<Set<string>>(new Set());
   useEffect(() => {
     apiGet<Officer>(`/api/v1/officers/${user.id}`)
-      .then((officer) => setOwnDistricts(new Set(officer.districts.filter((d) => d.duty === 'owner').map((d) => d.code))))
+      .then((officer) =>
+        setOwnDistricts(new Set(officer.districts.filter((d) => d.duty === 'owner').map((d) => d.code))),
+      )
       .catch(() => undefined);
   }, [user.id]);
   const items = state.status === 'loaded' ? state.items : [];
   const overdue = items.filter((r) => r.overdue).length;
   const mapReports = useMemo<MapReport[]>(
-    () => items.map((r) => ({ id: r.id, point: r.location.coordinates, label: `${r.category.name}, ${r.address ?? r.district.name}${r.overdue ? ` (${t('report.overdue')})` : ''}`, overdue: r.overdue })),
+    () =>
+      items.map((r) => ({
+        id: r.id,
+        point: r.location.coordinates,
+        label: `${r.category.name}, ${r.address ?? r.district.name}${r.overdue ? ` (${t('report.overdue')})` : ''}`,
+        overdue: r.overdue,
+      })),
     [items, t],
   );
 
@@ -38,24 +51,57 @@ export function WorklistPage() {
     <>
       <PageHeading>{t('worklist.title')}</PageHeading>
       <div className="wp-actions">
-        <Link to="/werk/vastleggen" className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action">{t('nav.fieldLog')}</Link>
-        <Link to="/werk/straatmelding" className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action">{t('nav.streetReport')}</Link>
+        <Link
+          to="/werk/vastleggen"
+          className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
+        >
+          {t('nav.fieldLog')}
+        </Link>
+        <Link
+          to="/werk/straatmelding"
+          className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
+        >
+          {t('nav.streetReport')}
+        </Link>
       </div>
       <p className="utrecht-paragraph" role="status" id="worklist-summary">
-        {state.status === 'loading' ? t('shell.loading') : state.status === 'failed' ? t('worklist.failed') : t('worklist.summary', { count: items.length, overdue })}
+        {state.status === 'loading'
+          ? t('shell.loading')
+          : state.status === 'failed'
+            ? t('worklist.failed')
+            : t('worklist.summary', { count: items.length, overdue })}
       </p>
       <div className="wp-segmented" role="group" aria-label={t('worklist.viewLabel')}>
-        <button type="button" className="utrecht-button utrecht-button--secondary-action" aria-pressed={view === 'list'} onClick={() => setView('list')}>
+        <button
+          type="button"
+          className="utrecht-button utrecht-button--secondary-action"
+          aria-pressed={view === 'list'}
+          onClick={() => setView('list')}
+        >
           {t('worklist.asList')}
         </button>
-        <button type="button" id="worklist-show-map" className="utrecht-button utrecht-button--secondary-action" aria-pressed={view === 'map'} onClick={() => setView('map')}>
+        <button
+          type="button"
+          id="worklist-show-map"
+          className="utrecht-button utrecht-button--secondary-action"
+          aria-pressed={view === 'map'}
+          onClick={() => setView('map')}
+        >
           {t('worklist.asMap')}
         </button>
       </div>
       {view === 'map' ? (
         <>
-          <p className="utrecht-paragraph wp-map-note" id="worklist-map-help">{t('worklist.mapHelp')}</p>
-          <ReportMap id="worklist-map" label={t('worklist.mapLabel')} reports={mapReports} onSelectReport={(id) => navigate(`/werk/melding/${id}`)} describedBy="worklist-map-help" />
+          <p className="utrecht-paragraph wp-map-note" id="worklist-map-help">
+            {t('worklist.mapHelp')}
+          </p>
+          <ReportMap
+            id="worklist-map"
+            label={t('worklist.mapLabel')}
+            reports={mapReports}
+            onSelectReport={(id) => navigate(`/werk/melding/${id}`)}
+            describedBy="worklist-map-help"
+          />
         </>
       ) : state.status === 'loaded' && items.length === 0 ? (
         <p className="utrecht-paragraph">{t('worklist.empty')}</p>

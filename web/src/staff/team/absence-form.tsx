@@ -14,7 +14,17 @@ function localInput(date: Date): string {
 }
 
 /** An absence; the server re-routes the officer's open reports due during it and says how many. */
-export function AbsenceForm({ officers, officerId, onOfficerChange, onSaved }: { officers: TeamBoard['officers']; officerId: string; onOfficerChange: (id: string) => void; onSaved: () => void }) {
+export function AbsenceForm({
+  officers,
+  officerId,
+  onOfficerChange,
+  onSaved,
+}: {
+  officers: TeamBoard['officers'];
+  officerId: string;
+  onOfficerChange: (id: string) => void;
+  onSaved: () => void;
+}) {
   const { t } = useStaffI18n();
   const [kind, setKind] = useState<(typeof kinds)[number]>('sick');
   const [startsAt, setStartsAt] = useState(() => localInput(new Date()));
@@ -29,7 +39,8 @@ export function AbsenceForm({ officers, officerId, onOfficerChange, onSaved }: {
     const problems: FormError[] = [];
     if (!officerId) problems.push({ fieldId: 'absence-officer', message: t('absenceForm.officerRequired') });
     if (!startsAt) problems.push({ fieldId: 'absence-start', message: t('absenceForm.startRequired') });
-    if (!endsAt || (startsAt && new Date(endsAt) <= new Date(startsAt))) problems.push({ fieldId: 'absence-end', message: t('absenceForm.endAfterStart') });
+    if (!endsAt || (startsAt && new Date(endsAt) <= new Date(startsAt)))
+      problems.push({ fieldId: 'absence-end', message: t('absenceForm.endAfterStart') });
     setErrors(problems);
     setAttempt((n) => n + 1);
     setResult('');
@@ -47,7 +58,12 @@ export function AbsenceForm({ officers, officerId, onOfficerChange, onSaved }: {
       onSaved();
     } catch (error) {
       const params = error instanceof ApiError ? error.problem?.invalidParams : undefined;
-      setErrors([{ fieldId: 'absence-officer', message: params?.length ? params.map((p) => p.reason).join(' ') : t('fieldLog.failed') }]);
+      setErrors([
+        {
+          fieldId: 'absence-officer',
+          message: params?.length ? params.map((p) => p.reason).join(' ') : t('fieldLog.failed'),
+        },
+      ]);
       setAttempt((n) => n + 1);
     }
   };
@@ -55,38 +71,86 @@ export function AbsenceForm({ officers, officerId, onOfficerChange, onSaved }: {
 
   return (
     <section className="wp-section wp-card" aria-labelledby="absence-title">
-      <h2 className="utrecht-heading-2" id="absence-title">{t('absenceForm.title')}</h2>
+      <h2 className="utrecht-heading-2" id="absence-title">
+        {t('absenceForm.title')}
+      </h2>
       <ErrorSummary errors={errors} attempt={attempt} />
       <form noValidate onSubmit={submit} className="wp-stack">
         <FormField id="absence-officer" label={t('team.officer')} error={errorFor('absence-officer')}>
           {(a11y) => (
-            <select {...a11y} className="utrecht-select utrecht-select--html-select" value={officerId} onChange={(e) => onOfficerChange(e.target.value)}>
+            <select
+              {...a11y}
+              className="utrecht-select utrecht-select--html-select"
+              value={officerId}
+              onChange={(e) => onOfficerChange(e.target.value)}
+            >
               <option value="">{t('detail.choose')}</option>
-              {officers.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+              {officers.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
             </select>
           )}
         </FormField>
         <FormField id="absence-kind" label={t('absenceForm.kind')}>
           {(a11y) => (
-            <select {...a11y} className="utrecht-select utrecht-select--html-select" value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
-              {kinds.map((k) => <option key={k} value={k}>{t(`absence.${k}`)}</option>)}
+            <select
+              {...a11y}
+              className="utrecht-select utrecht-select--html-select"
+              value={kind}
+              onChange={(e) => setKind(e.target.value as typeof kind)}
+            >
+              {kinds.map((k) => (
+                <option key={k} value={k}>
+                  {t(`absence.${k}`)}
+                </option>
+              ))}
             </select>
           )}
         </FormField>
         <FormField id="absence-start" label={t('absenceForm.start')} error={errorFor('absence-start')}>
-          {(a11y) => <input {...a11y} type="datetime-local" className="utrecht-textbox utrecht-textbox--html-input" value={startsAt} onChange={(e) => setStartsAt(e.target.value)} />}
+          {(a11y) => (
+            <input
+              {...a11y}
+              type="datetime-local"
+              className="utrecht-textbox utrecht-textbox--html-input"
+              value={startsAt}
+              onChange={(e) => setStartsAt(e.target.value)}
+            />
+          )}
         </FormField>
         <FormField id="absence-end" label={t('absenceForm.end')} error={errorFor('absence-end')}>
-          {(a11y) => <input {...a11y} type="datetime-local" className="utrecht-textbox utrecht-textbox--html-input" value={endsAt} onChange={(e) => setEndsAt(e.target.value)} />}
+          {(a11y) => (
+            <input
+              {...a11y}
+              type="datetime-local"
+              className="utrecht-textbox utrecht-textbox--html-input"
+              value={endsAt}
+              onChange={(e) => setEndsAt(e.target.value)}
+            />
+          )}
         </FormField>
         <FormField id="absence-note" label={t('absenceForm.note')} optional description={t('absenceForm.noteHelp')}>
-          {(a11y) => <input {...a11y} className="utrecht-textbox utrecht-textbox--html-input" maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} />}
+          {(a11y) => (
+            <input
+              {...a11y}
+              className="utrecht-textbox utrecht-textbox--html-input"
+              maxLength={500}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+            />
+          )}
         </FormField>
         <div className="wp-actions">
-          <button type="submit" id="absence-save" className="utrecht-button utrecht-button--primary-action">{t('absenceForm.save')}</button>
+          <button type="submit" id="absence-save" className="utrecht-button utrecht-button--primary-action">
+            {t('absenceForm.save')}
+          </button>
         </div>
       </form>
-      <p className="utrecht-paragraph" role="status" aria-live="polite" id="absence-result">{result}</p>
+      <p className="utrecht-paragraph" role="status" aria-live="polite" id="absence-result">
+        {result}
+      </p>
     </section>
   );
 }

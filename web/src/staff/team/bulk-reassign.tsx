@@ -16,7 +16,10 @@ export function BulkReassign({ officers, onDone }: { officers: TeamBoard['office
   const [result, setResult] = useState('');
   const [busy, setBusy] = useState(false);
   const options = useAssigneeOptions();
-  const query = useMemo(() => (from ? new URLSearchParams({ assigneeId: from, status: openStatuses.join(',') }).toString() : null), [from]);
+  const query = useMemo(
+    () => (from ? new URLSearchParams({ assigneeId: from, status: openStatuses.join(',') }).toString() : null),
+    [from],
+  );
   const { state, reload } = useReports(query);
   const reports = from && state.status === 'loaded' ? state.items : [];
 
@@ -48,20 +51,36 @@ export function BulkReassign({ officers, onDone }: { officers: TeamBoard['office
     }
     setBusy(false);
     setSelected(new Set());
-    setResult(failed ? t('bulk.partly', { moved, failed, name: target.label }) : t('bulk.done', { moved, name: target.label }));
+    setResult(
+      failed ? t('bulk.partly', { moved, failed, name: target.label }) : t('bulk.done', { moved, name: target.label }),
+    );
     reload();
     onDone();
   };
 
   return (
     <section className="wp-section wp-card" aria-labelledby="bulk-title">
-      <h2 className="utrecht-heading-2" id="bulk-title">{t('bulk.title')}</h2>
+      <h2 className="utrecht-heading-2" id="bulk-title">
+        {t('bulk.title')}
+      </h2>
       <form noValidate onSubmit={submit} className="wp-stack">
         <FormField id="bulk-from" label={t('bulk.from')}>
           {(a11y) => (
-            <select {...a11y} className="utrecht-select utrecht-select--html-select" value={from} onChange={(e) => { setFrom(e.target.value); setSelected(new Set()); }}>
+            <select
+              {...a11y}
+              className="utrecht-select utrecht-select--html-select"
+              value={from}
+              onChange={(e) => {
+                setFrom(e.target.value);
+                setSelected(new Set());
+              }}
+            >
               <option value="">{t('detail.choose')}</option>
-              {officers.map((o) => <option key={o.id} value={o.id}>{t('bulk.fromOption', { name: o.name, open: o.openReports })}</option>)}
+              {officers.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {t('bulk.fromOption', { name: o.name, open: o.openReports })}
+                </option>
+              ))}
             </select>
           )}
         </FormField>
@@ -69,25 +88,53 @@ export function BulkReassign({ officers, onDone }: { officers: TeamBoard['office
           reports.length ? (
             <>
               <div className="wp-actions">
-                <button type="button" className="utrecht-button utrecht-button--subtle wp-link-button" onClick={() => setSelected(new Set(reports.map((r) => r.id)))}>{t('bulk.selectAll')}</button>
+                <button
+                  type="button"
+                  className="utrecht-button utrecht-button--subtle wp-link-button"
+                  onClick={() => setSelected(new Set(reports.map((r) => r.id)))}
+                >
+                  {t('bulk.selectAll')}
+                </button>
               </div>
               <ReportList reports={reports} selectable={{ selected, toggle }} />
             </>
-          ) : <p className="utrecht-paragraph">{state.status === 'loading' ? t('shell.loading') : t('bulk.none')}</p>
+          ) : (
+            <p className="utrecht-paragraph">{state.status === 'loading' ? t('shell.loading') : t('bulk.none')}</p>
+          )
         ) : null}
         <FormField id="bulk-to" label={t('bulk.to')}>
           {(a11y) => (
-            <select {...a11y} className="utrecht-select utrecht-select--html-select" value={to} onChange={(e) => setTo(e.target.value)}>
+            <select
+              {...a11y}
+              className="utrecht-select utrecht-select--html-select"
+              value={to}
+              onChange={(e) => setTo(e.target.value)}
+            >
               <option value="">{t('detail.choose')}</option>
-              {options.filter((o) => o.id !== from).map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+              {options
+                .filter((o) => o.id !== from)
+                .map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
             </select>
           )}
         </FormField>
         <div className="wp-actions">
-          <button type="submit" id="bulk-save" className="utrecht-button utrecht-button--primary-action" disabled={busy}>{t('bulk.save', { count: selected.size })}</button>
+          <button
+            type="submit"
+            id="bulk-save"
+            className="utrecht-button utrecht-button--primary-action"
+            disabled={busy}
+          >
+            {t('bulk.save', { count: selected.size })}
+          </button>
         </div>
       </form>
-      <p className="utrecht-paragraph" role="status" aria-live="polite" id="bulk-result">{result}</p>
+      <p className="utrecht-paragraph" role="status" aria-live="polite" id="bulk-result">
+        {result}
+      </p>
     </section>
   );
 }

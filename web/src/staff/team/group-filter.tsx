@@ -13,7 +13,12 @@ interface CoordinatorGroup {
 }
 
 /** Boroughs to show, or null for the whole municipality. A coordinator starts with their own group. */
-export function useGroupFilter(): { groups: CoordinatorGroup[]; groupId: string; setGroupId: (id: string) => void; boroughs: Set<string> | null } {
+export function useGroupFilter(): {
+  groups: CoordinatorGroup[];
+  groupId: string;
+  setGroupId: (id: string) => void;
+  boroughs: Set<string> | null;
+} {
   const user = useStaffUser();
   const [groups, setGroups] = useState<CoordinatorGroup[]>([]);
   const [groupId, setGroupId] = useState('');
@@ -39,15 +44,32 @@ export function filterBoard(board: TeamBoard, boroughs: Set<string> | null): Tea
   };
 }
 
-export function GroupFilter({ groups, groupId, onChange }: { groups: CoordinatorGroup[]; groupId: string; onChange: (id: string) => void }) {
+export function GroupFilter({
+  groups,
+  groupId,
+  onChange,
+}: {
+  groups: CoordinatorGroup[];
+  groupId: string;
+  onChange: (id: string) => void;
+}) {
   const { t } = useStaffI18n();
   if (!groups.length) return null;
   return (
     <FormField id="team-group" label={t('team.group')}>
       {(a11y) => (
-        <select {...a11y} className="utrecht-select utrecht-select--html-select" value={groupId} onChange={(e) => onChange(e.target.value)}>
+        <select
+          {...a11y}
+          className="utrecht-select utrecht-select--html-select"
+          value={groupId}
+          onChange={(e) => onChange(e.target.value)}
+        >
           <option value="">{t('team.wholeMunicipality')}</option>
-          {groups.map((g) => <option key={g.id} value={g.id}>{g.name}</option>)}
+          {groups.map((g) => (
+            <option key={g.id} value={g.id}>
+              {g.name}
+            </option>
+          ))}
         </select>
       )}
     </FormField>

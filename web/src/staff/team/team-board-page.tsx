@@ -30,7 +30,9 @@ export function TeamBoardPage() {
     return (
       <>
         <PageHeading>{t('team.title')}</PageHeading>
-        <p className="utrecht-paragraph" role="status">{failed ? t('team.failed') : t('shell.loading')}</p>
+        <p className="utrecht-paragraph" role="status">
+          {failed ? t('team.failed') : t('shell.loading')}
+        </p>
       </>
     );
   }
@@ -44,28 +46,49 @@ export function TeamBoardPage() {
       <GroupFilter groups={filter.groups} groupId={filter.groupId} onChange={filter.setGroupId} />
       <div className="wp-board-summary">
         <section className="wp-card" aria-labelledby="today-title">
-          <h2 className="utrecht-heading-2" id="today-title">{t('team.inDistrictToday', { count: inDistrict.length })}</h2>
+          <h2 className="utrecht-heading-2" id="today-title">
+            {t('team.inDistrictToday', { count: inDistrict.length })}
+          </h2>
           <ul className="utrecht-unordered-list" id="team-in-district">
             {inDistrict.map((o) => (
-              <li key={o.id} className="utrecht-unordered-list__item">{o.name} — {o.districts.filter((d) => d.duty === 'owner').map((d) => d.name).join(', ')}</li>
+              <li key={o.id} className="utrecht-unordered-list__item">
+                {o.name} —{' '}
+                {o.districts
+                  .filter((d) => d.duty === 'owner')
+                  .map((d) => d.name)
+                  .join(', ')}
+              </li>
             ))}
           </ul>
         </section>
         <section className="wp-card" aria-labelledby="absent-title">
-          <h2 className="utrecht-heading-2" id="absent-title">{t('team.absentToday', { count: absent.length })}</h2>
+          <h2 className="utrecht-heading-2" id="absent-title">
+            {t('team.absentToday', { count: absent.length })}
+          </h2>
           {absent.length ? (
             <ul className="utrecht-unordered-list" id="team-absent">
               {absent.map((o) => (
-                <li key={o.id} className="utrecht-unordered-list__item">{t('team.absentUntil', { name: o.name, kind: t(`absence.${o.absence!.kind}`), until: formatDate(o.absence!.endsAt) })}</li>
+                <li key={o.id} className="utrecht-unordered-list__item">
+                  {t('team.absentUntil', {
+                    name: o.name,
+                    kind: t(`absence.${o.absence!.kind}`),
+                    until: formatDate(o.absence!.endsAt),
+                  })}
+                </li>
               ))}
             </ul>
-          ) : <p className="utrecht-paragraph">{t('team.nobodyAbsent')}</p>}
+          ) : (
+            <p className="utrecht-paragraph">{t('team.nobodyAbsent')}</p>
+          )}
         </section>
       </div>
-      <OfficerTable board={shown} onAbsence={(id) => {
-        setAbsenceFor(id);
-        requestAnimationFrame(() => document.getElementById('absence-officer')?.focus());
-      }} />
+      <OfficerTable
+        board={shown}
+        onAbsence={(id) => {
+          setAbsenceFor(id);
+          requestAnimationFrame(() => document.getElementById('absence-officer')?.focus());
+        }}
+      />
       <DistrictTable board={shown} />
       <AbsenceForm officers={board.officers} officerId={absenceFor} onOfficerChange={setAbsenceFor} onSaved={load} />
       <BulkReassign officers={board.officers} onDone={load} />
