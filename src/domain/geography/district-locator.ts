@@ -139,13 +139,11 @@ export async function buildDistrictLocator(db: Queryable): Promise<DistrictLocat
     });
   }
   for (const row of neighbourhoodRows) {
-    districts
-      .get(row.districtCode)
-      ?.neighbourhoods.push({
-        code: row.code,
-        name: row.name,
-        shape: new PolygonShape(asMultiPolygon(JSON.parse(row.geometry))),
-      });
+    districts.get(row.districtCode)?.neighbourhoods.push({
+      code: row.code,
+      name: row.name,
+      shape: new PolygonShape(asMultiPolygon(JSON.parse(row.geometry))),
+    });
   }
   return new GridDistrictLocator([...districts.values()]);
 }

@@ -120,14 +120,12 @@ export function registerPhotoRoutes(app: App, deps: AppDeps) {
       },
       async (request, reply) => {
         const files = await readFiles(request);
-        return reply
-          .status(201)
-          .send(
-            await addObservationPhoto(photoDeps, currentStaff(request), {
-              observationId: request.params.observationId,
-              files,
-            }),
-          );
+        return reply.status(201).send(
+          await addObservationPhoto(photoDeps, currentStaff(request), {
+            observationId: request.params.observationId,
+            files,
+          }),
+        );
       },
     );
   });
