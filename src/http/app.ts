@@ -13,7 +13,7 @@ import { registerAuthentication } from './auth.ts';
 import type { App, AppDeps } from './deps.ts';
 import { errorHandler, sendProblem } from './problem.ts';
 import { registerRoutes } from './routes.ts';
-import { problemSchema } from '../shared/problem-schema.ts';
+import { problemSchema } from './route-kit.ts';
 
 export const API_VERSION = '1.0.0';
 export const API_PREFIX = '/api/v1';

@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Role, StaffUser } from '../domain/people/roles.ts';
-import { hasAnyRole } from '../domain/people/roles.ts';
-import { resolveSession } from '../domain/people/sessions.ts';
+import { hasAnyRole, type Role, type StaffUser } from '../shared/staff.ts';
+import { resolveSession } from '../domain/people/index.ts';
 import { DomainError } from '../shared/errors.ts';
 import type { AppDeps } from './deps.ts';
 

@@ -1,14 +1,16 @@
-import { registerCategoryRoutes } from '../domain/categories/index.ts';
-import { registerRoutingRoutes } from '../domain/routing/index.ts';
-import { registerGeographyRoutes } from '../domain/geography/index.ts';
-import { registerPeopleRoutes } from '../domain/people/index.ts';
-import { registerFieldworkRoutes } from '../domain/fieldwork/index.ts';
-import { registerMeetingRoutes } from '../domain/meetings/index.ts';
-import { registerPublicReportRoutes, registerReportRoutes } from '../domain/reports/index.ts';
-import { registerAddressRoutes } from '../domain/addresses/index.ts';
+// The areas' routes files are their HTTP edge (see .dependency-cruiser.cjs): registered here, not exported by index.ts.
+import { registerAddressRoutes } from '../domain/addresses/routes.ts';
+import { registerCategoryRoutes } from '../domain/categories/routes.ts';
+import { registerDashboardRoutes } from '../domain/dashboards/routes.ts';
+import { registerFieldworkRoutes } from '../domain/fieldwork/routes.ts';
+import { registerGeographyRoutes } from '../domain/geography/routes.ts';
+import { registerMeetingRoutes } from '../domain/meetings/routes.ts';
+import { registerPeopleRoutes } from '../domain/people/routes.ts';
+import { registerPhotoRoutes } from '../domain/photos/routes.ts';
+import { registerPublicReportRoutes } from '../domain/reports/routes-public.ts';
+import { registerReportRoutes } from '../domain/reports/routes.ts';
+import { registerRoutingRoutes } from '../domain/routing/routes.ts';
 import { createPdokLocatieserver } from '../integrations/pdok-locatieserver.ts';
-import { registerPhotoRoutes } from '../domain/photos/index.ts';
-import { registerDashboardRoutes } from '../domain/dashboards/index.ts';
 import type { App, AppDeps } from './deps.ts';
 
 /** Every area's routes, registered in one place. */

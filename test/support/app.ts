@@ -2,7 +2,7 @@ import { parseConfig, type Config } from '../../src/config.ts';
 import type { Db } from '../../src/db/db.ts';
 import { buildApp } from '../../src/http/app.ts';
 import type { App } from '../../src/http/deps.ts';
-import { startSession } from '../../src/domain/people/sessions.ts';
+import { startSession } from '../../src/domain/people/index.ts';
 import { fixedClock, type Clock } from '../../src/shared/clock.ts';
 
 export function testConfig(overrides: Record<string, string> = {}): Config {

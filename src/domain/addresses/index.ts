@@ -1,6 +1,5 @@
-/** The address-search area: a port, its use cases and routes. Adapters live in src/integrations. */
+/** The address-search area: a port and its use cases (routes.ts is registered by src/http). Adapters live in src/integrations. */
 export { AddressSearchUnavailable, type AddressRecord, type AddressSearch, type AddressSuggestion } from './port.ts';
-export { registerAddressRoutes } from './routes.ts';
 export { suggestAddresses, cleanSearchText } from './suggest-addresses.ts';
 export { lookupAddress } from './lookup-address.ts';
 export { ADDRESS_SEARCH_UNAVAILABLE } from './unavailable.ts';

@@ -1,14 +1,8 @@
-import type { App, AppDeps } from '../../http/deps.ts';
+import { type App, type AppDeps, problemSchema } from '../../http/route-kit.ts';
 import { crsHeaderValue } from '../geography/index.ts';
 import { lookupAddress } from './lookup-address.ts';
 import type { AddressSearch } from './port.ts';
-import {
-  addressParamsSchema,
-  addressSchema,
-  problemSchema,
-  suggestionListSchema,
-  suggestQuerySchema,
-} from './schemas.ts';
+import { addressParamsSchema, addressSchema, suggestionListSchema, suggestQuerySchema } from './schemas.ts';
 import { suggestAddresses } from './suggest-addresses.ts';
 
 const tags = ['addresses'];

@@ -1,6 +1,4 @@
 import { z } from 'zod';
-import { problemSchema } from '../../shared/problem-schema.ts';
-export { problemSchema };
 
 export const suggestQuerySchema = z.object({
   q: z.string().trim().min(2).max(100).describe('What the user typed: street and number, or postcode and number'),

@@ -10,7 +10,6 @@ export {
 export type { DeadlineRule, PublicHoliday } from './calendar.ts';
 export { findCategory, listIntakeCategories } from './repository.ts';
 export { seedHaarlemCategories, haarlemCategoryTree } from './seed-haarlem-categories.ts';
-export { registerCategoryRoutes } from './routes.ts';
 export type { Category, CategoryTree, Deadline } from './schemas.ts';
 export {
   addDays,

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { currentStaff, requireRoles } from '../../http/auth.ts';
-import type { App, AppDeps } from '../../http/deps.ts';
+import { type App, type AppDeps, currentStaff, requireRoles, problemSchema } from '../../http/route-kit.ts';
 import { createCategory } from './create-category.ts';
 import { updateCategory } from './update-category.ts';
 import { listCategoryTree } from './list-category-tree.ts';
@@ -13,7 +12,6 @@ import {
   municipalityParamsSchema,
   updateCategoryBodySchema,
 } from './schemas.ts';
-import { problemSchema } from '../../shared/problem-schema.ts';
 
 const adminOnly = requireRoles('administrator');
 const staffSecurity: Array<Record<string, string[]>> = [{ bearerAuth: [] }, { cookieAuth: [] }];

@@ -1,5 +1,4 @@
 /** Dashboards: read-only aggregates for the staff screens (team board, management overview). */
-export { registerDashboardRoutes, teamBoardReaders, overviewReaders } from './routes.ts';
 export { teamBoard } from './team-board.ts';
 export { managementOverview } from './overview.ts';
 export type { TeamBoard, Overview } from './schemas.ts';

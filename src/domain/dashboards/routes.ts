@@ -1,8 +1,7 @@
-import { currentStaff, requireRoles } from '../../http/auth.ts';
-import type { App, AppDeps } from '../../http/deps.ts';
+import { type App, type AppDeps, currentStaff, requireRoles, problemSchema } from '../../http/route-kit.ts';
 import type { Role } from '../people/index.ts';
 import { managementOverview } from './overview.ts';
-import { overviewQuerySchema, overviewSchema, problemSchema, teamBoardSchema } from './schemas.ts';
+import { overviewQuerySchema, overviewSchema, teamBoardSchema } from './schemas.ts';
 import { teamBoard } from './team-board.ts';
 
 /** Who plans the team: coordinators and the team manager. */

@@ -1,6 +1,4 @@
 import { z } from 'zod';
-import { problemSchema } from '../../shared/problem-schema.ts';
-export { problemSchema };
 
 const timestamp = z.string().describe('ISO 8601 timestamp with zone');
 const codeAndName = z.object({ code: z.string(), name: z.string() });

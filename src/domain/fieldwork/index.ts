@@ -1,5 +1,5 @@
 /** The field-work area (observations, contacts, presence, visibility): what other areas may use. */
-export { registerFieldworkRoutes, fieldworkReaders, visibilityReaders } from './routes.ts';
+export { fieldworkReaders, visibilityReaders } from './readers.ts';
 export { logObservation } from './log-observation.ts';
 export { listObservations } from './list-observations.ts';
 export { logContact } from './log-contact.ts';

@@ -1,5 +1,4 @@
-import { currentStaff, requireRoles } from '../../http/auth.ts';
-import type { App, AppDeps } from '../../http/deps.ts';
+import { type App, type AppDeps, currentStaff, requireRoles, problemSchema } from '../../http/route-kit.ts';
 import { crsHeaderValue, parseCrs } from '../geography/index.ts';
 import type { Role } from '../people/index.ts';
 import { currentRound } from './current-round.ts';
@@ -19,7 +18,6 @@ import {
   logObservationBodySchema,
   observationListSchema,
   observationSchema,
-  problemSchema,
   roundListSchema,
   roundSchema,
   startedRoundSchema,
@@ -30,10 +28,7 @@ import {
 import { startRound } from './start-round.ts';
 import { stopRound } from './stop-round.ts';
 import { districtVisibility } from './visibility.ts';
-
-/** Who reads field work; officers log it. */
-export const fieldworkReaders: readonly Role[] = ['officer', 'coordinator', 'team_manager', 'analyst'];
-export const visibilityReaders: readonly Role[] = ['coordinator', 'team_manager', 'analyst'];
+import { fieldworkReaders, visibilityReaders } from './readers.ts';
 
 const security: Array<Record<string, string[]>> = [{ bearerAuth: [] }, { cookieAuth: [] }];
 const staffProblems = { 400: problemSchema, 401: problemSchema, 403: problemSchema };

@@ -1,7 +1,5 @@
 import { z } from 'zod';
 import { pointGeometrySchema } from '../geography/index.ts';
-import { problemSchema } from '../../shared/problem-schema.ts';
-export { problemSchema };
 
 const timestampInput = z.iso.datetime({ offset: true });
 const timestamp = z.string().describe('ISO 8601 timestamp with zone');

@@ -1,4 +1,4 @@
-import type { App, AppDeps } from '../../http/deps.ts';
+import { type App, type AppDeps, problemSchema } from '../../http/route-kit.ts';
 import { DomainError, notFound } from '../../shared/errors.ts';
 import { coordinatesToRd, crsHeaderValue, parseCrs, type Crs } from './crs.ts';
 import { getDistrictLocator } from './district-locator.ts';
@@ -15,7 +15,6 @@ import {
   municipalityParamsSchema,
   municipalitySchema,
   neighbourhoodCollectionSchema,
-  problemSchema,
 } from './schemas.ts';
 
 const tags = ['geography'];

@@ -1,6 +1,4 @@
 import { z } from 'zod';
-import { problemSchema } from '../../shared/problem-schema.ts';
-export { problemSchema };
 
 export const municipalityCodeSchema = z.string().regex(/^GM\d{4}$/, 'a CBS municipality code such as GM0392');
 export const districtCodeSchema = z.string().regex(/^WK\d{6}$/, 'a CBS wijkcode such as WK039201');

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { currentStaff, requireRoles } from '../../http/auth.ts';
-import type { App, AppDeps } from '../../http/deps.ts';
+import { type App, type AppDeps, currentStaff, requireRoles, problemSchema } from '../../http/route-kit.ts';
 import type { Role } from '../people/index.ts';
 import { createMeeting } from './create-meeting.ts';
 import { deleteMeeting } from './delete-meeting.ts';
@@ -13,7 +12,6 @@ import {
   meetingListSchema,
   meetingParamsSchema,
   meetingSchema,
-  problemSchema,
   publicDistrictParamsSchema,
   publicMeetingListSchema,
   updateMeetingBodySchema,

@@ -1,6 +1,4 @@
 import { z } from 'zod';
-import { problemSchema } from '../../shared/problem-schema.ts';
-export { problemSchema };
 
 const timestamp = z.string().describe('ISO 8601 timestamp with zone');
 const districtCodeSchema = z.string().regex(/^WK[0-9]{6}$/, 'A CBS district code such as WK039201');

@@ -1,6 +1,6 @@
 import { DomainError, type FieldProblem } from '../../shared/errors.ts';
 import { absenceKinds, type AbsenceKind } from './repository-absences.ts';
-import { hasAnyRole, type Role, type StaffUser } from './roles.ts';
+import { hasAnyRole, type Role, type StaffUser } from '../../shared/staff.ts';
 
 export const absenceManagers: readonly Role[] = ['coordinator', 'team_manager', 'administrator'];
 

@@ -7,7 +7,7 @@ import { DomainError } from '../../shared/errors.ts';
 import { openTestDb } from '../../../test/support/db.ts';
 import { bearerFor, testApp } from '../../../test/support/app.ts';
 import { createAbsence, type RerouteOpenReports } from './create-absence.ts';
-import type { StaffUser } from './roles.ts';
+import type { StaffUser } from '../../shared/staff.ts';
 import { addUser, seedMiniGeography } from './test-fixtures.ts';
 
 const staff = (id: string, roles: StaffUser['roles'], municipalityCode = 'GM0392'): StaffUser => ({

@@ -11,7 +11,7 @@ import {
   type AssignmentRecord,
 } from './repository-assignments.ts';
 import { findOfficer } from './repository-officers.ts';
-import type { StaffUser } from './roles.ts';
+import type { StaffUser } from '../../shared/staff.ts';
 
 export interface AssignDistrictInput {
   ownerId: string;

@@ -3,7 +3,7 @@ import type { Clock } from '../../shared/clock.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { assertMayManageAbsencesOf } from './absence-rules.ts';
 import { findAbsence, markAbsenceCancelled, type AbsenceRecord } from './repository-absences.ts';
-import type { StaffUser } from './roles.ts';
+import type { StaffUser } from '../../shared/staff.ts';
 
 /**
  * Cancels (never deletes: the absence explains past re-routing). Cancelling twice is harmless.

@@ -1,10 +1,11 @@
 import type { Db, Queryable } from '../../db/db.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { DomainError } from '../../shared/errors.ts';
+import { rerouteOpenReportsForAbsence } from '../reports/index.ts';
 import { assertMayManageAbsencesOf, parseAbsenceInput, type AbsenceInput } from './absence-rules.ts';
 import { findAbsence, insertAbsence, type AbsenceRecord } from './repository-absences.ts';
 import { findOfficer } from './repository-officers.ts';
-import type { StaffUser } from './roles.ts';
+import type { StaffUser } from '../../shared/staff.ts';
 
 /** The reports area's contract (src/domain/reports/index.ts: rerouteOpenReportsForAbsence). */
 export type RerouteOpenReports = (
@@ -12,14 +13,8 @@ export type RerouteOpenReports = (
   absence: { id: string; officerId: string; startsAt: Date; endsAt: Date; actor: { id: string; name: string } },
 ) => Promise<{ rerouted: number }>;
 
-/**
- * Loaded on first use: people → reports is the dependency direction, and the reports module graph
- * (routing, categories, geography) is only needed once an absence is actually registered.
- */
-const rerouteThroughReports: RerouteOpenReports = async (deps, absence) => {
-  const reports = await import('../reports/index.ts');
-  return reports.rerouteOpenReportsForAbsence(deps, absence);
-};
+/** people -> reports is the dependency direction (reports knows staff only through src/shared/staff.ts). */
+const rerouteThroughReports: RerouteOpenReports = rerouteOpenReportsForAbsence;
 
 export interface CreateAbsenceDeps {
   db: Db;

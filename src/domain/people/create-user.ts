@@ -4,7 +4,7 @@ import { DomainError, type FieldProblem } from '../../shared/errors.ts';
 import { generatePassword, hashPassword, passwordProblems } from './passwords.ts';
 import { emailTaken, findTeamByCode, insertUser, municipalityExists, type UserRecord } from './repository.ts';
 import { insertOfficerProfile } from './repository-officers.ts';
-import { roles as knownRoles, type Role } from './roles.ts';
+import { roles as knownRoles, type Role } from '../../shared/staff.ts';
 
 export interface CreateUserInput {
   municipalityCode: string;

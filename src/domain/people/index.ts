@@ -1,5 +1,5 @@
 /** The people area: the only module other areas import. */
-export { roles, hasAnyRole, type Role, type StaffUser } from './roles.ts';
+export { roles, hasAnyRole, type Role, type StaffUser } from '../../shared/staff.ts';
 export { resolveSession, startSession, revokeSession } from './sessions.ts';
 export { createUser, type CreateUserInput, type CreateUserResult } from './create-user.ts';
 export { setUserPassword, deactivateUser } from './manage-users.ts';
@@ -29,5 +29,3 @@ export { createAbsence, type RerouteOpenReports } from './create-absence.ts';
 export { cancelAbsence } from './cancel-absence.ts';
 export { listTeamAbsences } from './list-absences.ts';
 export { seedHaarlemTeam, type DemoLogin } from './seed-haarlem-team.ts';
-export { registerPeopleRoutes } from './routes.ts';
-export { staffRoles, plannerRoles } from './routes-officers.ts';

@@ -2,7 +2,7 @@ import type { Queryable } from '../../db/db.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { DomainError, type FieldProblem } from '../../shared/errors.ts';
 import { listAbsencesBetween, type AbsenceRecord } from './repository-absences.ts';
-import type { StaffUser } from './roles.ts';
+import type { StaffUser } from '../../shared/staff.ts';
 
 const DEFAULT_DAYS = 14;
 const MAX_DAYS = 366;

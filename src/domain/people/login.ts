@@ -4,7 +4,7 @@ import { DomainError } from '../../shared/errors.ts';
 import { normaliseEmail } from './create-user.ts';
 import { dummyPasswordHash, verifyPassword } from './passwords.ts';
 import { findLoginByEmail } from './repository.ts';
-import type { StaffUser } from './roles.ts';
+import type { StaffUser } from '../../shared/staff.ts';
 import { revokeSession, startSession } from './sessions.ts';
 
 export type TokenType = 'cookie' | 'bearer';

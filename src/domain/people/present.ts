@@ -1,7 +1,7 @@
 import type { AbsenceRecord } from './repository-absences.ts';
 import type { AssignmentRecord } from './repository-assignments.ts';
 import type { OfficerRecord } from './repository-officers.ts';
-import type { StaffUser } from './roles.ts';
+import type { StaffUser } from '../../shared/staff.ts';
 
 /** Records → API shapes (ISO timestamps, only the fields the API promises). */
 export const presentUser = (user: StaffUser) => ({

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/db.ts';
-import type { Role } from './roles.ts';
+import type { Role } from '../../shared/staff.ts';
 
 export interface UserRecord {
   id: string;

@@ -4,7 +4,7 @@ import type { Db } from '../../db/db.ts';
 import type { App } from '../../http/deps.ts';
 import { openTestDb } from '../../../test/support/db.ts';
 import { bearerFor, testApp } from '../../../test/support/app.ts';
-import type { Role } from './roles.ts';
+import type { Role } from '../../shared/staff.ts';
 import { addUser, seedMiniGeography } from './test-fixtures.ts';
 
 const ZERO = '00000000-0000-4000-8000-000000000000';

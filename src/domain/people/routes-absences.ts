@@ -1,6 +1,12 @@
 import { z } from 'zod';
-import { currentStaff, requireRoles } from '../../http/auth.ts';
-import type { App, AppDeps } from '../../http/deps.ts';
+import {
+  type App,
+  type AppDeps,
+  currentStaff,
+  requireRoles,
+  staffProblems,
+  inputProblems,
+} from '../../http/route-kit.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { absenceManagers, assertMayManageAbsencesOf } from './absence-rules.ts';
 import { cancelAbsence } from './cancel-absence.ts';
@@ -14,9 +20,7 @@ import {
   absenceParamsSchema,
   absenceSchema,
   absencesQuerySchema,
-  inputProblems,
   officerParamsSchema,
-  staffProblems,
 } from './schemas.ts';
 
 const tags = ['absences'];

@@ -1,13 +1,20 @@
 import { z } from 'zod';
-import { currentStaff, requireRoles } from '../../http/auth.ts';
-import type { App, AppDeps } from '../../http/deps.ts';
+import {
+  type App,
+  type AppDeps,
+  currentStaff,
+  requireRoles,
+  problemSchema,
+  staffProblems,
+  inputProblems,
+} from '../../http/route-kit.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { assignDistrict } from './assign-district.ts';
 import { presentAssignment, presentOfficer } from './present.ts';
 import { listCoordinatorGroups, listTeams } from './repository.ts';
 import { assignmentHistory, findDistrict } from './repository-assignments.ts';
 import { findOfficer, listOfficers, publicOfficerCard } from './repository-officers.ts';
-import { roles, type Role } from './roles.ts';
+import { roles, type Role } from '../../shared/staff.ts';
 import {
   assignmentBodySchema,
   assignmentSchema,
@@ -17,9 +24,6 @@ import {
   officerSchema,
   publicOfficerCardSchema,
   scheduleBodySchema,
-  inputProblems,
-  problemSchema,
-  staffProblems,
   teamSchema,
 } from './schemas.ts';
 import { updateSchedule } from './update-schedule.ts';

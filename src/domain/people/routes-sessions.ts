@@ -1,10 +1,9 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { currentStaff, SESSION_COOKIE } from '../../http/auth.ts';
-import type { App, AppDeps } from '../../http/deps.ts';
+import { type App, type AppDeps, currentStaff, SESSION_COOKIE, problemSchema } from '../../http/route-kit.ts';
 import { login, logout, prepareLogin } from './login.ts';
 import { presentUser } from './present.ts';
-import { loginBodySchema, loginResponseSchema, problemSchema, staffUserSchema } from './schemas.ts';
+import { loginBodySchema, loginResponseSchema, staffUserSchema } from './schemas.ts';
 
 const tags = ['sessions'];
 

@@ -1,4 +1,4 @@
-import type { App, AppDeps } from '../../http/deps.ts';
+import type { App, AppDeps } from '../../http/route-kit.ts';
 import { registerAbsenceRoutes } from './routes-absences.ts';
 import { registerOfficerRoutes } from './routes-officers.ts';
 import { registerSessionRoutes } from './routes-sessions.ts';

@@ -1,13 +1,5 @@
 import { z } from 'zod';
-import { roles } from './roles.ts';
-import { problemSchema } from '../../shared/problem-schema.ts';
-export { problemSchema };
-
-/** RFC 9457 problem details, as src/http/problem.ts writes them. */
-
-/** Documented error answers: staff endpoints (401, 403, 404) and those with input (400). */
-export const staffProblems = { 401: problemSchema, 403: problemSchema, 404: problemSchema };
-export const inputProblems = { 400: problemSchema, ...staffProblems };
+import { roles } from '../../shared/staff.ts';
 
 const timestamp = z.string().describe('ISO 8601 date-time with zone');
 const idParam = z.string().min(1).max(64);

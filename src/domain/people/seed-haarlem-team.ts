@@ -12,7 +12,7 @@ import { hashPassword } from './passwords.ts';
 import { findUserByEmail, insertUser, saveCoordinatorGroup, saveTeam } from './repository.ts';
 import { currentAssignment, openAssignment } from './repository-assignments.ts';
 import { insertOfficerProfile } from './repository-officers.ts';
-import type { Role } from './roles.ts';
+import type { Role } from '../../shared/staff.ts';
 
 const MUNICIPALITY = 'GM0392';
 /** Demo ownership starts before any demo or test clock, so later re-assignments always close it cleanly. */

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Queryable } from '../../db/db.ts';
 import type { Clock } from '../../shared/clock.ts';
-import type { Role, StaffUser } from './roles.ts';
+import type { Role, StaffUser } from '../../shared/staff.ts';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 

@@ -6,7 +6,7 @@ import type { Db } from '../../db/db.ts';
 import { hashPassword } from './passwords.ts';
 import { insertUser } from './repository.ts';
 import { insertOfficerProfile, type OfficerSchedule } from './repository-officers.ts';
-import type { Role } from './roles.ts';
+import type { Role } from '../../shared/staff.ts';
 
 export const FIXTURE_PASSWORD = 'correct horse battery';
 let sharedHash: Promise<string> | undefined;

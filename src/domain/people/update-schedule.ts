@@ -1,7 +1,7 @@
 import type { Queryable } from '../../db/db.ts';
 import { DomainError, type FieldProblem } from '../../shared/errors.ts';
 import { findOfficer, updateOfficerSchedule, type OfficerRecord, type OfficerSchedule } from './repository-officers.ts';
-import type { StaffUser } from './roles.ts';
+import type { StaffUser } from '../../shared/staff.ts';
 
 export interface ScheduleInput {
   workingWeekdays: readonly number[];

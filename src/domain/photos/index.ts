@@ -1,5 +1,4 @@
 /** The photos area: photos of reports and observations, metadata stripped, stored in the database. */
-export { registerPhotoRoutes, PHOTO_CSP } from './routes.ts';
 export { addReportPhotos, MAX_PHOTOS_PER_REPORT, REPORT_PHOTO_WINDOW_MS } from './add-report-photos.ts';
 export { addObservationPhoto, MAX_PHOTOS_PER_OBSERVATION } from './add-observation-photo.ts';
 export { listReportPhotos, listObservationPhotos } from './list-photos.ts';

@@ -1,8 +1,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { currentStaff, requireRoles } from '../../http/auth.ts';
-import type { App, AppDeps } from '../../http/deps.ts';
+import { type App, type AppDeps, currentStaff, requireRoles, problemSchema } from '../../http/route-kit.ts';
 import { fieldworkReaders } from '../fieldwork/index.ts';
 import { roles } from '../people/index.ts';
 import { addObservationPhoto, MAX_PHOTOS_PER_OBSERVATION } from './add-observation-photo.ts';
@@ -13,7 +12,6 @@ import {
   observationIdParamsSchema,
   photoIdParamsSchema,
   photoListSchema,
-  problemSchema,
   reportIdParamsSchema,
   trackingCodeParamsSchema,
   uploadReceiptSchema,

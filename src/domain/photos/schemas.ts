@@ -1,6 +1,4 @@
 import { z } from 'zod';
-import { problemSchema } from '../../shared/problem-schema.ts';
-export { problemSchema };
 
 export const photoSchema = z.object({
   id: z.uuid(),

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/db.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { DomainError } from '../../shared/errors.ts';
-import type { StaffUser } from '../people/roles.ts';
+import type { StaffUser } from '../../shared/staff.ts';
 import { actorOf, lockReportForChange } from './report-access.ts';
 import { appendHistory, findAssigneeTarget, updateReportAssignee, updateReportStatus } from './repository.ts';
 import type { AssigneeKind } from './schemas.ts';

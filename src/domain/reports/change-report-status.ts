@@ -1,6 +1,6 @@
 import type { Db } from '../../db/db.ts';
 import type { Clock } from '../../shared/clock.ts';
-import type { StaffUser } from '../people/roles.ts';
+import type { StaffUser } from '../../shared/staff.ts';
 import { actorOf, lockReportForChange } from './report-access.ts';
 import { appendHistory, updateReportStatus } from './repository.ts';
 import { assertStatusChange, closedAtAfter, type ReportStatus } from './workflow.ts';

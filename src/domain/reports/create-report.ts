@@ -3,7 +3,7 @@ import type { Db } from '../../db/db.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { computeDeadline } from '../categories/index.ts';
-import { hasAnyRole, type Role, type StaffUser } from '../people/roles.ts';
+import { hasAnyRole, type Role, type StaffUser } from '../../shared/staff.ts';
 import { countAssignment, decideRouting, type RoutingDecision } from '../routing/index.ts';
 import { checkIdempotencyKey, idempotencyScope, replayFor, requestHash } from './idempotency.ts';
 import { resolveIntake, type ResolvedIntake } from './intake-input.ts';

@@ -2,7 +2,7 @@ import type { Queryable } from '../../db/db.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { parseCrs, type Crs } from '../geography/index.ts';
-import type { StaffUser } from '../people/roles.ts';
+import type { StaffUser } from '../../shared/staff.ts';
 import { selectHistory, selectPublicStatus, selectReport } from './queries.ts';
 import { canSee, isPartnerOnly, mayReadTrackingCode } from './report-access.ts';
 import { toDetail } from './report-view.ts';

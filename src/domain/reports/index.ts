@@ -9,5 +9,3 @@ export { rerouteOpenReportsForAbsence, type AbsenceForRerouting } from './rerout
 export { newTrackingCode, normaliseTrackingCode } from './tracking-code.ts';
 export { allowedTransitions, assertTransition, canTransition, reportStatuses, type ReportStatus } from './workflow.ts';
 export * from './schemas.ts';
-export { registerReportRoutes } from './routes.ts';
-export { registerPublicReportRoutes } from './routes-public.ts';

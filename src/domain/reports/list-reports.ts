@@ -2,7 +2,7 @@ import type { Queryable } from '../../db/db.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { DomainError, type FieldProblem } from '../../shared/errors.ts';
 import { parseCrs, pointToRd, type Crs } from '../geography/index.ts';
-import type { StaffUser } from '../people/roles.ts';
+import type { StaffUser } from '../../shared/staff.ts';
 import { selectReportPage, type ReportFilter } from './queries.ts';
 import { isPartnerOnly, mayReadTrackingCode } from './report-access.ts';
 import { toSummary } from './report-view.ts';

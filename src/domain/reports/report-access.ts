@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/db.ts';
 import { DomainError } from '../../shared/errors.ts';
-import type { Role, StaffUser } from '../people/roles.ts';
+import type { Role, StaffUser } from '../../shared/staff.ts';
 import { lockReport, type LockedReport } from './repository.ts';
 
 export const staffReaderRoles: readonly Role[] = [

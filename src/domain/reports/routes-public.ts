@@ -1,4 +1,4 @@
-import type { App, AppDeps } from '../../http/deps.ts';
+import { type App, type AppDeps, problemSchema } from '../../http/route-kit.ts';
 import { crsHeaderValue } from '../geography/index.ts';
 import { followReport } from './follow-report.ts';
 import { listDistrictPublicReports } from './list-district-public-reports.ts';
@@ -11,7 +11,6 @@ import {
   nearbyQuerySchema,
   publicDistrictParamsSchema,
 } from './public-reports-schemas.ts';
-import { problemSchema } from './schemas.ts';
 
 const tags = ['public'];
 

@@ -1,10 +1,9 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import type { App, AppDeps } from '../../http/deps.ts';
-import { currentStaff, requireRoles } from '../../http/auth.ts';
+import { type App, type AppDeps, currentStaff, requireRoles, problemSchema } from '../../http/route-kit.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { crsHeaderValue } from '../geography/index.ts';
-import type { StaffUser } from '../people/roles.ts';
+import type { StaffUser } from '../../shared/staff.ts';
 import { addReportNote } from './add-report-note.ts';
 import { assignReport } from './assign-report.ts';
 import { changeReportStatus } from './change-report-status.ts';
@@ -20,7 +19,6 @@ import {
   ifMatchHeadersSchema,
   listReportsQuerySchema,
   noteBodySchema,
-  problemSchema,
   publicReportStatusSchema,
   reportDetailSchema,
   reportIdParamsSchema,

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { pointGeometrySchema } from '../geography/index.ts';
 import { reportStatuses } from './workflow.ts';
-import { problemSchema } from '../../shared/problem-schema.ts';
-export { problemSchema };
 
 export const reportSources = ['web', 'phone', 'street', 'email', 'partner', 'open311'] as const;
 export type ReportSource = (typeof reportSources)[number];
@@ -180,5 +178,3 @@ export const publicReportStatusSchema = z.object({
   closedAt: timestamp.nullable(),
 });
 export type PublicReportStatus = z.infer<typeof publicReportStatusSchema>;
-
-// ── Problems (RFC 9457), documented on every operation ─────────────────────────

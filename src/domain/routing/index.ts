@@ -4,7 +4,6 @@ export { decideRouting, loadRoutingSnapshot } from './decide-routing.ts';
 export { countAssignment } from './open-report-counts.ts';
 export { loadRoutingData, type RoutingData } from './routing-data.ts';
 export { seedHaarlemRoutingRules } from './seed-haarlem-routing-rules.ts';
-export { registerRoutingRoutes } from './routes.ts';
 export type {
   RoutingDecision,
   RoutingInput,

@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import { currentStaff, requireRoles } from '../../http/auth.ts';
-import type { App, AppDeps } from '../../http/deps.ts';
+import { type App, type AppDeps, currentStaff, requireRoles, problemSchema } from '../../http/route-kit.ts';
 import { listRoutingRules, replaceRoutingRules } from './manage-routing-rules.ts';
 import { replaceRulesBodySchema, rulesResponseSchema } from './schemas.ts';
-import { problemSchema } from '../../shared/problem-schema.ts';
 
 const staffSecurity: Array<Record<string, string[]>> = [{ bearerAuth: [] }, { cookieAuth: [] }];
 

@@ -1,3 +1,4 @@
+/** The staff vocabulary every area and the HTTP kit share: roles and the signed-in staff member. Owned by people. */
 export const roles = [
   'officer',
   'coordinator',
