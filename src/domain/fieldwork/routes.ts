@@ -1,6 +1,5 @@
 import { type App, type AppDeps, currentStaff, requireRoles, problemSchema } from '../../http/route-kit.ts';
 import { crsHeaderValue, parseCrs } from '../geography/index.ts';
-import type { Role } from '../people/index.ts';
 import { currentRound } from './current-round.ts';
 import { listContacts } from './list-contacts.ts';
 import { listObservations } from './list-observations.ts';

@@ -31,10 +31,6 @@ const uploadProblems = {
 export const PHOTO_CSP =
   "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'none'";
 
-const multipartBody = z.unknown().meta({
-  description: 'multipart/form-data with one file part per photo (any field name); JPEG or PNG, recognised by content',
-});
-
 /** Reads every file part into memory; the size limit cuts a file off and marks it truncated. */
 async function readFiles(request: FastifyRequest): Promise<UploadedFile[]> {
   if (!request.isMultipart()) {

@@ -5,7 +5,13 @@ import type { App } from '../../http/deps.ts';
 import { fixedClock } from '../../shared/clock.ts';
 import { bearerFor, testApp } from '../../../test/support/app.ts';
 import { openTestDb } from '../../../test/support/db.ts';
-import { buildReportsWorld, emails, GROTE_MARKT, TEST_NOW, type ReportsWorld } from './test-world.ts';
+import {
+  buildReportsWorld,
+  emails,
+  GROTE_MARKT,
+  TEST_NOW,
+  type ReportsWorld,
+} from '../../../test/support/reports-world.ts';
 import type { ReportStatus } from './workflow.ts';
 
 describe('handling reports: status, assignment, notes, history', () => {

@@ -9,7 +9,14 @@ import { openTestDb } from '../../../test/support/db.ts';
 import type { IntakeWrite } from './intake-store.ts';
 import { IntakeWriter } from './intake-writer.ts';
 import { newTrackingCode } from './tracking-code.ts';
-import { buildReportsWorld, emails, GROTE_MARKT, HAARLEM, TEST_NOW, type ReportsWorld } from './test-world.ts';
+import {
+  buildReportsWorld,
+  emails,
+  GROTE_MARKT,
+  HAARLEM,
+  TEST_NOW,
+  type ReportsWorld,
+} from '../../../test/support/reports-world.ts';
 
 /** The same database, counting the intake statements that reach it. */
 function countingIntakeStatements(db: Db): { db: Db; statements: () => number } {

@@ -7,7 +7,14 @@ import { fixedClock } from '../../shared/clock.ts';
 import { bearerFor, testApp, testConfig } from '../../../test/support/app.ts';
 import { openTestDb } from '../../../test/support/db.ts';
 import { toRd } from '../geography/index.ts';
-import { buildReportsWorld, emails, GROTE_MARKT, OUTSIDE_HAARLEM, TEST_NOW, type ReportsWorld } from './test-world.ts';
+import {
+  buildReportsWorld,
+  emails,
+  GROTE_MARKT,
+  OUTSIDE_HAARLEM,
+  TEST_NOW,
+  type ReportsWorld,
+} from '../../../test/support/reports-world.ts';
 
 const validBody = {
   category: 'hondenpoep',

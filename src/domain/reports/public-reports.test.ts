@@ -6,7 +6,7 @@ import { fixedClock } from '../../shared/clock.ts';
 import { bearerFor, testApp } from '../../../test/support/app.ts';
 import { openTestDb } from '../../../test/support/db.ts';
 import { toCrs84, toRd } from '../geography/index.ts';
-import { buildReportsWorld, emails, GROTE_MARKT, TEST_NOW } from './test-world.ts';
+import { buildReportsWorld, emails, GROTE_MARKT, TEST_NOW } from '../../../test/support/reports-world.ts';
 
 /** A point `metres` east of Grote Markt. */
 function eastOfGroteMarkt(metres: number): { type: 'Point'; coordinates: [number, number] } {

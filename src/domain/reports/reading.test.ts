@@ -6,7 +6,14 @@ import { fixedClock } from '../../shared/clock.ts';
 import { bearerFor, testApp } from '../../../test/support/app.ts';
 import { openTestDb } from '../../../test/support/db.ts';
 import { toRd } from '../geography/index.ts';
-import { buildReportsWorld, emails, GROTE_MARKT, pointInDistrict, TEST_NOW, type ReportsWorld } from './test-world.ts';
+import {
+  buildReportsWorld,
+  emails,
+  GROTE_MARKT,
+  pointInDistrict,
+  TEST_NOW,
+  type ReportsWorld,
+} from '../../../test/support/reports-world.ts';
 
 interface Item {
   id: string;

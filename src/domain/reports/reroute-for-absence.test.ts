@@ -6,7 +6,13 @@ import { fixedClock } from '../../shared/clock.ts';
 import { bearerFor, testApp } from '../../../test/support/app.ts';
 import { openTestDb } from '../../../test/support/db.ts';
 import { createAbsence, resolveSession, startSession, type StaffUser } from '../people/index.ts';
-import { buildReportsWorld, emails, GROTE_MARKT, TEST_NOW, type ReportsWorld } from './test-world.ts';
+import {
+  buildReportsWorld,
+  emails,
+  GROTE_MARKT,
+  TEST_NOW,
+  type ReportsWorld,
+} from '../../../test/support/reports-world.ts';
 
 describe('re-routing on absence', () => {
   let db: Db;

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { type App, type AppDeps, currentStaff, requireRoles, problemSchema } from '../../http/route-kit.ts';
 import { listRoutingRules, replaceRoutingRules } from './manage-routing-rules.ts';
 import { replaceRulesBodySchema, rulesResponseSchema } from './schemas.ts';

@@ -44,7 +44,7 @@ async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
     throw new NetworkError(error);
   }
   if (!response.ok) {
-    let problem: Problem | null = null;
+    let problem: Problem | null;
     try {
       problem = (await response.json()) as Problem;
     } catch {

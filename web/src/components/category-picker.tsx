@@ -51,6 +51,7 @@ export function CategoryPicker({ groups, failed, value, onChange, error }: Categ
   useEffect(() => {
     if (single && single.code !== value) onChange(single.code);
     // only when the match itself changes, so the resident can still pick something else by hand
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the match itself changes (see above)
   }, [single?.code]);
 
   const selected = groups?.flatMap((group) => group.children).find((option) => option.code === value);

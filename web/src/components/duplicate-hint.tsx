@@ -29,6 +29,7 @@ export function DuplicateHint({ category, point, email }: DuplicateHintProps) {
 
   useEffect(() => {
     if (!category || lon === undefined || lat === undefined) {
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- back to the waiting state when the request's key changes, before this effect's fetch
       setLookup({ status: 'idle' });
       return;
     }

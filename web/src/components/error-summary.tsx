@@ -18,6 +18,7 @@ export function ErrorSummary({ errors, attempt }: { errors: FormError[]; attempt
   useEffect(() => {
     if (errors.length) ref.current?.focus();
     // `attempt` moves focus back here on every failed submit, also when the errors stay the same.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- focus follows submit attempts, not the errors' content
   }, [attempt]);
 
   if (!errors.length) return null;

@@ -84,6 +84,7 @@ export function LocationPicker({ value, onChange, error }: LocationPickerProps) 
     if (query.trim().length < 3 || query === chosenLabel.current) return;
     const timer = setTimeout(() => search(query), 350);
     return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- searching follows what is typed; search() itself is recreated each render
   }, [query]);
 
   const useMyLocation = () => {

@@ -35,6 +35,7 @@ export function LocationMap({ id, tileUrl, attribution, districts, value, onChan
   const mapRef = useRef<L.Map | null>(null);
   const markerRef = useRef<L.Marker | null>(null);
   const onChangeRef = useRef(onChange);
+  // eslint-disable-next-line react-hooks/refs -- latest-handler ref: the map's listeners, registered once, call the newest props
   onChangeRef.current = onChange;
 
   useEffect(() => {

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { ApiError, apiGet } from '../api/client.ts';
 import { resolveAddress, suggestAddresses } from '../api/addresses.ts';
 import type { AddressSuggestion, LocateResult, LonLat } from '../api/types.ts';
@@ -159,16 +159,15 @@ function DistrictList({
   onShow: () => void;
 }) {
   const { t, language } = useI18n();
-  const [options, setOptions] = useState<Array<{ code: string; name: string }>>([]);
-  useEffect(() => {
-    if (districts.status !== 'loaded') return;
+  const options = useMemo(() => {
+    if (districts.status !== 'loaded') return [];
     const features =
       (districts.data as { features?: Array<{ id?: string; properties?: { code?: string; name?: string } }> })
         .features ?? [];
     const list = features
       .map((f) => ({ code: String(f.properties?.code ?? f.id ?? ''), name: String(f.properties?.name ?? f.id ?? '') }))
       .filter((d) => d.code);
-    setOptions(list.sort((a, b) => a.name.localeCompare(b.name, language)));
+    return list.sort((a, b) => a.name.localeCompare(b.name, language));
   }, [districts, language]);
   return (
     <section className="wp-section" aria-labelledby="find-list-heading">

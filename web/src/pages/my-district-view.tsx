@@ -21,6 +21,7 @@ function useLoaded<T>(load: (signal: AbortSignal) => Promise<T>, key: string): L
   const [state, setState] = useState<Loaded<T>>({ status: 'loading' });
   useEffect(() => {
     const abort = new AbortController();
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- back to the waiting state when the request's key changes, before this effect's fetch
     setState({ status: 'loading' });
     load(abort.signal)
       .then((data) => setState({ status: 'loaded', data }))
@@ -32,6 +33,7 @@ function useLoaded<T>(load: (signal: AbortSignal) => Promise<T>, key: string): L
           });
       });
     return () => abort.abort();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller's key names the request; load is a new closure each render
   }, [key]);
   return state;
 }

@@ -15,6 +15,7 @@ export function ReportStatusPage({ trackingCode }: { trackingCode: string }) {
 
   useEffect(() => {
     const abort = new AbortController();
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- back to the waiting state when the request's key changes, before this effect's fetch
     setState({ status: 'loading' });
     apiGet<Record<string, unknown>>(`/api/v1/public/reports/${encodeURIComponent(trackingCode)}`, abort.signal)
       .then((body) => setState({ status: 'loaded', report: toPublicReport(body, trackingCode) }))

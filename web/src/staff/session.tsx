@@ -31,6 +31,7 @@ export function StaffSessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- refresh() asks /api/v1/me; it sets state only when the answer arrives
     void refresh();
   }, [refresh]);
 

@@ -1,8 +1,8 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { ApiError, apiPostJson } from '../../api/client.ts';
 import { FormField } from '../../components/form-field.tsx';
 import { useStaffI18n } from '../staff-i18n.ts';
-import type { DistrictChoice } from './field-log-page.tsx';
+import type { DistrictChoice } from './district-choice.ts';
 
 const counterparts = [
   'resident',
@@ -19,12 +19,11 @@ export function ContactForm({ districts }: { districts: DistrictChoice[] }) {
   const { t } = useStaffI18n();
   const [counterpart, setCounterpart] = useState<(typeof counterparts)[number]>('resident');
   const [topic, setTopic] = useState('');
-  const [district, setDistrict] = useState('');
+  const [chosenDistrict, setDistrict] = useState('');
+  // Until the officer picks one, the first of their districts is the choice.
+  const district = chosenDistrict || districts[0]?.code || '';
   const [error, setError] = useState<string | undefined>();
   const [message, setMessage] = useState('');
-  useEffect(() => {
-    if (!district && districts[0]) setDistrict(districts[0].code);
-  }, [districts]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

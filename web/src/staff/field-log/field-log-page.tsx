@@ -4,11 +4,10 @@ import { PageHeading } from '../../components/page-title.tsx';
 import { useStaffUser } from '../session.tsx';
 import type { Officer } from '../staff-api.ts';
 import { useStaffI18n } from '../staff-i18n.ts';
+import type { DistrictChoice } from './district-choice.ts';
 import { ContactForm } from './contact-form.tsx';
 import { ObservationForm } from './observation-form.tsx';
 import { PresenceCard } from './presence-card.tsx';
-
-export type DistrictChoice = { code: string; name: string };
 
 /** The officer's own districts first (owner, then backup): the usual answer to "which district?". */
 function useMyDistricts(officerId: string): DistrictChoice[] {

@@ -3,13 +3,15 @@ import { ApiError, apiGet, apiPostJson } from '../../api/client.ts';
 import { FormField } from '../../components/form-field.tsx';
 import type { Round } from '../staff-api.ts';
 import { useStaffI18n } from '../staff-i18n.ts';
-import type { DistrictChoice } from './field-log-page.tsx';
+import type { DistrictChoice } from './district-choice.ts';
 
 /** Start and stop a district round: the hours count as visibility in the management overview. */
 export function PresenceCard({ districts }: { districts: DistrictChoice[] }) {
   const { t, formatShort } = useStaffI18n();
   const [round, setRound] = useState<Round | null>(null);
-  const [district, setDistrict] = useState('');
+  const [chosenDistrict, setDistrict] = useState('');
+  // Until the officer picks one, the first of their districts is the choice.
+  const district = chosenDistrict || districts[0]?.code || '';
   const [message, setMessage] = useState('');
 
   useEffect(() => {
@@ -17,9 +19,6 @@ export function PresenceCard({ districts }: { districts: DistrictChoice[] }) {
       .then((body) => setRound(body.round))
       .catch(() => undefined);
   }, []);
-  useEffect(() => {
-    if (!district && districts[0]) setDistrict(districts[0].code);
-  }, [districts]);
 
   const nameOf = (code: string) => districts.find((d) => d.code === code)?.name ?? code;
   const start = async () => {

@@ -85,6 +85,7 @@ export function IntakeLocation({
       clearTimeout(timer);
       abort.abort();
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the municipality does not change while the page is open; searching follows the query
   }, [query]);
 
   const useGps = () =>

@@ -13,6 +13,7 @@ export function useNearbyOpenReports(point: LonLat | null): ReportSummary[] {
   const key = point ? `${point[0].toFixed(5)},${point[1].toFixed(5)}` : null;
   useEffect(() => {
     if (!point) {
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- back to the waiting state when the request's key changes, before this effect's fetch
       setItems([]);
       return;
     }
@@ -32,6 +33,7 @@ export function useNearbyOpenReports(point: LonLat | null): ReportSummary[] {
       clearTimeout(timer);
       abort.abort();
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- key is the point rounded to ~1 m, so a jittering GPS fix does not refetch
   }, [key]);
   return items;
 }

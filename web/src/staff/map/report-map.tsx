@@ -41,6 +41,7 @@ export function ReportMap({ id, label, reports, onSelectReport, pin, onPick, des
   const mapRef = useRef<L.Map | null>(null);
   const layerRef = useRef<L.LayerGroup | null>(null);
   const callbacks = useRef({ onSelectReport, onPick });
+  // eslint-disable-next-line react-hooks/refs -- latest-handler ref: the map's listeners, registered once, call the newest props
   callbacks.current = { onSelectReport, onPick };
 
   useEffect(() => {
@@ -82,12 +83,14 @@ export function ReportMap({ id, label, reports, onSelectReport, pin, onPick, des
   }, [districts]);
 
   // Fit the view to the reports once they arrive (a pin takes over the view when set).
+  const hasReports = reports.length > 0;
   useEffect(() => {
     const map = mapRef.current;
     if (!map || reports.length === 0 || pin) return;
     const bounds = L.latLngBounds(reports.map((r) => [r.point[1], r.point[0]] as L.LatLngTuple));
     if (bounds.isValid()) map.fitBounds(bounds, { padding: [24, 24], maxZoom: 16, animate: false });
-  }, [reports.length > 0]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when reports first arrive; later changes keep the user's view
+  }, [hasReports]);
 
   useEffect(() => {
     const map = mapRef.current;
@@ -159,10 +162,12 @@ export function ReportMap({ id, label, reports, onSelectReport, pin, onPick, des
     };
   }, [reports, t]);
 
+  const pinLon = pin?.[0];
+  const pinLat = pin?.[1];
   useEffect(() => {
     const map = mapRef.current;
-    if (!map || !pin) return;
-    const latLng = L.latLng(pin[1], pin[0]);
+    if (!map || pinLon === undefined || pinLat === undefined) return;
+    const latLng = L.latLng(pinLat, pinLon);
     const marker = L.marker(latLng, {
       icon: L.divIcon({ className: 'wp-marker', html: PIN_SVG, iconSize: [28, 28], iconAnchor: [14, 28] }),
       interactive: false,
@@ -173,7 +178,7 @@ export function ReportMap({ id, label, reports, onSelectReport, pin, onPick, des
     return () => {
       marker.remove();
     };
-  }, [pin?.[0], pin?.[1]]);
+  }, [pinLon, pinLat]);
 
   return (
     <>

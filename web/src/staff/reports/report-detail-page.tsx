@@ -36,6 +36,7 @@ export function ReportDetailPage({ reportId }: { reportId: string }) {
   }, [reportId]);
 
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- load() fetches the report; it sets state only when the answer arrives
     void load();
   }, [load]);
 

@@ -10,6 +10,7 @@ export function useReports(query: string | null): { state: ReportsState; reload:
   useEffect(() => {
     if (query === null) return;
     const abort = new AbortController();
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- back to the waiting state when the request's key changes, before this effect's fetch
     setState((previous) => (previous.status === 'loaded' ? previous : { status: 'loading' }));
     allReports(new URLSearchParams(query), abort.signal)
       .then((items) => setState({ status: 'loaded', items: items.sort(byUrgency) }))

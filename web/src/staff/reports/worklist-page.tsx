@@ -34,7 +34,7 @@ export function WorklistPage() {
       )
       .catch(() => undefined);
   }, [user.id]);
-  const items = state.status === 'loaded' ? state.items : [];
+  const items = useMemo(() => (state.status === 'loaded' ? state.items : []), [state]);
   const overdue = items.filter((r) => r.overdue).length;
   const mapReports = useMemo<MapReport[]>(
     () =>

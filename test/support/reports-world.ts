@@ -2,11 +2,11 @@
  * The Haarlem world for the reports tests: real CBS geography from the shared data, the default
  * category tree and the demo team (17 district officers, coordinators, one login per role).
  */
-import type { Db } from '../../db/db.ts';
-import { testConfig } from '../../../test/support/app.ts';
-import { seedHaarlemCategories } from '../categories/index.ts';
-import { seedHaarlemGeography, toCrs84 } from '../geography/index.ts';
-import { seedHaarlemTeam } from '../people/index.ts';
+import type { Db } from '../../src/db/db.ts';
+import { testConfig } from './app.ts';
+import { seedHaarlemCategories } from '../../src/domain/categories/index.ts';
+import { seedHaarlemGeography, toCrs84 } from '../../src/domain/geography/index.ts';
+import { seedHaarlemTeam } from '../../src/domain/people/index.ts';
 
 export const HAARLEM = 'GM0392';
 /** Grote Markt, in WK039201 Oude Stad (borough Centrum); district officer Sanne Bakker (district days Monday and Wednesday). */
