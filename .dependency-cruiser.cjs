@@ -46,7 +46,16 @@ module.exports = {
         'Database drivers and the web framework are adapters too; the domain talks to storage through ' +
         'the Db port and to HTTP not at all (routes excepted, see domain-routes-http-kit-only).',
       from: { path: '^src/domain/', pathNot: [ROUTES, TESTS] },
-      to: { path: '(^|/)node_modules/(fastify|@fastify/|fastify-|pg|@electric-sql/)' },
+      to: { path: '(^|/)node_modules/(fastify/|@fastify/|fastify-[^/]+/|pg/|pg-[^/]+/|@electric-sql/)' },
+    },
+    {
+      name: 'shared-is-core',
+      severity: 'error',
+      comment:
+        'src/shared (errors, clock, staff vocabulary) sits under every area and adapter, so it imports none of them; ' +
+        'an HTTP schema there (the former problem-schema.ts) belongs in the HTTP kit.',
+      from: { path: '^src/shared/', pathNot: TESTS },
+      to: { path: ['^src/(domain|http|db|cli|jobs|integrations)/', '^web/', '(^|/)node_modules/(fastify|@fastify/)'] },
     },
     {
       name: 'domain-routes-http-kit-only',
@@ -114,7 +123,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)(node_modules|dist|data|[.]test-cache)/' },
+    exclude: { path: '^(web/dist|data|[.]test-cache)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: {
