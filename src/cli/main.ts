@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { ConfigError } from '../config.ts';
+import { ChangedMigrationError } from '../db/migrate.ts';
 import { registerImportGeographyCommand } from './commands/import-geography.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
 import { registerSeedCommand } from './commands/seed.ts';
@@ -22,6 +23,11 @@ try {
   if (error instanceof ConfigError) {
     console.error(error.message);
     process.exit(2);
+  }
+  // `migrate`, `start` and `seed` refuse to run on a changed migration: the message says which file and what to do.
+  if (error instanceof ChangedMigrationError) {
+    console.error(error.message);
+    process.exit(1);
   }
   throw error;
 }

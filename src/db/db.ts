@@ -23,11 +23,22 @@ export interface Queryable {
   ): Promise<QueryResult<T>>;
 }
 
+/** One connection of its own: session state (advisory locks, settings) stays on it. */
+export interface Session extends Queryable {
+  /** Runs a multi-statement script without parameters. */
+  exec(sql: string): Promise<void>;
+}
+
 export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /** Runs fn in one transaction; commits when it resolves, rolls back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Runs a multi-statement script without parameters (migrations). */
   exec(sql: string): Promise<void>;
+  /**
+   * Runs fn on one connection for its whole duration (PGlite has only one). On a server the
+   * connection is closed afterwards, so no session state fn left behind reaches the pool.
+   */
+  withSession<T>(fn: (session: Session) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

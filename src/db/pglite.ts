@@ -33,6 +33,14 @@ export async function openPglite(options: {
     async exec(sql) {
       await pg.exec(sql);
     },
+    async withSession(fn) {
+      return fn({
+        query: base.query,
+        async exec(sql) {
+          await pg.exec(sql);
+        },
+      });
+    },
     async close() {
       await pg.close();
     },

@@ -88,6 +88,20 @@ export async function openPostgres(
     async exec(sql) {
       await withRetry(() => pool.query(sql));
     },
+    async withSession(fn) {
+      const client = await withRetry(() => pool.connect());
+      try {
+        return await fn({
+          ...wrap(client),
+          async exec(sql) {
+            await client.query(sql);
+          },
+        });
+      } finally {
+        // Destroyed, not returned: a session lock or setting fn left behind must not outlive it.
+        client.release(true);
+      }
+    },
     async close() {
       await pool.end();
     },

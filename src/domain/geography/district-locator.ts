@@ -2,7 +2,7 @@ import type { Queryable } from '../../db/db.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { coordinatesToRd, type Crs, type PointGeometry } from './crs.ts';
 import { asMultiPolygon, PolygonShape } from './polygon-shape.ts';
-import { loadDistrictShapes, loadNeighbourhoodShapes } from './repository.ts';
+import { loadDistrictShapes, loadNeighbourhoodShapes, selectGeographyVersion } from './repository.ts';
 
 export interface LocatedPoint {
   municipalityCode: string;
@@ -18,6 +18,11 @@ export interface DistrictLocator {
   /** RD New coordinates in; null when no district covers the point. */
   locate(x: number, y: number, municipalityCode?: string): LocatedPoint | null;
   readonly districtCount: number;
+  /**
+   * The geography counter (migration 0110) read just before the polygons were: the polygons are at
+   * least that new, so a locator whose counter is current is current.
+   */
+  readonly geographyVersion: number;
 }
 
 /** Generalised buurten may miss a point that lies in the wijk; the nearest buurt of that wijk within this distance is taken. */
@@ -50,7 +55,10 @@ export class GridDistrictLocator implements DistrictLocator {
   private readonly rows: number;
   private readonly cells: District[][];
 
-  constructor(private readonly districts: District[]) {
+  constructor(
+    private readonly districts: District[],
+    readonly geographyVersion = 0,
+  ) {
     const sorted = [...districts].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
     const boxes = sorted.map((d) => d.shape.bbox);
     this.minX = boxes.length ? Math.min(...boxes.map((b) => b.minX)) : 0;
@@ -125,6 +133,8 @@ function located(district: District, neighbourhood: Area | null): LocatedPoint {
 }
 
 export async function buildDistrictLocator(db: Queryable): Promise<DistrictLocator> {
+  // Read first: a change committing during the load can only make the polygons newer than the label.
+  const geographyVersion = await selectGeographyVersion(db);
   const [districtRows, neighbourhoodRows] = await Promise.all([loadDistrictShapes(db), loadNeighbourhoodShapes(db)]);
   const districts = new Map<string, District>();
   for (const row of districtRows) {
@@ -145,26 +155,43 @@ export async function buildDistrictLocator(db: Queryable): Promise<DistrictLocat
       shape: new PolygonShape(asMultiPolygon(JSON.parse(row.geometry))),
     });
   }
-  return new GridDistrictLocator([...districts.values()]);
+  return new GridDistrictLocator([...districts.values()], geographyVersion);
 }
 
 const locators = new WeakMap<object, Promise<DistrictLocator>>();
 
-/** One locator per database handle, built on first use; imports call invalidateDistrictLocator. */
-export function getDistrictLocator(db: Queryable): Promise<DistrictLocator> {
-  let locator = locators.get(db);
-  if (!locator) {
-    locator = buildDistrictLocator(db);
-    locators.set(db, locator);
-    const building = locator;
-    // A failed build is forgotten so the next call retries; a newer build is left alone.
-    building.catch(() => {
-      if (locators.get(db) === building) locators.delete(db);
-    });
-  }
-  return locator;
+/**
+ * One locator per database handle, kept current the way routing's data is: one tiny statement reads
+ * the geography counter, and the polygons are loaded again only when it moved, so an import by
+ * another process (or plain SQL) is seen by the next call. With `verify: false` the cached locator is
+ * used unchecked; the caller must then compare its `geographyVersion` with data it checks at its
+ * write (intake does).
+ */
+export async function getDistrictLocator(db: Queryable, options: { verify?: boolean } = {}): Promise<DistrictLocator> {
+  const cached = locators.get(db);
+  if (!cached) return rebuild(db);
+  if (options.verify === false) return cached;
+  const version = await selectGeographyVersion(db);
+  // A build started while the counter was read reads it later still, so it is at least as new.
+  const latest = locators.get(db);
+  if (latest !== cached) return latest ?? rebuild(db);
+  const locator = await cached.catch(() => undefined);
+  if (locator && locator.geographyVersion >= version) return locator;
+  const newest = locators.get(db);
+  return newest && newest !== cached ? newest : rebuild(db);
 }
 
+function rebuild(db: Queryable): Promise<DistrictLocator> {
+  const building = buildDistrictLocator(db);
+  locators.set(db, building);
+  // A failed build is forgotten so the next call retries; a newer build is left alone.
+  building.catch(() => {
+    if (locators.get(db) === building) locators.delete(db);
+  });
+  return building;
+}
+
+/** For imports in this process: the next call rebuilds without waiting for the counter to be read. */
 export function invalidateDistrictLocator(db: Queryable): void {
   locators.delete(db);
 }
@@ -179,8 +206,17 @@ export async function locatePoint(
   crs: Crs = 'CRS84',
   municipalityCode?: string,
 ): Promise<LocatedPoint> {
+  return locateWith(await getDistrictLocator(deps.db), point, crs, municipalityCode);
+}
+
+/** locatePoint on a locator the caller already has (intake takes it unchecked; see getDistrictLocator). */
+export function locateWith(
+  locator: DistrictLocator,
+  point: PointGeometry,
+  crs: Crs = 'CRS84',
+  municipalityCode?: string,
+): LocatedPoint {
   const [x, y] = coordinatesToRd(point.coordinates[0], point.coordinates[1], crs, 'coordinates');
-  const locator = await getDistrictLocator(deps.db);
   const result = locator.locate(x, y, municipalityCode);
   if (!result) {
     const where = municipalityCode ? `municipality ${municipalityCode}` : 'any municipality served here';

@@ -14,6 +14,7 @@ export {
   getDistrictLocator,
   invalidateDistrictLocator,
   locatePoint,
+  locateWith,
   type DistrictLocator,
   type LocatedPoint,
 } from './district-locator.ts';

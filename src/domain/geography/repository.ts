@@ -227,3 +227,12 @@ export async function loadNeighbourhoodShapes(db: Queryable): Promise<Neighbourh
   );
   return result.rows;
 }
+
+/** Bumped by statement triggers on every change to the tables the locator reads (migration 0110). */
+export async function selectGeographyVersion(db: Queryable): Promise<number> {
+  const { rows } = await db.query<{ version: number }>(
+    'SELECT geography_version::float8 AS version FROM routing_data_version',
+  );
+  if (!rows[0]) throw new Error('routing_data_version has no row (migration 0080)');
+  return Number(rows[0].version);
+}

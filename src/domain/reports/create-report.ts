@@ -88,7 +88,7 @@ export async function createReport(
 }
 
 /**
- * Decides on the cached categories and routing data without asking whether they are current, and
+ * Decides on the cached district locator, categories and routing data without asking whether they are current, and
  * lets the insert check that (one statement for the whole intake). When the data changed meanwhile,
  * or the cached data found a problem, it goes again on verified data; the last attempt writes on
  * verified data unconditionally, as a read-then-write intake would.
@@ -119,6 +119,8 @@ async function intakeFromCachedData(
       if (attempt.verify) throw error;
       continue;
     }
+    // The insert checks routing's version only, so the point must have been placed on that version's geography.
+    if (attempt.guard && intake.routingData?.geographyVersion !== intake.geographyVersion) continue;
     const version = attempt.guard ? (intake.routingData?.version ?? null) : null;
     const stored = await storeReport(deps.db, report, intake, staff, idempotency, version);
     if (stored === 'stored') {

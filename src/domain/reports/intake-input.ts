@@ -3,7 +3,14 @@ import type { Queryable } from '../../db/db.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { DomainError, type FieldProblem } from '../../shared/errors.ts';
 import type { Category } from '../categories/index.ts';
-import { locatePoint, parseCrs, pointToRd, type Crs, type LocatedPoint } from '../geography/index.ts';
+import {
+  getDistrictLocator,
+  locateWith,
+  parseCrs,
+  pointToRd,
+  type Crs,
+  type LocatedPoint,
+} from '../geography/index.ts';
 import { loadRoutingData, type RoutingData } from '../routing/index.ts';
 import { findIntakeCategory } from './intake-categories.ts';
 import { createReportBodySchema, type CreateReportBody } from './schemas.ts';
@@ -12,6 +19,8 @@ export interface ResolvedIntake {
   body: CreateReportBody;
   rd: { x: number; y: number };
   located: LocatedPoint;
+  /** The geography counter of the locator that placed the point (0 when there was no point to place). */
+  geographyVersion: number;
   category: Category & { deadline: NonNullable<Category['deadline']> };
   /** The municipality's time zone, for deadlines counted on its wall calendar. */
   timeZone: string;
@@ -76,11 +85,14 @@ export async function resolveIntake(
   let rd: { x: number; y: number } | undefined;
   let located: LocatedPoint | undefined;
   let outside: DomainError | undefined;
+  let geographyVersion = 0;
   if (location && crs) {
     try {
       const [x, y] = pointToRd(location, crs);
       rd = { x, y };
-      located = await locatePoint(deps, location, crs, input.staffMunicipalityCode ?? undefined);
+      const locator = await getDistrictLocator(deps.db, { verify: input.verifyCachedData ?? true });
+      geographyVersion = locator.geographyVersion;
+      located = locateWith(locator, location, crs, input.staffMunicipalityCode ?? undefined);
     } catch (error) {
       if (error instanceof DomainError && error.code === 'outside_municipality') outside = error;
       else problems.push(...problemsOf(error, 'body.location.coordinates'));
@@ -135,6 +147,7 @@ export async function resolveIntake(
     body: parsed.data,
     rd,
     located,
+    geographyVersion,
     category: { ...category, deadline: category.deadline },
     timeZone: routingData?.timeZone ?? 'Europe/Amsterdam',
     routingData,

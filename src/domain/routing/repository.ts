@@ -43,7 +43,7 @@ export async function selectRoutingDataVersion(db: Queryable): Promise<number> {
 }
 
 /**
- * All of the municipality's routing data as JSON, with the version counter read in the SAME statement
+ * All of the municipality's routing data as JSON, with the version counters read in the SAME statement
  * (one snapshot of the database), so the data always belongs to the version it is cached under.
  * Absences that ended before `absencesFrom` cannot affect a decision from then on and are left out.
  * `data` is null for an unknown municipality.
@@ -52,9 +52,9 @@ export async function selectRoutingData(
   db: Queryable,
   municipalityCode: string,
   absencesFrom: Date,
-): Promise<{ version: number; data: StoredRoutingData | null }> {
-  const { rows } = await db.query<{ version: number; data: StoredRoutingData | null }>(
-    `SELECT v.version::float8 AS version, (
+): Promise<{ version: number; geographyVersion: number; data: StoredRoutingData | null }> {
+  const { rows } = await db.query<{ version: number; geographyVersion: number; data: StoredRoutingData | null }>(
+    `SELECT v.version::float8 AS version, v.geography_version::float8 AS "geographyVersion", (
               SELECT json_build_object(
                 'timeZone', m.timezone,
                 'districts', COALESCE((
@@ -100,7 +100,7 @@ export async function selectRoutingData(
   );
   const row = rows[0];
   if (!row) throw new Error('routing_data_version has no row (migration 0080)');
-  return { version: Number(row.version), data: row.data };
+  return { version: Number(row.version), geographyVersion: Number(row.geographyVersion), data: row.data };
 }
 
 /** Open (not resolved or cancelled) reports per officer, for the given officers; missing ids have none. */

@@ -14,6 +14,11 @@ import type { DistrictSnapshot, OfficerSnapshot, RoutingRule, RoutingSnapshot } 
 export interface RoutingData {
   municipalityCode: string;
   version: number;
+  /**
+   * The geography counter of the same snapshot (migration 0110): intake checks that the district locator
+   * it located the point with was built at this one, so the insert's version check covers both.
+   */
+  geographyVersion: number;
   /** Absences that ended before this moment are not in `officers`. */
   absencesFrom: number;
   timeZone: string;
@@ -48,19 +53,19 @@ export async function loadRoutingData(
   // A cache loaded for a later moment may lack absences an earlier moment needs.
   const usable = cached && cached.absencesFrom <= absencesFrom.getTime() ? cached : undefined;
   if (usable && (options.verify === false || (await selectRoutingDataVersion(db)) === usable.version)) return usable;
-  const { version, data } = await selectRoutingData(db, municipalityCode, absencesFrom);
+  const { version, geographyVersion, data } = await selectRoutingData(db, municipalityCode, absencesFrom);
   if (!data) {
     perMunicipality.delete(municipalityCode);
     return null;
   }
-  const fresh = toRoutingData(municipalityCode, version, absencesFrom, data);
+  const fresh = toRoutingData(municipalityCode, { version, geographyVersion }, absencesFrom, data);
   perMunicipality.set(municipalityCode, fresh);
   return fresh;
 }
 
 function toRoutingData(
   municipalityCode: string,
-  version: number,
+  versions: { version: number; geographyVersion: number },
   absencesFrom: Date,
   data: StoredRoutingData,
 ): RoutingData {
@@ -73,7 +78,7 @@ function toRoutingData(
   const absenceEnds = officers.flatMap((o) => o.absences.map((a) => a.endsAt.getTime()));
   return {
     municipalityCode,
-    version,
+    ...versions,
     absencesFrom: absencesFrom.getTime(),
     timeZone: data.timeZone,
     districts: new Map(data.districts.map((d) => [d.code, d])),
