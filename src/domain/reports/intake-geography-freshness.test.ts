@@ -14,7 +14,7 @@ import { openTestDb } from '../../../test/support/db.ts';
 import { importGeography, locatePoint, toRd } from '../geography/index.ts';
 import { loadRoutingSnapshot } from '../routing/index.ts';
 import { createReport } from './create-report.ts';
-import { GROTE_MARKT, HAARLEM, TEST_NOW } from './test-world.ts';
+import { GROTE_MARKT, HAARLEM, TEST_NOW } from '../../../test/support/reports-world.ts';
 
 async function anotherProcess(db: Db): Promise<Db> {
   if (db.kind === 'postgres') {
