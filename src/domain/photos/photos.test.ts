@@ -212,10 +212,10 @@ describe('photos', () => {
     assert.equal(stored.rows[0]!.n, 0);
     const truncatedJpeg = await upload(report.trackingCode, [photoFile(jpeg.subarray(0, 200))]);
     assert.equal(truncatedJpeg.statusCode, 400);
-    // Well-formed segments around damaged image data: only the decoder notices, and it is still a 400.
-    const damaged = Buffer.from(jpeg);
-    damaged.fill(0xff, jpeg.indexOf(Buffer.from([0xff, 0xda])) + 20, jpeg.length - 2);
-    const corrupt = await upload(report.trackingCode, [photoFile(damaged)]);
+    // Well-formed segments, but a frame header no decoder accepts: only libjpeg notices, and it is still a 400.
+    const badPrecision = Buffer.from(jpeg);
+    badPrecision[jpeg.indexOf(Buffer.from([0xff, 0xc0])) + 4] = 7;
+    const corrupt = await upload(report.trackingCode, [photoFile(badPrecision)]);
     assert.equal(corrupt.statusCode, 400, corrupt.body);
     assert.match(String(corrupt.headers['content-type']), /problem\+json/);
     assert.deepEqual(corrupt.json().invalidParams, [

@@ -194,17 +194,32 @@ describe('re-encoding photos', () => {
     });
   });
 
-  it('refuses a JPEG whose structure is intact but whose image data is damaged, or that is cut off', async () => {
+  it('refuses a JPEG the decoder cannot read although its segments are well formed, and a cut-off one', async () => {
     const photo = await sidewaysPhoto(1);
-    const damaged = Buffer.from(photo);
-    const scanStart = damaged.indexOf(Buffer.from([0xff, 0xda]));
-    damaged.fill(0xff, scanStart + 20, damaged.length - 2); // marker fill bytes where the scan was
-    for (const broken of [damaged, photo.subarray(0, photo.length - 40)]) {
+    const frame = photo.indexOf(Buffer.from([0xff, 0xc0]));
+    const badPrecision = Buffer.from(photo);
+    badPrecision[frame + 4] = 7; // sample precision: baseline JPEG has 8 bits
+    const bogusHuffmanTable = Buffer.from(photo);
+    const table = photo.indexOf(Buffer.from([0xff, 0xc4]));
+    bogusHuffmanTable.fill(0xff, table + 5, table + 5 + 16); // code counts adding up to more than 256 codes
+    const cutOff = photo.subarray(0, photo.length - 40); // no end marker: the structure check refuses it
+    for (const broken of [badPrecision, bogusHuffmanTable, cutOff]) {
       await assert.rejects(reencodePhoto(broken), (error: unknown) => {
         assert.ok(error instanceof InvalidImage, `got ${String(error)}`);
         return true;
       });
     }
     await assert.rejects(reencodePhoto(Buffer.from('GIF89a....')), /not a JPEG or PNG/);
+  });
+
+  it('accepts a photo the decoder reads with a warning, like the invalid scan parameters some phones write', async () => {
+    const photo = await sidewaysPhoto(1);
+    const scan = photo.indexOf(Buffer.from([0xff, 0xda]));
+    const withOddScan = Buffer.from(photo);
+    withOddScan[scan + 2 + photo.readUInt16BE(scan + 2) - 2] = 0; // spectral end: a sequential JPEG says 63
+    await assert.rejects(sharp(withOddScan, { failOn: 'warning' }).toBuffer(), /Invalid SOS parameters/);
+    const clean = await reencodePhoto(withOddScan);
+    assert.deepEqual([clean.width, clean.height], [40, 20]);
+    assertColour(await pixelAt(clean.data, 5, 10), RED, 'left');
   });
 });

@@ -31,7 +31,11 @@ export async function reencodePhoto(bytes: Buffer): Promise<CleanImage> {
   const checked = cleanImage(bytes);
   if (checked.width * checked.height > MAX_PHOTO_PIXELS)
     throw new InvalidImage(`the image has more than ${MAX_PHOTO_PIXELS / 1_000_000} megapixels`);
-  const pipeline = sharp(bytes, { limitInputPixels: MAX_PHOTO_PIXELS, failOn: 'warning' })
+  // failOn 'error', not sharp's default 'warning': Samsung phones write JPEGs that libjpeg reads with a
+  // warning (invalid scan parameters, lovell/sharp#1578), and residents must be able to send those; so
+  // damaged image data is stored as libjpeg recovers it, as a viewer would show it. What libjpeg cannot
+  // decode at all is refused.
+  const pipeline = sharp(bytes, { limitInputPixels: MAX_PHOTO_PIXELS, failOn: 'error' })
     .rotate()
     .resize({ width: MAX_PHOTO_EDGE, height: MAX_PHOTO_EDGE, fit: 'inside', withoutEnlargement: true })
     .toColourspace('srgb');
