@@ -10,6 +10,7 @@ import { openPostgres } from '../src/db/postgres.ts';
 import { seedDemo } from '../src/db/seed/demo.ts';
 import { benchDistrictLookup } from './district-lookup.ts';
 import { benchIntake, type IntakeRound } from './intake.ts';
+import { benchPhotos, printPhotos } from './photos.ts';
 import { benchResidentForm } from './web-form.ts';
 import { benchWorklistMap } from './web-worklist.ts';
 
@@ -78,6 +79,8 @@ console.log(`  in-process index ${fmt(lookup.lookupsPerSecond).padStart(12)} loo
 console.log(
   `  PostGIS baseline ${fmt(lookup.postgisLookupsPerSecond).padStart(12)} lookups/s   ratio ${fmt(lookup.lookupsPerSecond / lookup.postgisLookupsPerSecond, 1)}×`,
 );
+
+printPhotos(await benchPhotos());
 
 printIntake('PGlite (embedded)', await benchIntake(pglite, { rounds: 3, seconds: roundSeconds, connections }));
 

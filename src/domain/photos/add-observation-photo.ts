@@ -14,7 +14,7 @@ export async function addObservationPhoto(
   officer: StaffUser,
   input: { observationId: string; files: UploadedFile[] },
 ): Promise<PhotoList> {
-  const prepared = prepareUploads(input.files, { maxBytes: deps.maxBytes, maxFiles: MAX_PHOTOS_PER_OBSERVATION });
+  const prepared = await prepareUploads(input.files, { maxBytes: deps.maxBytes, maxFiles: MAX_PHOTOS_PER_OBSERVATION });
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
     const observation = await lockObservation(tx, input.observationId);

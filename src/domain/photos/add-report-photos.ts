@@ -53,7 +53,7 @@ export async function addReportPhotos(
 ): Promise<UploadReceipt> {
   const code = normaliseTrackingCode(input.trackingCode);
   if (!code) throw unknownCode();
-  const prepared = prepareUploads(input.files, { maxBytes: deps.maxBytes, maxFiles: MAX_PHOTOS_PER_REPORT });
+  const prepared = await prepareUploads(input.files, { maxBytes: deps.maxBytes, maxFiles: MAX_PHOTOS_PER_REPORT });
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
     const report = await lockReportByTrackingCode(tx, code);

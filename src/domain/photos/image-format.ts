@@ -1,9 +1,10 @@
 /**
  * Recognises JPEG and PNG by their bytes (never by file name or declared type), checks their
- * structure, reads the dimensions, and removes metadata: in JPEGs every APPn segment except
- * the JFIF APP0 and the Adobe APP14 (both needed to decode), and comments; in PNGs the text, EXIF and time chunks. Camera EXIF holds GPS
- * positions and device serials, which are personal data. The compressed image data itself is
- * copied unchanged, so the picture is exactly what was sent.
+ * structure and reads the dimensions from the header: the gate before an upload reaches the image
+ * decoder (reencode-photo.ts). cleanImage also removes metadata without decoding: in JPEGs every APPn
+ * segment except the JFIF APP0 and the Adobe APP14 (both needed to decode), and comments; in PNGs the
+ * text, EXIF and time chunks. That was how uploads were stored before they were re-encoded; it does
+ * not apply the EXIF orientation, so re-encoding replaced it, and bench/photos.ts keeps it as baseline.
  */
 export type PhotoContentType = 'image/jpeg' | 'image/png';
 

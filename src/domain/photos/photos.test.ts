@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import sharp from 'sharp';
 import type { Db } from '../../db/db.ts';
 import type { App } from '../../http/deps.ts';
 import { fixedClock } from '../../shared/clock.ts';
@@ -10,6 +11,7 @@ import { bearerFor, testApp } from '../../../test/support/app.ts';
 import { openTestDb } from '../../../test/support/db.ts';
 import { assertRoleChecks, buildWorld, GROTE_MARKT, type World } from '../../../test/support/fieldwork-world.ts';
 import { roles, type Role } from '../people/index.ts';
+import { reencodePhoto } from './reencode-photo.ts';
 import { PHOTO_CSP } from './routes.ts';
 
 const fixtures = join(import.meta.dirname, '../../../test/fixtures/photos');
@@ -114,7 +116,7 @@ describe('photos', () => {
   const upload = (trackingCode: string, files: Parameters<typeof multipart>[0]) =>
     app.inject({ method: 'POST', url: `/api/v1/reports/${trackingCode}/photos`, ...multipart(files) });
 
-  it('stores a JPEG without EXIF, XMP, comments or trailing data, keeping the JFIF header and the picture', async () => {
+  it('stores a JPEG re-encoded without EXIF, XMP, comments or trailing data', async () => {
     clock.set('2026-11-24T09:00:00+01:00');
     const report = await newReport();
     const response = await upload(report.trackingCode, [photoFile(jpegWithMetadata())]);
@@ -137,10 +139,12 @@ describe('photos', () => {
     assert.equal(image.headers['x-content-type-options'], 'nosniff');
     assert.equal(image.headers['content-security-policy'], PHOTO_CSP);
     const stored = image.rawPayload;
-    assert.ok(stored.equals(jpeg), 'the stored image is the original JPEG without the added metadata');
-    assert.equal(stored.includes(Buffer.from('GPS')), false);
-    assert.equal(stored.includes(Buffer.from('Exif')), false);
-    assert.equal(list.items[0].byteSize, jpeg.length);
+    // Photos are re-encoded (to apply the EXIF orientation), so the stored bytes are no longer the
+    // original's; they are what re-encoding the original without its metadata gives: only the pixels count.
+    assert.ok(stored.equals((await reencodePhoto(jpeg)).data), 'the added metadata made no difference');
+    for (const marker of ['GPS', 'Exif', 'http://ns.adobe.com/xap', 'J. Jansen'])
+      assert.equal(stored.includes(Buffer.from(marker)), false, `"${marker}" was stored`);
+    assert.equal(list.items[0].byteSize, stored.length);
   });
 
   it('stores a PNG without its text and EXIF chunks', async () => {
@@ -159,7 +163,32 @@ describe('photos', () => {
     assert.deepEqual([list.items[0].width, list.items[0].height], [25, 41]);
     const image = await app.inject({ method: 'GET', url: list.items[0].url, headers: officer });
     assert.equal(image.headers['content-type'], 'image/png');
-    assert.ok(image.rawPayload.equals(png));
+    // Re-encoded, so compared by what re-encoding the original without the chunks gives (see the JPEG test).
+    assert.ok(image.rawPayload.equals((await reencodePhoto(png)).data));
+    for (const marker of ['tEXt', 'eXIf', 'GPS']) assert.equal(image.rawPayload.includes(Buffer.from(marker)), false);
+  });
+
+  it('stores a portrait phone photo upright, with its upright size', async () => {
+    const sideways = await sharp({ create: { width: 40, height: 20, channels: 3, background: '#ff0000' } })
+      .composite([
+        { input: { create: { width: 20, height: 20, channels: 3, background: '#0000ff' } }, left: 20, top: 0 },
+      ])
+      .jpeg()
+      .withMetadata({ orientation: 6 })
+      .toBuffer();
+    const report = await newReport();
+    assert.equal((await upload(report.trackingCode, [photoFile(sideways)])).statusCode, 201);
+    const officer = await bearerFor(db, world.officer.id);
+    const [photo] = (
+      await app.inject({ method: 'GET', url: `/api/v1/reports/${report.id}/photos`, headers: officer })
+    ).json().items;
+    assert.deepEqual([photo.width, photo.height], [20, 40]);
+    const stored = (await app.inject({ method: 'GET', url: photo.url, headers: officer })).rawPayload;
+    const { data, info } = await sharp(stored).raw().toBuffer({ resolveWithObject: true });
+    assert.deepEqual([info.width, info.height, (await sharp(stored).metadata()).orientation], [20, 40, undefined]);
+    const topRed = data[(5 * 20 + 10) * 3]!;
+    const bottomBlue = data[(34 * 20 + 10) * 3 + 2]!;
+    assert.ok(topRed > 240 && bottomBlue > 240, `red above (${topRed}), blue below (${bottomBlue})`);
   });
 
   it('refuses files that are not JPEG or PNG by their bytes, and files over the size limit, listing each and storing none', async () => {
@@ -183,6 +212,19 @@ describe('photos', () => {
     assert.equal(stored.rows[0]!.n, 0);
     const truncatedJpeg = await upload(report.trackingCode, [photoFile(jpeg.subarray(0, 200))]);
     assert.equal(truncatedJpeg.statusCode, 400);
+    // Well-formed segments, but a frame header no decoder accepts: only libjpeg notices, and it is still a 400.
+    const badPrecision = Buffer.from(jpeg);
+    badPrecision[jpeg.indexOf(Buffer.from([0xff, 0xc0])) + 4] = 7;
+    const corrupt = await upload(report.trackingCode, [photoFile(badPrecision)]);
+    assert.equal(corrupt.statusCode, 400, corrupt.body);
+    assert.match(String(corrupt.headers['content-type']), /problem\+json/);
+    assert.deepEqual(corrupt.json().invalidParams, [
+      {
+        name: 'files[0]',
+        reason: 'the image data is damaged and cannot be decoded; only JPEG and PNG photos are accepted',
+        code: 'invalid_image',
+      },
+    ]);
   });
 
   it('allows at most 3 photos per report', async () => {
@@ -302,7 +344,7 @@ describe('photos', () => {
     ).json();
     assert.equal(listed.items[0].sha256, mine.json().items[0].sha256);
     const image = await app.inject({ method: 'GET', url: listed.items[0].url, headers: analyst });
-    assert.ok(image.rawPayload.equals(jpeg));
+    assert.ok(image.rawPayload.equals((await reencodePhoto(jpeg)).data), 're-encoded without the metadata');
     const observationList = (
       await app.inject({ method: 'GET', url: `/api/v1/observations?limit=1`, headers: analyst })
     ).json();

@@ -1,21 +1,28 @@
 import { createHash } from 'node:crypto';
 import { DomainError, type FieldProblem } from '../../shared/errors.ts';
-import { cleanImage, InvalidImage, type CleanImage } from './image-format.ts';
+import { InvalidImage, type CleanImage } from './image-format.ts';
+import { reencodePhoto } from './reencode-photo.ts';
 import type { UploadedFile } from './schemas.ts';
 
 export interface PreparedPhoto extends CleanImage {
   sha256: string;
 }
 
-/** Checks every file and reports all problems together; nothing is stored when any file is refused. */
-export function prepareUploads(files: UploadedFile[], limits: { maxBytes: number; maxFiles: number }): PreparedPhoto[] {
+/**
+ * Checks and re-encodes every file and reports all problems together; nothing is stored when any file is
+ * refused. Files are re-encoded one after another, so one request holds at most one decoded photo.
+ */
+export async function prepareUploads(
+  files: UploadedFile[],
+  limits: { maxBytes: number; maxFiles: number },
+): Promise<PreparedPhoto[]> {
   const problems: FieldProblem[] = [];
   if (files.length === 0)
     problems.push({ name: 'files', reason: 'send at least one JPEG or PNG file', code: 'required' });
   if (files.length > limits.maxFiles)
     problems.push({ name: 'files', reason: `at most ${limits.maxFiles} photo(s)`, code: 'too_many' });
   const prepared: PreparedPhoto[] = [];
-  files.forEach((file, index) => {
+  for (const [index, file] of files.entries()) {
     const name = `files[${index}]`;
     if (file.truncated || file.data.length > limits.maxBytes) {
       problems.push({
@@ -23,16 +30,16 @@ export function prepareUploads(files: UploadedFile[], limits: { maxBytes: number
         reason: `larger than ${Math.floor((limits.maxBytes / 1_048_576) * 10) / 10} MB`,
         code: 'too_large',
       });
-      return;
+      continue;
     }
     try {
-      const clean = cleanImage(file.data);
+      const clean = await reencodePhoto(file.data);
       prepared.push({ ...clean, sha256: createHash('sha256').update(clean.data).digest('hex') });
     } catch (error) {
       if (!(error instanceof InvalidImage)) throw error;
       problems.push({ name, reason: `${error.reason}; only JPEG and PNG photos are accepted`, code: 'invalid_image' });
     }
-  });
+  }
   if (problems.length > 0)
     throw new DomainError('validation', `${problems.length} problem(s) with the photos`, problems);
   return prepared;
