@@ -1,4 +1,5 @@
-import { hasRole, type Role, type StaffUser } from './staff-api.ts';
+import type { Role, StaffUser } from '../api/contract.ts';
+import { hasRole } from './roles.ts';
 import type { StaffMessageKey } from './staff-nl.ts';
 
 export interface StaffRoute {

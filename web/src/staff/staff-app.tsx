@@ -10,7 +10,8 @@ import { WorklistPage } from './reports/worklist-page.tsx';
 import { StaffSessionProvider, useSession } from './session.tsx';
 import { SignInPage } from './sign-in-page.tsx';
 import { homeFor, navigation } from './navigation.ts';
-import { hasRole, type StaffUser } from './staff-api.ts';
+import type { StaffUser } from '../api/contract.ts';
+import { hasRole } from './roles.ts';
 import { useStaffI18n } from './staff-i18n.ts';
 import { TeamBoardPage } from './team/team-board-page.tsx';
 
