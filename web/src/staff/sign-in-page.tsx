@@ -5,7 +5,7 @@ import { ErrorSummary, type FormError } from '../components/error-summary.tsx';
 import { FormField } from '../components/form-field.tsx';
 import { PageHeading } from '../components/page-title.tsx';
 import { useRouter } from '../router.tsx';
-import { homeFor } from './navigation.ts';
+import { homeFor } from '../routes.ts';
 import { useSession } from './session.tsx';
 import { useStaffI18n } from './staff-i18n.ts';
 
