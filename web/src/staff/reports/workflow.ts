@@ -11,9 +11,12 @@ import type {
   TextRequiredStatus,
 } from '../../api/contract.ts';
 
+type ServerTable = { readonly [From in ReportStatus]: readonly ReportStatus[] };
 /** The server's transitions minus `forwarded`, which only assigning to a partner sets (never a status change). */
-type OfferedNext<From extends ReportStatus> = Exclude<AllowedTransitions[From][number], 'forwarded'>;
-type OfferedTable = { readonly [From in ReportStatus]: readonly OfferedNext<From>[] };
+type OfferedNext<From extends ReportStatus, Server extends ServerTable> = Exclude<Server[From][number], 'forwarded'>;
+export type OfferedTable<Server extends ServerTable = AllowedTransitions> = {
+  readonly [From in ReportStatus]: readonly OfferedNext<From, Server>[];
+};
 
 const offeredNext = {
   new: ['planned', 'in_progress', 'waiting_for_reporter', 'resolved', 'cancelled'],
@@ -40,8 +43,12 @@ const textRequired = ['resolved', 'reopened'] as const satisfies readonly TextRe
 /** `satisfies` checks only one way (no value the server lacks); these check the other (none left out). */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type AllTrue<Checks extends boolean> = false extends Checks ? false : true;
+export type IsExactCopy<Copy extends OfferedTable<Server>, Server extends ServerTable = AllowedTransitions> = AllTrue<
+  { [From in ReportStatus]: Same<Copy[From][number], OfferedNext<From, Server>> }[ReportStatus]
+>;
+export type OfferedNextCopy = typeof offeredNext;
 type Complete = AllTrue<
-  | { [From in ReportStatus]: Same<(typeof offeredNext)[From][number], OfferedNext<From>> }[ReportStatus]
+  | IsExactCopy<OfferedNextCopy>
   | Same<(typeof open)[number], Exclude<ReportStatus, ClosedStatus>>
   | Same<(typeof textRequired)[number], TextRequiredStatus>
 >;
