@@ -19,6 +19,7 @@ const uiConfigSchema = z.object({
   photoMaxCount: z.number().int(),
   descriptionMaxLength: z.number().int(),
 });
+export type UiConfig = z.infer<typeof uiConfigSchema>;
 
 /** The origin of a tile URL template for the CSP; `{s}` subdomains become a wildcard. */
 export function tileSource(tileUrl: string): string | null {

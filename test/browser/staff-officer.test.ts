@@ -221,6 +221,12 @@ describe('district officer works her worklist', () => {
     await page.goto(`${running.baseUrl}/team`);
     await page.waitForSelector('h1');
     assert.equal(await page.textContent('h1'), 'Geen toegang');
+    // A path the route table does not know is not found, also under a staff path (it is never another screen).
+    await page.goto(`${running.baseUrl}/werk/onbekend`);
+    await page.waitForSelector('h1');
+    assert.equal(await page.textContent('h1'), 'Pagina niet gevonden');
+    await page.goto(`${running.baseUrl}/werk/vastleggen`);
+    await page.waitForSelector('.wp-staff-nav');
 
     await page.click('text=Uitloggen');
     await page.waitForURL(/\/inloggen/);

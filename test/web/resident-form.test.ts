@@ -19,6 +19,15 @@ import { IdempotencyKeys } from '../../web/src/pages/submit-report.ts';
 const t = (key: Parameters<typeof translate>[1], values?: Record<string, string | number>) =>
   translate('nl', key, values);
 
+const sub = (code: string, nameNl: string, nameEn: string) => ({
+  code,
+  nameNl,
+  nameEn,
+  deadline: { amount: 3, unit: 'workdays' as const },
+  urgent: false,
+  public: true,
+});
+
 const tree = toCategoryGroups({
   municipalityCode: 'GM0392',
   categories: [
@@ -26,18 +35,15 @@ const tree = toCategoryGroups({
       code: 'afval',
       nameNl: 'Afval',
       nameEn: 'Waste',
-      subcategories: [
-        { code: 'grofvuil', nameNl: 'Grofvuil', nameEn: 'Bulky waste' },
-        { code: 'hondenpoep', nameNl: 'Hondenpoep', nameEn: 'Dog fouling' },
-      ],
+      subcategories: [sub('grofvuil', 'Grofvuil', 'Bulky waste'), sub('hondenpoep', 'Hondenpoep', 'Dog fouling')],
     },
     {
       code: 'openbare-orde',
       nameNl: 'Openbare orde',
       nameEn: 'Public order',
       subcategories: [
-        { code: 'geluidsoverlast', nameNl: 'Geluidsoverlast', nameEn: 'Noise nuisance' },
-        { code: 'overlast-terrassen', nameNl: 'Overlast terraššen', nameEn: 'Terrace nuisance' },
+        sub('geluidsoverlast', 'Geluidsoverlast', 'Noise nuisance'),
+        sub('overlast-terrassen', 'Overlast terraššen', 'Terrace nuisance'),
       ],
     },
   ],
@@ -46,7 +52,18 @@ const tree = toCategoryGroups({
 const inside: ReportDraft['location'] = {
   point: [4.6366, 52.3812],
   address: 'Grote Markt 2, 2011RD Haarlem',
-  locate: { status: 'inside', result: { districtCode: 'WK039201', districtName: 'Oude Stad', boroughName: 'Centrum' } },
+  locate: {
+    status: 'inside',
+    result: {
+      municipalityCode: 'GM0392',
+      districtCode: 'WK039201',
+      districtName: 'Oude Stad',
+      boroughCode: 'SD039201',
+      boroughName: 'Centrum',
+      neighbourhoodCode: null,
+      neighbourhoodName: null,
+    },
+  },
 };
 
 describe('resident form rules', () => {
@@ -151,26 +168,23 @@ describe('resident form rules', () => {
     assert.equal(keys.keyFor('{"description":"b"}'), second);
   });
 
-  it('reads the API shapes: category tree, address suggestions without points, public status', () => {
+  it('reads the API shapes: category tree, address suggestions, public status', () => {
     assert.deepEqual(
       tree.map((g) => g.children.length),
       [2, 2],
     );
     assert.deepEqual(toAddressSuggestions({ items: [{ id: 'adr-1', label: 'Grote Markt 2, 2011RD Haarlem' }] }), [
-      { id: 'adr-1', label: 'Grote Markt 2, 2011RD Haarlem', point: null },
+      { id: 'adr-1', label: 'Grote Markt 2, 2011RD Haarlem' },
     ]);
-    const status = toPublicReport(
-      {
-        trackingCode: 'WP-1',
-        status: 'new',
-        category: { name: 'Grofvuil' },
-        createdAt: '2026-11-24T09:00:00+01:00',
-        updatedAt: '2026-11-24T09:00:00+01:00',
-        deadline: '2026-11-27T17:00:00+01:00',
-        closedAt: null,
-      },
-      'WP-1',
-    );
+    const status = toPublicReport({
+      trackingCode: 'WP-1',
+      status: 'new',
+      category: { name: 'Grofvuil' },
+      createdAt: '2026-11-24T09:00:00+01:00',
+      updatedAt: '2026-11-24T09:00:00+01:00',
+      deadline: '2026-11-27T17:00:00+01:00',
+      closedAt: null,
+    });
     assert.equal(status.categoryName, 'Grofvuil');
     assert.equal(status.closedAt, null);
   });

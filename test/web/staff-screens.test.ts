@@ -4,7 +4,8 @@ import { describe, it } from 'node:test';
 import { routedTo } from '../../web/src/staff/intake/intake-result.tsx';
 import { emptyDraft, intakeBody, intakeProblems } from '../../web/src/staff/intake/intake-model.ts';
 import { gridClusters } from '../../web/src/staff/map/grid-clusters.ts';
-import { byUrgency, type ReportSummary } from '../../web/src/staff/staff-api.ts';
+import type { CreatedReport, ReportSummary } from '../../web/src/api/contract.ts';
+import { byUrgency } from '../../web/src/staff/reports/workflow.ts';
 import { staffEn } from '../../web/src/staff/staff-en.ts';
 import { staffNl, type StaffMessageKey } from '../../web/src/staff/staff-nl.ts';
 
@@ -81,9 +82,13 @@ describe('staff screens', () => {
   });
 
   it('says where a report went in the words of the routing rule', () => {
-    const report = (rule: string) => ({
+    const report = (rule: string): CreatedReport => ({
       id: 'x',
       trackingCode: 'WP',
+      status: 'new',
+      createdAt: '2026-11-24T09:00:00+01:00',
+      deadline: '2026-11-27T17:00:00+01:00',
+      category: { code: 'hondenpoep', name: 'Hondenpoep' },
       district: { code: 'WK039209', name: 'Parkwijk' },
       assignee: { kind: 'officer', id: 'y', name: 'Fatima de Vries' },
       routing: { rule, reason: { nl: '', en: '' } },

@@ -1,41 +1,35 @@
-import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, type ComponentType, type ReactNode } from 'react';
 import { useI18n } from './i18n/i18n.tsx';
-import { ConfirmationPage } from './pages/confirmation-page.tsx';
-import { HomePage } from './pages/home-page.tsx';
-import { MyDistrictFinder } from './pages/my-district-finder.tsx';
-import { MyDistrictView } from './pages/my-district-view.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
-import { ReportFormPage } from './pages/report-form-page.tsx';
-import { ReportStatusPage } from './pages/report-status-page.tsx';
+import { residentPages } from './pages/resident-pages.tsx';
+import { matchRoute, type Match } from './route-match.ts';
 import { Link, useRouter } from './router.tsx';
+import { residentMenu, routes, type AppRoute } from './routes.ts';
 import { useUiConfig } from './ui-config.tsx';
 
 // The staff screens are a separate chunk: residents never download them.
 const StaffApp = lazy(() => import('./staff/staff-app.tsx'));
-const STAFF_PATHS = /^\/(inloggen|werk|kcc|team|overzicht)(\/|$)/;
 
-function routeFor(path: string): ReactNode {
-  if (STAFF_PATHS.test(path))
-    return (
-      <Suspense fallback={null}>
-        <StaffApp path={path} />
-      </Suspense>
-    );
-  if (path === '/' || path === '') return <HomePage />;
-  if (path === '/melden') return <ReportFormPage />;
-  if (path === '/mijn-wijk') return <MyDistrictFinder />;
-  const district = /^\/mijn-wijk\/([^/]+)$/.exec(path);
-  if (district) return <MyDistrictView code={decodeURIComponent(district[1]!)} />;
-  const confirmation = /^\/melden\/bedankt\/([^/]+)$/.exec(path);
-  if (confirmation) return <ConfirmationPage trackingCode={decodeURIComponent(confirmation[1]!)} />;
-  const status = /^\/melding\/([^/]+)$/.exec(path);
-  if (status) return <ReportStatusPage trackingCode={decodeURIComponent(status[1]!)} />;
-  return <NotFoundPage />;
+function pageFor(path: string, match: Match<AppRoute> | null): ReactNode {
+  if (!match) return <NotFoundPage />;
+  const { route, params } = match;
+  if (route.area === 'resident') {
+    // The route table only names a page whose params its path gives (PagesFor in routes.ts).
+    const Page = residentPages[route.page] as ComponentType<Record<string, string>>;
+    return <Page {...params} />;
+  }
+  return (
+    <Suspense fallback={null}>
+      <StaffApp path={path} route={route} params={params} />
+    </Suspense>
+  );
 }
 
 export function App() {
   const { t, language, setLanguage } = useI18n();
   const { path } = useRouter();
+  const match = matchRoute(routes, path);
+  const currentMenuPath = match?.route.area === 'resident' ? (match.route.menuParent ?? match.route.path) : null;
   const { config } = useUiConfig();
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
@@ -70,19 +64,18 @@ export function App() {
             {t('app.languageSwitch')}
           </button>
         </div>
-        {STAFF_PATHS.test(path) ? null : (
+        {match?.route.area === 'staff' ? null : (
           <nav className="wp-nav" aria-label={t('nav.main')}>
-            <Link to="/melden" aria-current={path === '/melden' ? 'page' : undefined}>
-              {t('nav.report')}
-            </Link>
-            <Link to="/mijn-wijk" aria-current={path.startsWith('/mijn-wijk') ? 'page' : undefined}>
-              {t('nav.myDistrict')}
-            </Link>
+            {residentMenu.map((item) => (
+              <Link key={item.path} to={item.path} aria-current={currentMenuPath === item.path ? 'page' : undefined}>
+                {t(item.menu)}
+              </Link>
+            ))}
           </nav>
         )}
       </header>
       <main id="main" className="wp-main" ref={mainRef} tabIndex={-1}>
-        {routeFor(path)}
+        {pageFor(path, match)}
       </main>
       <footer className="wp-footer">
         <div className="wp-footer__inner">

@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import { apiGet } from './api/client.ts';
-import type { UiConfig } from './api/types.ts';
+import type { UiConfig } from './api/contract.ts';
+import { getUiConfig } from './api/resident.ts';
 
 /** Used until /api/v1/ui-config answers, and when it cannot: the UI must work without it. */
 const fallback: UiConfig = {
@@ -18,7 +18,7 @@ const UiConfigContext = createContext<{ config: UiConfig; loaded: boolean }>({ c
 export function UiConfigProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState({ config: fallback, loaded: false });
   useEffect(() => {
-    apiGet<UiConfig>('/api/v1/ui-config')
+    getUiConfig()
       .then((config) => setState({ config, loaded: true }))
       .catch(() => setState({ config: fallback, loaded: true }));
   }, []);

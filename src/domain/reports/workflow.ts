@@ -13,17 +13,20 @@ export const reportStatuses = [
 
 export type ReportStatus = (typeof reportStatuses)[number];
 
-const fromOpen: ReportStatus[] = [
+const fromOpen = [
   'planned',
   'in_progress',
   'forwarded',
   'waiting_for_reporter',
   'resolved',
   'cancelled',
-];
+] as const satisfies readonly ReportStatus[];
 
-/** The workflow table: which status may follow which. Anything not listed is refused. */
-export const allowedTransitions: Readonly<Record<ReportStatus, readonly ReportStatus[]>> = {
+/**
+ * The workflow table: which status may follow which. Anything not listed is refused. `as const` keeps the
+ * literal statuses in its type, so the web UI's copy (web/src/staff/reports/workflow.ts) is checked against it.
+ */
+export const allowedTransitions = {
   new: fromOpen,
   reopened: fromOpen,
   planned: ['in_progress', 'waiting_for_reporter', 'forwarded', 'resolved', 'cancelled'],
@@ -32,19 +35,22 @@ export const allowedTransitions: Readonly<Record<ReportStatus, readonly ReportSt
   forwarded: ['in_progress', 'resolved', 'cancelled'],
   resolved: ['reopened'],
   cancelled: [],
-};
+} as const satisfies Readonly<Record<ReportStatus, readonly ReportStatus[]>>;
+export type AllowedTransitions = typeof allowedTransitions;
+const transitions: Readonly<Record<ReportStatus, readonly ReportStatus[]>> = allowedTransitions;
 
 /** Statuses that need an explanation: the reporter reads it when a report is closed or reopened. */
-const textRequired: ReadonlySet<ReportStatus> = new Set(['resolved', 'reopened']);
+export const textRequiredStatuses = ['resolved', 'reopened'] as const satisfies readonly ReportStatus[];
+const textRequired: ReadonlySet<ReportStatus> = new Set(textRequiredStatuses);
 
-export const closedStatuses: readonly ReportStatus[] = ['resolved', 'cancelled'];
+export const closedStatuses = ['resolved', 'cancelled'] as const satisfies readonly ReportStatus[];
 
 export function isClosed(status: ReportStatus): boolean {
-  return closedStatuses.includes(status);
+  return (closedStatuses as readonly ReportStatus[]).includes(status);
 }
 
 export function canTransition(from: ReportStatus, to: ReportStatus): boolean {
-  return allowedTransitions[from].includes(to);
+  return transitions[from].includes(to);
 }
 
 /**
@@ -67,7 +73,7 @@ export const statusBackFromPartner: ReportStatus = 'in_progress';
 /** Throws unless `from → to` is allowed and carries the text it needs. Pure. */
 export function assertTransition(from: ReportStatus, to: ReportStatus, text: string | undefined): void {
   if (!canTransition(from, to)) {
-    const allowed = allowedTransitions[from];
+    const allowed = transitions[from];
     throw new DomainError(
       'invalid_transition',
       allowed.length === 0

@@ -1,18 +1,13 @@
-/** The small fetch layer between the UI and /api/v1: JSON in, JSON or problem+json out. */
+/**
+ * The one fetch layer between the UI and /api/v1 (the only module that calls `fetch`): JSON in, JSON or
+ * problem+json out. The typed calls per area (reports.ts, staff-*.ts, …) build on these helpers.
+ */
+import type { FieldProblem, ServerProblem } from './contract.ts';
 
-export interface FieldProblem {
-  name: string;
-  reason: string;
-  code?: string;
-}
+export type { FieldProblem };
 
-export interface Problem {
-  status: number;
-  title?: string;
-  detail?: string;
-  code?: string;
-  invalidParams?: FieldProblem[];
-}
+/** The server's problem document; anything between the UI and the API (a proxy) may send less of it. */
+export type Problem = Partial<ServerProblem> & { status: number };
 
 export class ApiError extends Error {
   constructor(
@@ -70,6 +65,10 @@ export function apiPostJson<T>(path: string, body: unknown, headers: Record<stri
 
 export function apiPostForm<T>(path: string, form: FormData): Promise<T> {
   return request<T>(path, { method: 'POST', body: form });
+}
+
+export function apiDelete(path: string): Promise<void> {
+  return request<void>(path, { method: 'DELETE' });
 }
 
 /** crypto.randomUUID exists only in secure contexts; a plain-http intranet install still needs a unique key. */

@@ -1,12 +1,13 @@
 import { useEffect, useId, useState } from 'react';
 import { ApiError } from '../api/client.ts';
-import { followReport, nearbyReports, type NearbyReport } from '../api/public-reports.ts';
+import type { NearbyPublicReport } from '../api/contract.ts';
+import { followReport, nearbyReports } from '../api/public-reports.ts';
 import type { LonLat } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/nl.ts';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-type Lookup = { status: 'idle' } | { status: 'loaded'; items: NearbyReport[] } | { status: 'failed' };
+type Lookup = { status: 'idle' } | { status: 'loaded'; items: NearbyPublicReport[] } | { status: 'failed' };
 
 interface DuplicateHintProps {
   category: string;
@@ -77,7 +78,7 @@ export function DuplicateHint({ category, point, email }: DuplicateHintProps) {
   );
 }
 
-function NearbyItem({ item, email }: { item: NearbyReport; email: string }) {
+function NearbyItem({ item, email }: { item: NearbyPublicReport; email: string }) {
   const { t, language, formatDate } = useI18n();
   const [open, setOpen] = useState(false);
   const [address, setAddress] = useState(email);

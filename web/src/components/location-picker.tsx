@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import { ApiError, apiGet } from '../api/client.ts';
+import { ApiError } from '../api/client.ts';
+import type { LocatedPoint } from '../api/contract.ts';
+import { locatePoint } from '../api/resident.ts';
 import { resolveAddress, suggestAddresses } from '../api/addresses.ts';
-import type { AddressSuggestion, LocateResult, LonLat } from '../api/types.ts';
+import type { AddressSuggestion, LonLat } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { LocationMap } from '../map/location-map.tsx';
 import { useDistricts } from '../map/use-districts.ts';
@@ -11,7 +13,7 @@ import { FormField } from './form-field.tsx';
 export type LocateState =
   | { status: 'idle' }
   | { status: 'checking' }
-  | { status: 'inside'; result: LocateResult }
+  | { status: 'inside'; result: LocatedPoint }
   | { status: 'outside' }
   | { status: 'failed' };
 
@@ -49,8 +51,7 @@ export function LocationPicker({ value, onChange, error }: LocationPickerProps) 
   const choose = (point: LonLat, chosenAddress: string | null) => {
     const run = ++locateRun.current;
     onChange({ point, address: chosenAddress, locate: { status: 'checking' } });
-    const [lon, lat] = point;
-    apiGet<LocateResult>(`/api/v1/locate?lon=${lon.toFixed(7)}&lat=${lat.toFixed(7)}`)
+    locatePoint(point)
       .then(
         (result) =>
           run === locateRun.current &&

@@ -2,7 +2,7 @@ import L from 'leaflet';
 import type { GeoJsonObject } from 'geojson';
 import { useEffect, useRef } from 'react';
 import { HAARLEM_CENTRE, useBackgroundTiles, useTranslatedZoomControl } from './background-tiles.ts';
-import type { DistrictReportFeature } from '../api/public-reports.ts';
+import type { DistrictReportFeature } from '../api/contract.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { DistrictsState } from './use-districts.ts';
 

@@ -1,6 +1,6 @@
 import type { GeoJsonObject } from 'geojson';
 import { useEffect, useState } from 'react';
-import { apiGet } from '../api/client.ts';
+import { districtOutlines } from '../api/resident.ts';
 
 export type DistrictsState = { status: 'loading' } | { status: 'loaded'; data: GeoJsonObject } | { status: 'failed' };
 
@@ -9,10 +9,7 @@ export function useDistricts(municipalityCode: string): DistrictsState {
   const [state, setState] = useState<DistrictsState>({ status: 'loading' });
   useEffect(() => {
     const abort = new AbortController();
-    apiGet<GeoJsonObject>(
-      `/api/v1/municipalities/${encodeURIComponent(municipalityCode)}/districts?simplify=5`,
-      abort.signal,
-    )
+    districtOutlines(municipalityCode, 5, abort.signal)
       .then((data) => setState({ status: 'loaded', data }))
       .catch(() => {
         if (!abort.signal.aborted) setState({ status: 'failed' });

@@ -1,7 +1,8 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import { ApiError, apiGet } from '../api/client.ts';
+import { ApiError } from '../api/client.ts';
+import { locatePoint } from '../api/resident.ts';
 import { resolveAddress, suggestAddresses } from '../api/addresses.ts';
-import type { AddressSuggestion, LocateResult, LonLat } from '../api/types.ts';
+import type { AddressSuggestion, LonLat } from '../api/types.ts';
 import { FormField } from '../components/form-field.tsx';
 import { PageHeading } from '../components/page-title.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -56,7 +57,7 @@ export function MyDistrictFinder() {
 
   const locate = (point: LonLat) => {
     setFinding({ status: 'finding' });
-    apiGet<LocateResult>(`/api/v1/locate?lon=${point[0].toFixed(7)}&lat=${point[1].toFixed(7)}`)
+    locatePoint(point)
       .then((result) => navigate(myDistrictPath(result.districtCode)))
       .catch((failure: unknown) => {
         const outside = failure instanceof ApiError && (failure.status === 422 || failure.status === 404);

@@ -1,13 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ApiError } from '../api/client.ts';
-import {
-  districtMeetings,
-  districtOfficer,
-  districtReports,
-  type DistrictReports,
-  type OfficerCard,
-  type PublicMeeting,
-} from '../api/public-reports.ts';
+import type { DistrictReportCollection, OfficerCard, PublicMeeting } from '../api/contract.ts';
+import { districtMeetings, districtOfficer, districtReports } from '../api/public-reports.ts';
 import { PageHeading } from '../components/page-title.tsx';
 import { useI18n, type Language } from '../i18n/i18n.tsx';
 import { DistrictReportsMap } from '../map/district-reports-map.tsx';
@@ -143,7 +137,15 @@ function OfficerSection({ state }: { state: Loaded<OfficerCard> }) {
   );
 }
 
-function ReportsSection({ code, name, state }: { code: string; name: string; state: Loaded<DistrictReports> }) {
+function ReportsSection({
+  code,
+  name,
+  state,
+}: {
+  code: string;
+  name: string;
+  state: Loaded<DistrictReportCollection>;
+}) {
   const { t, language } = useI18n();
   const { config } = useUiConfig();
   const districts = useDistricts(config.municipalityCode);

@@ -1,5 +1,5 @@
 import type { FieldProblem } from '../api/client.ts';
-import type { CreatedReport } from '../api/types.ts';
+import type { CreatedReport, CreateReportBody } from '../api/contract.ts';
 import type { FormError } from '../components/error-summary.tsx';
 import type { ChosenLocation } from '../components/location-picker.tsx';
 import type { Translate } from '../i18n/i18n.tsx';
@@ -63,7 +63,7 @@ export function validateDraft(
 }
 
 /** The POST /api/v1/reports body; contact details only when the resident gave them. */
-export function reportBody(draft: ReportDraft) {
+export function reportBody(draft: ReportDraft): CreateReportBody {
   const email = draft.email.trim();
   const phone = draft.phone.trim();
   return {

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { ApiError, apiGet } from '../api/client.ts';
+import { ApiError } from '../api/client.ts';
+import { categoryTree } from '../api/resident.ts';
 import { toCategoryGroups, type CategoryGroup } from '../api/types.ts';
 import { CategoryPicker } from '../components/category-picker.tsx';
 import { DuplicateHint } from '../components/duplicate-hint.tsx';
@@ -38,7 +39,7 @@ export function ReportFormPage() {
   const maxDescription = config.descriptionMaxLength;
 
   useEffect(() => {
-    apiGet<unknown>(`/api/v1/municipalities/${encodeURIComponent(config.municipalityCode)}/categories`)
+    categoryTree(config.municipalityCode)
       .then((body) => setGroups(toCategoryGroups(body)))
       .catch(() => setCategoriesFailed(true));
   }, [config.municipalityCode]);

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { ApiError, apiGet } from '../api/client.ts';
+import { ApiError } from '../api/client.ts';
+import { publicReportStatus } from '../api/reports.ts';
 import { toPublicReport, type PublicReport } from '../api/types.ts';
 import { PageHeading } from '../components/page-title.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -17,8 +18,8 @@ export function ReportStatusPage({ trackingCode }: { trackingCode: string }) {
     const abort = new AbortController();
     // eslint-disable-next-line react-hooks/set-state-in-effect -- back to the waiting state when the request's key changes, before this effect's fetch
     setState({ status: 'loading' });
-    apiGet<Record<string, unknown>>(`/api/v1/public/reports/${encodeURIComponent(trackingCode)}`, abort.signal)
-      .then((body) => setState({ status: 'loaded', report: toPublicReport(body, trackingCode) }))
+    publicReportStatus(trackingCode, abort.signal)
+      .then((body) => setState({ status: 'loaded', report: toPublicReport(body) }))
       .catch((failure: unknown) => {
         if (abort.signal.aborted) return;
         setState({

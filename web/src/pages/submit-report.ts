@@ -1,5 +1,6 @@
-import { apiPostForm, apiPostJson, newIdempotencyKey } from '../api/client.ts';
-import type { CreatedReport } from '../api/types.ts';
+import { newIdempotencyKey } from '../api/client.ts';
+import type { CreatedReport, CreateReportBody } from '../api/contract.ts';
+import { addReportPhoto, createReport } from '../api/reports.ts';
 import type { Confirmation } from './report-form-model.ts';
 
 /**
@@ -15,9 +16,8 @@ export class IdempotencyKeys {
   }
 }
 
-export async function sendReport(body: object, keys: IdempotencyKeys): Promise<CreatedReport> {
-  const json = JSON.stringify(body);
-  return apiPostJson<CreatedReport>('/api/v1/reports', body, { 'Idempotency-Key': keys.keyFor(json) });
+export async function sendReport(body: CreateReportBody, keys: IdempotencyKeys): Promise<CreatedReport> {
+  return createReport(body, keys.keyFor(JSON.stringify(body)));
 }
 
 /** Photos go after the report, one request each; a failure never undoes the report itself. */
@@ -25,10 +25,8 @@ export async function sendPhotos(trackingCode: string, photos: File[]): Promise<
   let sent = 0;
   let failed = 0;
   for (const photo of photos) {
-    const form = new FormData();
-    form.append('photo', photo, photo.name);
     try {
-      await apiPostForm(`/api/v1/reports/${encodeURIComponent(trackingCode)}/photos`, form);
+      await addReportPhoto(trackingCode, photo);
       sent += 1;
     } catch {
       failed += 1;

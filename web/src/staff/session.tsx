@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { ApiError, apiGet } from '../api/client.ts';
-import type { StaffUser } from './staff-api.ts';
+import { ApiError } from '../api/client.ts';
+import type { StaffUser } from '../api/contract.ts';
+import { currentStaffUser, signOut as endSession } from '../api/staff-session.ts';
 
 type SessionState =
   { status: 'loading' } | { status: 'signed-out' } | { status: 'signed-in'; user: StaffUser } | { status: 'failed' };
@@ -19,14 +20,15 @@ export function StaffSessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      setState({ status: 'signed-in', user: await apiGet<StaffUser>('/api/v1/me') });
+      setState({ status: 'signed-in', user: await currentStaffUser() });
     } catch (error) {
       setState(error instanceof ApiError && error.status === 401 ? { status: 'signed-out' } : { status: 'failed' });
     }
   }, []);
 
   const signOut = useCallback(async () => {
-    await fetch('/api/v1/sessions/current', { method: 'DELETE', credentials: 'same-origin' }).catch(() => undefined);
+    // Signed out here even when the server is unreachable: the cookie then simply expires on its own.
+    await endSession().catch(() => undefined);
     setState({ status: 'signed-out' });
   }, []);
 

@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, apiPostJson, NetworkError } from '../api/client.ts';
+import { ApiError, NetworkError } from '../api/client.ts';
+import { signIn } from '../api/staff-session.ts';
 import { ErrorSummary, type FormError } from '../components/error-summary.tsx';
 import { FormField } from '../components/form-field.tsx';
 import { PageHeading } from '../components/page-title.tsx';
 import { useRouter } from '../router.tsx';
-import { homeFor } from './navigation.ts';
+import { homeFor } from '../routes.ts';
 import { useSession } from './session.tsx';
-import type { StaffUser } from './staff-api.ts';
 import { useStaffI18n } from './staff-i18n.ts';
 
 /** Staff sign-in with e-mail and password; the server sets an httpOnly session cookie. */
@@ -30,7 +30,7 @@ export function SignInPage() {
     if (problems.length) return;
     setBusy(true);
     try {
-      const { user } = await apiPostJson<{ user: StaffUser }>('/api/v1/sessions', { email: email.trim(), password });
+      const { user } = await signIn({ email: email.trim(), password });
       await refresh();
       const back = new URLSearchParams(window.location.search).get('terug');
       navigate(back && back.startsWith('/') && !back.startsWith('//') ? back : homeFor(user));

@@ -1,7 +1,8 @@
 import './staff.css';
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, type ComponentType } from 'react';
 import { PageHeading } from '../components/page-title.tsx';
 import { Link, useRouter } from '../router.tsx';
+import { canOpen, homeFor, staffMenu, type StaffRoute } from '../routes.ts';
 import { FieldLogPage } from './field-log/field-log-page.tsx';
 import { IntakePage } from './intake/intake-page.tsx';
 import { OverviewPage } from './overview/overview-page.tsx';
@@ -9,32 +10,20 @@ import { ReportDetailPage } from './reports/report-detail-page.tsx';
 import { WorklistPage } from './reports/worklist-page.tsx';
 import { StaffSessionProvider, useSession } from './session.tsx';
 import { SignInPage } from './sign-in-page.tsx';
-import { homeFor, navigation } from './navigation.ts';
-import { hasRole, type StaffUser } from './staff-api.ts';
 import { useStaffI18n } from './staff-i18n.ts';
 import { TeamBoardPage } from './team/team-board-page.tsx';
 
-function pageFor(path: string, user: StaffUser): ReactNode {
-  const detail = /^\/werk\/melding\/([0-9a-f-]{36})$/.exec(path);
-  if (detail) return <ReportDetailPage reportId={detail[1]!} />;
-  const route = navigation.find((candidate) => candidate.path === path);
-  if (!route) return null;
-  if (!hasRole(user, ...route.roles)) return <NotForYou />;
-  switch (route.path) {
-    case '/werk':
-      return <WorklistPage />;
-    case '/werk/vastleggen':
-      return <FieldLogPage />;
-    case '/werk/straatmelding':
-      return <IntakePage source="street" />;
-    case '/kcc':
-      return <IntakePage source="phone" />;
-    case '/team':
-      return <TeamBoardPage />;
-    default:
-      return <OverviewPage />;
-  }
-}
+/** The pages the route table (routes.ts) names; they load with this chunk. */
+export const staffPages = {
+  signIn: SignInPage,
+  worklist: WorklistPage,
+  fieldLog: FieldLogPage,
+  streetIntake: () => <IntakePage source="street" />,
+  phoneIntake: () => <IntakePage source="phone" />,
+  reportDetail: ReportDetailPage,
+  teamBoard: TeamBoardPage,
+  overview: OverviewPage,
+};
 
 function NotForYou() {
   const { t } = useStaffI18n();
@@ -46,17 +35,26 @@ function NotForYou() {
   );
 }
 
-function StaffShell({ path }: { path: string }) {
+interface ShellProps {
+  path: string;
+  route: StaffRoute;
+  params: Record<string, string>;
+}
+
+function StaffShell({ path, route, params }: ShellProps) {
   const { t } = useStaffI18n();
   const { state, signOut } = useSession();
   const { navigate } = useRouter();
+  const signInPage = route.access === 'sign-in';
+  // The route table only names a page whose params its path gives (PagesFor in routes.ts).
+  const Page = staffPages[route.page] as ComponentType<Record<string, string>>;
 
   useEffect(() => {
-    if (state.status === 'signed-out' && path !== '/inloggen') navigate(`/inloggen?terug=${encodeURIComponent(path)}`);
-    if (state.status === 'signed-in' && path === '/inloggen') navigate(homeFor(state.user));
-  }, [state, path, navigate]);
+    if (state.status === 'signed-out' && !signInPage) navigate(`/inloggen?terug=${encodeURIComponent(path)}`);
+    if (state.status === 'signed-in' && signInPage) navigate(homeFor(state.user));
+  }, [state, path, signInPage, navigate]);
 
-  if (path === '/inloggen') return state.status === 'signed-in' ? null : <SignInPage />;
+  if (signInPage) return state.status === 'signed-in' ? null : <Page {...params} />;
   if (state.status === 'loading' || state.status === 'signed-out')
     return (
       <p className="utrecht-paragraph" role="status">
@@ -71,15 +69,14 @@ function StaffShell({ path }: { path: string }) {
     );
 
   const user = state.user;
-  const links = navigation.filter((route) => hasRole(user, ...route.roles));
   return (
     <div className="wp-staff">
       <nav className="wp-staff-nav" aria-label={t('nav.label')}>
         <ul>
-          {links.map((route) => (
-            <li key={route.path}>
-              <Link to={route.path} aria-current={path === route.path ? 'page' : undefined}>
-                {t(route.label)}
+          {staffMenu(user).map((item) => (
+            <li key={item.path}>
+              <Link to={item.path} aria-current={path === item.path ? 'page' : undefined}>
+                {t(item.menu)}
               </Link>
             </li>
           ))}
@@ -95,16 +92,16 @@ function StaffShell({ path }: { path: string }) {
           </button>
         </p>
       </nav>
-      {pageFor(path, user) ?? <NotForYou />}
+      {canOpen(route, user) ? <Page {...params} /> : <NotForYou />}
     </div>
   );
 }
 
 /** The staff part of the UI, loaded on demand: residents never download it. */
-export default function StaffApp({ path }: { path: string }) {
+export default function StaffApp(props: ShellProps) {
   return (
     <StaffSessionProvider>
-      <StaffShell path={path} />
+      <StaffShell {...props} />
     </StaffSessionProvider>
   );
 }

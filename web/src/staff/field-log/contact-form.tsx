@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, apiPostJson } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
+import { logContact } from '../../api/staff-fieldwork.ts';
 import { FormField } from '../../components/form-field.tsx';
 import { useStaffI18n } from '../staff-i18n.ts';
 import type { DistrictChoice } from './district-choice.ts';
@@ -34,7 +35,7 @@ export function ContactForm({ districts }: { districts: DistrictChoice[] }) {
     }
     setError(undefined);
     try {
-      await apiPostJson('/api/v1/contacts', { counterpart, topic: topic.trim(), districtCode: district });
+      await logContact({ counterpart, topic: topic.trim(), districtCode: district });
       setMessage(t('contact.saved'));
       setTopic('');
     } catch (failure) {

@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
-import { apiGet } from '../../api/client.ts';
+import { getOfficer } from '../../api/staff-people.ts';
 import { PageHeading } from '../../components/page-title.tsx';
 import { useStaffUser } from '../session.tsx';
-import type { Officer } from '../staff-api.ts';
 import { useStaffI18n } from '../staff-i18n.ts';
 import type { DistrictChoice } from './district-choice.ts';
 import { ContactForm } from './contact-form.tsx';
@@ -13,7 +12,7 @@ import { PresenceCard } from './presence-card.tsx';
 function useMyDistricts(officerId: string): DistrictChoice[] {
   const [districts, setDistricts] = useState<DistrictChoice[]>([]);
   useEffect(() => {
-    apiGet<Officer>(`/api/v1/officers/${officerId}`)
+    getOfficer(officerId)
       .then((officer) =>
         setDistricts(
           [...officer.districts].sort((a, b) =>

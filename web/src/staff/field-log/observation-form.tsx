@@ -1,5 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { ApiError, apiGet, apiPostForm, apiPostJson } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
+import { categoryTree } from '../../api/resident.ts';
+import { addObservationPhotos, logObservation } from '../../api/staff-fieldwork.ts';
 import { toCategoryGroups, type CategoryGroup, type LonLat } from '../../api/types.ts';
 import { CategoryPicker } from '../../components/category-picker.tsx';
 import { FormField } from '../../components/form-field.tsx';
@@ -21,7 +23,7 @@ export function ObservationForm() {
   const [formKey, setFormKey] = useState(0);
 
   useEffect(() => {
-    apiGet<unknown>(`/api/v1/municipalities/${encodeURIComponent(config.municipalityCode)}/categories`)
+    categoryTree(config.municipalityCode)
       .then((body) => setGroups(toCategoryGroups(body)))
       .catch(() => setGroups([]));
   }, [config.municipalityCode]);
@@ -40,12 +42,12 @@ export function ObservationForm() {
     if (!point) problems['observation-map'] = t('observation.placeRequired');
     setErrors(problems);
     const first = Object.keys(problems)[0];
-    if (first) {
-      document.getElementById(first)?.focus();
+    if (first || !point) {
+      if (first) document.getElementById(first)?.focus();
       return;
     }
     try {
-      const observation = await apiPostJson<{ id: string }>('/api/v1/observations', {
+      const observation = await logObservation({
         categoryCode: category,
         location: { type: 'Point', coordinates: point },
         ...(note.trim() ? { note: note.trim() } : {}),
@@ -53,9 +55,7 @@ export function ObservationForm() {
       if (photo) {
         const form = new FormData();
         form.append('photo', photo, photo.name);
-        await apiPostForm(`/api/v1/observations/${observation.id}/photos`, form).catch(() =>
-          setMessage(t('observation.photoFailed')),
-        );
+        await addObservationPhotos(observation.id, form).catch(() => setMessage(t('observation.photoFailed')));
       }
       setMessage(t('observation.saved'));
       setCategory('');

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
-import { ApiError, apiGet, apiPostJson } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
+import type { Round } from '../../api/contract.ts';
+import { currentRound, startRound, stopRound } from '../../api/staff-fieldwork.ts';
 import { FormField } from '../../components/form-field.tsx';
-import type { Round } from '../staff-api.ts';
 import { useStaffI18n } from '../staff-i18n.ts';
 import type { DistrictChoice } from './district-choice.ts';
 
@@ -15,7 +16,7 @@ export function PresenceCard({ districts }: { districts: DistrictChoice[] }) {
   const [message, setMessage] = useState('');
 
   useEffect(() => {
-    apiGet<{ round: Round | null }>('/api/v1/presence/rounds/current')
+    currentRound()
       .then((body) => setRound(body.round))
       .catch(() => undefined);
   }, []);
@@ -23,7 +24,7 @@ export function PresenceCard({ districts }: { districts: DistrictChoice[] }) {
   const nameOf = (code: string) => districts.find((d) => d.code === code)?.name ?? code;
   const start = async () => {
     try {
-      const body = await apiPostJson<{ round: Round }>('/api/v1/presence/rounds', { districtCode: district });
+      const body = await startRound(district);
       setRound(body.round);
       setMessage(t('presence.started', { district: nameOf(body.round.districtCode) }));
     } catch (error) {
@@ -32,7 +33,7 @@ export function PresenceCard({ districts }: { districts: DistrictChoice[] }) {
   };
   const stop = async () => {
     try {
-      await apiPostJson('/api/v1/presence/rounds/current/stop', {});
+      await stopRound();
       setMessage(t('presence.stopped'));
       setRound(null);
     } catch {

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { ApiError, apiGet } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
+import { locatePoint } from '../../api/resident.ts';
 import { resolveAddress, suggestAddresses } from '../../api/addresses.ts';
-import type { AddressSuggestion, LocateResult, LonLat } from '../../api/types.ts';
+import type { AddressSuggestion, LonLat } from '../../api/types.ts';
 import { useUiConfig } from '../../ui-config.tsx';
 import { FormField } from '../../components/form-field.tsx';
 import { ReportMap, type MapReport } from '../map/report-map.tsx';
@@ -54,7 +55,7 @@ export function IntakeLocation({
   const choose = (point: LonLat, address: string | null) => {
     const run = ++locateRun.current;
     onChange({ point, address, districtName: null, outside: false });
-    apiGet<LocateResult>(`/api/v1/locate?lon=${point[0].toFixed(7)}&lat=${point[1].toFixed(7)}`)
+    locatePoint(point)
       .then(
         (result) =>
           run === locateRun.current && onChange({ point, address, districtName: result.districtName, outside: false }),

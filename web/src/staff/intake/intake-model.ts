@@ -1,3 +1,4 @@
+import type { CreateReportBody } from '../../api/contract.ts';
 import type { LonLat } from '../../api/types.ts';
 import type { FormError } from '../../components/error-summary.tsx';
 import type { StaffTranslate } from '../staff-i18n.ts';
@@ -44,7 +45,8 @@ export function intakeProblems(draft: IntakeDraft, t: StaffTranslate): FormError
   return problems;
 }
 
-export function intakeBody(draft: IntakeDraft, source: 'phone' | 'street') {
+/** Only for a draft without problems (intakeProblems), so it has a point. */
+export function intakeBody(draft: IntakeDraft & { point: LonLat }, source: 'phone' | 'street'): CreateReportBody {
   const phone = draft.phone.trim();
   const email = draft.email.trim();
   return {

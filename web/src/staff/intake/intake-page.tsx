@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { ApiError, apiGet } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
+import type { CreatedReport } from '../../api/contract.ts';
+import { categoryTree } from '../../api/resident.ts';
 import { toCategoryGroups, type CategoryGroup } from '../../api/types.ts';
 import { CategoryPicker } from '../../components/category-picker.tsx';
 import { ErrorSummary, type FormError } from '../../components/error-summary.tsx';
@@ -7,7 +9,6 @@ import { FormField } from '../../components/form-field.tsx';
 import { PageHeading } from '../../components/page-title.tsx';
 import { IdempotencyKeys, sendReport } from '../../pages/submit-report.ts';
 import { useUiConfig } from '../../ui-config.tsx';
-import type { CreatedReport } from '../staff-api.ts';
 import { useStaffI18n } from '../staff-i18n.ts';
 import { emptyDraft, intakeBody, intakeProblems, type IntakeDraft } from './intake-model.ts';
 import { IntakeLocation } from './intake-location.tsx';
@@ -31,7 +32,7 @@ export function IntakePage({ source }: { source: 'phone' | 'street' }) {
   const keys = useRef(new IdempotencyKeys());
 
   useEffect(() => {
-    apiGet<unknown>(`/api/v1/municipalities/${encodeURIComponent(config.municipalityCode)}/categories`)
+    categoryTree(config.municipalityCode)
       .then((body) => setGroups(toCategoryGroups(body)))
       .catch(() => setGroupsFailed(true));
   }, [config.municipalityCode]);
@@ -45,10 +46,10 @@ export function IntakePage({ source }: { source: 'phone' | 'street' }) {
     const problems = intakeProblems(draft, t);
     setErrors(problems);
     setAttempt((n) => n + 1);
-    if (problems.length) return;
+    if (problems.length || !draft.point) return;
     setBusy(true);
     try {
-      setCreated(await sendReport(intakeBody(draft, source), keys.current));
+      setCreated(await sendReport(intakeBody({ ...draft, point: draft.point }, source), keys.current));
     } catch (error) {
       const reasons = error instanceof ApiError ? error.problem?.invalidParams?.map((p) => p.reason) : undefined;
       setErrors([

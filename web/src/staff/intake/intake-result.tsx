@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { Link } from '../../router.tsx';
-import type { CreatedReport } from '../staff-api.ts';
+import type { CreatedReport } from '../../api/contract.ts';
 import { useStaffI18n, type StaffTranslate } from '../staff-i18n.ts';
 
 /** "Gaat naar Fatima de Vries, wijkhandhaver Parkwijk": who gets it, in the words of the routing rule that decided. */

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
-import { apiGet } from '../../api/client.ts';
+import type { ReportSummary } from '../../api/contract.ts';
+import { listReports } from '../../api/staff-reports.ts';
 import type { LonLat } from '../../api/types.ts';
-import { openStatuses, type ReportSummary } from '../staff-api.ts';
+import { openStatuses } from '../reports/workflow.ts';
 
 /** About 400 m around the point, in degrees at Haarlem's latitude. */
 const HALF_HEIGHT = 0.0036;
@@ -25,7 +26,7 @@ export function useNearbyOpenReports(point: LonLat | null): ReportSummary[] {
     const params = new URLSearchParams({ bbox, status: openStatuses.join(','), limit: '200' });
     // A short pause: the agent is still typing, and every keystroke need not become a query.
     const timer = setTimeout(() => {
-      apiGet<{ items: ReportSummary[] }>(`/api/v1/reports?${params.toString()}`, abort.signal)
+      listReports(params, abort.signal)
         .then((page) => setItems(page.items))
         .catch(() => undefined);
     }, 150);

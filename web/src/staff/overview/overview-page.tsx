@@ -1,9 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
-import { apiGet } from '../../api/client.ts';
+import type { Overview, Visibility } from '../../api/contract.ts';
+import { districtOutlines } from '../../api/resident.ts';
+import { managementOverview } from '../../api/staff-dashboards.ts';
+import { districtVisibility } from '../../api/staff-fieldwork.ts';
 import { FormField } from '../../components/form-field.tsx';
 import { PageHeading } from '../../components/page-title.tsx';
 import { useUiConfig } from '../../ui-config.tsx';
-import type { Overview, Visibility } from '../staff-api.ts';
 import { useStaffI18n } from '../staff-i18n.ts';
 import { Bars, DataTable, StackedColumns, type Series } from './charts.tsx';
 
@@ -41,13 +43,7 @@ export function OverviewPage() {
     const to = new Date();
     const from = new Date(to.getTime() - weeks * WEEK_MS);
     const period = `from=${encodeURIComponent(from.toISOString())}&to=${encodeURIComponent(to.toISOString())}`;
-    Promise.all([
-      apiGet<Overview>(`/api/v1/dashboards/overview?${period}`),
-      apiGet<Visibility>(`/api/v1/visibility?${period}`),
-      apiGet<{ features: { properties: { code: string; name: string } }[] }>(
-        `/api/v1/municipalities/${encodeURIComponent(config.municipalityCode)}/districts?simplify=50`,
-      ),
-    ])
+    Promise.all([managementOverview(period), districtVisibility(period), districtOutlines(config.municipalityCode, 50)])
       .then(([overview, visibility, districts]) => {
         setData({
           overview,

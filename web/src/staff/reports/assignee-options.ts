@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
-import { apiGet } from '../../api/client.ts';
-import type { Officer, Team } from '../staff-api.ts';
+import { listOfficers, listTeams } from '../../api/staff-people.ts';
 
 export interface AssigneeOption {
   value: string;
@@ -13,7 +12,7 @@ export interface AssigneeOption {
 export function useAssigneeOptions(): AssigneeOption[] {
   const [options, setOptions] = useState<AssigneeOption[]>([]);
   useEffect(() => {
-    Promise.all([apiGet<Officer[]>('/api/v1/officers'), apiGet<Team[]>('/api/v1/teams')])
+    Promise.all([listOfficers(), listTeams()])
       .then(([officers, teams]) =>
         setOptions([
           ...officers.map((o) => ({

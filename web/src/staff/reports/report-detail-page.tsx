@@ -1,11 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, apiGet } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
+import type { Photo, ReportDetail } from '../../api/contract.ts';
+import { getReport, reportPhotos } from '../../api/staff-reports.ts';
 import { PageHeading } from '../../components/page-title.tsx';
 import { Link } from '../../router.tsx';
 import { useStaffUser } from '../session.tsx';
-import { hasRole, nextStatuses, type Photo, type ReportDetail } from '../staff-api.ts';
+import { hasRole } from '../roles.ts';
 import { useStaffI18n } from '../staff-i18n.ts';
 import { AssignForm, NoteForm, StatusForm } from './report-forms.tsx';
+import { nextStatuses } from './workflow.ts';
 
 const historyActions = ['created', 'assigned', 'rerouted', 'forwarded', 'note', 'photos_added'] as const;
 const historyKey = (action: string) =>
@@ -26,8 +29,8 @@ export function ReportDetailPage({ reportId }: { reportId: string }) {
   const load = useCallback(async () => {
     try {
       const [report, photos] = await Promise.all([
-        apiGet<ReportDetail>(`/api/v1/reports/${reportId}`),
-        apiGet<{ items: Photo[] }>(`/api/v1/reports/${reportId}/photos`).catch(() => ({ items: [] })),
+        getReport(reportId),
+        reportPhotos(reportId).catch(() => ({ items: [] })),
       ]);
       setState({ status: 'loaded', report, photos: photos.items });
     } catch (error) {

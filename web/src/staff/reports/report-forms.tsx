@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { FormField } from '../../components/form-field.tsx';
-import { nextStatuses, textRequiredFor, type ReportDetail, type ReportStatus } from '../staff-api.ts';
+import type { ReportDetail, ReportStatus } from '../../api/contract.ts';
 import { useStaffI18n } from '../staff-i18n.ts';
 import { useAssigneeOptions } from './assignee-options.ts';
 import { addNote, assign, changeStatus } from './report-actions.ts';
+import { nextStatuses, textRequiredFor } from './workflow.ts';
 
 /** The three changes an officer makes on a report: its status (with the text the reporter reads), a note, its assignee. */
 export interface ActionProps {

@@ -1,5 +1,5 @@
 import { Link } from '../../router.tsx';
-import type { ReportSummary } from '../staff-api.ts';
+import type { ReportSummary } from '../../api/contract.ts';
 import { useStaffI18n } from '../staff-i18n.ts';
 
 /** Reports as a list of links: the accessible twin of the map, and the phone's default view. */

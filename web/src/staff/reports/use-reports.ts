@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { allReports, byUrgency, type ReportSummary } from '../staff-api.ts';
+import type { ReportSummary } from '../../api/contract.ts';
+import { allReports } from '../../api/staff-reports.ts';
+import { byUrgency } from './workflow.ts';
 
 export type ReportsState = { status: 'loading' } | { status: 'loaded'; items: ReportSummary[] } | { status: 'failed' };
 

@@ -1,13 +1,13 @@
 import { useEffect, useMemo, useState } from 'react';
-import { apiGet } from '../../api/client.ts';
+import { getOfficer } from '../../api/staff-people.ts';
 import { PageHeading } from '../../components/page-title.tsx';
 import { Link, useRouter } from '../../router.tsx';
 import { ReportMap, type MapReport } from '../map/report-map.tsx';
 import { useStaffUser } from '../session.tsx';
-import { openStatuses, type Officer } from '../staff-api.ts';
 import { useStaffI18n } from '../staff-i18n.ts';
 import { ReportList } from './report-list.tsx';
 import { useReports } from './use-reports.ts';
+import { openStatuses } from './workflow.ts';
 
 /**
  * Mijn wijk: the officer's open reports, overdue first. Reports of an absent colleague arrive here by
@@ -28,7 +28,7 @@ export function WorklistPage() {
   // Reports outside my own districts came to me as a backup: the list marks them.
   const [ownDistricts, setOwnDistricts] = useState<Set<string>>(new Set());
   useEffect(() => {
-    apiGet<Officer>(`/api/v1/officers/${user.id}`)
+    getOfficer(user.id)
       .then((officer) =>
         setOwnDistricts(new Set(officer.districts.filter((d) => d.duty === 'owner').map((d) => d.code))),
       )

@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, apiPostJson } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
+import type { TeamBoard } from '../../api/contract.ts';
+import { registerAbsence } from '../../api/staff-people.ts';
 import { ErrorSummary, type FormError } from '../../components/error-summary.tsx';
 import { FormField } from '../../components/form-field.tsx';
-import type { TeamBoard } from '../staff-api.ts';
 import { useStaffI18n } from '../staff-i18n.ts';
 
 const kinds = ['sick', 'leave', 'training', 'other'] as const;
@@ -46,7 +47,7 @@ export function AbsenceForm({
     setResult('');
     if (problems.length) return;
     try {
-      const body = await apiPostJson<{ reroutedReports: number }>(`/api/v1/officers/${officerId}/absences`, {
+      const body = await registerAbsence(officerId, {
         kind,
         startsAt: new Date(startsAt).toISOString(),
         endsAt: new Date(endsAt).toISOString(),

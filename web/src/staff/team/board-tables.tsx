@@ -1,4 +1,4 @@
-import type { TeamBoard } from '../staff-api.ts';
+import type { TeamBoard } from '../../api/contract.ts';
 import { useStaffI18n } from '../staff-i18n.ts';
 
 export function OfficerTable({ board, onAbsence }: { board: TeamBoard; onAbsence: (officerId: string) => void }) {

@@ -4,7 +4,8 @@ import { useAssigneeOptions } from '../reports/assignee-options.ts';
 import { assign } from '../reports/report-actions.ts';
 import { ReportList } from '../reports/report-list.tsx';
 import { useReports } from '../reports/use-reports.ts';
-import { openStatuses, type TeamBoard } from '../staff-api.ts';
+import type { TeamBoard } from '../../api/contract.ts';
+import { openStatuses } from '../reports/workflow.ts';
 import { useStaffI18n } from '../staff-i18n.ts';
 
 /** Pick an officer's open reports and hand the chosen ones to someone else, in one go. */

@@ -1,16 +1,9 @@
 import { useEffect, useState } from 'react';
-import { apiGet } from '../../api/client.ts';
+import type { CoordinatorGroup, TeamBoard } from '../../api/contract.ts';
+import { listCoordinatorGroups } from '../../api/staff-people.ts';
 import { FormField } from '../../components/form-field.tsx';
 import { useStaffUser } from '../session.tsx';
-import type { TeamBoard } from '../staff-api.ts';
 import { useStaffI18n } from '../staff-i18n.ts';
-
-interface CoordinatorGroup {
-  id: string;
-  name: string;
-  coordinator: { id: string; name: string } | null;
-  boroughs: { code: string; name: string }[];
-}
 
 /** Boroughs to show, or null for the whole municipality. A coordinator starts with their own group. */
 export function useGroupFilter(): {
@@ -23,7 +16,7 @@ export function useGroupFilter(): {
   const [groups, setGroups] = useState<CoordinatorGroup[]>([]);
   const [groupId, setGroupId] = useState('');
   useEffect(() => {
-    apiGet<CoordinatorGroup[]>('/api/v1/coordinator-groups')
+    listCoordinatorGroups()
       .then((list) => {
         setGroups(list);
         const own = list.find((group) => group.coordinator?.id === user.id);

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { apiGet } from '../../api/client.ts';
+import type { TeamBoard } from '../../api/contract.ts';
+import { teamBoard } from '../../api/staff-dashboards.ts';
 import { PageHeading } from '../../components/page-title.tsx';
-import type { TeamBoard } from '../staff-api.ts';
 import { useStaffI18n } from '../staff-i18n.ts';
 import { AbsenceForm } from './absence-form.tsx';
 import { BulkReassign } from './bulk-reassign.tsx';
@@ -17,7 +17,7 @@ export function TeamBoardPage() {
   const filter = useGroupFilter();
 
   const load = useCallback(() => {
-    apiGet<TeamBoard>('/api/v1/dashboards/team-board')
+    teamBoard()
       .then((body) => {
         setBoard(body);
         setFailed(false);

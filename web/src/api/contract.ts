@@ -1,0 +1,91 @@
+/**
+ * The API contract as the web app sees it: every request and response shape is the server's own zod schema
+ * type, so changing a response on the server fails `npm run typecheck` (tsc -p web) wherever the UI reads it.
+ * Type-only imports: none of this reaches the browser bundle, and the web never imports server code it runs.
+ */
+import type { z } from 'zod';
+import type * as addresses from '../../../src/domain/addresses/schemas.ts';
+import type * as categories from '../../../src/domain/categories/schemas.ts';
+import type * as dashboards from '../../../src/domain/dashboards/schemas.ts';
+import type * as fieldwork from '../../../src/domain/fieldwork/schemas.ts';
+import type * as geography from '../../../src/domain/geography/schemas.ts';
+import type * as meetings from '../../../src/domain/meetings/schemas.ts';
+import type * as people from '../../../src/domain/people/schemas.ts';
+import type * as photos from '../../../src/domain/photos/schemas.ts';
+import type * as publicReports from '../../../src/domain/reports/public-reports-schemas.ts';
+import type * as reports from '../../../src/domain/reports/schemas.ts';
+import type * as workflow from '../../../src/domain/reports/workflow.ts';
+import type { problemSchema } from '../../../src/http/route-kit.ts';
+
+type Out<Schema extends z.ZodType> = z.output<Schema>;
+type In<Schema extends z.ZodType> = z.input<Schema>;
+
+// ── Shared ─────────────────────────────────────────────────────────────────────
+export type { UiConfig } from '../../../src/http/web.ts';
+export type ServerProblem = Out<typeof problemSchema>;
+export type FieldProblem = NonNullable<ServerProblem['invalidParams']>[number];
+
+// ── Workflow (src/domain/reports/workflow.ts) ──────────────────────────────────
+export type ReportStatus = workflow.ReportStatus;
+export type AllowedTransitions = workflow.AllowedTransitions;
+export type ClosedStatus = (typeof workflow.closedStatuses)[number];
+export type TextRequiredStatus = (typeof workflow.textRequiredStatuses)[number];
+
+// ── Geography, categories, addresses ───────────────────────────────────────────
+export type LocatedPoint = Out<typeof geography.locatedPointSchema>;
+export type DistrictCollection = Out<typeof geography.districtCollectionSchema>;
+export type CategoryTree = Out<typeof categories.categoryTreeSchema>;
+export type AddressSuggestionList = Out<typeof addresses.suggestionListSchema>;
+export type Address = Out<typeof addresses.addressSchema>;
+
+// ── Reports ────────────────────────────────────────────────────────────────────
+export type CreateReportBody = In<typeof reports.createReportBodySchema>;
+export type CreatedReport = Out<typeof reports.createdReportSchema>;
+export type ChangeStatusBody = In<typeof reports.changeStatusBodySchema>;
+export type AssignBody = In<typeof reports.assignBodySchema>;
+export type NoteBody = In<typeof reports.noteBodySchema>;
+export type ReportSummary = Out<typeof reports.reportSummarySchema>;
+export type ReportList = Out<typeof reports.reportListSchema>;
+export type ReportDetail = Out<typeof reports.reportDetailSchema>;
+export type HistoryEntry = ReportDetail['history'][number];
+export type Assignee = ReportSummary['assignee'];
+export type PublicReportStatus = Out<typeof reports.publicReportStatusSchema>;
+export type NearbyPublicReports = Out<typeof publicReports.nearbyPublicReportsSchema>;
+export type NearbyPublicReport = Out<typeof publicReports.nearbyPublicReportSchema>;
+export type DistrictReportCollection = Out<typeof publicReports.districtReportCollectionSchema>;
+export type DistrictReportFeature = DistrictReportCollection['features'][number];
+export type PublicCategory = NearbyPublicReport['category'];
+export type FollowReportBody = In<typeof publicReports.followReportBodySchema>;
+export type FollowReceipt = Out<typeof publicReports.followReceiptSchema>;
+
+// ── Photos ─────────────────────────────────────────────────────────────────────
+export type Photo = Out<typeof photos.photoSchema>;
+export type PhotoList = Out<typeof photos.photoListSchema>;
+export type UploadReceipt = Out<typeof photos.uploadReceiptSchema>;
+
+// ── People ─────────────────────────────────────────────────────────────────────
+export type StaffUser = Out<typeof people.staffUserSchema>;
+export type Role = StaffUser['roles'][number];
+export type LoginBody = In<typeof people.loginBodySchema>;
+export type LoginResponse = Out<typeof people.loginResponseSchema>;
+export type Officer = Out<typeof people.officerSchema>;
+export type Team = Out<typeof people.teamSchema>;
+export type CoordinatorGroup = Out<typeof people.coordinatorGroupSchema>;
+export type AbsenceBody = In<typeof people.absenceBodySchema>;
+/** POST /officers/{id}/absences declares this object inline in its route; its parts are the schemas'. */
+export type AbsenceCreated = { absence: Out<typeof people.absenceSchema>; reroutedReports: number };
+export type OfficerCard = Out<typeof people.publicOfficerCardSchema>;
+
+// ── Field work, meetings, dashboards ───────────────────────────────────────────
+export type LogObservationBody = In<typeof fieldwork.logObservationBodySchema>;
+export type Observation = Out<typeof fieldwork.observationSchema>;
+export type LogContactBody = In<typeof fieldwork.logContactBodySchema>;
+export type Contact = Out<typeof fieldwork.contactSchema>;
+export type Round = Out<typeof fieldwork.roundSchema>;
+export type CurrentRound = Out<typeof fieldwork.currentRoundSchema>;
+export type StartedRound = Out<typeof fieldwork.startedRoundSchema>;
+export type Visibility = Out<typeof fieldwork.visibilitySchema>;
+export type PublicMeetingList = Out<typeof meetings.publicMeetingListSchema>;
+export type PublicMeeting = Out<typeof meetings.publicMeetingSchema>;
+export type TeamBoard = Out<typeof dashboards.teamBoardSchema>;
+export type Overview = Out<typeof dashboards.overviewSchema>;
