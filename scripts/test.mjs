@@ -1,6 +1,10 @@
 #!/usr/bin/env node
 // Runs every test file with node's test runner, on PGlite by default or on the
 // PostgreSQL server in DATABASE_URL. The template databases are built once per run.
+//   npm test -- <path fragment> …    only the files whose path contains one of the fragments
+//   --no-browser (or WIJKPOST_TEST_BROWSER=0)   leave out the files that drive Chromium (CI runs them once)
+//   --refresh-screenshots (or REFRESH_SCREENSHOTS=1)   the browser stories write the README's screenshots
+//     into docs/screenshots; otherwise into the git-ignored test-results/screenshots
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,6 +12,36 @@ import { join } from 'node:path';
 const root = new URL('..', import.meta.url).pathname;
 const args = process.argv.slice(2);
 const only = args.filter((a) => !a.startsWith('--'));
+const unknown = args.filter((a) => a.startsWith('--') && !['--no-browser', '--refresh-screenshots'].includes(a));
+if (unknown.length) {
+  console.error(`Unknown option ${unknown.join(' ')}: use --no-browser, --refresh-screenshots or path fragments.`);
+  process.exit(2);
+}
+const withBrowser = !args.includes('--no-browser') && process.env.WIJKPOST_TEST_BROWSER !== '0';
+const refreshScreenshots = args.includes('--refresh-screenshots') || process.env.REFRESH_SCREENSHOTS === '1';
+
+/** Files that drive Chromium: the browser stories and the worklist-map benchmark helper. */
+const needsBrowser = (file) => file.includes('/test/browser/') || file.endsWith('/test/bench/web-worklist.test.ts');
+
+/**
+ * The slowest files, slowest first (measured on the 2-core machine): node's runner starts files in the
+ * order given, so starting these first keeps both workers busy to the end instead of one finishing a
+ * long browser story alone. Every other file follows in path order.
+ */
+const slowestFirst = [
+  'test/browser/resident-report.test.ts',
+  'test/browser/staff-officer.test.ts',
+  'test/browser/staff-phone-intake.test.ts',
+  'test/browser/staff-team.test.ts',
+  'test/browser/resident-my-district.test.ts',
+  'test/bench/web-worklist.test.ts',
+  'test/durability/durability.test.ts',
+  'test/bench/intake.test.ts',
+];
+const rank = (file) => {
+  const index = slowestFirst.findIndex((slow) => file.endsWith(slow));
+  return index === -1 ? slowestFirst.length : index;
+};
 
 function findTests(dir) {
   const out = [];
@@ -22,9 +56,11 @@ function findTests(dir) {
 
 let files = [...findTests(join(root, 'src')), ...findTests(join(root, 'test'))].sort();
 if (only.length) files = files.filter((f) => only.some((o) => f.includes(o)));
+const leftOut = withBrowser ? [] : files.filter(needsBrowser);
+files = files.filter((f) => !leftOut.includes(f)).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 
 // The browser stories drive Debian's Chromium; on a fresh machine (as root) install it once.
-if (files.some((f) => f.includes('/test/browser/')) && !existsSync('/usr/bin/chromium')) {
+if (files.some(needsBrowser) && !existsSync('/usr/bin/chromium')) {
   if (process.getuid?.() === 0) {
     console.log("Installing Debian's chromium for the browser tests …");
     spawnSync('apt-get', ['update', '-q'], { stdio: 'inherit' });
@@ -40,7 +76,10 @@ if (files.some((f) => f.includes('/test/browser/')) && !existsSync('/usr/bin/chr
 }
 
 const databaseUrl = process.env.DATABASE_URL || undefined;
-console.log(`Wijkpost tests on ${databaseUrl ? 'PostgreSQL server' : 'PGlite (embedded)'}: ${files.length} files`);
+console.log(
+  `Wijkpost tests on ${databaseUrl ? 'PostgreSQL server' : 'PGlite (embedded)'}, Node ${process.version}: ${files.length} files` +
+    (leftOut.length ? ` (${leftOut.length} that drive Chromium left out: --no-browser)` : ''),
+);
 const build = spawnSync(
   process.execPath,
   ['--import', 'tsx', join(root, 'test/support/build-template.ts'), join(root, '.test-cache')],
@@ -67,6 +106,8 @@ const run = spawnSync(
       ...process.env,
       WIJKPOST_TEST_TEMPLATE: templates.demo,
       WIJKPOST_TEST_EMPTY_TEMPLATE: templates.empty,
+      ...(templates.postgisBundle ? { WIJKPOST_TEST_POSTGIS_BUNDLE: templates.postgisBundle } : {}),
+      WIJKPOST_SCREENSHOT_DIR: join(root, refreshScreenshots ? 'docs/screenshots' : 'test-results/screenshots'),
       LOG_LEVEL: 'silent',
     },
   },

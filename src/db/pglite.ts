@@ -1,4 +1,5 @@
-import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { pathToFileURL } from 'node:url';
+import { PGlite, type Extension, type PGliteOptions } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
 import type { Db, Queryable, QueryResult } from './db.ts';
 
@@ -14,11 +15,19 @@ function wrap(pg: PGliteLike): Queryable {
   };
 }
 
+/**
+ * `postgisBundle` replaces the PostGIS extension's file bundle (a .tar.gz): the test databases, whose
+ * extension already exists, load a slimmed one (test/support/template.ts) because every file in the
+ * bundle is unpacked and every library in it compiled each time a database opens.
+ */
 export async function openPglite(options: {
   dataDir?: string;
   loadDataDir?: Blob | File;
+  postgisBundle?: string;
 }): Promise<Db & { raw: PGlite }> {
-  const pgOptions: PGliteOptions = { extensions: { postgis } };
+  const pgOptions: PGliteOptions = {
+    extensions: { postgis: options.postgisBundle ? withBundle(options.postgisBundle) : postgis },
+  };
   if (options.loadDataDir) pgOptions.loadDataDir = options.loadDataDir;
   const pg = options.dataDir ? new PGlite(options.dataDir, pgOptions) : new PGlite(pgOptions);
   await pg.waitReady;
@@ -43,6 +52,16 @@ export async function openPglite(options: {
     },
     async close() {
       await pg.close();
+    },
+  };
+}
+
+function withBundle(bundleFile: string): Extension {
+  return {
+    name: postgis.name,
+    async setup(pg, emscriptenOptions) {
+      const setup = await postgis.setup(pg, emscriptenOptions);
+      return { ...setup, bundlePath: pathToFileURL(bundleFile) };
     },
   };
 }

@@ -19,7 +19,11 @@ import { fixedClock, systemClock, type Clock } from '../../src/shared/clock.ts';
 import { testConfig } from '../support/app.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
-export const SCREENSHOT_DIR = join(ROOT, 'docs', 'screenshots');
+/**
+ * scripts/test.mjs points this at the git-ignored test-results/screenshots, or at docs/screenshots (the
+ * README's) with `npm test -- --refresh-screenshots`.
+ */
+export const SCREENSHOT_DIR = process.env.WIJKPOST_SCREENSHOT_DIR ?? join(ROOT, 'test-results', 'screenshots');
 export const DEMO_PASSWORD = 'wijkpost-demo';
 /** 8×8 PNGs: a red photo for uploads, a light tile for the local tile server. */
 const TILE_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEUlEQVR4nGN48+YZVsQwtCQAlESvgdugL7QAAAAASUVORK5CYII=';

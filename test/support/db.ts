@@ -35,5 +35,5 @@ export async function openTestDb(options: { empty?: boolean } = {}): Promise<Db>
     });
   }
   const dump = readFileSync(template);
-  return openPglite({ loadDataDir: new Blob([dump]) });
+  return openPglite({ loadDataDir: new Blob([dump]), postgisBundle: process.env.WIJKPOST_TEST_POSTGIS_BUNDLE });
 }
