@@ -25,4 +25,3 @@ export {
   type GeographyImportResult,
   type ImportProgress,
 } from './import-geography.ts';
-export { seedHaarlemGeography, HAARLEM } from './seed-haarlem.ts';
