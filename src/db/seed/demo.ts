@@ -8,7 +8,7 @@ import type { Db } from '../db.ts';
 import { seedHaarlemGeography } from './haarlem-geography.ts';
 import { seedHaarlemCategories } from './haarlem-categories.ts';
 import { seedHaarlemTeam } from '../../domain/people/index.ts';
-import { seedHaarlemRoutingRules } from '../../domain/routing/index.ts';
+import { seedHaarlemRoutingRules } from './haarlem-routing-rules.ts';
 
 export interface DemoLogin {
   email: string;
