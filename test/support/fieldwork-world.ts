@@ -4,8 +4,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../src/db/db.ts';
-import { seedHaarlemCategories } from '../../src/domain/categories/index.ts';
-import { seedHaarlemGeography } from '../../src/domain/geography/index.ts';
+import { seedHaarlemCategories } from '../../src/db/seed/haarlem-categories.ts';
+import { seedHaarlemGeography } from '../../src/db/seed/haarlem-geography.ts';
 import type { Role } from '../../src/domain/people/index.ts';
 import { testConfig } from './app.ts';
 

@@ -4,8 +4,9 @@
  */
 import type { Db } from '../../src/db/db.ts';
 import { testConfig } from './app.ts';
-import { seedHaarlemCategories } from '../../src/domain/categories/index.ts';
-import { seedHaarlemGeography, toCrs84 } from '../../src/domain/geography/index.ts';
+import { seedHaarlemCategories } from '../../src/db/seed/haarlem-categories.ts';
+import { seedHaarlemGeography } from '../../src/db/seed/haarlem-geography.ts';
+import { toCrs84 } from '../../src/domain/geography/index.ts';
 import { seedHaarlemTeam } from '../../src/domain/people/index.ts';
 
 export const HAARLEM = 'GM0392';

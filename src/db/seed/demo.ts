@@ -5,10 +5,10 @@
 import { join, resolve } from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Db } from '../db.ts';
-import { seedHaarlemGeography } from '../../domain/geography/index.ts';
-import { seedHaarlemCategories } from '../../domain/categories/index.ts';
+import { seedHaarlemGeography } from './haarlem-geography.ts';
+import { seedHaarlemCategories } from './haarlem-categories.ts';
 import { seedHaarlemTeam } from '../../domain/people/index.ts';
-import { seedHaarlemRoutingRules } from '../../domain/routing/index.ts';
+import { seedHaarlemRoutingRules } from './haarlem-routing-rules.ts';
 
 export interface DemoLogin {
   email: string;

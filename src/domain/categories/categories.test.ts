@@ -4,7 +4,8 @@ import type { Db } from '../../db/db.ts';
 import type { App } from '../../http/deps.ts';
 import { bearerFor, testApp } from '../../../test/support/app.ts';
 import { openTestDb } from '../../../test/support/db.ts';
-import { findCategory, haarlemCategoryTree, seedHaarlemCategories } from './index.ts';
+import { haarlemCategoryTree, seedHaarlemCategories } from '../../db/seed/haarlem-categories.ts';
+import { findCategory } from './index.ts';
 
 async function insertUser(db: Db, name: string, roles: string[]): Promise<string> {
   const { rows } = await db.query<{ id: string }>(

@@ -9,7 +9,7 @@ export {
 } from './calendar.ts';
 export type { DeadlineRule, PublicHoliday } from './calendar.ts';
 export { findCategory, listIntakeCategories } from './repository.ts';
-export { seedHaarlemCategories, haarlemCategoryTree } from './seed-haarlem-categories.ts';
+export { importCategoryTree, type CategoryTreeMain, type CategoryTreeSubcategory } from './import-category-tree.ts';
 export type { Category, CategoryTree, Deadline } from './schemas.ts';
 export {
   addDays,

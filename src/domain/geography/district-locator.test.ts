@@ -12,7 +12,7 @@ import {
   NEAREST_NEIGHBOURHOOD_METRES,
   type DistrictLocator,
 } from './district-locator.ts';
-import { seedHaarlemGeography } from './seed-haarlem.ts';
+import { seedHaarlemGeography } from '../../db/seed/haarlem-geography.ts';
 
 interface SurfacePoint {
   code: string;

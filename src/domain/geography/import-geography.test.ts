@@ -9,7 +9,7 @@ import { testConfig } from '../../../test/support/app.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { getDistrictLocator } from './district-locator.ts';
 import { importGeographyFromFiles } from './import-geography.ts';
-import { seedHaarlemGeography } from './seed-haarlem.ts';
+import { seedHaarlemGeography } from '../../db/seed/haarlem-geography.ts';
 
 const haarlemDir = join(testConfig().SHARED_DATA_DIR, 'haarlem');
 

@@ -26,4 +26,3 @@ export {
   type GeographyImportResult,
   type ImportProgress,
 } from './import-geography.ts';
-export { seedHaarlemGeography, HAARLEM } from './seed-haarlem.ts';

@@ -5,7 +5,7 @@ import type { App } from '../../http/deps.ts';
 import { openTestDb } from '../../../test/support/db.ts';
 import { testApp, testConfig } from '../../../test/support/app.ts';
 import { toCrs84 } from './crs.ts';
-import { seedHaarlemGeography } from './seed-haarlem.ts';
+import { seedHaarlemGeography } from '../../db/seed/haarlem-geography.ts';
 
 type Position = number[];
 const positionsOf = (geometry: { type: string; coordinates: unknown }): Position[] =>

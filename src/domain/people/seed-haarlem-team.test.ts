@@ -5,7 +5,7 @@ import type { Db } from '../../db/db.ts';
 import type { App } from '../../http/deps.ts';
 import { openTestDb } from '../../../test/support/db.ts';
 import { testApp, testConfig } from '../../../test/support/app.ts';
-import { seedHaarlemGeography } from '../geography/index.ts';
+import { seedHaarlemGeography } from '../../db/seed/haarlem-geography.ts';
 import { seedHaarlemTeam } from './index.ts';
 
 const PASSWORD = 'demo-password-for-tests';

@@ -3,7 +3,7 @@ export { routeReport } from './route-report.ts';
 export { decideRouting, loadRoutingSnapshot } from './decide-routing.ts';
 export { countAssignment } from './open-report-counts.ts';
 export { loadRoutingData, type RoutingData } from './routing-data.ts';
-export { seedHaarlemRoutingRules } from './seed-haarlem-routing-rules.ts';
+export { importTeamRules, type TeamRuleInput } from './import-team-rules.ts';
 export type {
   RoutingDecision,
   RoutingInput,

@@ -1,6 +1,10 @@
 import { join } from 'node:path';
-import type { Db } from '../../db/db.ts';
-import { importGeographyFromFiles, type GeographyImportResult, type ImportProgress } from './import-geography.ts';
+import type { Db } from '../db.ts';
+import {
+  importGeographyFromFiles,
+  type GeographyImportResult,
+  type ImportProgress,
+} from '../../domain/geography/index.ts';
 
 export const HAARLEM = { code: 'GM0392', name: 'Haarlem', slug: 'haarlem', jurisdictionId: 'haarlem.nl' } as const;
 

@@ -1,29 +1,11 @@
-import type { Queryable } from '../../db/db.ts';
-import { getCategory, insertCategory } from './repository.ts';
-import type { Deadline } from './schemas.ts';
-
-interface SeedSubcategory {
-  code: string;
-  nameNl: string;
-  nameEn: string;
-  deadline: Deadline;
-  urgent?: boolean;
-  /** Sensitive subjects (youths, drugs) and those bound to a dwelling (noise) stay off the public map. */
-  public?: boolean;
-}
-
-interface SeedMainCategory {
-  code: string;
-  nameNl: string;
-  nameEn: string;
-  subcategories: SeedSubcategory[];
-}
+import type { Queryable } from '../db.ts';
+import { importCategoryTree, type CategoryTreeMain, type Deadline } from '../../domain/categories/index.ts';
 
 const workdays = (amount: number): Deadline => ({ amount, unit: 'workdays' });
 const days = (amount: number): Deadline => ({ amount, unit: 'days' });
 
 /** The enforcement subjects of a Dutch municipality, with Signalen-like deadlines. */
-export const haarlemCategoryTree: SeedMainCategory[] = [
+export const haarlemCategoryTree: CategoryTreeMain[] = [
   {
     code: 'afval',
     nameNl: 'Afval',
@@ -118,42 +100,9 @@ export const haarlemCategoryTree: SeedMainCategory[] = [
 ];
 
 /** Adds the default Haarlem tree; existing codes are left as they are, so running it twice is harmless. */
-export async function seedHaarlemCategories(
+export function seedHaarlemCategories(
   deps: { db: Queryable },
   municipalityCode = 'GM0392',
 ): Promise<{ created: number }> {
-  let created = 0;
-  for (const [mainIndex, main] of haarlemCategoryTree.entries()) {
-    const base = { municipalityCode, urgent: false, public: true };
-    if (
-      await insertCategory(deps.db, {
-        ...base,
-        code: main.code,
-        nameNl: main.nameNl,
-        nameEn: main.nameEn,
-        parentId: null,
-        deadline: null,
-        sortOrder: mainIndex,
-      })
-    ) {
-      created += 1;
-    }
-    const parent = await getCategory(deps.db, municipalityCode, main.code);
-    if (!parent) throw new Error(`Main category ${main.code} missing after seeding`);
-    for (const [subIndex, sub] of main.subcategories.entries()) {
-      const inserted = await insertCategory(deps.db, {
-        ...base,
-        code: sub.code,
-        nameNl: sub.nameNl,
-        nameEn: sub.nameEn,
-        parentId: parent.id,
-        deadline: sub.deadline,
-        urgent: sub.urgent ?? false,
-        public: sub.public ?? true,
-        sortOrder: subIndex,
-      });
-      if (inserted) created += 1;
-    }
-  }
-  return { created };
+  return importCategoryTree(deps, municipalityCode, haarlemCategoryTree);
 }

@@ -2,31 +2,23 @@ import type { Queryable } from '../../db/db.ts';
 import { insertRule, listRules } from './repository.ts';
 import type { RuleInput } from './schemas.ts';
 
-const haarlemRules: { name: string; categoryCodes: string[]; teamCode: string; reasonNl: string; reasonEn: string }[] =
-  [
-    {
-      name: 'parkeeroverlast naar Team Parkeren',
-      categoryCodes: ['parkeeroverlast', 'fout-geparkeerd'],
-      teamCode: 'parkeren',
-      reasonNl: 'Parkeermeldingen gaan naar Team Parkeren, dat de hele stad rijdt.',
-      reasonEn: 'Parking reports go to Team Parkeren, which covers the whole city.',
-    },
-    {
-      name: 'huisafval naast container naar Spaarnelanden',
-      categoryCodes: ['huisafval-naast-container'],
-      teamCode: 'spaarnelanden',
-      reasonNl: 'Huisafval naast een container ruimt Spaarnelanden op.',
-      reasonEn: 'Household waste next to a container is cleared by Spaarnelanden.',
-    },
-  ];
+/** A rule sending categories to a team, named by the team's code. */
+export interface TeamRuleInput {
+  name: string;
+  categoryCodes: string[];
+  teamCode: string;
+  reasonNl: string;
+  reasonEn: string;
+}
 
 /**
- * Appends the Haarlem default rules. Teams are looked up by code (the people area seeds them); a rule
- * whose team is missing is skipped, and a rule that already exists by name is left alone.
+ * Appends category -> team rules. Teams are looked up by code; a rule whose team is missing is skipped,
+ * and a rule that already exists by name is left alone, so loading twice is harmless.
  */
-export async function seedHaarlemRoutingRules(
+export async function importTeamRules(
   deps: { db: Queryable },
-  municipalityCode = 'GM0392',
+  municipalityCode: string,
+  rules: readonly TeamRuleInput[],
 ): Promise<{ created: string[]; skipped: string[] }> {
   const existing = await listRules(deps.db, municipalityCode);
   const existingNames = new Set(existing.map((rule) => rule.name));
@@ -37,7 +29,7 @@ export async function seedHaarlemRoutingRules(
   );
   const created: string[] = [];
   const skipped: string[] = [];
-  for (const seed of haarlemRules) {
+  for (const seed of rules) {
     const team = teams.find((t) => t.code === seed.teamCode);
     if (existingNames.has(seed.name) || !team) {
       skipped.push(seed.name);
