@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { ConfigError } from '../config.ts';
+import { registerAnalyseCommand } from './commands/analyse.ts';
 import { registerImportGeographyCommand } from './commands/import-geography.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
 import { registerSeedCommand } from './commands/seed.ts';
@@ -15,6 +16,7 @@ registerMigrateCommand(program);
 registerSeedCommand(program);
 registerUsersCommand(program);
 registerImportGeographyCommand(program);
+registerAnalyseCommand(program);
 
 try {
   await program.parseAsync(process.argv);
