@@ -61,3 +61,11 @@ export {
   type ProtocolResult,
   type ProtocolRows,
 } from './backtest-protocol.ts';
+export { chapman, type ChapmanEstimate } from './capture-recapture.ts';
+export {
+  DEFAULT_MATCH_OPTIONS,
+  matchSightings,
+  type MatchOptions,
+  type MatchedPair,
+  type Sighting,
+} from './matching.ts';
