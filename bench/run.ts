@@ -8,6 +8,7 @@ import { migrate } from '../src/db/migrate.ts';
 import { openPglite } from '../src/db/pglite.ts';
 import { openPostgres } from '../src/db/postgres.ts';
 import { seedDemo } from '../src/db/seed/demo.ts';
+import { printAnalysisBenchmarks } from './analysis.ts';
 import { benchDistrictLookup } from './district-lookup.ts';
 import { benchIntake, type IntakeRound } from './intake.ts';
 import { benchPhotos, printPhotos } from './photos.ts';
@@ -105,6 +106,8 @@ console.log(
 console.log(
   `  all reports shown after ${fmt(worklist.renderMs)} ms; baseline (same map, no reports) ${fmt(worklist.baselineRenderMs)} ms   ratio ${fmt(worklist.renderMs / worklist.baselineRenderMs, 1)}×`,
 );
+
+await printAnalysisBenchmarks(config.SHARED_DATA_DIR);
 
 const serverRatio = await withServerDb(async (db) =>
   printIntake('the PostgreSQL server', await benchIntake(db, { rounds, seconds: roundSeconds, connections })),

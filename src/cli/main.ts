@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { ConfigError } from '../config.ts';
 import { ChangedMigrationError } from '../db/migrate.ts';
+import { registerAnalyseCommand } from './commands/analyse.ts';
 import { registerImportGeographyCommand } from './commands/import-geography.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
 import { registerSeedCommand } from './commands/seed.ts';
@@ -16,6 +17,7 @@ registerMigrateCommand(program);
 registerSeedCommand(program);
 registerUsersCommand(program);
 registerImportGeographyCommand(program);
+registerAnalyseCommand(program);
 
 try {
   await program.parseAsync(process.argv);
