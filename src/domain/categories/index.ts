@@ -1,25 +1,5 @@
 /** The categories area: what other areas may use. */
-export {
-  computeDeadline,
-  dutchPublicHolidays,
-  easterSunday,
-  isPublicHoliday,
-  isWorkday,
-  MUNICIPAL_TIME_ZONE,
-} from './calendar.ts';
-export type { DeadlineRule, PublicHoliday } from './calendar.ts';
 export { findCategory, listIntakeCategories } from './repository.ts';
 export { seedHaarlemCategories, haarlemCategoryTree } from './seed-haarlem-categories.ts';
 export { registerCategoryRoutes } from './routes.ts';
 export type { Category, CategoryTree, Deadline } from './schemas.ts';
-export {
-  addDays,
-  endOfLocalDay,
-  formatLocalDate,
-  isoWeekday,
-  localDateOf,
-  localMinutesOf,
-  minutesOfClockTime,
-  zonedInstant,
-  type LocalDate,
-} from './zoned-time.ts';

@@ -25,5 +25,6 @@ export {
   type GeographyImportResult,
   type ImportProgress,
 } from './import-geography.ts';
+export { findMunicipalityTimeZone } from './repository.ts';
 export { seedHaarlemGeography, HAARLEM } from './seed-haarlem.ts';
 export { registerGeographyRoutes } from './routes.ts';

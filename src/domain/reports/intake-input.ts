@@ -128,15 +128,16 @@ export async function resolveIntake(
     );
   }
   if (outside) throw new DomainError('outside_municipality', outside.detail, [outsideProblem]);
-  if (!parsed.success || !rd || !located || !category?.deadline) {
-    throw new Error('intake resolved without a body, location or category'); // unreachable: every gap above is a problem
+  if (!parsed.success || !rd || !located || !category?.deadline || !routingData) {
+    // unreachable: every gap above is a problem, and a category is only found in the routing data
+    throw new Error('intake resolved without a body, location, category or routing data');
   }
   return {
     body: parsed.data,
     rd,
     located,
     category: { ...category, deadline: category.deadline },
-    timeZone: routingData?.timeZone ?? 'Europe/Amsterdam',
+    timeZone: routingData.timeZone,
     routingData,
   };
 }

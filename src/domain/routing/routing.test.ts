@@ -4,7 +4,8 @@ import type { Db } from '../../db/db.ts';
 import type { App } from '../../http/deps.ts';
 import { bearerFor, testApp } from '../../../test/support/app.ts';
 import { openTestDb } from '../../../test/support/db.ts';
-import { computeDeadline, seedHaarlemCategories } from '../categories/index.ts';
+import { computeDeadline } from '../../shared/time/index.ts';
+import { seedHaarlemCategories } from '../categories/index.ts';
 import { decideRouting, loadRoutingSnapshot, seedHaarlemRoutingRules, type RoutingInput } from './index.ts';
 
 const square = `ST_Multi(ST_MakeEnvelope(100000, 480000, 101000, 481000, 28992))`;

@@ -3,6 +3,8 @@
 export interface UiConfig {
   municipalityCode: string;
   municipalityName: string;
+  /** IANA zone of the municipality; null while it is not imported. */
+  timeZone: string | null;
   mapTileUrl: string | null;
   mapAttribution: string;
   photoMaxBytes: number;
