@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Queryable } from '../../db/db.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { DomainError, type FieldProblem } from '../../shared/errors.ts';
+import { fieldProblemsFromIssues } from '../../shared/field-problems.ts';
 import type { Category } from '../categories/index.ts';
 import { locatePoint, parseCrs, pointToRd, type Crs, type LocatedPoint } from '../geography/index.ts';
 import { loadRoutingData, type RoutingData } from '../routing/index.ts';
@@ -53,13 +54,7 @@ export async function resolveIntake(
   const problems: FieldProblem[] = [];
   const parsed = createReportBodySchema.safeParse(input.body);
   if (!parsed.success) {
-    problems.push(
-      ...parsed.error.issues.map((issue) => ({
-        name: ['body', ...issue.path.map(String)].join('.'),
-        reason: issue.message,
-        code: issue.code,
-      })),
-    );
+    problems.push(...fieldProblemsFromIssues('body', parsed.error.issues));
   }
   const raw = input.body && typeof input.body === 'object' ? (input.body as Record<string, unknown>) : {};
   const field = <T>(schema: z.ZodType<T>, key: keyof CreateReportBody): T | undefined =>
