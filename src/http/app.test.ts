@@ -5,6 +5,7 @@ import { openTestDb } from '../../test/support/db.ts';
 import { testApp, testConfig } from '../../test/support/app.ts';
 import { fixedClock } from '../shared/clock.ts';
 import { Validator } from '@seriousme/openapi-schema-validator';
+import { z } from 'zod';
 
 interface OpenApiOperation {
   parameters?: Array<{ in: string; name: string }>;
@@ -133,5 +134,63 @@ describe('client address', () => {
       await app.close();
       await db.close();
     }
+  });
+});
+
+describe('request validation problems', () => {
+  let db: Db;
+  let app: App;
+  before(async () => {
+    db = await openTestDb({ empty: true });
+    app = await buildApp(
+      { db, clock: fixedClock('2026-11-24T09:00:00+01:00'), config: testConfig() },
+      {
+        extend: (instance) => {
+          instance.post(
+            '/api/v1/validation-probe',
+            {
+              schema: {
+                querystring: z.object({ limit: z.coerce.number().int().max(10).optional() }),
+                body: z.object({ name: z.string().min(2), place: z.object({ x: z.number() }) }),
+              },
+            },
+            async () => ({ ok: true }),
+          );
+        },
+      },
+    );
+  });
+  after(async () => {
+    await app.close();
+    await db.close();
+  });
+
+  const problemsOf = async (url: string, payload: unknown) => {
+    const response = await app.inject({ method: 'POST', url, payload: payload as object });
+    assert.equal(response.statusCode, 400, response.body);
+    assert.match(String(response.headers['content-type']), /application\/problem\+json/);
+    const problem = response.json();
+    assert.equal(problem.code, 'validation');
+    return { detail: problem.detail, invalidParams: problem.invalidParams };
+  };
+
+  it('lists every field problem of the body with its path, zod message and zod code', async () => {
+    assert.deepEqual(await problemsOf('/api/v1/validation-probe', { name: 'x', place: { x: 'east' } }), {
+      detail: '2 field problem(s) in the body: body.name, body.place.x',
+      invalidParams: [
+        { name: 'body.name', reason: 'Too small: expected string to have >=2 characters', code: 'too_small' },
+        { name: 'body.place.x', reason: 'Invalid input: expected number, received string', code: 'invalid_type' },
+      ],
+    });
+  });
+
+  it('names the part itself when the whole part is wrong, and the query part by its own name', async () => {
+    assert.deepEqual((await problemsOf('/api/v1/validation-probe', [1])).invalidParams, [
+      { name: 'body', reason: 'Invalid input: expected object, received array', code: 'invalid_type' },
+    ]);
+    assert.deepEqual(
+      (await problemsOf('/api/v1/validation-probe?limit=11', { name: 'xy', place: { x: 1 } })).invalidParams,
+      [{ name: 'querystring.limit', reason: 'Too big: expected number to be <=10', code: 'too_big' }],
+    );
   });
 });

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { redactUrl } from './redact.ts';
 import { DomainError, type DomainErrorCode, type FieldProblem } from '../shared/errors.ts';
+import { fieldProblemsFromIssues, type SchemaIssue } from '../shared/field-problems.ts';
 
 /** The one table that maps domain error codes to HTTP. */
 const statusByCode: Record<DomainErrorCode, { status: number; title: string }> = {
@@ -32,26 +33,23 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, proble
   return reply.status(problem.status).header('content-type', 'application/problem+json; charset=utf-8').send(body);
 }
 
-function zodIssuesToFieldProblems(
-  part: string,
-  issues: ReadonlyArray<{ instancePath?: string; message?: string; params?: unknown; keyword?: string }>,
-): FieldProblem[] {
-  return issues.map((issue) => {
-    const params = (issue.params ?? {}) as { issue?: { path?: PropertyKey[]; code?: string; message?: string } };
-    const path =
-      params.issue?.path?.map(String).join('.') ?? (issue.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
-    return {
-      name: path ? `${part}.${path}` : part,
-      reason: params.issue?.message ?? issue.message ?? 'invalid',
-      code: params.issue?.code ?? issue.keyword,
-    };
+/**
+ * fastify-type-provider-zod hands each zod issue over as `{ instancePath: '/a/b', keyword: code, message }`;
+ * the issue is rebuilt from that for the one mapping the domain uses too.
+ */
+function validationIssues(
+  entries: ReadonlyArray<{ instancePath?: string; message?: string; keyword?: string }>,
+): SchemaIssue[] {
+  return entries.map((entry) => {
+    const pointer = (entry.instancePath ?? '').replace(/^\//, '');
+    return { path: pointer ? pointer.split('/') : [], message: entry.message ?? 'invalid', code: entry.keyword ?? '' };
   });
 }
 
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (hasZodFastifySchemaValidationErrors(error)) {
     const part = error.validationContext ?? 'body';
-    const invalidParams = zodIssuesToFieldProblems(part, error.validation);
+    const invalidParams = fieldProblemsFromIssues(part, validationIssues(error.validation));
     return sendProblem(reply, request, {
       status: 400,
       title: 'Invalid request',

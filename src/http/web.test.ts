@@ -83,6 +83,16 @@ describe('web UI serving', () => {
     assert.equal(body.descriptionMaxLength, 1000);
   });
 
+  it("tells the UI the municipality's time zone, once the municipality is there", async () => {
+    const before = await app.inject({ method: 'GET', url: '/api/v1/ui-config' });
+    assert.equal(before.json().timeZone, null);
+    await db.query(
+      "INSERT INTO municipalities (code, name, slug, timezone) VALUES ('GM0392', 'Haarlem', 'haarlem', 'Europe/London')",
+    );
+    const response = await app.inject({ method: 'GET', url: '/api/v1/ui-config' });
+    assert.equal(response.json().timeZone, 'Europe/London');
+  });
+
   it('derives the CSP tile source from the URL template; `none` turns the background off', () => {
     assert.equal(tileSource('https://{s}.tile.example.org/{z}/{x}/{y}.png'), 'https://*.tile.example.org');
     assert.equal(tileSource('http://127.0.0.1:9999/{z}/{x}/{y}.png'), 'http://127.0.0.1:9999');

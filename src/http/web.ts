@@ -2,6 +2,7 @@ import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { findMunicipalityTimeZone } from '../domain/geography/index.ts';
 import { API_PREFIX } from './app.ts';
 import type { App, AppDeps } from './deps.ts';
 import { WEB_DIST } from './web-build.ts';
@@ -13,6 +14,10 @@ export const DESCRIPTION_MAX_LENGTH = 1000;
 const uiConfigSchema = z.object({
   municipalityCode: z.string(),
   municipalityName: z.string(),
+  timeZone: z
+    .string()
+    .nullable()
+    .describe("The municipality's IANA time zone for dates and times; null while the municipality is not imported"),
   mapTileUrl: z.string().nullable().describe('XYZ tile URL template; null = no background map'),
   mapAttribution: z.string(),
   photoMaxBytes: z.number().int(),
@@ -80,6 +85,7 @@ export async function registerWebUi(app: App, deps: AppDeps, options: WebUiOptio
     async () => ({
       municipalityCode: deps.config.UI_MUNICIPALITY_CODE,
       municipalityName: deps.config.UI_MUNICIPALITY_NAME,
+      timeZone: (await findMunicipalityTimeZone(deps.db, deps.config.UI_MUNICIPALITY_CODE)) ?? null,
       mapTileUrl: tileUrl || null,
       mapAttribution: deps.config.MAP_TILE_ATTRIBUTION,
       photoMaxBytes: deps.config.PHOTO_MAX_BYTES,

@@ -11,12 +11,12 @@ import { UiConfigProvider } from './ui-config.tsx';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <I18nProvider>
-      <RouterProvider>
-        <UiConfigProvider>
+    <UiConfigProvider>
+      <I18nProvider>
+        <RouterProvider>
           <App />
-        </UiConfigProvider>
-      </RouterProvider>
-    </I18nProvider>
+        </RouterProvider>
+      </I18nProvider>
+    </UiConfigProvider>
   </StrictMode>,
 );

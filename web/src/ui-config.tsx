@@ -6,6 +6,7 @@ import { getUiConfig } from './api/resident.ts';
 const fallback: UiConfig = {
   municipalityCode: 'GM0392',
   municipalityName: 'Haarlem',
+  timeZone: null, // the browser's own zone until the server names the municipality's
   mapTileUrl: null,
   mapAttribution: '',
   photoMaxBytes: 5 * 1024 * 1024,

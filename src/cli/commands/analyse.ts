@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { isoWeekday } from '../../domain/categories/index.ts';
+import { isoWeekday } from '../../shared/time/index.ts';
 import { backtestReport, runBacktestProtocol } from '../../domain/analysis/index.ts';
 import { progressBar } from '../progress.ts';
 import { readServiceRequests, type Bbox } from './analyse-input.ts';

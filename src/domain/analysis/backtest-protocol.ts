@@ -1,4 +1,4 @@
-import { addDays, type LocalDate } from '../categories/index.ts';
+import { addDays, type LocalDate } from '../../shared/time/index.ts';
 import { rollingBacktest, summariseWeeks } from './backtest.ts';
 import { defaultMethods, type ForecastMethod } from './forecast.ts';
 import { cellIndices, gridCovering, projectionFor, studyRegionOf } from './grid.ts';

@@ -1,4 +1,11 @@
-import { addDays, isoWeekday, localDateOf, localMinutesOf, zonedInstant, type LocalDate } from '../categories/index.ts';
+import {
+  addDays,
+  isoWeekday,
+  localDateOf,
+  localMinutesOf,
+  zonedInstant,
+  type LocalDate,
+} from '../../shared/time/index.ts';
 
 export const HOURS_PER_WEEK = 168;
 const QUARTER_HOUR_MS = 900_000;

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/db.ts';
 import type { StaffUser } from '../people/index.ts';
-import { decodeCursor, page } from './cursor.ts';
+import { decodeCursor, keysetPage } from '../../shared/cursor.ts';
 import { listContactRows } from './repository-contacts.ts';
 import type { ContactList, ListContactsQuery } from './schemas.ts';
 import { parseWindow } from './time-window.ts';
@@ -19,8 +19,9 @@ export async function listContacts(
     counterpart: query.counterpart,
     from: window.from,
     to: window.to,
-    after: decodeCursor(query.cursor),
+    after: query.cursor === undefined ? null : decodeCursor(query.cursor),
     limit: query.limit + 1,
   });
-  return page(rows, query.limit, (c) => ({ at: new Date(c.occurredAt), id: c.id }));
+  const page = keysetPage(rows, query.limit, (row) => row.position);
+  return { items: page.items.map((row) => row.contact), nextCursor: page.nextCursor };
 }

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/db.ts';
 import type { StaffUser } from '../people/index.ts';
-import { decodeCursor, page } from './cursor.ts';
+import { decodeCursor, keysetPage } from '../../shared/cursor.ts';
 import { listObservationRows } from './repository-observations.ts';
 import type { ListObservationsQuery, ObservationList } from './schemas.ts';
 import { parseWindow } from './time-window.ts';
@@ -19,8 +19,9 @@ export async function listObservations(
     categoryCode: query.categoryCode,
     from: window.from,
     to: window.to,
-    after: decodeCursor(query.cursor),
+    after: query.cursor === undefined ? null : decodeCursor(query.cursor),
     limit: query.limit + 1,
   });
-  return page(rows, query.limit, (o) => ({ at: new Date(o.observedAt), id: o.id }));
+  const page = keysetPage(rows, query.limit, (row) => row.position);
+  return { items: page.items.map((row) => row.observation), nextCursor: page.nextCursor };
 }

@@ -151,6 +151,38 @@ describe('observations', () => {
     assert.equal(elsewhere.items.length, 0);
   });
 
+  it('pages through observations that share a millisecond without skipping one', async () => {
+    const ids: string[] = [];
+    for (const micros of ['000456', '000457']) {
+      const created = await post({
+        categoryCode: 'hondenpoep',
+        location: GROTE_MARKT,
+        observedAt: '2026-11-10T10:00:00Z',
+      });
+      assert.equal(created.statusCode, 201, created.body);
+      await db.query(`UPDATE observations SET observed_at = $1 WHERE id = $2`, [
+        `2026-11-10 10:00:00.${micros}+00`,
+        created.json().id,
+      ]);
+      ids.push(created.json().id);
+    }
+    const window = 'from=2026-11-10T00:00:00Z&to=2026-11-11T00:00:00Z&limit=1';
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const response: Awaited<ReturnType<App['inject']>> = await app.inject({
+        method: 'GET',
+        url: `/api/v1/observations?${window}${cursor ? `&cursor=${cursor}` : ''}`,
+        headers: analyst,
+      });
+      assert.equal(response.statusCode, 200, response.body);
+      const page: { items: Array<{ id: string }>; nextCursor: string | null } = response.json();
+      seen.push(...page.items.map((o) => o.id));
+      cursor = page.nextCursor;
+    } while (cursor && seen.length < 5);
+    assert.deepEqual(seen, [...ids].reverse());
+  });
+
   it('refuses a reversed period and a forged cursor', async () => {
     const reversed = await app.inject({
       method: 'GET',

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/db.ts';
-import type { Cursor } from './cursor.ts';
+import type { KeysetPosition } from '../../shared/cursor.ts';
 import type { Contact, Counterpart } from './schemas.ts';
 
 interface ContactRow {
@@ -10,13 +10,15 @@ interface ContactRow {
   topic: string;
   district_code: string;
   occurred_at: Date;
+  /** occurred_at as PostgreSQL prints it, microseconds included: the keyset position. */
+  occurred_at_text: string;
   partner_team_id: string | null;
   created_at: Date;
 }
 
 const selectContacts = `
   SELECT k.id, k.officer_id, u.name AS officer_name, k.counterpart, k.topic, k.district_code,
-         k.occurred_at, k.partner_team_id, k.created_at
+         k.occurred_at, k.occurred_at::text AS occurred_at_text, k.partner_team_id, k.created_at
     FROM contacts k JOIN users u ON u.id = k.officer_id`;
 
 const toContact = (row: ContactRow): Contact => ({
@@ -68,11 +70,15 @@ export interface ContactFilter {
   counterpart?: Counterpart | undefined;
   from: Date | null;
   to: Date | null;
-  after: Cursor | null;
+  after: KeysetPosition | null;
   limit: number;
 }
 
-export async function listContactRows(db: Queryable, f: ContactFilter): Promise<Contact[]> {
+/** Newest first, each with its keyset position; the caller asks for one row more than it shows. */
+export async function listContactRows(
+  db: Queryable,
+  f: ContactFilter,
+): Promise<Array<{ contact: Contact; position: KeysetPosition }>> {
   const { rows } = await db.query<ContactRow>(
     `${selectContacts}
       WHERE k.municipality_code = $1
@@ -96,7 +102,7 @@ export async function listContactRows(db: Queryable, f: ContactFilter): Promise<
       f.limit,
     ],
   );
-  return rows.map(toContact);
+  return rows.map((row) => ({ contact: toContact(row), position: { at: row.occurred_at_text, id: row.id } }));
 }
 
 /** Contacts per district in [from, to). */

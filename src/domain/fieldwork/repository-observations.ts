@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/db.ts';
 import { toCrs84 } from '../geography/index.ts';
-import type { Cursor } from './cursor.ts';
+import type { KeysetPosition } from '../../shared/cursor.ts';
 import type { Observation } from './schemas.ts';
 
 interface ObservationRow {
@@ -13,6 +13,8 @@ interface ObservationRow {
   district_code: string;
   neighbourhood_code: string | null;
   observed_at: Date;
+  /** observed_at as PostgreSQL prints it, microseconds included: the keyset position. */
+  observed_at_text: string;
   note: string | null;
   photo_count: number;
   created_at: Date;
@@ -21,7 +23,7 @@ interface ObservationRow {
 const selectObservations = `
   SELECT o.id, o.officer_id, u.name AS officer_name, c.code AS category_code,
          ST_X(o.location) AS x, ST_Y(o.location) AS y, o.district_code, o.neighbourhood_code,
-         o.observed_at, o.note, o.created_at,
+         o.observed_at, o.observed_at::text AS observed_at_text, o.note, o.created_at,
          (SELECT count(*)::int FROM photos p WHERE p.observation_id = o.id) AS photo_count
     FROM observations o
     JOIN users u ON u.id = o.officer_id
@@ -95,12 +97,15 @@ export interface ObservationFilter {
   categoryCode?: string | undefined;
   from: Date | null;
   to: Date | null;
-  after: Cursor | null;
+  after: KeysetPosition | null;
   limit: number;
 }
 
-/** Newest first; the caller asks for one row more than it shows to know whether a next page exists. */
-export async function listObservationRows(db: Queryable, f: ObservationFilter): Promise<Observation[]> {
+/** Newest first, each with its keyset position; the caller asks for one row more than it shows. */
+export async function listObservationRows(
+  db: Queryable,
+  f: ObservationFilter,
+): Promise<Array<{ observation: Observation; position: KeysetPosition }>> {
   const { rows } = await db.query<ObservationRow>(
     `${selectObservations}
       WHERE o.municipality_code = $1
@@ -124,5 +129,5 @@ export async function listObservationRows(db: Queryable, f: ObservationFilter): 
       f.limit,
     ],
   );
-  return rows.map(toObservation);
+  return rows.map((row) => ({ observation: toObservation(row), position: { at: row.observed_at_text, id: row.id } }));
 }

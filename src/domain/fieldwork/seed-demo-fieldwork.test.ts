@@ -63,3 +63,32 @@ describe('demo field work and meetings', () => {
     assert.deepEqual(await seedDemoMeetings({ db, clock }), { created: 0 });
   });
 });
+
+describe('demo field work and meetings of a municipality in another time zone', () => {
+  let db: Db;
+  const clock = fixedClock('2026-11-24T09:00:00+01:00');
+  before(async () => {
+    db = await openTestDb({ empty: true });
+    await ensureHaarlem(db);
+    await db.query("UPDATE municipalities SET timezone = 'Europe/London' WHERE code = $1", [HAARLEM_CODE]);
+    await seedHaarlemTeam({ db }, { password: 'fieldwork-demo-password' });
+  });
+  after(() => db.close());
+
+  const londonClock = (instant: Date) =>
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/London',
+      weekday: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+    }).format(instant);
+
+  it("plans meetings and walks rounds on the municipality's own wall clock", async () => {
+    assert.ok((await seedDemoMeetings({ db, clock })).created > 1);
+    const meetings = await db.query<{ starts_at: Date }>('SELECT starts_at FROM district_meetings');
+    for (const row of meetings.rows) assert.match(londonClock(row.starts_at), /^(Mon|Tue|Wed|Thu) 19:30$/);
+    assert.ok((await seedDemoFieldwork({ db, clock })).rounds > 0);
+    const rounds = await db.query<{ started_at: Date }>('SELECT started_at FROM presence_rounds');
+    for (const row of rounds.rows) assert.match(londonClock(row.started_at), /^\w{3} 10:\d{2}$/);
+  });
+});

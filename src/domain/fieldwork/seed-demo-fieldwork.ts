@@ -1,10 +1,10 @@
 import type { Queryable } from '../../db/db.ts';
 import type { Clock } from '../../shared/clock.ts';
-import { addDays, isoWeekday, localDateOf, zonedInstant } from '../categories/index.ts';
+import { addDays, isoWeekday, localDateOf, zonedInstant } from '../../shared/time/index.ts';
+import { findMunicipalityTimeZone } from '../geography/index.ts';
 import { insertContact } from './repository-contacts.ts';
 import type { Counterpart } from './schemas.ts';
 
-const TIME_ZONE = 'Europe/Amsterdam';
 const DEMO_WEEKS = 4;
 const demoTopics: Array<[Counterpart, string]> = [
   ['shopkeeper', 'Afval naast de containers bij de winkels'],
@@ -32,7 +32,8 @@ export async function seedDemoFieldwork(
     'SELECT count(*)::int AS n FROM presence_rounds WHERE municipality_code = $1',
     [municipalityCode],
   );
-  if ((existing.rows[0]?.n ?? 0) > 0) return counts;
+  const timeZone = await findMunicipalityTimeZone(deps.db, municipalityCode);
+  if (!timeZone || (existing.rows[0]?.n ?? 0) > 0) return counts;
   const { rows: districts } = await deps.db.query<{ code: string; owner_id: string; district_weekdays: number[] }>(
     `SELECT d.code, a.owner_id, o.district_weekdays
        FROM districts d
@@ -46,13 +47,13 @@ export async function seedDemoFieldwork(
     [municipalityCode, demoCategories],
   );
   const now = deps.clock.now();
-  const today = localDateOf(now, TIME_ZONE);
+  const today = localDateOf(now, timeZone);
   for (const [d, district] of districts.entries()) {
     for (let back = DEMO_WEEKS * 7; back >= 1; back--) {
       const day = addDays(today, -back);
       if (!district.district_weekdays.includes(isoWeekday(day))) continue;
       const seed = d * 1000 + back;
-      const startedAt = zonedInstant(day, 10 * 60 + spread(seed, 60), TIME_ZONE);
+      const startedAt = zonedInstant(day, 10 * 60 + spread(seed, 60), timeZone);
       const endedAt = new Date(startedAt.getTime() + (90 + spread(seed + 7, 90)) * 60_000);
       await deps.db.query(
         `INSERT INTO presence_rounds (municipality_code, officer_id, district_code, started_at, ended_at, ended_reason) VALUES ($1, $2, $3, $4, $5, 'stopped')`,

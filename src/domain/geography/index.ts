@@ -26,3 +26,4 @@ export {
   type GeographyImportResult,
   type ImportProgress,
 } from './import-geography.ts';
+export { findMunicipalityTimeZone } from './repository.ts';

@@ -115,6 +115,12 @@ export async function findMunicipality(db: Queryable, code: string): Promise<Mun
   return (await db.query<MunicipalityRow>(`${municipalitySelect} WHERE m.code = $1`, [code])).rows[0];
 }
 
+/** The IANA zone on whose wall clock the municipality works; undefined when it is not imported. */
+export async function findMunicipalityTimeZone(db: Queryable, code: string): Promise<string | undefined> {
+  return (await db.query<{ timezone: string }>('SELECT timezone FROM municipalities WHERE code = $1', [code])).rows[0]
+    ?.timezone;
+}
+
 export interface BoroughRow {
   code: string;
   name: string;

@@ -1,9 +1,8 @@
 import type { Queryable } from '../../db/db.ts';
 import type { Clock } from '../../shared/clock.ts';
-import { addDays, isoWeekday, localDateOf, zonedInstant } from '../categories/index.ts';
+import { addDays, isoWeekday, localDateOf, zonedInstant } from '../../shared/time/index.ts';
+import { findMunicipalityTimeZone } from '../geography/index.ts';
 import { insertMeeting } from './repository.ts';
-
-const TIME_ZONE = 'Europe/Amsterdam';
 
 /**
  * Demo: one wijkraad meeting per district that has an officer, on a weekday evening 1–6 weeks
@@ -24,15 +23,17 @@ export async function seedDemoMeetings(
       WHERE d.municipality_code = $1 ORDER BY d.code`,
     [municipalityCode],
   );
+  const timeZone = await findMunicipalityTimeZone(deps.db, municipalityCode);
+  if (!timeZone) return { created: 0 };
   const now = deps.clock.now();
-  const today = localDateOf(now, TIME_ZONE);
+  const today = localDateOf(now, timeZone);
   for (const [index, district] of rows.entries()) {
     let day = addDays(today, 7 + ((index * 5) % 35));
     while (isoWeekday(day) > 4) day = addDays(day, 1); // Monday to Thursday evenings
     await insertMeeting(deps.db, {
       municipalityCode,
       districtCode: district.code,
-      startsAt: zonedInstant(day, 19 * 60 + 30, TIME_ZONE),
+      startsAt: zonedInstant(day, 19 * 60 + 30, timeZone),
       title: `Wijkraad ${district.name}`,
       locationText: `Buurthuis ${district.name}`,
       officerId: district.owner_id,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/db.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { DomainError } from '../../shared/errors.ts';
-import { computeDeadline } from '../categories/index.ts';
+import { computeDeadline } from '../../shared/time/index.ts';
 import { hasAnyRole, type Role, type StaffUser } from '../../shared/staff.ts';
 import { countAssignment, decideRouting, type RoutingDecision } from '../routing/index.ts';
 import { checkIdempotencyKey, idempotencyScope, replayFor, requestHash } from './idempotency.ts';

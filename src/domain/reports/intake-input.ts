@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Queryable } from '../../db/db.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { DomainError, type FieldProblem } from '../../shared/errors.ts';
+import { fieldProblemsFromIssues } from '../../shared/field-problems.ts';
 import type { Category } from '../categories/index.ts';
 import {
   getDistrictLocator,
@@ -62,13 +63,7 @@ export async function resolveIntake(
   const problems: FieldProblem[] = [];
   const parsed = createReportBodySchema.safeParse(input.body);
   if (!parsed.success) {
-    problems.push(
-      ...parsed.error.issues.map((issue) => ({
-        name: ['body', ...issue.path.map(String)].join('.'),
-        reason: issue.message,
-        code: issue.code,
-      })),
-    );
+    problems.push(...fieldProblemsFromIssues('body', parsed.error.issues));
   }
   const raw = input.body && typeof input.body === 'object' ? (input.body as Record<string, unknown>) : {};
   const field = <T>(schema: z.ZodType<T>, key: keyof CreateReportBody): T | undefined =>
@@ -140,8 +135,9 @@ export async function resolveIntake(
     );
   }
   if (outside) throw new DomainError('outside_municipality', outside.detail, [outsideProblem]);
-  if (!parsed.success || !rd || !located || !category?.deadline) {
-    throw new Error('intake resolved without a body, location or category'); // unreachable: every gap above is a problem
+  if (!parsed.success || !rd || !located || !category?.deadline || !routingData) {
+    // unreachable: every gap above is a problem, and a category is only found in the routing data
+    throw new Error('intake resolved without a body, location, category or routing data');
   }
   return {
     body: parsed.data,
@@ -149,7 +145,7 @@ export async function resolveIntake(
     located,
     geographyVersion,
     category: { ...category, deadline: category.deadline },
-    timeZone: routingData?.timeZone ?? 'Europe/Amsterdam',
+    timeZone: routingData.timeZone,
     routingData,
   };
 }

@@ -444,3 +444,28 @@ describe('intake limits and logging', () => {
     }
   });
 });
+
+describe('report intake in a municipality in another time zone', () => {
+  let db: Db;
+  let app: App;
+  // Monday 23 November, 22:00 in New York; already Tuesday in Amsterdam.
+  const clock = fixedClock('2026-11-24T03:00:00Z');
+
+  before(async () => {
+    db = await openTestDb({ empty: true });
+    await buildReportsWorld(db);
+    await db.query("UPDATE municipalities SET timezone = 'America/New_York' WHERE code = 'GM0392'");
+    app = await testApp(db, { clock });
+  });
+  after(async () => {
+    await app.close();
+    await db.close();
+  });
+
+  it("counts the deadline from the day of receipt on the municipality's own wall calendar", async () => {
+    const response = await app.inject({ method: 'POST', url: '/api/v1/reports', payload: validBody });
+    assert.equal(response.statusCode, 201, response.body);
+    // hondenpoep: 21 calendar days after Monday 23 November, to the end of that day in New York (EST).
+    assert.equal(response.json().deadline, '2026-12-15T04:59:59.999Z');
+  });
+});

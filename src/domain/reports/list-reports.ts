@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/db.ts';
 import type { Clock } from '../../shared/clock.ts';
+import { decodeCursor, keysetPage } from '../../shared/cursor.ts';
 import { DomainError, type FieldProblem } from '../../shared/errors.ts';
 import { parseCrs, pointToRd, type Crs } from '../geography/index.ts';
 import type { StaffUser } from '../../shared/staff.ts';
@@ -7,41 +8,6 @@ import { selectReportPage, type ReportFilter } from './queries.ts';
 import { isPartnerOnly, mayReadTrackingCode } from './report-access.ts';
 import { toSummary } from './report-view.ts';
 import type { ListReportsQuery, ReportList } from './schemas.ts';
-
-/** Keyset position (created_at as PostgreSQL prints it, id), opaque to clients. */
-export function encodeCursor(createdAtText: string, id: string): string {
-  return Buffer.from(JSON.stringify([createdAtText, id])).toString('base64url');
-}
-
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** timestamptz as PostgreSQL prints it (DateStyle ISO), e.g. 2026-11-24 08:01:00.123456+00. */
-const postgresTimestamp = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(\.\d{1,6})?[+-]\d{2}(:\d{2}){0,2}$/;
-
-/**
- * Only the shape this API hands out: anything V8 would parse but PostgreSQL would not (Date.parse('1')
- * is valid) must be a 400 here, not an error in the query.
- */
-function isCursorTimestamp(text: string): boolean {
-  const match = postgresTimestamp.exec(text);
-  if (!match) return false;
-  const wallClock = `${match[1]}T${match[2]}`;
-  const parsed = new Date(`${wallClock}Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 19) === wallClock;
-}
-
-function decodeCursor(cursor: string): { createdAt: string; id: string } {
-  try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof createdAt === 'string' && isCursorTimestamp(createdAt) && typeof id === 'string' && uuid.test(id)) {
-      return { createdAt, id };
-    }
-  } catch {
-    // falls through to the problem below
-  }
-  throw new DomainError('validation', 'The cursor is not one this API handed out.', [
-    { name: 'query.cursor', reason: 'not a valid cursor', code: 'invalid_cursor' },
-  ]);
-}
 
 function bboxInRd(bbox: number[], crs: Crs): NonNullable<ReportFilter['bbox']> {
   const [minA, minB, maxA, maxB] = bbox as [number, number, number, number];
@@ -114,9 +80,7 @@ export async function listReports(
     ...(after ? { after } : {}),
     limit: query.limit + 1,
   });
-  const items = rows.slice(0, query.limit);
-  const last = items.at(-1);
-  const nextCursor = rows.length > query.limit && last ? encodeCursor(last.created_at_text, last.id) : null;
+  const { items, nextCursor } = keysetPage(rows, query.limit, (row) => ({ at: row.created_at_text, id: row.id }));
   const showTrackingCode = mayReadTrackingCode(viewer);
   return { page: { items: items.map((row) => toSummary(row, crs, showTrackingCode)), nextCursor }, crs };
 }

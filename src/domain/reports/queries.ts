@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/db.ts';
+import type { KeysetPosition } from '../../shared/cursor.ts';
 import type { AssigneeKind, ReportSource } from './schemas.ts';
 import type { ReportStatus } from './workflow.ts';
 
@@ -74,7 +75,7 @@ export interface ReportFilter {
   createdTo?: Date;
   /** In RD New metres. */
   bbox?: { minX: number; minY: number; maxX: number; maxY: number };
-  after?: { createdAt: string; id: string };
+  after?: KeysetPosition;
   limit: number;
 }
 
@@ -117,7 +118,7 @@ export async function selectReportPage(db: Queryable, filter: ReportFilter): Pro
     where.push(`r.location && ST_MakeEnvelope($${n - 3}, $${n - 2}, $${n - 1}, $${n}, 28992)`);
   }
   if (filter.after) {
-    params.push(filter.after.createdAt, filter.after.id);
+    params.push(filter.after.at, filter.after.id);
     where.push(`(r.created_at, r.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
   }
   params.push(filter.limit);

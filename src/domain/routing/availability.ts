@@ -11,7 +11,7 @@ import {
   minutesOfClockTime,
   zonedInstant,
   type LocalDate,
-} from '../categories/index.ts';
+} from '../../shared/time/index.ts';
 import type { OfficerSnapshot, RoutingInput } from './schemas.ts';
 
 export type Absence = OfficerSnapshot['absences'][number];

@@ -1,5 +1,5 @@
 /** The plain-language explanations of a routing decision, in Dutch and English. */
-import { formatLocalDate, localDateOf, type LocalDate } from '../categories/index.ts';
+import { formatLocalDate, localDateOf, type LocalDate } from '../../shared/time/index.ts';
 import type { Absence } from './availability.ts';
 import type { OfficerSnapshot, RoutingInput } from './schemas.ts';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { computeDeadline } from '../categories/index.ts';
+import { computeDeadline } from '../../shared/time/index.ts';
 import { routeReport } from './route-report.ts';
 import type { OfficerSnapshot, RoutingInput, RoutingRule, RoutingSnapshot } from './schemas.ts';
 

@@ -3,7 +3,7 @@
  * Order: routing rules → district owner → backup → borough colleague → group colleague → coordinator queue.
  */
 import { DomainError } from '../../shared/errors.ts';
-import { localDateOf } from '../categories/index.ts';
+import { localDateOf } from '../../shared/time/index.ts';
 import { availableInTime, firstDayInTime, onDutyAt } from './availability.ts';
 import { dateIn, deadlineOf, inTimePhrase, sentence, unavailablePhrase, whenPhrase, type Phrase } from './reasons.ts';
 import { ruleMatches } from './rule-matching.ts';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Db, Queryable } from '../../db/db.ts';
 import { openTestDb } from '../../../test/support/db.ts';
-import { computeDeadline } from '../categories/index.ts';
+import { computeDeadline } from '../../shared/time/index.ts';
 import { countAssignment, decideRouting, loadRoutingSnapshot, type RoutingInput } from './index.ts';
 
 // pg announces overlapping queries on one client once per process, as a process warning: listen from the start.

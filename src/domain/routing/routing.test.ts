@@ -5,7 +5,7 @@ import type { App } from '../../http/deps.ts';
 import { bearerFor, testApp } from '../../../test/support/app.ts';
 import { openTestDb } from '../../../test/support/db.ts';
 import { seedHaarlemCategories } from '../../db/seed/haarlem-categories.ts';
-import { computeDeadline } from '../categories/index.ts';
+import { computeDeadline } from '../../shared/time/index.ts';
 import { seedHaarlemRoutingRules } from '../../db/seed/haarlem-routing-rules.ts';
 import { decideRouting, loadRoutingSnapshot, type RoutingInput } from './index.ts';
 

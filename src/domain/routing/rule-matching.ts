@@ -1,4 +1,4 @@
-import { isoWeekday, localDateOf, localMinutesOf, minutesOfClockTime } from '../categories/index.ts';
+import { isoWeekday, localDateOf, localMinutesOf, minutesOfClockTime } from '../../shared/time/index.ts';
 import type { RoutingInput, RuleConditions } from './schemas.ts';
 
 const MINUTES_PER_DAY = 24 * 60;

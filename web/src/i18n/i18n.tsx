@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useUiConfig } from '../ui-config.tsx';
 import { en } from './en.ts';
 import { nl, type MessageKey } from './nl.ts';
 
@@ -12,6 +13,8 @@ interface I18n {
   language: Language;
   setLanguage: (language: Language) => void;
   t: Translate;
+  /** The municipality's zone for dates and times (undefined: the browser's own). */
+  timeZone: string | undefined;
   formatDateTime: (iso: string) => string;
   formatDate: (iso: string) => string;
 }
@@ -34,6 +37,7 @@ export function translate(language: Language, key: MessageKey, values?: Record<s
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [language, setLanguageState] = useState<Language>(storedLanguage);
+  const zone = useUiConfig().config.timeZone ?? undefined;
 
   useEffect(() => {
     document.documentElement.lang = language;
@@ -50,11 +54,11 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   const value = useMemo<I18n>(() => {
     const locale = language === 'nl' ? 'nl-NL' : 'en-GB';
-    const zone = 'Europe/Amsterdam';
     return {
       language,
       setLanguage,
       t: (key, values) => translate(language, key, values),
+      timeZone: zone,
       formatDateTime: (iso) =>
         new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: zone }).format(
           new Date(iso),
@@ -64,7 +68,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
           new Date(iso),
         ),
     };
-  }, [language, setLanguage]);
+  }, [language, setLanguage, zone]);
 
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

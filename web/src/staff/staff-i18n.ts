@@ -25,7 +25,7 @@ export function useStaffI18n() {
         month: 'short',
         hour: '2-digit',
         minute: '2-digit',
-        timeZone: 'Europe/Amsterdam',
+        timeZone: base.timeZone,
       }).format(new Date(iso));
     return { ...base, t, formatShort, locale };
   }, [base]);

@@ -1,21 +1,13 @@
 /**
- * Dutch public holidays (Algemene termijnenwet, art. 3) and deadlines in work days or calendar days,
- * all counted on the municipality's wall calendar.
+ * Dutch public holidays (Algemene termijnenwet, art. 3) and work days, on the municipality's wall calendar.
  */
-import { addDays, endOfLocalDay, isoWeekday, localDateOf, type LocalDate } from './zoned-time.ts';
+import { addDays, isoWeekday, type LocalDate } from './zoned-time.ts';
 
 export interface PublicHoliday {
   date: LocalDate;
   nameNl: string;
   nameEn: string;
 }
-
-export interface DeadlineRule {
-  amount: number;
-  unit: 'workdays' | 'days';
-}
-
-export const MUNICIPAL_TIME_ZONE = 'Europe/Amsterdam';
 
 /** Easter Sunday by the anonymous Gregorian algorithm (Meeus/Jones/Butcher). */
 export function easterSunday(year: number): LocalDate {
@@ -66,29 +58,7 @@ export function isPublicHoliday(date: LocalDate): boolean {
   return dutchPublicHolidays(year).some((holiday) => holiday.date === date);
 }
 
-/**
- * A work day is a Monday–Friday that is not a public holiday. Takes a local date ('2026-12-01'),
- * or an instant that is read on the wall calendar of `timeZone`.
- */
-export function isWorkday(day: LocalDate | Date, timeZone: string = MUNICIPAL_TIME_ZONE): boolean {
-  const date = typeof day === 'string' ? day : localDateOf(day, timeZone);
+/** A work day is a Monday–Friday that is not a public holiday. */
+export function isWorkday(date: LocalDate): boolean {
   return isoWeekday(date) <= 5 && !isPublicHoliday(date);
-}
-
-/**
- * The end (23:59:59.999 local) of the Nth work day after the day of receipt, or of
- * calendar day D+N. The day of receipt itself never counts, whatever the hour.
- */
-export function computeDeadline(rule: DeadlineRule, receivedAt: Date, timeZone: string = MUNICIPAL_TIME_ZONE): Date {
-  if (!Number.isInteger(rule.amount) || rule.amount < 1)
-    throw new RangeError(`Deadline amount must be a positive integer, got ${rule.amount}`);
-  const receivedOn = localDateOf(receivedAt, timeZone);
-  if (rule.unit === 'days') return endOfLocalDay(addDays(receivedOn, rule.amount), timeZone);
-  let day = receivedOn;
-  let counted = 0;
-  while (counted < rule.amount) {
-    day = addDays(day, 1);
-    if (isWorkday(day)) counted += 1;
-  }
-  return endOfLocalDay(day, timeZone);
 }
