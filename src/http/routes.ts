@@ -9,6 +9,7 @@ import { registerAddressRoutes } from '../domain/addresses/index.ts';
 import { createPdokLocatieserver } from '../integrations/pdok-locatieserver.ts';
 import { registerPhotoRoutes } from '../domain/photos/index.ts';
 import { registerDashboardRoutes } from '../domain/dashboards/index.ts';
+import { registerAnalysisRoutes } from '../domain/analysis/routes.ts';
 import type { App, AppDeps } from './deps.ts';
 
 /** Every area's routes, registered in one place. */
@@ -28,4 +29,5 @@ export async function registerRoutes(app: App, deps: AppDeps): Promise<void> {
   );
   registerPhotoRoutes(app, deps);
   registerDashboardRoutes(app, deps);
+  registerAnalysisRoutes(app, deps);
 }
