@@ -1,14 +1,16 @@
 import { currentStaff, requireRoles } from '../../http/auth.ts';
 import type { App, AppDeps } from '../../http/deps.ts';
 import { crsHeaderValue } from '../geography/index.ts';
-import type { Role } from '../people/index.ts';
+import { analysisReaders, problems, security, tags } from './route-common.ts';
+import { registerForecastRoute } from './routes-forecast.ts';
+import { registerPatrolPlanRoutes } from './routes-patrol-plans.ts';
 import { hotspotMap, hotspotMapCsv } from './hotspot-map.ts';
 import { requestedFormat, sendCsv, sendGeoJson } from './respond.ts';
 import {
   analysisFilterQuerySchema,
+  problemSchema,
   hotspotMapSchema,
   hotspotQuerySchema,
-  problemSchema,
   surveyImportResultSchema,
   timeProfileSchema,
   visibilityQuerySchema,
@@ -18,12 +20,6 @@ import { importSurvey } from './survey-import.ts';
 import { timeProfile, timeProfileCsv } from './time-profile.ts';
 import { visibilityByYear, visibilityCsv } from './visibility-trend.ts';
 
-/** Who reads the analysis: the analyst and those who plan with it. Nothing here is public. */
-export const analysisReaders: readonly Role[] = ['analyst', 'coordinator', 'team_manager', 'administrator'];
-
-export const tags = ['analysis'];
-export const security: Array<Record<string, string[]>> = [{ bearerAuth: [] }, { cookieAuth: [] }];
-export const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema };
 const csvNote = ' Also as CSV (`format=csv` or `Accept: text/csv`).';
 
 /** The analyst's API; own plugin scope so its text/csv body parser stays here. */
@@ -33,6 +29,8 @@ export function registerAnalysisRoutes(app: App, deps: AppDeps) {
       done(null, body),
     );
     registerViews(scoped, deps);
+    registerForecastRoute(scoped, deps);
+    registerPatrolPlanRoutes(scoped, deps);
   });
 }
 

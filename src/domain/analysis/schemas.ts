@@ -144,18 +144,21 @@ export const forecastQuerySchema = analysisFilterQuerySchema.extend({
 });
 export type ForecastQuery = z.infer<typeof forecastQuerySchema>;
 
-const coverageFigures = z.object({
-  coverage: z.number().describe('Share of the study cells flagged: 0.01, 0.03, 0.05'),
-  hitRate: z.number(),
-  pai: z.number(),
-  pei: z.number(),
-  hitRateP10: z.number(),
-  hitRateP90: z.number(),
-  paiP10: z.number(),
-  paiP90: z.number(),
-  peiP10: z.number(),
-  peiP90: z.number(),
-});
+const figure = z.number().nullable();
+const coverageFigures = z
+  .object({
+    coverage: z.number().describe('Share of the study cells flagged: 0.01, 0.03, 0.05'),
+    hitRate: figure,
+    hitRateP10: figure,
+    hitRateP90: figure,
+    pai: figure,
+    paiP10: figure,
+    paiP90: figure,
+    pei: figure,
+    peiP10: figure,
+    peiP90: figure,
+  })
+  .describe('Mean and 10th–90th percentile over the backtest weeks; null when no week had events');
 
 export const forecastSchema = z.object({
   filters: appliedFiltersSchema,
@@ -178,7 +181,7 @@ export const forecastSchema = z.object({
   studyCells: z.number().int(),
   backtest: z.object({
     weeks: z.number().int(),
-    methods: z.array(z.object({ name: z.string(), coverages: z.array(coverageFigures) })),
+    methods: z.array(z.object({ name: z.string(), description: z.string(), coverages: z.array(coverageFigures) })),
     chosen: z.object({
       name: z.string().describe('The method chosen for next week, from the weeks before it only'),
       rule: z.string(),
@@ -350,3 +353,8 @@ export const patrolPlanEvaluationSchema = z.object({
   coveredShare: z.number().nullable(),
 });
 export type PatrolPlanEvaluation = z.infer<typeof patrolPlanEvaluationSchema>;
+
+export const myPatrolPlansSchema = z.object({
+  plans: z.array(patrolPlanSchema).describe("The officer's plans of this week and later weeks, earliest first"),
+});
+export type MyPatrolPlans = z.infer<typeof myPatrolPlansSchema>;

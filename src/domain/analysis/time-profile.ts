@@ -6,6 +6,7 @@ import type { Queryable } from '../../db/db.ts';
 import type { Clock } from '../../shared/clock.ts';
 import type { StaffUser } from '../people/index.ts';
 import { toCsv } from './csv.ts';
+import { busiestSlots } from './time-of-week.ts';
 import { countEvents, hourOfWeekCounts, type EventScope } from './repository-events.ts';
 import { resolveScope, type FilterInput } from './resolve-scope.ts';
 import type { TimeProfile } from './schemas.ts';
@@ -17,16 +18,6 @@ export function hoursOfWeek(rows: ReadonlyArray<{ weekday: number; hour: number;
   const hours = Array.from({ length: 168 }, (_, i) => ({ weekday: Math.floor(i / 24) + 1, hour: i % 24, count: 0 }));
   for (const { weekday, hour, n } of rows) hours[(weekday - 1) * 24 + hour]!.count += n;
   return hours;
-}
-
-/** The busiest slots, most events first; ties in week order; empty slots never count as busy. */
-export function busiestSlots<T extends { count: number }>(hours: readonly T[], limit = BUSIEST): T[] {
-  return hours
-    .map((slot, index) => ({ slot, index }))
-    .filter(({ slot }) => slot.count > 0)
-    .sort((a, b) => b.slot.count - a.slot.count || a.index - b.index)
-    .slice(0, limit)
-    .map(({ slot }) => slot);
 }
 
 async function trend(db: Queryable, scope: EventScope, currentFrom: Date, previousFrom: Date) {
@@ -57,7 +48,10 @@ export async function timeProfile(
     timeZone,
     total: hours.reduce((sum, slot) => sum + slot.count, 0),
     hours,
-    busiest: busiestSlots(hours),
+    busiest: busiestSlots(
+      hours.map((slot) => slot.count),
+      BUSIEST,
+    ).map(({ weekday, hour, count }) => ({ weekday, hour, count })),
     weekOverWeek: await trend(deps.db, scope, lastWeek, new Date(lastWeek.getTime() - 7 * DAY_MS)),
     sameWeekLastYear: await trend(deps.db, scope, lastWeek, new Date(lastWeek.getTime() - 52 * 7 * DAY_MS)),
   };
