@@ -5,6 +5,7 @@ import { registerMigrateCommand } from './commands/migrate.ts';
 import { registerSeedCommand } from './commands/seed.ts';
 import { registerServeCommands } from './commands/serve.ts';
 import { registerUsersCommand } from './commands/users.ts';
+import { registerAnalysisDataCommands } from './commands/analysis-data.ts';
 
 const program = new Command('wijkpost')
   .description('Wijkpost — neighbourhood-oriented enforcement for Dutch municipalities')
@@ -15,6 +16,7 @@ registerMigrateCommand(program);
 registerSeedCommand(program);
 registerUsersCommand(program);
 registerImportGeographyCommand(program);
+registerAnalysisDataCommands(program);
 
 try {
   await program.parseAsync(process.argv);

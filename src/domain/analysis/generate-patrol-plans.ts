@@ -16,15 +16,15 @@ import {
   minutesOfClockTime,
   zonedInstant,
 } from '../categories/index.ts';
-import type { StaffUser } from '../people/index.ts';
 import { forecastWeek } from './forecast-week.ts';
 import { cellOf, studyRegion } from './hotspot-cells.ts';
 import { freeWindows, placeVisits, type CandidateCell, type Window } from './patrol-plan-placement.ts';
 import { visitReason } from './patrol-plan-reasons.ts';
-import { listPatrolPlans } from './read-patrol-plans.ts';
+import { toPatrolPlan } from './read-patrol-plans.ts';
 import { cellCategoryCounts, cellHourProfiles, type CellKey } from './repository-cell-details.ts';
 import {
   absencesBetween,
+  findPlans,
   insertPlan,
   planningOfficers,
   removeUnstartedPlans,
@@ -201,7 +201,7 @@ function planOfficer(
 
 export async function generatePatrolPlans(
   deps: { db: Db; clock: Clock },
-  staff: StaffUser,
+  by: { municipalityCode: string; userId: string | null },
   request: PatrolPlanRequest,
 ): Promise<PatrolPlanList & { replaced: number; kept: number }> {
   const weekStartDate = request.weekStart;
@@ -209,7 +209,7 @@ export async function generatePatrolPlans(
     throw new DomainError('validation', 'weekStart must be a Monday', [
       { name: 'body.weekStart', reason: 'a Monday, YYYY-MM-DD' },
     ]);
-  const municipality = staff.municipalityCode;
+  const municipality = by.municipalityCode;
   const timeZone = await municipalityTimeZone(deps.db, municipality);
   const now = deps.clock.now();
   const { method, byDistrict } = await candidatesPerDistrict(
@@ -239,13 +239,13 @@ export async function generatePatrolPlans(
         weekStartDate,
         method,
         generatedAt: now,
-        generatedBy: staff.id,
+        generatedBy: by.userId,
         cellSize: DEFAULT_CELL_SIZE,
         visits,
       });
     }
     return { removed, kept: keptOfficerIds.size };
   });
-  const list = await listPatrolPlans(deps, staff, { weekStart: weekStartDate });
-  return { ...list, replaced: removed, kept };
+  const plans = (await findPlans(deps.db, municipality, { weekStartDate })).map(toPatrolPlan);
+  return { weekStartDate, plans, replaced: removed, kept };
 }

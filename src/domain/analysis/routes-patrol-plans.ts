@@ -36,7 +36,10 @@ export function registerPatrolPlanRoutes(app: App, deps: AppDeps) {
         response: { 200: patrolPlanGenerationSchema, ...problems },
       },
     },
-    async (request) => generatePatrolPlans(deps, currentStaff(request), request.body),
+    async (request) => {
+      const staff = currentStaff(request);
+      return generatePatrolPlans(deps, { municipalityCode: staff.municipalityCode, userId: staff.id }, request.body);
+    },
   );
 
   app.get(
