@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { ConfigError } from '../config.ts';
+import { registerAnalyseCommand } from './commands/analyse.ts';
 import { registerImportGeographyCommand } from './commands/import-geography.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
 import { registerSeedCommand } from './commands/seed.ts';
@@ -16,6 +17,7 @@ registerMigrateCommand(program);
 registerSeedCommand(program);
 registerUsersCommand(program);
 registerImportGeographyCommand(program);
+registerAnalyseCommand(program);
 registerAnalysisDataCommands(program);
 
 try {

@@ -5,8 +5,7 @@
  */
 import type { Queryable } from '../../db/db.ts';
 import { toCrs84, type Crs } from '../geography/index.ts';
-import { classify, gridGiStar } from './gi-star.ts';
-import { studyRegionOf, type Grid, type StudyRegion } from './grid.ts';
+import { classify, gridGiStar, studyRegionOf, type Grid, type StudyRegion } from './index.ts';
 import { cachedByVersion } from './analysis-cache.ts';
 import { cellCounts, dataVersion, studyCells, type EventScope } from './repository-events.ts';
 import type { HotspotCellProperties } from './schemas.ts';

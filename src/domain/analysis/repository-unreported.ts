@@ -1,7 +1,7 @@
 /**
  * SQL for the under-reporting estimate: observations and reports per district × subcategory, and the
  * candidate pairs (same subcategory, within the distance and time window) that may be the same nuisance.
- * The observation's district is the stratum of a pair.
+ * A pair lies within one district, the stratum of the estimate.
  */
 import type { Queryable } from '../../db/db.ts';
 import { eventsSql, type EventScope } from './repository-events.ts';
@@ -39,11 +39,18 @@ export interface CandidatePair {
   report_id: string;
   district_code: string;
   category_code: string;
-  distance: number;
-  hours: number;
+  o_x: number;
+  o_y: number;
+  o_t: number;
+  r_x: number;
+  r_y: number;
+  r_t: number;
 }
 
-/** Observation–report pairs in the same subcategory within `metres` and `hours` of each other. */
+/**
+ * Observation–report pairs in the same subcategory within `metres` and `hours` of each other: the database
+ * narrows the sightings down to those that can pair at all; the core matches them one-to-one.
+ */
 export async function candidatePairs(
   db: Queryable,
   scope: EventScope,
@@ -59,11 +66,12 @@ export async function candidatePairs(
     : '';
   const { rows } = await db.query<CandidatePair>(
     `SELECT o.id AS observation_id, r.id AS report_id, o.district_code, c.code AS category_code,
-            ST_Distance(o.location, r.location) AS distance,
-            abs(EXTRACT(EPOCH FROM (r.created_at - o.observed_at))) / 3600 AS hours
+            ST_X(o.location) AS o_x, ST_Y(o.location) AS o_y, (EXTRACT(EPOCH FROM o.observed_at) * 1000)::float8 AS o_t,
+            ST_X(r.location) AS r_x, ST_Y(r.location) AS r_y, (EXTRACT(EPOCH FROM r.created_at) * 1000)::float8 AS r_t
        FROM observations o
        JOIN categories c ON c.id = o.category_id
        JOIN reports r ON r.municipality_code = o.municipality_code AND r.category_id = o.category_id
+                     AND r.district_code = o.district_code
                      AND r.created_at >= $2 AND r.created_at < $3
                      AND r.created_at BETWEEN o.observed_at - make_interval(hours => $5) AND o.observed_at + make_interval(hours => $5)
                      AND ST_DWithin(o.location, r.location, $4)

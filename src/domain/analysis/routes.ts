@@ -13,11 +13,14 @@ import {
   hotspotQuerySchema,
   surveyImportResultSchema,
   timeProfileSchema,
+  unreportedQuerySchema,
+  unreportedSchema,
   visibilityQuerySchema,
   visibilitySchema,
 } from './schemas.ts';
 import { importSurvey } from './survey-import.ts';
 import { timeProfile, timeProfileCsv } from './time-profile.ts';
+import { unreported, unreportedCsv } from './unreported.ts';
 import { visibilityByYear, visibilityCsv } from './visibility-trend.ts';
 
 const csvNote = ' Also as CSV (`format=csv` or `Accept: text/csv`).';
@@ -78,6 +81,28 @@ function registerViews(app: App, deps: AppDeps) {
       if (requestedFormat(request, request.query.format) === 'csv')
         return sendCsv(reply, 'time-profile', timeProfileCsv(profile));
       return profile;
+    },
+  );
+
+  app.get(
+    '/api/v1/analysis/unreported',
+    {
+      onRequest: requireRoles(...analysisReaders),
+      schema: {
+        tags,
+        security,
+        summary:
+          "What goes unreported: per district × subcategory, observations, reports, matched pairs and Chapman's estimate with its 95 % interval." +
+          csvNote,
+        querystring: unreportedQuerySchema,
+        response: { 200: unreportedSchema, ...problems },
+      },
+    },
+    async (request, reply) => {
+      const view = await unreported(deps, currentStaff(request), request.query);
+      if (requestedFormat(request, request.query.format) === 'csv')
+        return sendCsv(reply, 'unreported', unreportedCsv(view));
+      return view;
     },
   );
 

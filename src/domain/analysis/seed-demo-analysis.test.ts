@@ -49,14 +49,20 @@ describe('demo seed: every analysis view shows something real', () => {
 
   it('shows significant hotspots, a time-of-week pattern, matched pairs and the survey', async () => {
     const map = await get('/api/v1/analysis/hotspots?from=2026-08-01T00:00:00%2B02:00');
-    assert.ok(map.features.filter((f: { properties: { class: string } }) => f.properties.class === 'hot-99.9').length >= 6);
+    assert.ok(
+      map.features.filter((f: { properties: { class: string } }) => f.properties.class === 'hot-99.9').length >= 6,
+    );
     const profile = await get('/api/v1/analysis/time-profile?category=hondenpoep&from=2026-08-01T00:00:00%2B02:00');
     assert.ok([2, 4].includes(profile.busiest[0].weekday) && [8, 9].includes(profile.busiest[0].hour));
     const unreported = await get('/api/v1/analysis/unreported?from=2026-08-01T00:00:00%2B02:00');
     assert.ok(unreported.rows.some((r: { matched: number }) => r.matched > 0));
     const visibility = await get('/api/v1/analysis/visibility?fromYear=2024&toYear=2025');
     assert.equal(visibility.districts.length, 21);
-    assert.ok(visibility.districts.every((d: { years: Array<{ surveys: unknown[] }> }) => d.years.every((y) => y.surveys.length === 1)));
+    assert.ok(
+      visibility.districts.every((d: { years: Array<{ surveys: unknown[] }> }) =>
+        d.years.every((y) => y.surveys.length === 1),
+      ),
+    );
   });
 
   it('does nothing the second time', async () => {

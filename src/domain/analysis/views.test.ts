@@ -173,6 +173,60 @@ describe('analysis views: hotspots, time profile, roles, CSV and GeoJSON', () =>
     assert.equal(geojson.json().type, 'FeatureCollection');
   });
 
+  it('estimates what goes unreported from matched pairs (Chapman)', async () => {
+    const users = await userIds(db);
+    const officer = users.get('sanne.bakker@haarlem.example')!;
+    // Litter in another inner cell of Oude Stad: 4 observations, 3 reports; 2 pairs within 50 m and 72 h.
+    const spot = { x: hot.centre.x + 3 * CELL, y: hot.centre.y };
+    await insertObservations(db, officer, [
+      { at: '2026-11-02T10:00:00+01:00', place: spot, category: 'graffiti-wildplak', district: OUDE_STAD },
+      { at: '2026-11-05T10:00:00+01:00', place: spot, category: 'graffiti-wildplak', district: OUDE_STAD },
+      { at: '2026-11-09T10:00:00+01:00', place: spot, category: 'graffiti-wildplak', district: OUDE_STAD },
+      { at: '2026-11-16T10:00:00+01:00', place: spot, category: 'graffiti-wildplak', district: OUDE_STAD },
+    ]);
+    await insertReports(db, [
+      {
+        at: '2026-11-02T18:00:00+01:00',
+        place: { x: spot.x + 20, y: spot.y },
+        category: 'graffiti-wildplak',
+        district: OUDE_STAD,
+      },
+      {
+        at: '2026-11-05T12:00:00+01:00',
+        place: { x: spot.x, y: spot.y + 10 },
+        category: 'graffiti-wildplak',
+        district: OUDE_STAD,
+      },
+      // Too far (120 m) to be the same nuisance.
+      {
+        at: '2026-11-09T11:00:00+01:00',
+        place: { x: spot.x + 120, y: spot.y },
+        category: 'graffiti-wildplak',
+        district: OUDE_STAD,
+      },
+    ]);
+    const response = await get('/api/v1/analysis/unreported?category=graffiti-wildplak');
+    assert.equal(response.statusCode, 200, response.body);
+    const view = response.json();
+    assert.equal(view.matchDistance, 50);
+    assert.equal(view.matchHours, 72);
+    const [row] = view.rows;
+    assert.deepEqual(
+      [row.districtCode, row.categoryCode, row.observations, row.reports, row.matched],
+      [OUDE_STAD, 'graffiti-wildplak', 4, 3, 2],
+    );
+    assert.ok(Math.abs(row.estimate - ((5 * 4) / 3 - 1)) < 1e-9);
+    assert.ok(Math.abs(row.variance - (5 * 4 * 2 * 1) / (9 * 4)) < 1e-9);
+    assert.equal(row.shareOnlyOfficers, 0.5);
+    assert.ok(row.lower95 >= 5 && row.upper95 > row.estimate);
+    assert.match(view.assumptions.nl, /onafhankelijk/);
+    // A wider window pairs the third observation too.
+    const wide = (await get('/api/v1/analysis/unreported?category=graffiti-wildplak&matchDistance=150')).json();
+    assert.equal(wide.rows[0].matched, 3);
+    const csv = await get('/api/v1/analysis/unreported?format=csv&category=graffiti-wildplak');
+    assert.match(csv.body.split('\r\n')[1]!, /^WK039201,[^,]*,graffiti-wildplak,4,3,2,/);
+  });
+
   it('lets analyst, coordinator, team manager and administrator read; not officers, partners or anonymous', async () => {
     for (const who of ['analyst', 'coordinator', 'manager', 'admin'])
       assert.equal((await get('/api/v1/analysis/time-profile', who)).statusCode, 200, who);
