@@ -38,7 +38,7 @@ export async function seedDemoActivity(
     ...(options.reportCount !== undefined ? { count: options.reportCount } : {}),
     ...(options.onReportProgress ? { onProgress: options.onReportProgress } : {}),
   });
-  step('analysis (hotspots over 14 weeks, observations, survey 2024–2025, next week’s patrol plans)');
+  step('analysis (hotspots over 12 weeks, observations, survey 2024–2025, next week’s patrol plans)');
   const analysis = await seedDemoAnalysis({ db, clock: options.clock });
   return { fieldwork, meetings, reports, analysis };
 }

@@ -1,6 +1,6 @@
 /**
  * Demo data that gives every analysis view something real: six hotspots, each one nuisance with its own
- * time of week, filed as resident reports through the real intake over the past 14 weeks; officer
+ * time of week, filed as resident reports through the real intake over the past 12 weeks; officer
  * observations of which about a third are the same nuisance as a report (a few metres and hours apart) and
  * the rest never reported; the 2024 and 2025 survey for every district; and next week's patrol plans.
  * Deterministic, and does nothing when the municipality has survey results already.
@@ -16,8 +16,8 @@ import { generatePatrolPlans } from './generate-patrol-plans.ts';
 import { importSurvey } from './survey-import.ts';
 
 const TIME_ZONE = 'Europe/Amsterdam';
-const WEEKS = 14;
-const PER_WEEK = 4;
+const WEEKS = 12;
+const PER_WEEK = 3;
 
 /** district, subcategory, weekdays and local hours the nuisance happens (the time-of-week pattern). */
 const hotspots = [
