@@ -246,10 +246,10 @@ describe('patrol plans: generation, reading, iCalendar and evaluation', () => {
     assert.ok(lines.some((l) => /^DTSTAMP:\d{8}T\d{6}Z$/.test(l)));
     // A wrong token, no token, or the token after rotation: 404.
     assert.equal(
-      (await app.inject({ method: 'GET', url: `/api/v1/patrol-plans/${sanne()}.ics?token=nope` })).statusCode,
+      (await app.inject({ method: 'GET', url: `/api/v1/patrol-plans/${sanne()}/calendar?token=nope` })).statusCode,
       404,
     );
-    assert.equal((await app.inject({ method: 'GET', url: `/api/v1/patrol-plans/${sanne()}.ics` })).statusCode, 404);
+    assert.equal((await app.inject({ method: 'GET', url: `/api/v1/patrol-plans/${sanne()}/calendar` })).statusCode, 404);
     await app.inject({ method: 'POST', url: '/api/v1/patrol-plans/calendar-token', headers: auth.sanne });
     assert.equal((await app.inject({ method: 'GET', url })).statusCode, 404);
   });

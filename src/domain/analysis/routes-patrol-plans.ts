@@ -87,7 +87,7 @@ export function registerPatrolPlanRoutes(app: App, deps: AppDeps) {
   );
 
   app.get(
-    '/api/v1/patrol-plans/:officerId.ics',
+    '/api/v1/patrol-plans/:officerId/calendar',
     {
       schema: {
         tags,
