@@ -14,6 +14,7 @@ import { benchIntake, type IntakeRound } from './intake.ts';
 import { benchPhotos, printPhotos } from './photos.ts';
 import { benchResidentForm } from './web-form.ts';
 import { benchWorklistMap } from './web-worklist.ts';
+import { benchAnalysisDb, printAnalysisDb } from './analysis-db.ts';
 
 const config = parseConfig(process.env);
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -117,3 +118,6 @@ if (serverRatio !== undefined) {
     `\nGoal: full intake ≥ 50 % of the bare baseline on PostgreSQL → ${serverRatio >= 0.5 ? 'met' : 'NOT met'} (median of ${rounds} rounds: ${fmt(serverRatio * 100, 1)} %)`,
   );
 }
+
+// Analysis on the server, in a database of its own (1,000,000 generated reports; see bench/analysis-db.ts).
+await withServerDb(async (db) => printAnalysisDb(await benchAnalysisDb(db)));

@@ -7,6 +7,7 @@ import { registerMigrateCommand } from './commands/migrate.ts';
 import { registerSeedCommand } from './commands/seed.ts';
 import { registerServeCommands } from './commands/serve.ts';
 import { registerUsersCommand } from './commands/users.ts';
+import { registerAnalysisDataCommands } from './commands/analysis-data.ts';
 
 const program = new Command('wijkpost')
   .description('Wijkpost — neighbourhood-oriented enforcement for Dutch municipalities')
@@ -18,6 +19,7 @@ registerSeedCommand(program);
 registerUsersCommand(program);
 registerImportGeographyCommand(program);
 registerAnalyseCommand(program);
+registerAnalysisDataCommands(program);
 
 try {
   await program.parseAsync(process.argv);

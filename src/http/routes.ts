@@ -11,6 +11,7 @@ import { registerPublicReportRoutes } from '../domain/reports/routes-public.ts';
 import { registerReportRoutes } from '../domain/reports/routes.ts';
 import { registerRoutingRoutes } from '../domain/routing/routes.ts';
 import { createPdokLocatieserver } from '../integrations/pdok-locatieserver.ts';
+import { registerAnalysisRoutes } from '../domain/analysis/routes.ts';
 import type { App, AppDeps } from './deps.ts';
 
 /** Every area's routes, registered in one place. */
@@ -30,4 +31,5 @@ export async function registerRoutes(app: App, deps: AppDeps): Promise<void> {
   );
   registerPhotoRoutes(app, deps);
   registerDashboardRoutes(app, deps);
+  registerAnalysisRoutes(app, deps);
 }

@@ -7,6 +7,7 @@
 import type { Db } from '../db.ts';
 import { seedDemoFieldwork } from '../../domain/fieldwork/index.ts';
 import { seedDemoMeetings } from '../../domain/meetings/index.ts';
+import { seedDemoAnalysis, type DemoAnalysisCounts } from '../../domain/analysis/seed-demo-analysis.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { seedDemoReports, type DemoReportCounts } from './demo-reports.ts';
 
@@ -14,6 +15,7 @@ export interface DemoActivitySummary {
   fieldwork: { rounds: number; contacts: number; observations: number };
   meetings: { created: number };
   reports: DemoReportCounts;
+  analysis: DemoAnalysisCounts;
 }
 
 export async function seedDemoActivity(
@@ -36,5 +38,7 @@ export async function seedDemoActivity(
     ...(options.reportCount !== undefined ? { count: options.reportCount } : {}),
     ...(options.onReportProgress ? { onProgress: options.onReportProgress } : {}),
   });
-  return { fieldwork, meetings, reports };
+  step('analysis (hotspots over 12 weeks, observations, survey 2024–2025, next week’s patrol plans)');
+  const analysis = await seedDemoAnalysis({ db, clock: options.clock });
+  return { fieldwork, meetings, reports, analysis };
 }
