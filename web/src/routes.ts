@@ -81,6 +81,7 @@ export const routes: readonly AppRoute[] = [
   staff('/kcc', 'phoneIntake', { access: ['contact_centre', 'administrator'], menu: 'nav.phoneIntake' }),
   staff('/team', 'teamBoard', { access: officeRoles, menu: 'nav.teamBoard' }),
   staff('/overzicht', 'overview', { access: [...officeRoles, 'analyst'], menu: 'nav.overview' }),
+  staff('/analyse', 'analysis', { access: ['analyst', ...officeRoles], menu: 'nav.analysis' }),
 ];
 
 export const residentMenu = routes.filter(
