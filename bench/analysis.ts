@@ -34,9 +34,14 @@ function inRings(rings: Ring[], x: number, y: number): boolean {
   return inside;
 }
 
+type WijkFeature = {
+  geometry: { type: 'Polygon'; coordinates: number[][][] } | { type: 'MultiPolygon'; coordinates: number[][][][] };
+  properties: { aantalInwoners?: number };
+};
+
 function generateHaarlem(sharedDataDir: string, count: number) {
   const geojson = JSON.parse(readFileSync(join(sharedDataDir, 'haarlem/wijken-2024.rd.geojson'), 'utf8'));
-  const districts: District[] = geojson.features.map((f: any) => ({
+  const districts: District[] = (geojson.features as WijkFeature[]).map((f) => ({
     rings: f.geometry.type === 'Polygon' ? f.geometry.coordinates : f.geometry.coordinates.flat(),
     weight: f.properties.aantalInwoners ?? 0,
   }));
@@ -51,7 +56,10 @@ function generateHaarlem(sharedDataDir: string, count: number) {
     for (let made = 0; made < clusters;) {
       const x = Math.min(...xs) + next() * (Math.max(...xs) - Math.min(...xs));
       const y = Math.min(...ys) + next() * (Math.max(...ys) - Math.min(...ys));
-      if (inRings(d.rings, x, y)) (centres.push([x, y]), made++);
+      if (inRings(d.rings, x, y)) {
+        centres.push([x, y]);
+        made++;
+      }
     }
   }
   const xs = new Float64Array(count);

@@ -6,7 +6,6 @@ import type {
   NearbyPublicReport,
   NearbyPublicReports,
   OfficerCard,
-  PublicMeeting,
   PublicMeetingList,
 } from './contract.ts';
 import type { LonLat } from './types.ts';
