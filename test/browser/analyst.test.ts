@@ -36,7 +36,7 @@ describe('analyst tells the team where and when', () => {
     db = await openTestDb();
     // The real clock on both sides: the screens ask for "the last 12 weeks" and "next week" by the browser's clock.
     running = await startWebApp(db, { env: LONG_SESSIONS });
-    await seedDemoActivity(db, { clock: systemClock, reportCount: 40 });
+    await seedDemoActivity(db, { clock: systemClock });
     const { rows } = await db.query<{ email: string; name: string; visits: number }>(
       `SELECT u.email, u.name, count(v.id)::int AS visits
          FROM patrol_plans p JOIN users u ON u.id = p.officer_id JOIN patrol_visits v ON v.plan_id = p.id

@@ -72,46 +72,50 @@ function BacktestTable({
   const range = (low: number | null, high: number | null, format: (v: number | null) => string) =>
     `${format(low)}–${format(high)}`;
   return (
-    <div className="wp-table-scroll">
-      <table className="utrecht-table utrecht-table--html-table wp-table" id="backtest-table">
-        <caption className="utrecht-table__caption">{t('analysis.backtestCaption')}</caption>
-        <thead className="utrecht-table__header">
-          <tr className="utrecht-table__row">
-            {[
-              t('analysis.method'),
-              t('analysis.coverage'),
-              t('analysis.hitRate'),
-              t('analysis.pai'),
-              t('analysis.pei'),
-            ].map((head) => (
-              <th key={head} scope="col" className="utrecht-table__header-cell">
-                {head}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="utrecht-table__body">
-          {rows.flatMap((row) =>
-            row.coverages.map((c) => (
-              <tr key={`${row.chosen}-${row.name}-${c.coverage}`} className="utrecht-table__row">
-                <th scope="row" className="utrecht-table__header-cell">
-                  {row.chosen ? t('analysis.chosenMethod', { name: row.name }) : row.name}
+    <div>
+      <div className="wp-table-scroll" role="region" aria-labelledby="backtest-caption" tabIndex={0}>
+        <table className="utrecht-table utrecht-table--html-table wp-table" id="backtest-table">
+          <caption className="utrecht-table__caption" id="backtest-caption">
+            {t('analysis.backtestCaption')}
+          </caption>
+          <thead className="utrecht-table__header">
+            <tr className="utrecht-table__row">
+              {[
+                t('analysis.method'),
+                t('analysis.coverage'),
+                t('analysis.hitRate'),
+                t('analysis.pai'),
+                t('analysis.pei'),
+              ].map((head) => (
+                <th key={head} scope="col" className="utrecht-table__header-cell">
+                  {head}
                 </th>
-                <td className="utrecht-table__cell utrecht-table__cell--numeric">{pct(c.coverage)}</td>
-                <td className="utrecht-table__cell utrecht-table__cell--numeric">
-                  {pct(c.hitRate)} ({range(c.hitRateP10, c.hitRateP90, pct)})
-                </td>
-                <td className="utrecht-table__cell utrecht-table__cell--numeric">
-                  {num(c.pai)} ({range(c.paiP10, c.paiP90, num)})
-                </td>
-                <td className="utrecht-table__cell utrecht-table__cell--numeric">
-                  {num(c.pei)} ({range(c.peiP10, c.peiP90, num)})
-                </td>
-              </tr>
-            )),
-          )}
-        </tbody>
-      </table>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="utrecht-table__body">
+            {rows.flatMap((row) =>
+              row.coverages.map((c) => (
+                <tr key={`${row.chosen}-${row.name}-${c.coverage}`} className="utrecht-table__row">
+                  <th scope="row" className="utrecht-table__header-cell">
+                    {row.chosen ? t('analysis.chosenMethod', { name: row.name }) : row.name}
+                  </th>
+                  <td className="utrecht-table__cell utrecht-table__cell--numeric">{pct(c.coverage)}</td>
+                  <td className="utrecht-table__cell utrecht-table__cell--numeric">
+                    {pct(c.hitRate)} ({range(c.hitRateP10, c.hitRateP90, pct)})
+                  </td>
+                  <td className="utrecht-table__cell utrecht-table__cell--numeric">
+                    {num(c.pai)} ({range(c.paiP10, c.paiP90, num)})
+                  </td>
+                  <td className="utrecht-table__cell utrecht-table__cell--numeric">
+                    {num(c.pei)} ({range(c.peiP10, c.peiP90, num)})
+                  </td>
+                </tr>
+              )),
+            )}
+          </tbody>
+        </table>
+      </div>
       <p className="utrecht-paragraph">{t('analysis.backtestNote')}</p>
       <p className="utrecht-paragraph" id="chosen-rule">
         {t('analysis.rule', { rule })}

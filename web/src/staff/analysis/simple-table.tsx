@@ -21,9 +21,12 @@ export function SimpleTable({
       </p>
     );
   return (
-    <div className="wp-table-scroll">
+    // A wide table scrolls on its own: focusable and named, so the keyboard can scroll it too.
+    <div className="wp-table-scroll" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
       <table className="utrecht-table utrecht-table--html-table wp-table" id={id}>
-        <caption className="utrecht-table__caption">{caption}</caption>
+        <caption className="utrecht-table__caption" id={`${id}-caption`}>
+          {caption}
+        </caption>
         <thead className="utrecht-table__header">
           <tr className="utrecht-table__row">
             {head.map((cell) => (
