@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { mondayOf } from './weeks.ts';
+import { mondayOf } from '../../web/src/staff/analysis/weeks.ts';
 
 describe('mondayOf', () => {
   it('gives the Monday of the week, and of the weeks around it', () => {
