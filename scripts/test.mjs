@@ -29,6 +29,7 @@ const needsBrowser = (file) => file.includes('/test/browser/') || file.endsWith(
  * long browser story alone. Every other file follows in path order.
  */
 const slowestFirst = [
+  'test/browser/analyst.test.ts',
   'test/browser/resident-report.test.ts',
   'test/browser/staff-officer.test.ts',
   'test/browser/staff-phone-intake.test.ts',

@@ -48,9 +48,11 @@ describe('route table', () => {
     const menu = (...roles: Role[]) => staffMenu(userWith(...roles)).map((route) => route.path);
     assert.deepEqual(menu('officer'), ['/werk', '/werk/vastleggen', '/werk/straatmelding']);
     assert.deepEqual(menu('contact_centre'), ['/kcc']);
-    assert.deepEqual(menu('analyst'), ['/overzicht']);
-    assert.deepEqual(menu('coordinator'), ['/team', '/overzicht']);
-    assert.deepEqual(menu('administrator'), ['/kcc', '/team', '/overzicht']);
+    assert.deepEqual(menu('analyst'), ['/analyse', '/overzicht']);
+    assert.deepEqual(menu('coordinator'), ['/team', '/analyse', '/overzicht']);
+    assert.deepEqual(menu('team_manager'), ['/team', '/analyse', '/overzicht']);
+    assert.deepEqual(menu('administrator'), ['/kcc', '/team', '/analyse', '/overzicht']);
+    assert.equal(homeFor(userWith('analyst')), '/analyse');
     assert.deepEqual(menu('partner'), []);
     assert.equal(homeFor(userWith('team_manager')), '/team');
     assert.equal(homeFor(userWith('partner')), '/werk');

@@ -21,7 +21,11 @@ export async function rotateCalendarToken(
      ON CONFLICT (officer_id) DO UPDATE SET token_hash = EXCLUDED.token_hash, created_at = EXCLUDED.created_at`,
     [officer.id, hashOf(token), createdAt],
   );
-  return { token, url: `/api/v1/patrol-plans/${officer.id}/calendar?token=${token}`, createdAt: createdAt.toISOString() };
+  return {
+    token,
+    url: `/api/v1/patrol-plans/${officer.id}/calendar?token=${token}`,
+    createdAt: createdAt.toISOString(),
+  };
 }
 
 /** The officer's municipality and name when the token is theirs; otherwise a 404 that tells nothing. */

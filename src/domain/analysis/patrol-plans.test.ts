@@ -249,7 +249,10 @@ describe('patrol plans: generation, reading, iCalendar and evaluation', () => {
       (await app.inject({ method: 'GET', url: `/api/v1/patrol-plans/${sanne()}/calendar?token=nope` })).statusCode,
       404,
     );
-    assert.equal((await app.inject({ method: 'GET', url: `/api/v1/patrol-plans/${sanne()}/calendar` })).statusCode, 404);
+    assert.equal(
+      (await app.inject({ method: 'GET', url: `/api/v1/patrol-plans/${sanne()}/calendar` })).statusCode,
+      404,
+    );
     await app.inject({ method: 'POST', url: '/api/v1/patrol-plans/calendar-token', headers: auth.sanne });
     assert.equal((await app.inject({ method: 'GET', url })).statusCode, 404);
   });

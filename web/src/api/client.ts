@@ -63,6 +63,10 @@ export function apiPostJson<T>(path: string, body: unknown, headers: Record<stri
   });
 }
 
+export function apiPostText<T>(path: string, body: string, contentType: string): Promise<T> {
+  return request<T>(path, { method: 'POST', body, headers: { 'content-type': contentType } });
+}
+
 export function apiPostForm<T>(path: string, form: FormData): Promise<T> {
   return request<T>(path, { method: 'POST', body: form });
 }

@@ -4,6 +4,7 @@
  * Type-only imports: none of this reaches the browser bundle, and the web never imports server code it runs.
  */
 import type { z } from 'zod';
+import type * as analysis from '../../../src/domain/analysis/schemas.ts';
 import type * as addresses from '../../../src/domain/addresses/schemas.ts';
 import type * as categories from '../../../src/domain/categories/schemas.ts';
 import type * as dashboards from '../../../src/domain/dashboards/schemas.ts';
@@ -89,3 +90,22 @@ export type PublicMeetingList = Out<typeof meetings.publicMeetingListSchema>;
 export type PublicMeeting = Out<typeof meetings.publicMeetingSchema>;
 export type TeamBoard = Out<typeof dashboards.teamBoardSchema>;
 export type Overview = Out<typeof dashboards.overviewSchema>;
+
+// ── Analysis and patrol plans (src/domain/analysis/schemas.ts) ──────────────────
+export type AnalysisSource = analysis.Source;
+export type HotspotQuery = In<typeof analysis.hotspotQuerySchema>;
+export type HotspotMap = Out<typeof analysis.hotspotMapSchema>;
+export type HotspotCell = HotspotMap['features'][number];
+export type TimeProfile = Out<typeof analysis.timeProfileSchema>;
+export type AnalysisTrend = TimeProfile['weekOverWeek'];
+export type Forecast = Out<typeof analysis.forecastSchema>;
+export type CoverageFigures = Forecast['backtest']['chosen']['coverages'][number];
+export type Unreported = Out<typeof analysis.unreportedSchema>;
+export type AnalysisVisibility = Out<typeof analysis.visibilitySchema>;
+export type SurveyImportResult = Out<typeof analysis.surveyImportResultSchema>;
+export type PatrolPlan = Out<typeof analysis.patrolPlanSchema>;
+export type PatrolVisit = Out<typeof analysis.patrolVisitSchema>;
+export type PatrolPlanList = Out<typeof analysis.patrolPlanListSchema>;
+export type PatrolPlanEvaluation = Out<typeof analysis.patrolPlanEvaluationSchema>;
+export type MyPatrolPlans = Out<typeof analysis.myPatrolPlansSchema>;
+export type CalendarToken = Out<typeof analysis.calendarTokenSchema>;

@@ -3,6 +3,7 @@ import { useEffect, type ComponentType } from 'react';
 import { PageHeading } from '../components/page-title.tsx';
 import { Link, useRouter } from '../router.tsx';
 import { canOpen, homeFor, staffMenu, type StaffRoute } from '../routes.ts';
+import { AnalysisPage } from './analysis/analysis-page.tsx';
 import { FieldLogPage } from './field-log/field-log-page.tsx';
 import { IntakePage } from './intake/intake-page.tsx';
 import { OverviewPage } from './overview/overview-page.tsx';
@@ -23,6 +24,7 @@ export const staffPages = {
   reportDetail: ReportDetailPage,
   teamBoard: TeamBoardPage,
   overview: OverviewPage,
+  analysis: AnalysisPage,
 };
 
 function NotForYou() {

@@ -5,6 +5,7 @@ import { Link, useRouter } from '../../router.tsx';
 import { ReportMap, type MapReport } from '../map/report-map.tsx';
 import { useStaffUser } from '../session.tsx';
 import { useStaffI18n } from '../staff-i18n.ts';
+import { MyWeek } from './my-week.tsx';
 import { ReportList } from './report-list.tsx';
 import { useReports } from './use-reports.ts';
 import { openStatuses } from './workflow.ts';
@@ -108,6 +109,7 @@ export function WorklistPage() {
       ) : (
         <ReportList reports={items} ownDistricts={ownDistricts} />
       )}
+      <MyWeek />
     </>
   );
 }
