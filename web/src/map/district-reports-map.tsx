@@ -1,10 +1,11 @@
 import L from 'leaflet';
 import type { GeoJsonObject } from 'geojson';
 import { useEffect, useRef } from 'react';
-import { HAARLEM_CENTRE, useBackgroundTiles, useTranslatedZoomControl } from './background-tiles.ts';
+import { useBackgroundTiles, useTranslatedZoomControl } from './background-tiles.ts';
 import type { DistrictReportFeature } from '../api/contract.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { DistrictsState } from './use-districts.ts';
+import { useStillMap } from './use-still-map.ts';
 
 interface DistrictReportsMapProps {
   districtCode: string;
@@ -33,30 +34,7 @@ export function DistrictReportsMap({
 }: DistrictReportsMapProps) {
   const { t } = useI18n();
   const containerRef = useRef<HTMLDivElement>(null);
-  const mapRef = useRef<L.Map | null>(null);
-
-  useEffect(() => {
-    if (!containerRef.current) return;
-    // No zoom animation: fitting the district would otherwise show a half-drawn map for a moment.
-    const map = L.map(containerRef.current, {
-      center: HAARLEM_CENTRE,
-      zoom: 13,
-      zoomControl: false,
-      keyboard: true,
-      zoomAnimation: false,
-      fadeAnimation: false,
-    });
-    map.attributionControl.setPrefix(false);
-    mapRef.current = map;
-    // The page around the map settles after it is made (officer card, fonts): keep Leaflet's idea of its size right.
-    const resize = new ResizeObserver(() => map.invalidateSize());
-    resize.observe(containerRef.current);
-    return () => {
-      resize.disconnect();
-      map.remove();
-      mapRef.current = null;
-    };
-  }, []);
+  const mapRef = useStillMap(containerRef);
 
   const backgroundFailed = useBackgroundTiles(mapRef, tileUrl, attribution);
 
@@ -83,7 +61,7 @@ export function DistrictReportsMap({
     return () => {
       layer.remove();
     };
-  }, [districts, districtCode]);
+  }, [mapRef, districts, districtCode]);
 
   useEffect(() => {
     const map = mapRef.current;
@@ -103,7 +81,7 @@ export function DistrictReportsMap({
     return () => {
       dots.remove();
     };
-  }, [reports]);
+  }, [mapRef, reports]);
 
   return (
     <>

@@ -1,10 +1,11 @@
 import L from 'leaflet';
 import type { GeoJsonObject } from 'geojson';
 import { useEffect, useRef } from 'react';
-import { HAARLEM_CENTRE, useBackgroundTiles, useTranslatedZoomControl } from '../../map/background-tiles.ts';
+import { useBackgroundTiles, useTranslatedZoomControl } from '../../map/background-tiles.ts';
 import { useDistricts } from '../../map/use-districts.ts';
 import { useUiConfig } from '../../ui-config.tsx';
 import { useStaffI18n } from '../staff-i18n.ts';
+import { useStillMap } from '../../map/use-still-map.ts';
 
 export interface MapCell {
   id: string;
@@ -34,27 +35,7 @@ export function CellMap({
   const { config } = useUiConfig();
   const districts = useDistricts(config.municipalityCode);
   const containerRef = useRef<HTMLDivElement>(null);
-  const mapRef = useRef<L.Map | null>(null);
-
-  useEffect(() => {
-    if (!containerRef.current) return;
-    const map = L.map(containerRef.current, {
-      center: HAARLEM_CENTRE,
-      zoom: 13,
-      zoomControl: false,
-      zoomAnimation: false,
-      fadeAnimation: false,
-    });
-    map.attributionControl.setPrefix(false);
-    mapRef.current = map;
-    const resize = new ResizeObserver(() => map.invalidateSize());
-    resize.observe(containerRef.current);
-    return () => {
-      resize.disconnect();
-      map.remove();
-      mapRef.current = null;
-    };
-  }, []);
+  const mapRef = useStillMap(containerRef);
 
   const backgroundFailed = useBackgroundTiles(mapRef, config.mapTileUrl, config.mapAttribution);
   useTranslatedZoomControl(mapRef, { zoomIn: t('analysis.zoomIn'), zoomOut: t('analysis.zoomOut') });
@@ -69,7 +50,7 @@ export function CellMap({
     return () => {
       layer.remove();
     };
-  }, [districts]);
+  }, [mapRef, districts]);
 
   useEffect(() => {
     const map = mapRef.current;
@@ -93,7 +74,7 @@ export function CellMap({
     return () => {
       layer.remove();
     };
-  }, [cells]);
+  }, [mapRef, cells]);
 
   return (
     <>
