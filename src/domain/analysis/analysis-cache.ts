@@ -1,7 +1,8 @@
 /**
  * A small per-database-handle cache for aggregated analysis results. An entry is used only while the
- * municipality's data version (count and latest creation time of its reports and observations, see
- * `dataVersion`) is the one it was computed at, so a new report invalidates every entry of its municipality.
+ * municipality's data version (a counter bumped by triggers on its reports and observations, see
+ * `dataVersion` and migration 0130) is the one it was computed at, so a new report, from any process,
+ * invalidates every entry of its municipality.
  * Bounded: the oldest entry leaves when a new one would exceed the limit.
  */
 import type { Queryable } from '../../db/db.ts';

@@ -112,18 +112,17 @@ export async function cellWeekCounts(db: Queryable, scope: EventScope, cellSize:
 }
 
 /**
- * A cheap version of the municipality's analysis data: per table, count(*) and max(created_at) (index-only
- * scans on (municipality_code, created_at)). Reports and observations are append-only for analysis (their
- * place, time and category never change, and nothing deletes them), so any insert or delete moves it.
+ * The municipality's analysis data version: a counter that triggers bump on every statement adding,
+ * removing or moving its reports or observations (migration 0130), so one primary-key lookup tells
+ * whether a cached aggregate is still right. Read before the aggregate is computed: a change that
+ * lands in between makes the next request recount, never keeps a stale entry.
  */
 export async function dataVersion(db: Queryable, municipalityCode: string): Promise<string> {
-  const { rows } = await db.query<{ v: string }>(
-    `SELECT concat_ws('/', r.n, r.latest, o.n, o.latest) AS v
-       FROM (SELECT count(*) AS n, max(created_at) AS latest FROM reports WHERE municipality_code = $1) r,
-            (SELECT count(*) AS n, max(created_at) AS latest FROM observations WHERE municipality_code = $1) o`,
+  const { rows } = await db.query<{ version: string }>(
+    'SELECT version::text AS version FROM analysis_data_versions WHERE municipality_code = $1',
     [municipalityCode],
   );
-  return rows[0]!.v;
+  return rows[0]?.version ?? '0';
 }
 
 /** The grid cells (i = floor(x/size), j = floor(y/size)) that overlap the districts. */
