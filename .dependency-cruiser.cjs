@@ -6,6 +6,8 @@ const AREA = '^src/domain/([^/]+)/';
 const ADAPTERS = '^(src/(http|db|cli|jobs|integrations)/|web/)';
 const ROUTES = '^src/domain/[^/]+/routes[^/]*[.]ts$';
 const TESTS = '[.]test[.]ts$';
+/** Demo data and seeds by their names (seed-*, demo-*, haarlem-*): they belong in src/db/seed, not in an area. */
+const DOMAIN_DEMO = '^src/domain/.+/(seed|demo|haarlem)-[^/]*$';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -91,6 +93,31 @@ module.exports = {
         "the web app's API contract takes its types from the areas' schema files, type-only, see the next rule).",
       from: { pathNot: ['^src/domain/', '^src/http/routes[.]ts$', '^web/src/api/contract[.]ts$'] },
       to: { path: '^src/domain/[^/]+/', pathNot: '^src/domain/[^/]+/index[.]ts$' },
+    },
+    {
+      name: 'domain-no-demo-data',
+      severity: 'error',
+      comment:
+        'Demo data and its composition live in src/db/seed (an adapter, so no area can import them, see ' +
+        'domain-no-adapters); an area keeps a generic, data-driven import<Thing> use case that the seed calls ' +
+        '(importCategoryTree, importTeamRules, importTeam, importFieldwork). A seed-*, demo-* or haarlem-* file ' +
+        'in src/domain is a seed that slipped back in: nothing may import it (its index, its test, a caller) ...',
+      from: {},
+      to: { path: DOMAIN_DEMO },
+    },
+    {
+      name: 'domain-no-demo-seed-files',
+      severity: 'error',
+      comment: '... and it may import nothing itself, so a seed nobody imports yet is caught too ...',
+      from: { path: DOMAIN_DEMO },
+      to: {},
+    },
+    {
+      name: 'domain-no-demo-data-files',
+      severity: 'error',
+      comment: '... and so is a data file that neither imports nor is imported.',
+      from: { path: DOMAIN_DEMO, orphan: true },
+      to: {},
     },
     {
       name: 'web-type-only-from-server',

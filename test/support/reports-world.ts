@@ -6,8 +6,8 @@ import type { Db } from '../../src/db/db.ts';
 import { testConfig } from './app.ts';
 import { seedHaarlemCategories } from '../../src/db/seed/haarlem-categories.ts';
 import { seedHaarlemGeography } from '../../src/db/seed/haarlem-geography.ts';
+import { seedHaarlemTeam } from '../../src/db/seed/haarlem-team.ts';
 import { toCrs84 } from '../../src/domain/geography/index.ts';
-import { seedHaarlemTeam } from '../../src/domain/people/index.ts';
 
 export const HAARLEM = 'GM0392';
 /** Grote Markt, in WK039201 Oude Stad (borough Centrum); district officer Sanne Bakker (district days Monday and Wednesday). */

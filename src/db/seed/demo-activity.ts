@@ -5,10 +5,10 @@
  * no sample reports. Each part does nothing when its data exists already, so running it twice is safe.
  */
 import type { Db } from '../db.ts';
-import { seedDemoFieldwork } from '../../domain/fieldwork/index.ts';
-import { seedDemoMeetings } from '../../domain/meetings/index.ts';
-import { seedDemoAnalysis, type DemoAnalysisCounts } from '../../domain/analysis/index.ts';
 import type { Clock } from '../../shared/clock.ts';
+import { seedDemoAnalysis, type DemoAnalysisCounts } from './demo-analysis.ts';
+import { seedDemoFieldwork } from './demo-fieldwork.ts';
+import { seedDemoMeetings } from './demo-meetings.ts';
 import { seedDemoReports, type DemoReportCounts } from './demo-reports.ts';
 
 export interface DemoActivitySummary {

@@ -6,8 +6,9 @@
 import type { Db } from '../db.ts';
 import { toCrs84 } from '../../domain/geography/index.ts';
 import { changeReportStatus, createReport, type ReportStatus } from '../../domain/reports/index.ts';
-import type { Role, StaffUser } from '../../domain/people/index.ts';
+import type { StaffUser } from '../../domain/people/index.ts';
 import { fixedClock } from '../../shared/clock.ts';
+import { loadStaff } from './demo-staff.ts';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -197,28 +198,6 @@ function pickOutcome(random: () => number, ageDays: number): 'new' | 'in_progres
   if (ageDays > 5) return chance < 0.55 ? 'resolved' : chance < 0.8 ? 'in_progress' : 'new';
   if (ageDays > 1) return chance < 0.2 ? 'resolved' : chance < 0.5 ? 'in_progress' : 'new';
   return chance < 0.2 ? 'in_progress' : 'new';
-}
-
-async function loadStaff(db: Db, municipalityCode: string): Promise<StaffUser[]> {
-  const { rows } = await db.query<{
-    id: string;
-    municipality_code: string;
-    name: string;
-    email: string;
-    roles: Role[];
-    team_id: string | null;
-  }>(
-    'SELECT id, municipality_code, name, email, roles, team_id FROM users WHERE municipality_code = $1 AND active ORDER BY email',
-    [municipalityCode],
-  );
-  return rows.map((r) => ({
-    id: r.id,
-    municipalityCode: r.municipality_code,
-    name: r.name,
-    email: r.email,
-    roles: r.roles,
-    teamId: r.team_id,
-  }));
 }
 
 /** Reproducible random points (CRS84) inside the districts, as many per district as its share of the population. */

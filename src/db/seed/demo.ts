@@ -1,20 +1,17 @@
 /**
  * The Haarlem demo: real CBS geography from the shared data folder, the default category tree,
- * an invented team, and the routing rules. Each area seeds its own part; this only composes them.
+ * an invented team, and the routing rules. Each part is data in this folder, loaded through its area's
+ * import use case; this only composes them.
  */
 import { join, resolve } from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Db } from '../db.ts';
 import { seedHaarlemGeography } from './haarlem-geography.ts';
 import { seedHaarlemCategories } from './haarlem-categories.ts';
-import { seedHaarlemTeam } from '../../domain/people/index.ts';
+import { seedHaarlemTeam, type DemoLogin } from './haarlem-team.ts';
 import { seedHaarlemRoutingRules } from './haarlem-routing-rules.ts';
 
-export interface DemoLogin {
-  email: string;
-  name: string;
-  roles: string[];
-}
+export type { DemoLogin } from './haarlem-team.ts';
 
 export interface DemoSummary {
   seeded: boolean;

@@ -73,6 +73,6 @@ export {
 // The database-backed side (server): what adapters (CLI, demo seed, benchmark) call.
 export { generatePatrolPlans } from './generate-patrol-plans.ts';
 export { importSurvey } from './survey-import.ts';
-export { seedDemoAnalysis, type DemoAnalysisCounts } from './seed-demo-analysis.ts';
+export { nextMonday } from './forecast-view.ts';
 export { hotspotCells } from './hotspot-cells.ts';
 export { hourOfWeekCounts } from './repository-events.ts';

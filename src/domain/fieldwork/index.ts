@@ -8,5 +8,5 @@ export { stopRound } from './stop-round.ts';
 export { districtVisibility } from './visibility.ts';
 export { findObservation } from './repository-observations.ts';
 export { MAX_ROUND_HOURS } from './repository-presence.ts';
-export { seedDemoFieldwork } from './seed-demo-fieldwork.ts';
+export { importFieldwork, type FieldworkImport } from './import-fieldwork.ts';
 export type { Contact, Counterpart, Observation, Round, Visibility } from './schemas.ts';

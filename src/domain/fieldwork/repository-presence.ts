@@ -97,6 +97,18 @@ export async function insertRound(
   return rows[0]!.id;
 }
 
+/** A round that is over already (loaded from elsewhere): it counts as stopped by the officer. */
+export async function insertFinishedRound(
+  db: Queryable,
+  r: { municipalityCode: string; officerId: string; districtCode: string; startedAt: Date; endedAt: Date },
+): Promise<void> {
+  await db.query(
+    `INSERT INTO presence_rounds (municipality_code, officer_id, district_code, started_at, ended_at, ended_reason)
+     VALUES ($1, $2, $3, $4, $5, 'stopped')`,
+    [r.municipalityCode, r.officerId, r.districtCode, r.startedAt, r.endedAt],
+  );
+}
+
 export interface RoundFilter {
   municipalityCode: string;
   districtCode?: string | undefined;

@@ -4,7 +4,7 @@ import { pointGeometrySchema } from '../geography/index.ts';
 const timestampInput = z.iso.datetime({ offset: true });
 const timestamp = z.string().describe('ISO 8601 timestamp with zone');
 export const districtCodeSchema = z.string().regex(/^WK[0-9]{6}$/, 'A CBS district code such as WK039201');
-const categoryCodeSchema = z
+export const categoryCodeSchema = z
   .string()
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'A subcategory code such as hondenpoep')
   .max(60);

@@ -28,4 +28,5 @@ export { assignDistrict } from './assign-district.ts';
 export { createAbsence, type RerouteOpenReports } from './create-absence.ts';
 export { cancelAbsence } from './cancel-absence.ts';
 export { listTeamAbsences } from './list-absences.ts';
-export { seedHaarlemTeam, type DemoLogin } from './seed-haarlem-team.ts';
+export { importTeam, type TeamImportResult } from './import-team.ts';
+export type { TeamImport } from './team-import-rules.ts';

@@ -93,6 +93,19 @@ export async function deleteAssignment(db: Queryable, assignmentId: string): Pro
   await db.query('DELETE FROM district_assignments WHERE id = $1', [assignmentId]);
 }
 
+/** The codes among `codes` that are districts of the municipality. */
+export async function knownDistrictCodes(
+  db: Queryable,
+  municipalityCode: string,
+  codes: readonly string[],
+): Promise<Set<string>> {
+  const { rows } = await db.query<{ code: string }>(
+    'SELECT code FROM districts WHERE municipality_code = $1 AND code = ANY($2::text[])',
+    [municipalityCode, codes],
+  );
+  return new Set(rows.map((row) => row.code));
+}
+
 export async function openAssignment(
   db: Queryable,
   assignment: { districtCode: string; ownerId: string; backupId: string | null; at: Date },

@@ -190,6 +190,19 @@ export async function saveCoordinatorGroup(
   return groupId;
 }
 
+/** The codes among `codes` that are boroughs of the municipality. */
+export async function knownBoroughCodes(
+  db: Queryable,
+  municipalityCode: string,
+  codes: readonly string[],
+): Promise<Set<string>> {
+  const { rows } = await db.query<{ code: string }>(
+    'SELECT code FROM boroughs WHERE municipality_code = $1 AND code = ANY($2::text[])',
+    [municipalityCode, codes],
+  );
+  return new Set(rows.map((row) => row.code));
+}
+
 export async function listCoordinatorGroups(
   db: Queryable,
   municipalityCode: string,

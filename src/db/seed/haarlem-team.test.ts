@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { resolve } from 'node:path';
-import type { Db } from '../../db/db.ts';
+import type { Db } from '../db.ts';
 import type { App } from '../../http/deps.ts';
 import { openTestDb } from '../../../test/support/db.ts';
 import { testApp, testConfig } from '../../../test/support/app.ts';
-import { seedHaarlemGeography } from '../../db/seed/haarlem-geography.ts';
-import { seedHaarlemTeam } from './index.ts';
+import { seedHaarlemGeography } from './haarlem-geography.ts';
+import { seedHaarlemTeam } from './haarlem-team.ts';
 
 const PASSWORD = 'demo-password-for-tests';
 

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Db } from '../../db/db.ts';
+import type { Db } from '../db.ts';
 import { fixedClock } from '../../shared/clock.ts';
-import { seedDemoMeetings } from '../meetings/index.ts';
-import { seedHaarlemTeam } from '../people/index.ts';
+import { districtVisibility } from '../../domain/fieldwork/index.ts';
 import { openTestDb } from '../../../test/support/db.ts';
 import { ensureHaarlem, HAARLEM_CODE } from '../../../test/support/fieldwork-world.ts';
-import { seedDemoFieldwork } from './seed-demo-fieldwork.ts';
-import { districtVisibility } from './visibility.ts';
+import { seedDemoFieldwork } from './demo-fieldwork.ts';
+import { seedDemoMeetings } from './demo-meetings.ts';
+import { seedHaarlemTeam } from './haarlem-team.ts';
 
 describe('demo field work and meetings', () => {
   let db: Db;

@@ -1,7 +1,18 @@
 /**
  * The Haarlem demo team: invented people (any likeness is chance), real CBS districts.
  * Weekdays are ISO (1 = Monday). District days are spread so every weekday has officers in the field.
+ * Loaded through the people area's `importTeam`.
  */
+import type { Db } from '../db.ts';
+import { fixedClock } from '../../shared/clock.ts';
+import { importTeam, type TeamImport } from '../../domain/people/index.ts';
+
+const MUNICIPALITY = 'GM0392';
+/** Demo ownership starts before any demo or test clock, so later re-assignments always close it cleanly. */
+const DEMO_SINCE = new Date('2024-01-01T00:00:00+01:00');
+/** The municipality's general number: officers share it publicly instead of a private line. */
+const PUBLIC_PHONE = '14 023';
+
 export interface DemoOfficer {
   name: string;
   email: string;
@@ -199,4 +210,72 @@ export function dutchIntroduction(officer: DemoOfficer, districtNames: string[])
     `Op ${joinDutch(days)} ben ik in de wijk, te voet of op de fiets. ` +
     'Ziet u iets wat niet klopt, of wilt u gewoon kennismaken? Spreek me gerust aan.'
   );
+}
+
+export interface DemoLogin {
+  email: string;
+  roles: string[];
+  name: string;
+}
+
+async function districtNames(db: Db): Promise<Map<string, string>> {
+  const { rows } = await db.query<{ code: string; name: string }>(
+    'SELECT code, name FROM districts WHERE municipality_code = $1',
+    [MUNICIPALITY],
+  );
+  return new Map(rows.map((row) => [row.code, row.name]));
+}
+
+/** The demo team as `importTeam` takes it; the officers introduce themselves with their districts' names. */
+export function haarlemTeam(districtNames: ReadonlyMap<string, string>): TeamImport {
+  return {
+    teams: haarlemTeams,
+    officers: haarlemOfficers.map((officer) => ({
+      name: officer.name,
+      email: officer.email,
+      districts: officer.districtCodes.map((code) => {
+        const backupEmail = haarlemBackups[code];
+        return backupEmail ? { code, backupEmail } : { code };
+      }),
+      workingWeekdays: officer.workingWeekdays ?? [1, 2, 3, 4, 5],
+      districtWeekdays: officer.districtWeekdays,
+      workStart: officer.workStart ?? '08:00',
+      workEnd: officer.workEnd ?? '17:00',
+      introduction: dutchIntroduction(
+        officer,
+        officer.districtCodes.map((code) => districtNames.get(code) ?? code),
+      ),
+      publicPhone: PUBLIC_PHONE,
+    })),
+    staff: haarlemStaff.map((member) => ({
+      name: member.name,
+      email: member.email,
+      roles: [...member.roles],
+      ...('teamCode' in member ? { teamCode: member.teamCode } : {}),
+    })),
+    coordinatorGroups: haarlemCoordinatorGroups,
+  };
+}
+
+/**
+ * The Haarlem demo team: teams, 17 district officers owning all 21 districts, coordinators per group,
+ * and one login per other role. Needs the Haarlem geography. Idempotent: existing users, teams,
+ * groups and current assignments are left as they are.
+ */
+export async function seedHaarlemTeam(
+  deps: { db: Db },
+  options: { password: string },
+): Promise<{ logins: DemoLogin[] }> {
+  await importTeam(
+    { db: deps.db, clock: fixedClock(DEMO_SINCE) },
+    MUNICIPALITY,
+    haarlemTeam(await districtNames(deps.db)),
+    options,
+  );
+  return {
+    logins: [
+      ...haarlemStaff.map((member) => ({ email: member.email, roles: [...member.roles], name: member.name })),
+      ...haarlemOfficers.map((officer) => ({ email: officer.email, roles: ['officer'], name: officer.name })),
+    ],
+  };
 }

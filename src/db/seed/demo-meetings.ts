@@ -1,15 +1,17 @@
-import type { Queryable } from '../../db/db.ts';
+import type { Db } from '../db.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { addDays, isoWeekday, localDateOf, zonedInstant } from '../../shared/time/index.ts';
-import { findMunicipalityTimeZone } from '../geography/index.ts';
-import { insertMeeting } from './repository.ts';
+import { findMunicipalityTimeZone } from '../../domain/geography/index.ts';
+import { createMeeting } from '../../domain/meetings/index.ts';
+import { loadStaff } from './demo-staff.ts';
 
 /**
  * Demo: one wijkraad meeting per district that has an officer, on a weekday evening 1–6 weeks
- * ahead, attended by the district's officer. Does nothing when the municipality has meetings.
+ * ahead, planned by (and attended by) the district's officer through the meetings area's `createMeeting`.
+ * Does nothing when the municipality has meetings.
  */
 export async function seedDemoMeetings(
-  deps: { db: Queryable; clock: Clock },
+  deps: { db: Db; clock: Clock },
   municipalityCode = 'GM0392',
 ): Promise<{ created: number }> {
   const existing = await deps.db.query<{ n: number }>(
@@ -25,21 +27,22 @@ export async function seedDemoMeetings(
   );
   const timeZone = await findMunicipalityTimeZone(deps.db, municipalityCode);
   if (!timeZone) return { created: 0 };
-  const now = deps.clock.now();
-  const today = localDateOf(now, timeZone);
+  const staff = new Map((await loadStaff(deps.db, municipalityCode)).map((member) => [member.id, member]));
+  const today = localDateOf(deps.clock.now(), timeZone);
+  let created = 0;
   for (const [index, district] of rows.entries()) {
+    const officer = staff.get(district.owner_id);
+    if (!officer) continue; // an owner no longer active plans nothing
     let day = addDays(today, 7 + ((index * 5) % 35));
     while (isoWeekday(day) > 4) day = addDays(day, 1); // Monday to Thursday evenings
-    await insertMeeting(deps.db, {
-      municipalityCode,
+    await createMeeting(deps, officer, {
       districtCode: district.code,
-      startsAt: zonedInstant(day, 19 * 60 + 30, timeZone),
+      startsAt: zonedInstant(day, 19 * 60 + 30, timeZone).toISOString(),
       title: `Wijkraad ${district.name}`,
       locationText: `Buurthuis ${district.name}`,
       officerId: district.owner_id,
-      createdBy: district.owner_id,
-      at: now,
     });
+    created += 1;
   }
-  return { created: rows.length };
+  return { created };
 }

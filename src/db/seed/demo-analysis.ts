@@ -3,17 +3,17 @@
  * time of week, filed as resident reports through the real intake over the past 12 weeks; officer
  * observations of which about a third are the same nuisance as a report (a few metres and hours apart) and
  * the rest never reported; the 2024 and 2025 survey for every district; and next week's patrol plans.
+ * Everything goes through the areas' use cases (intake, `importFieldwork`, `importSurvey`, `generatePatrolPlans`).
  * Deterministic, and does nothing when the municipality has survey results already.
  */
-import type { Db } from '../../db/db.ts';
+import type { Db } from '../db.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { fixedClock } from '../../shared/clock.ts';
 import { addDays, isoWeekday, localDateOf, zonedInstant } from '../../shared/time/index.ts';
-import { toCrs84 } from '../geography/index.ts';
-import { createReport } from '../reports/index.ts';
-import { nextMonday } from './forecast-view.ts';
-import { generatePatrolPlans } from './generate-patrol-plans.ts';
-import { importSurvey } from './survey-import.ts';
+import { generatePatrolPlans, importSurvey, nextMonday } from '../../domain/analysis/index.ts';
+import { importFieldwork, type FieldworkImport } from '../../domain/fieldwork/index.ts';
+import { toCrs84 } from '../../domain/geography/index.ts';
+import { createReport } from '../../domain/reports/index.ts';
 
 const TIME_ZONE = 'Europe/Amsterdam';
 const WEEKS = 12;
@@ -56,7 +56,7 @@ async function seedHotspotReports(db: Db, now: Date, counts: DemoAnalysisCounts)
   );
   const thisMonday = addDays(localDateOf(now, TIME_ZONE), 1 - isoWeekday(localDateOf(now, TIME_ZONE)));
   const clock = fixedClock(now);
-  const observations: Array<[string, string, string, number, number, Date]> = [];
+  const observations: Required<FieldworkImport>['observations'] = [];
   let seed = 0;
   for (const [h, hotspot] of hotspots.entries()) {
     const centre = centres.get(hotspot.district);
@@ -90,40 +90,26 @@ async function seedHotspotReports(db: Db, now: Date, counts: DemoAnalysisCounts)
           },
         );
         counts.reports++;
-        if (!centre.owner_id) continue;
+        const officerId = centre.owner_id;
+        if (!officerId) continue;
+        const seen = (rd: [number, number], observedAt: Date) =>
+          observations.push({
+            officerId,
+            categoryCode: hotspot.category,
+            rd,
+            districtCode: hotspot.district,
+            observedAt,
+            note: 'Zelf gezien tijdens de ronde.',
+          });
         // A third of the nuisance the officer saw as well, a few metres and up to two hours later.
-        if (i % 3 === 0)
-          observations.push([
-            centre.owner_id,
-            hotspot.category,
-            hotspot.district,
-            x + 8,
-            y - 6,
-            new Date(at.getTime() + (30 + spread(seed, 90)) * 60_000),
-          ]);
+        if (i % 3 === 0) seen([x + 8, y - 6], new Date(at.getTime() + (30 + spread(seed, 90)) * 60_000));
         // And nuisance the officer saw that nobody reported, at the same spot on another day.
-        if (i % 2 === 1 && h % 2 === 0)
-          observations.push([
-            centre.owner_id,
-            hotspot.category,
-            hotspot.district,
-            x - 15,
-            y + 12,
-            new Date(at.getTime() - 2 * 86_400_000),
-          ]);
+        if (i % 2 === 1 && h % 2 === 0) seen([x - 15, y + 12], new Date(at.getTime() - 2 * 86_400_000));
       }
     }
   }
-  for (const [officerId, category, district, x, y, at] of observations) {
-    if (at >= now) continue;
-    await db.query(
-      `INSERT INTO observations (municipality_code, officer_id, category_id, location, district_code, observed_at, created_at, note)
-       SELECT 'GM0392', $1, c.id, ST_SetSRID(ST_MakePoint($4, $5), 28992), $3, $6, $6, 'Zelf gezien tijdens de ronde.'
-         FROM categories c WHERE c.municipality_code = 'GM0392' AND c.code = $2`,
-      [officerId, category, district, x, y, at],
-    );
-    counts.observations++;
-  }
+  const recorded = observations.filter((observation) => observation.observedAt < now);
+  counts.observations = (await importFieldwork({ db }, 'GM0392', { observations: recorded })).observations;
 }
 
 async function seedSurvey(db: Db, clock: Clock, counts: DemoAnalysisCounts) {

@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Db } from '../../db/db.ts';
+import type { Db } from '../db.ts';
 import type { App } from '../../http/deps.ts';
 import { fixedClock } from '../../shared/clock.ts';
 import { bearerFor, testApp } from '../../../test/support/app.ts';
 import { openTestDb } from '../../../test/support/db.ts';
-import { seedDemoAnalysis, type DemoAnalysisCounts } from './seed-demo-analysis.ts';
-import { userIds } from './test-data.ts';
+import { seedDemoAnalysis, type DemoAnalysisCounts } from './demo-analysis.ts';
 
 const NOW = '2026-11-24T12:00:00+01:00';
 
@@ -23,7 +22,8 @@ describe('demo seed: every analysis view shows something real', () => {
     counts = await seedDemoAnalysis({ db, clock });
     console.error(`seedDemoAnalysis: ${((performance.now() - started) / 1000).toFixed(1)} s`, counts);
     app = await testApp(db, { clock });
-    analyst = await bearerFor(db, (await userIds(db)).get('analist@haarlem.example')!);
+    const { rows } = await db.query<{ id: string }>("SELECT id FROM users WHERE email = 'analist@haarlem.example'");
+    analyst = await bearerFor(db, rows[0]!.id);
   });
   after(async () => {
     await app.close();
