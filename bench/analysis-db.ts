@@ -6,7 +6,8 @@
  *   Gi* binary and row-standardised in the core, + the 168 hour-of-week counts), against the database's
  *   own GROUP BY of the same rows by cell (the baseline), as a ratio;
  * - peak RSS of this process;
- * - the hotspot endpoint over HTTP (inject) on a period holding 300,000 reports: cold, then warm (cached).
+ * - the hotspot endpoint over HTTP (inject) on a period holding 300,000 reports: the first request, then cached,
+ *   then right after a new report (the data version moved, so it recounts).
  * Runnable alone: `npx tsx bench/analysis-db.ts` (BENCH_DATABASE_URL, default the local server).
  */
 import { performance } from 'node:perf_hooks';
@@ -37,6 +38,8 @@ export interface AnalysisDbResult {
   endpointReports: number;
   coldMs: number;
   warmMs: number;
+  /** Median of three requests, each right after a new report (a recount, not the cache). */
+  afterNewReportMs: number;
 }
 
 async function generateReports(db: Db, count: number): Promise<void> {
@@ -71,7 +74,8 @@ async function generateReports(db: Db, count: number): Promise<void> {
        ) t`,
     [count, YEAR_START],
   );
-  await db.query('ANALYZE reports');
+  // What autovacuum does to an insert-only table soon after (PostgreSQL 13+): statistics and the visibility map.
+  await db.query('VACUUM ANALYZE reports');
 }
 
 async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
@@ -136,6 +140,24 @@ export async function benchAnalysisDb(db: Db): Promise<AnalysisDbResult> {
   const cold = await timed(call);
   const warmRuns: number[] = [];
   for (let i = 0; i < 5; i++) warmRuns.push((await timed(call)).ms);
+  // A new report moves the data version (migration 0130): the next answer is recounted, not cached.
+  const afterNewReport: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    await db.query(
+      `INSERT INTO reports (municipality_code, tracking_code, category_id, description, source, location, district_code,
+                            status, urgent, deadline, assignee_kind, assignee_id, routing_rule, routing_reason_nl,
+                            routing_reason_en, created_at, updated_at)
+       SELECT municipality_code, tracking_code || '-new-' || $1::int, category_id, description, source, location, district_code,
+              status, urgent, deadline, assignee_kind, assignee_id, routing_rule, routing_reason_nl, routing_reason_en,
+              created_at, updated_at
+         FROM reports ORDER BY created_at DESC LIMIT 1`,
+      [i],
+    );
+    const { ms, value } = await timed(call);
+    if ((value.json() as { cached: boolean }).cached)
+      throw new Error('the answer after a new report came from the cache');
+    afterNewReport.push(ms);
+  }
   const body = (await call()).json() as { total: number; cached: boolean };
   await app.close();
   return {
@@ -148,6 +170,7 @@ export async function benchAnalysisDb(db: Db): Promise<AnalysisDbResult> {
     endpointReports: body.total,
     coldMs: cold.ms,
     warmMs: median(warmRuns),
+    afterNewReportMs: median(afterNewReport),
   };
 }
 
@@ -162,7 +185,8 @@ export function printAnalysisDb(r: AnalysisDbResult): void {
   );
   console.log(`  peak RSS of the bench process: ${f(r.peakRssMb)} MB`);
   console.log(
-    `  hotspot endpoint on ${f(r.endpointReports)} reports: cold ${f(r.coldMs)} ms, warm (cached) ${f(r.warmMs, 1)} ms`,
+    `  hotspot endpoint on ${f(r.endpointReports)} reports (goal < 500 ms): first request ${f(r.coldMs)} ms, ` +
+      `cached ${f(r.warmMs, 1)} ms, right after a new report (recounted) ${f(r.afterNewReportMs)} ms`,
   );
 }
 
