@@ -11,11 +11,11 @@ import { mondayOf } from './weeks.ts';
 /** Plannen: the team's visits for a week per officer; for a past week, the plan against what happened. */
 // The shared filters do not apply: a plan is for one week and the whole team.
 export function PlansView(_props: { filters: AnalysisFilters }) {
-  const { t } = useStaffI18n();
-  const weeks = [-1, 0, 1, 2].map((offset) => ({ offset, monday: mondayOf(new Date(), offset) }));
+  const { t, timeZone } = useStaffI18n();
+  const weeks = [-1, 0, 1, 2].map((offset) => ({ offset, monday: mondayOf(new Date(), offset, timeZone) }));
   const [week, setWeek] = useState(weeks[2]!.monday);
   const state = useView(() => patrolPlans(week), week);
-  const past = week < mondayOf(new Date(), 0);
+  const past = week < mondayOf(new Date(), 0, timeZone);
   return (
     <section aria-labelledby="plans-title" className="wp-section">
       <h2 className="utrecht-heading-2" id="plans-title">
@@ -67,18 +67,16 @@ function OfficerPlan({ plan, evaluate }: { plan: PatrolPlan; evaluate: boolean }
 }
 
 export function VisitTable({ plan, id }: { plan: PatrolPlan; id: string }) {
-  const { t, language, locale } = useStaffI18n();
+  const { t, language, locale, timeZone } = useStaffI18n();
   const day = (iso: string) =>
     new Intl.DateTimeFormat(locale, {
       weekday: 'long',
       day: 'numeric',
       month: 'long',
-      timeZone: 'Europe/Amsterdam',
+      timeZone,
     }).format(new Date(iso));
   const time = (iso: string) =>
-    new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' }).format(
-      new Date(iso),
-    );
+    new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(iso));
   return (
     <SimpleTable
       id={id}
