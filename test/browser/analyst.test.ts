@@ -3,14 +3,17 @@
  * strip, the forecast beside its backtest, what goes unreported and the team's plans for next week. Then an
  * officer opens "Mijn week" in the worklist and subscribes to it: the .ics holds his visits. The demo's
  * activity seed (field work, hotspot reports, observations, survey, next week's plans) gives every view real data.
- * axe finds nothing on any view, in Dutch and in English.
+ * The week after, the coordinator reads last week's plan against the presence rounds that happened, and an
+ * administrator uploads this year's survey. axe finds nothing on any view, in Dutch and in English.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import type { Db } from '../../src/db/db.ts';
 import { seedDemoActivity } from '../../src/db/seed/demo-activity.ts';
-import { systemClock } from '../../src/shared/clock.ts';
+import { generatePatrolPlans } from '../../src/domain/analysis/index.ts';
+import { importFieldwork } from '../../src/domain/fieldwork/index.ts';
+import { fixedClock, systemClock } from '../../src/shared/clock.ts';
 import { openTestDb } from '../support/db.ts';
 import { LONG_SESSIONS, signIn } from './staff-support.ts';
 import {
@@ -194,4 +197,67 @@ describe('analyst tells the team where and when', () => {
       await context.close();
     }
   });
+
+  it("the week after: the coordinator reads last week's plan against what happened; an administrator uploads the survey", async () => {
+    // Last week's plans, made on the Sunday before it, and one presence round that covers the first visit.
+    const weekStart = mondayBefore(new Date(), 1);
+    const made = await generatePatrolPlans(
+      { db, clock: fixedClock(new Date(Date.parse(`${weekStart}T12:00:00Z`) - 24 * 3600 * 1000)) },
+      { municipalityCode: 'GM0392', userId: null },
+      { weekStart },
+    );
+    const plan = made.plans.find((p) => p.officer.name === officer.name && p.visits.length > 0);
+    assert.ok(plan, `no plan for ${officer.name} in the week of ${weekStart}`);
+    const first = plan.visits[0]!;
+    await importFieldwork({ db }, 'GM0392', {
+      rounds: [
+        {
+          officerId: plan.officer.id,
+          districtCode: first.districtCode,
+          startedAt: new Date(Date.parse(first.startsAt) - 5 * 60_000),
+          endedAt: new Date(Date.parse(first.endsAt) + 5 * 60_000),
+        },
+      ],
+    });
+
+    const coordinator = await openPage(browser, running.baseUrl, { viewport: { width: 1280, height: 900 } });
+    await loginAs(coordinator.page, running.baseUrl, 'coordinator.oost@haarlem.example');
+    await coordinator.page.goto(`${running.baseUrl}/analyse?weergave=plannen`);
+    await coordinator.page.selectOption('#plans-week', weekStart);
+    const evaluation = coordinator.page.locator(`#evaluation-${plan.id}`);
+    await evaluation.waitFor();
+    assert.equal(await evaluation.locator('tbody tr').count(), plan.visits.length);
+    assert.match((await evaluation.locator('tbody tr').first().textContent()) ?? '', /ja/);
+    await expectNoAxeViolations(coordinator.page, 'last week against what happened (nl)');
+    assert.deepEqual(coordinator.errors, []);
+    await coordinator.context.close();
+
+    const admin = await openPage(browser, running.baseUrl, { viewport: { width: 1280, height: 900 } });
+    await loginAs(admin.page, running.baseUrl, 'admin@haarlem.example');
+    await admin.page.goto(`${running.baseUrl}/analyse?weergave=zichtbaarheid`);
+    await admin.page.waitForSelector('#visibility-table tbody tr');
+    await admin.page.setInputFiles('#survey-file', {
+      name: 'omnibus-2026.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        'year,districtCode,question,share,respondents\n2026,WK039201,kent u uw wijkhandhaver?,0.41,212\n2026,WK039202,kent u uw wijkhandhaver?,0.37,190\n',
+      ),
+    });
+    await admin.page.click('form[aria-labelledby="survey-title"] button[type="submit"]');
+    const status = admin.page.locator('form[aria-labelledby="survey-title"] [role="status"]');
+    await status.waitFor();
+    assert.match((await status.textContent()) ?? '', /2 .*2026/);
+    await admin.page.waitForFunction(() => document.querySelector('#visibility-table')?.textContent?.includes('41%'));
+    await expectNoAxeViolations(admin.page, 'the visibility view after a survey upload (nl)');
+    assert.deepEqual(admin.errors, []);
+    await admin.context.close();
+  });
 });
+
+/** Monday (YYYY-MM-DD, Amsterdam's calendar) `weeksBack` weeks before the week holding `now`. */
+function mondayBefore(now: Date, weeksBack: number): string {
+  const local = new Date(now.toLocaleString('en-US', { timeZone: 'Europe/Amsterdam' }));
+  local.setDate(local.getDate() - ((local.getDay() + 6) % 7) - 7 * weeksBack);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${local.getFullYear()}-${pad(local.getMonth() + 1)}-${pad(local.getDate())}`;
+}

@@ -9,11 +9,23 @@ import { Downloads, ViewStatus } from './downloads.tsx';
 import { SimpleTable } from './simple-table.tsx';
 import { useView } from './use-view.ts';
 
-/** Zichtbaarheid: presence, contacts and meetings per district and year beside the survey share, with trends. */
+/**
+ * Zichtbaarheid: presence, contacts and meetings per district and year beside the survey share, with trends.
+ * The upload form stays mounted while the table reloads after an import, so its confirmation stays on screen.
+ */
 export function VisibilityView({ filters }: { filters: AnalysisFilters }) {
-  const { t, locale } = useStaffI18n();
   const user = useStaffUser();
   const [imports, setImports] = useState(0);
+  return (
+    <>
+      <VisibilityTable filters={filters} imports={imports} />
+      {hasRole(user, 'administrator') ? <SurveyUpload onImported={() => setImports((n) => n + 1)} /> : null}
+    </>
+  );
+}
+
+function VisibilityTable({ filters, imports }: { filters: AnalysisFilters; imports: number }) {
+  const { t, locale } = useStaffI18n();
   const state = useView(
     (signal) => analysisVisibility(filters, signal),
     `${analysisUrl('visibility', filters)}#${imports}`,
@@ -57,7 +69,6 @@ export function VisibilityView({ filters }: { filters: AnalysisFilters }) {
         rows={rows}
         empty={t('analysis.noRows')}
       />
-      {hasRole(user, 'administrator') ? <SurveyUpload onImported={() => setImports((n) => n + 1)} /> : null}
     </section>
   );
 }
