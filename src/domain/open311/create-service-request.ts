@@ -37,7 +37,11 @@ export async function createServiceRequest(
   else {
     service = await findOfferedService(deps, jurisdiction.code, params.service_code);
     if (!service)
-      problems.push({ name: 'service_code', reason: `unknown service "${params.service_code}"`, code: 'unknown_service' });
+      problems.push({
+        name: 'service_code',
+        reason: `unknown service "${params.service_code}"`,
+        code: 'unknown_service',
+      });
   }
   const answers = collectAttributes(fields);
   if (service) problems.push(...checkAnswers(service.questions, answers));
@@ -115,7 +119,9 @@ async function placeOf(
     });
     addressId = items[0]?.id;
     if (!addressId)
-      throw invalid([{ name: 'address_string', reason: `no address found in ${jurisdiction.name}`, code: 'unknown_address' }]);
+      throw invalid([
+        { name: 'address_string', reason: `no address found in ${jurisdiction.name}`, code: 'unknown_address' },
+      ]);
   }
   const parameter = params.address_id ? 'address_id' : 'address_string';
   try {

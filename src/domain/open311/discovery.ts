@@ -8,9 +8,10 @@ export const OPEN311_PATH = '/open311/v2';
 export function discoveryDocument(baseUrl: string): Discovery {
   return {
     changeset: OPEN311_CHANGESET,
-    contact: 'Vragen over deze koppeling: neem contact op met de gemeente. / Questions about this API: contact the municipality.',
+    contact:
+      'Vragen over deze koppeling: neem contact op met de gemeente. / Questions about this API: contact the municipality.',
     key_service:
-      'Een API-sleutel vraagt u aan bij de beheerder van de gemeente. / Ask the municipality\'s administrator for an API key (wijkpost open311-clients create NAME).',
+      "Een API-sleutel vraagt u aan bij de beheerder van de gemeente. / Ask the municipality's administrator for an API key (wijkpost open311-clients create NAME).",
     endpoints: [
       {
         specification: GEOREPORT_V2,

@@ -43,14 +43,20 @@ export function requestedPeriod(query: Pick<ServiceRequestQuery, 'start_date' | 
 }
 
 /** GET requests: the newest 1,000 of the period (or the ids asked for), of public services only. */
-export async function listServiceRequests(deps: { db: Queryable; clock: Clock }, query: unknown): Promise<ServiceRequest[]> {
+export async function listServiceRequests(
+  deps: { db: Queryable; clock: Clock },
+  query: unknown,
+): Promise<ServiceRequest[]> {
   const params = parseInput(serviceRequestQuerySchema, query);
   const jurisdiction = await resolveJurisdiction(deps, params.jurisdiction_id);
   const base = { municipalityCode: jurisdiction.code, grid: PUBLIC_GRID_METRES, limit: MAX_REQUESTS };
   let rows;
   if (params.service_request_id) {
     // An id that cannot be one of ours matches nothing, like an unknown one.
-    rows = await selectServiceRequests(deps.db, { ...base, publicIds: params.service_request_id.filter((id) => uuid.test(id)) });
+    rows = await selectServiceRequests(deps.db, {
+      ...base,
+      publicIds: params.service_request_id.filter((id) => uuid.test(id)),
+    });
   } else {
     if (params.service_code?.length) {
       const offered = new Set((await listPublicSubcategories(deps.db, jurisdiction.code)).map((c) => c.code));

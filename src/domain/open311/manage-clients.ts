@@ -14,13 +14,19 @@ const clientName = /^[a-z0-9][a-z0-9._-]{0,62}$/;
 
 function checkName(name: string): void {
   if (!clientName.test(name)) {
-    throw new DomainError('validation', 'A client name is 1–63 lower-case letters, digits, dots, dashes or underscores.', [
-      { name: 'name', reason: 'lower-case letters, digits, ".", "-" and "_", starting with a letter or digit' },
-    ]);
+    throw new DomainError(
+      'validation',
+      'A client name is 1–63 lower-case letters, digits, dots, dashes or underscores.',
+      [{ name: 'name', reason: 'lower-case letters, digits, ".", "-" and "_", starting with a letter or digit' }],
+    );
   }
 }
 
-async function addClient(deps: { db: Queryable; clock: Clock }, name: string, key: string): Promise<Open311Client | null> {
+async function addClient(
+  deps: { db: Queryable; clock: Clock },
+  name: string,
+  key: string,
+): Promise<Open311Client | null> {
   checkName(name);
   return insertClient(deps.db, { name, keyHash: hashApiKey(key), createdAt: deps.clock.now() });
 }

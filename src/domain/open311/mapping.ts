@@ -94,17 +94,26 @@ function answerProblem(question: CategoryQuestion, values: string[]): string | n
         ? null
         : 'an ISO 8601 date and time with a zone';
     default:
-      return values[0]!.length > maxLength[question.datatype]! ? `at most ${maxLength[question.datatype]} characters` : null;
+      return values[0]!.length > maxLength[question.datatype]!
+        ? `at most ${maxLength[question.datatype]} characters`
+        : null;
   }
 }
 
 /** Every problem with the answers at once: unknown codes, missing required answers, values that do not fit. */
-export function checkAnswers(questions: readonly CategoryQuestion[], answers: Record<string, string[]>): FieldProblem[] {
+export function checkAnswers(
+  questions: readonly CategoryQuestion[],
+  answers: Record<string, string[]>,
+): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const byCode = new Map(questions.map((q) => [q.code, q]));
   for (const code of Object.keys(answers)) {
     if (!byCode.has(code))
-      problems.push({ name: `attribute[${code}]`, reason: 'not a question of this service', code: 'unknown_attribute' });
+      problems.push({
+        name: `attribute[${code}]`,
+        reason: 'not a question of this service',
+        code: 'unknown_attribute',
+      });
   }
   for (const question of questions) {
     const values = answers[question.code];
@@ -154,9 +163,13 @@ export function reporterName(firstName: string | undefined, lastName: string | u
 /** "Handled by <date>" in the municipality's calendar, in Dutch and English. */
 export function serviceNotice(deadline: Date, timeZone: string): string {
   const day = (locale: string) =>
-    new Intl.DateTimeFormat(locale, { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(
-      deadline,
-    );
+    new Intl.DateTimeFormat(locale, {
+      timeZone,
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    }).format(deadline);
   return `Uw melding is ontvangen en wordt uiterlijk ${day('nl-NL')} afgehandeld. / Your report was received and will be handled by ${day('en-GB')}.`;
 }
 

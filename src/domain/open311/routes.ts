@@ -67,7 +67,10 @@ export async function registerOpen311Routes(app: App, deps: AppDeps, addressSear
           send(reply, format, 'service_requests', await listServiceRequests(deps, request.query)),
         );
         open311.post(`/v2/requests.${format}`, { schema: hidden, config: intake }, async (request, reply) => {
-          const created = await createServiceRequest({ ...deps, addressSearch }, { fields: request.body, ip: request.ip });
+          const created = await createServiceRequest(
+            { ...deps, addressSearch },
+            { fields: request.body, ip: request.ip },
+          );
           return send(reply, format, 'service_requests', created, 201);
         });
       }
@@ -78,7 +81,12 @@ export async function registerOpen311Routes(app: App, deps: AppDeps, addressSear
         async (request, reply) => {
           const file = splitFile(request.params.file);
           if (!file) return notFound(request, reply);
-          return send(reply, file.format, 'service_definition', await getServiceDefinition(deps, file.id, request.query));
+          return send(
+            reply,
+            file.format,
+            'service_definition',
+            await getServiceDefinition(deps, file.id, request.query),
+          );
         },
       );
       open311.get<{ Params: { file: string } }>(

@@ -34,7 +34,10 @@ const commaList = z.string().transform((value) =>
     .map((part) => part.trim())
     .filter(Boolean),
 );
-const timestamp = z.iso.datetime({ offset: true, error: 'an ISO 8601 date and time with a zone, e.g. 2026-11-24T09:00:00+01:00' });
+const timestamp = z.iso.datetime({
+  offset: true,
+  error: 'an ISO 8601 date and time with a zone, e.g. 2026-11-24T09:00:00+01:00',
+});
 
 export const jurisdictionQuerySchema = z.object({ jurisdiction_id: field(text(100).min(1)) });
 
@@ -46,7 +49,12 @@ export const serviceRequestInputSchema = z.object({
   lat: field(decimal(-90, 90)),
   long: field(decimal(-180, 180)),
   address_string: field(text(300).min(1)),
-  address_id: field(z.string().trim().regex(/^[A-Za-z0-9._:-]{1,100}$/, 'an address id from the address search')),
+  address_id: field(
+    z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9._:-]{1,100}$/, 'an address id from the address search'),
+  ),
   email: field(z.email().max(254)),
   device_id: field(text(200)),
   account_id: field(text(200)),

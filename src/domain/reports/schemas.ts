@@ -30,7 +30,7 @@ export const reporterSchema = z.object({
     .max(200)
     .refine(withoutNul, noNulMessage)
     .optional()
-    .describe('The reporter\'s name; reporter contact like e-mail and phone'),
+    .describe("The reporter's name; reporter contact like e-mail and phone"),
   consentToShareWithPartners: z.boolean(),
 });
 
