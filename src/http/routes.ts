@@ -12,6 +12,7 @@ import { registerReportRoutes } from '../domain/reports/routes.ts';
 import { registerRoutingRoutes } from '../domain/routing/routes.ts';
 import { createPdokLocatieserver } from '../integrations/pdok-locatieserver.ts';
 import { registerAnalysisRoutes } from '../domain/analysis/routes.ts';
+import { registerOpen311Routes } from '../domain/open311/routes.ts';
 import type { App, AppDeps } from './deps.ts';
 
 /** Every area's routes, registered in one place. */
@@ -24,12 +25,13 @@ export async function registerRoutes(app: App, deps: AppDeps): Promise<void> {
   registerMeetingRoutes(app, deps);
   await registerReportRoutes(app, deps);
   registerPublicReportRoutes(app, deps);
-  registerAddressRoutes(
-    app,
-    deps,
-    createPdokLocatieserver({ baseUrl: deps.config.PDOK_LOCATIESERVER_URL, timeoutMs: deps.config.PDOK_TIMEOUT_MS }),
-  );
+  const addressSearch = createPdokLocatieserver({
+    baseUrl: deps.config.PDOK_LOCATIESERVER_URL,
+    timeoutMs: deps.config.PDOK_TIMEOUT_MS,
+  });
+  registerAddressRoutes(app, deps, addressSearch);
   registerPhotoRoutes(app, deps);
   registerDashboardRoutes(app, deps);
   registerAnalysisRoutes(app, deps);
+  await registerOpen311Routes(app, deps, addressSearch);
 }

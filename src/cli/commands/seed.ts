@@ -2,17 +2,20 @@ import type { Command } from 'commander';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/db.ts';
 import { migrate } from '../../db/migrate.ts';
-import { hasAnyMunicipality, seedDemo, type DemoLogin } from '../../db/seed/demo.ts';
+import { DEMO_OPEN311_CLIENT, hasAnyMunicipality, seedDemo, type DemoLogin } from '../../db/seed/demo.ts';
 import { seedDemoActivity } from '../../db/seed/demo-activity.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { withContext } from '../context.ts';
 import { progressBar } from '../progress.ts';
+
+const open311Line = `Open311 demo client "${DEMO_OPEN311_CLIENT.name}", api_key ${DEMO_OPEN311_CLIENT.key} (POST /open311/v2/requests.json; demo only).`;
 
 function printLogins(logins: DemoLogin[], password: string) {
   if (logins.length === 0) return;
   console.log(`\nDemo logins (password: ${password}):`);
   for (const login of logins)
     console.log(`  ${login.email.padEnd(40)} ${login.roles.join(', ').padEnd(24)} ${login.name}`);
+  console.log(open311Line);
 }
 
 async function runSeed(db: Db, config: Config, clock: Clock) {
@@ -37,6 +40,7 @@ export async function ensureDemoData(ctx: { db: Db; config: Config; clock: Clock
     console.log(
       `Demo logins use the password "${ctx.config.DEMO_PASSWORD}" (e.g. fatima.devries@haarlem.example, coordinator.oost@haarlem.example, kcc@haarlem.example).`,
     );
+    console.log(open311Line);
     return;
   }
   console.log('Empty database: seeding the Haarlem demo.');

@@ -10,12 +10,18 @@ import { seedHaarlemGeography } from './haarlem-geography.ts';
 import { seedHaarlemCategories } from './haarlem-categories.ts';
 import { seedHaarlemTeam, type DemoLogin } from './haarlem-team.ts';
 import { seedHaarlemRoutingRules } from './haarlem-routing-rules.ts';
+import { registerOpen311Client } from '../../domain/open311/index.ts';
+import { systemClock } from '../../shared/clock.ts';
+
+/** The demo's Open311 client and its published key (demo only, like the demo password). */
+export const DEMO_OPEN311_CLIENT = { name: 'demo', key: 'wijkpost-demo-open311' } as const;
 
 export type { DemoLogin } from './haarlem-team.ts';
 
 export interface DemoSummary {
   seeded: boolean;
   logins: DemoLogin[];
+  open311Client: { name: string; key: string };
 }
 
 export async function hasAnyMunicipality(db: Db): Promise<boolean> {
@@ -52,5 +58,7 @@ export async function seedDemo(
   const { logins } = await seedHaarlemTeam({ db }, { password: options.password });
   step('routing rules');
   await seedHaarlemRoutingRules({ db });
-  return { seeded: true, logins };
+  step('Open311 client');
+  await registerOpen311Client({ db, clock: systemClock }, DEMO_OPEN311_CLIENT);
+  return { seeded: true, logins, open311Client: DEMO_OPEN311_CLIENT };
 }

@@ -12,7 +12,27 @@ export const haarlemCategoryTree: CategoryTreeMain[] = [
     nameEn: 'Waste',
     subcategories: [
       { code: 'veeg-zwerfvuil', nameNl: 'Veeg- / zwerfvuil', nameEn: 'Litter', deadline: workdays(3) },
-      { code: 'grofvuil', nameNl: 'Grofvuil', nameEn: 'Bulky waste', deadline: workdays(5) },
+      {
+        code: 'grofvuil',
+        nameNl: 'Grofvuil',
+        nameEn: 'Bulky waste',
+        deadline: workdays(5),
+        questions: [
+          {
+            code: 'soort',
+            datatype: 'singlevaluelist',
+            required: true,
+            descriptionNl: 'Wat voor grofvuil is het?',
+            descriptionEn: 'What kind of bulky waste is it?',
+            values: [
+              { key: 'meubels', name: 'Meubels / Furniture' },
+              { key: 'matras', name: 'Matras / Mattress' },
+              { key: 'elektrisch', name: 'Elektrische apparaten / Electrical appliances' },
+              { key: 'anders', name: 'Anders / Other' },
+            ],
+          },
+        ],
+      },
       {
         code: 'huisafval-naast-container',
         nameNl: 'Huisafval naast container',
@@ -20,7 +40,21 @@ export const haarlemCategoryTree: CategoryTreeMain[] = [
         deadline: workdays(3),
       },
       { code: 'hondenpoep', nameNl: 'Hondenpoep', nameEn: 'Dog fouling', deadline: days(21) },
-      { code: 'fietswrak', nameNl: 'Fietswrak', nameEn: 'Abandoned bicycle', deadline: workdays(10) },
+      {
+        code: 'fietswrak',
+        nameNl: 'Fietswrak',
+        nameEn: 'Abandoned bicycle',
+        deadline: workdays(10),
+        questions: [
+          {
+            code: 'aantal',
+            datatype: 'number',
+            required: false,
+            descriptionNl: 'Hoeveel fietswrakken staan er?',
+            descriptionEn: 'How many abandoned bicycles are there?',
+          },
+        ],
+      },
     ],
   },
   {

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/db.ts';
 import { getCategory, insertCategory } from './repository.ts';
-import type { Deadline } from './schemas.ts';
+import { categoryQuestionSchema, type CategoryQuestion, type Deadline } from './schemas.ts';
 
 /** A category tree to load (the demo's, or a municipality's own list). */
 export interface CategoryTreeSubcategory {
@@ -11,6 +11,8 @@ export interface CategoryTreeSubcategory {
   urgent?: boolean;
   /** Sensitive subjects (youths, drugs) and those bound to a dwelling (noise) stay off the public map. */
   public?: boolean;
+  /** Extra questions beside the description (Open311 attributes). */
+  questions?: CategoryQuestion[];
 }
 
 export interface CategoryTreeMain {
@@ -55,6 +57,7 @@ export async function importCategoryTree(
         urgent: sub.urgent ?? false,
         public: sub.public ?? true,
         sortOrder: subIndex,
+        questions: (sub.questions ?? []).map((question) => categoryQuestionSchema.parse(question)),
       });
       if (inserted) created += 1;
     }

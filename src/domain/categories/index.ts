@@ -1,4 +1,5 @@
 /** The categories area: what other areas may use. */
-export { findCategory, listIntakeCategories } from './repository.ts';
+export { findCategory, listIntakeCategories, listPublicSubcategories, type OfferedSubcategory } from './repository.ts';
 export { importCategoryTree, type CategoryTreeMain, type CategoryTreeSubcategory } from './import-category-tree.ts';
-export type { Category, CategoryTree, Deadline } from './schemas.ts';
+export type { Category, CategoryQuestion, CategoryTree, Deadline } from './schemas.ts';
+export { questionDatatypes } from './schemas.ts';

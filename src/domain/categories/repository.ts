@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/db.ts';
-import type { AdminCategory, Category, Deadline } from './schemas.ts';
+import type { AdminCategory, Category, CategoryQuestion, Deadline } from './schemas.ts';
 
 interface CategoryRow {
   id: string;
@@ -106,13 +106,14 @@ export interface NewCategory {
   urgent: boolean;
   public: boolean;
   sortOrder: number;
+  questions?: CategoryQuestion[];
 }
 
 /** Inserts unless the code already exists; returns whether a row was added. */
 export async function insertCategory(db: Queryable, category: NewCategory): Promise<boolean> {
   const { rowCount } = await db.query(
-    `INSERT INTO categories (municipality_code, parent_id, code, name_nl, name_en, deadline_amount, deadline_unit, urgent, public, sort_order)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+    `INSERT INTO categories (municipality_code, parent_id, code, name_nl, name_en, deadline_amount, deadline_unit, urgent, public, sort_order, questions)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb)
      ON CONFLICT (municipality_code, code) DO NOTHING`,
     [
       category.municipalityCode,
@@ -125,6 +126,7 @@ export async function insertCategory(db: Queryable, category: NewCategory): Prom
       category.urgent,
       category.public,
       category.sortOrder,
+      JSON.stringify(category.questions ?? []),
     ],
   );
   return rowCount > 0;
@@ -160,4 +162,31 @@ export async function updateCategoryRow(db: Queryable, id: string, changes: Cate
       changes.sortOrder ?? null,
     ],
   );
+}
+
+/** A subcategory as outside channels (Open311) offer it: with its main category and its extra questions. */
+export interface OfferedSubcategory {
+  code: string;
+  nameNl: string;
+  nameEn: string;
+  parentCode: string;
+  parentNameNl: string;
+  parentNameEn: string;
+  questions: CategoryQuestion[];
+}
+
+/**
+ * The active subcategories that are public themselves and under a public main category, in display order:
+ * what a public channel may offer (the sensitive ones, youths, drugs, noise, stay with the municipality's own).
+ */
+export async function listPublicSubcategories(db: Queryable, municipalityCode: string): Promise<OfferedSubcategory[]> {
+  const { rows } = await db.query<OfferedSubcategory>(
+    `SELECT c.code, c.name_nl AS "nameNl", c.name_en AS "nameEn", p.code AS "parentCode",
+            p.name_nl AS "parentNameNl", p.name_en AS "parentNameEn", c.questions
+       FROM categories c JOIN categories p ON p.id = c.parent_id
+      WHERE c.municipality_code = $1 AND c.active AND p.active AND c.public AND p.public
+      ORDER BY p.sort_order, p.name_nl, c.sort_order, c.name_nl, c.code`,
+    [municipalityCode],
+  );
+  return rows;
 }

@@ -15,6 +15,29 @@ export type Deadline = z.infer<typeof deadlineSchema>;
 
 const nameSchema = z.string().trim().min(1).max(100);
 
+/** The kinds of answer a category's extra question takes (the datatypes of Open311 GeoReport v2). */
+export const questionDatatypes = ['string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist'] as const;
+
+/** An extra question a subcategory asks beside the description, e.g. the kind of bulky waste. */
+export const categoryQuestionSchema = z
+  .object({
+    code: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'lower-case letters, digits and underscores'),
+    datatype: z.enum(questionDatatypes),
+    required: z.boolean(),
+    descriptionNl: z.string().trim().min(1).max(300),
+    descriptionEn: z.string().trim().min(1).max(300),
+    values: z
+      .array(z.object({ key: z.string().min(1).max(60), name: z.string().min(1).max(100) }))
+      .min(1)
+      .optional()
+      .describe('The choices of a singlevaluelist or multivaluelist'),
+  })
+  .refine((q) => (q.datatype.endsWith('valuelist') ? q.values !== undefined : q.values === undefined), {
+    message: 'values are given exactly for singlevaluelist and multivaluelist',
+    path: ['values'],
+  });
+export type CategoryQuestion = z.infer<typeof categoryQuestionSchema>;
+
 export const publicSubcategorySchema = z.object({
   code: categoryCodeSchema,
   nameNl: z.string(),

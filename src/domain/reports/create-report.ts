@@ -16,8 +16,23 @@ export interface CreateReportCommand {
   /** Unvalidated: structural and domain problems are reported together (see resolveIntake). */
   body: unknown;
   contentCrs: string | undefined;
-  caller: { staff: StaffUser | null; ip: string };
+  caller: { staff: StaffUser | null; ip: string; channel?: IntakeChannel };
   idempotencyKey: string | undefined;
+}
+
+/**
+ * A channel of its own that files reports for residents (Open311): set by the channel's use case, never
+ * from a request body. It may file with its source, and adds what the web form has no field for.
+ */
+export interface IntakeChannel {
+  source: 'open311';
+  /** The municipality (Open311 jurisdiction) the report is for: a point outside it is refused, as for staff. */
+  municipalityCode: string;
+  /** Who filed, as the history shows it (e.g. "Open311: demo"). */
+  label: string;
+  mediaUrl: string | null;
+  /** Checked by the channel against the category's questions. */
+  answers: Record<string, string[]> | null;
 }
 
 export interface CreateReportOutcome {
@@ -37,7 +52,10 @@ const rolesBySource: Record<ReportSource, readonly Role[] | 'anyone'> = {
   open311: [],
 };
 
-function checkSourceAllowed(source: unknown, staff: StaffUser | null): void {
+function checkSourceAllowed(source: unknown, staff: StaffUser | null, channel: IntakeChannel | undefined): void {
+  if (channel && source !== channel.source)
+    throw new Error(`the ${channel.source} channel filed a report with source ${String(source)}`);
+  if (channel) return;
   if (typeof source !== 'string' || !(source in rolesBySource)) return; // the schema reports it
   const allowed = rolesBySource[source as ReportSource];
   if (allowed === 'anyone' || (staff && hasAnyRole(staff, allowed))) return;
@@ -60,11 +78,14 @@ export async function createReport(
   deps: { db: Db; clock: Clock },
   command: CreateReportCommand,
 ): Promise<CreateReportOutcome> {
-  const { staff, ip } = command.caller;
+  const { staff, ip, channel } = command.caller;
   const source = (command.body as { source?: unknown } | null)?.source;
-  checkSourceAllowed(source, staff);
+  checkSourceAllowed(source, staff, channel);
 
-  const scope = idempotencyScope(operation, { staffId: staff?.id ?? null, ip });
+  const scope = idempotencyScope(channel ? `${operation} ${channel.label}` : operation, {
+    staffId: staff?.id ?? null,
+    ip,
+  });
   // Only a request with a key can be replayed, so only then is its hash needed.
   const hash =
     command.idempotencyKey === undefined
@@ -111,7 +132,7 @@ async function intakeFromCachedData(
       intake = await resolveIntake(deps, {
         body: command.body,
         contentCrs: command.contentCrs,
-        staffMunicipalityCode: staff?.municipalityCode ?? null,
+        staffMunicipalityCode: command.caller.channel?.municipalityCode ?? staff?.municipalityCode ?? null,
         verifyCachedData: attempt.verify,
       });
       report = await decide(deps, intake);
@@ -122,7 +143,7 @@ async function intakeFromCachedData(
     // The insert checks routing's version only, so the point must have been placed on that version's geography.
     if (attempt.guard && intake.routingData?.geographyVersion !== intake.geographyVersion) continue;
     const version = attempt.guard ? (intake.routingData?.version ?? null) : null;
-    const stored = await storeReport(deps.db, report, intake, staff, idempotency, version);
+    const stored = await storeReport(deps.db, report, intake, command.caller, idempotency, version);
     if (stored === 'stored') {
       if (report.routing.assignee.kind === 'officer')
         countAssignment(deps.db, intake.located.municipalityCode, report.routing.assignee.id);
@@ -190,11 +211,12 @@ async function storeReport(
   db: Db,
   report: DecidedReport,
   intake: ResolvedIntake,
-  staff: StaffUser | null,
+  caller: CreateReportCommand['caller'],
   idempotency: { scope: string; key: string | undefined; hash: string },
   routingDataVersion: number | null,
 ): Promise<IntakeWriteOutcome> {
   const { body, located, category } = intake;
+  const { staff, channel } = caller;
   const { response, now, source, deadline, routing } = report;
   return intakeWriterFor(db).write({
     row: {
@@ -216,13 +238,16 @@ async function storeReport(
       reporter: {
         email: body.reporter?.email ?? null,
         phone: body.reporter?.phone ?? null,
+        name: body.reporter?.name ?? null,
         consentToShare: body.reporter?.consentToShareWithPartners ?? false,
       },
+      mediaUrl: channel?.mediaUrl ?? null,
+      answers: channel?.answers ?? null,
       createdBy: staff?.id ?? null,
       createdAt: now,
     },
     created: {
-      actor: staff ? { id: staff.id, label: staff.name } : { id: null, label: 'public' },
+      actor: staff ? { id: staff.id, label: staff.name } : { id: null, label: channel?.label ?? 'public' },
       assigneeName: routing.assignee.name,
     },
     claim:

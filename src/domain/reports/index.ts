@@ -1,5 +1,10 @@
 /** The reports area as other areas see it. */
-export { createReport, type CreateReportCommand, type CreateReportOutcome } from './create-report.ts';
+export {
+  createReport,
+  type CreateReportCommand,
+  type CreateReportOutcome,
+  type IntakeChannel,
+} from './create-report.ts';
 export { changeReportStatus, type ChangeReportStatusCommand } from './change-report-status.ts';
 export { assignReport, type AssignReportCommand } from './assign-report.ts';
 export { addReportNote } from './add-report-note.ts';
@@ -7,5 +12,14 @@ export { listReports } from './list-reports.ts';
 export { getReport, getPublicReportStatus } from './get-report.ts';
 export { rerouteOpenReportsForAbsence, type AbsenceForRerouting } from './reroute-for-absence.ts';
 export { newTrackingCode, normaliseTrackingCode } from './tracking-code.ts';
-export { allowedTransitions, assertTransition, canTransition, reportStatuses, type ReportStatus } from './workflow.ts';
+export {
+  allowedTransitions,
+  assertTransition,
+  canTransition,
+  closedStatuses,
+  isClosed,
+  reportStatuses,
+  type ReportStatus,
+} from './workflow.ts';
 export * from './schemas.ts';
+export { PUBLIC_GRID_METRES } from './public-reports-schemas.ts';

@@ -63,6 +63,9 @@ export async function storeIntakes(db: Queryable, writes: readonly IntakeWrite[]
       reporter_email: wellFormed(row.reporter.email),
       reporter_phone: wellFormed(row.reporter.phone),
       reporter_consent_share: row.reporter.consentToShare,
+      reporter_name: wellFormed(row.reporter.name),
+      media_url: wellFormed(row.mediaUrl),
+      answers: row.answers,
       created_by: row.createdBy,
       created_at: row.createdAt,
       actor_id: created.actor.id,
@@ -81,7 +84,8 @@ export async function storeIntakes(db: Queryable, writes: readonly IntakeWrite[]
          ord int, id uuid, municipality_code text, tracking_code text, category_id uuid, description text, occurred_at timestamptz,
          source text, x float8, y float8, address_text text, district_code text, neighbourhood_code text, urgent boolean,
          deadline text, assignee_kind text, assignee_id uuid, assignee_name text, routing_rule text, routing_reason_nl text, routing_reason_en text,
-         reporter_email text, reporter_phone text, reporter_consent_share boolean, created_by uuid, created_at timestamptz,
+         reporter_email text, reporter_phone text, reporter_consent_share boolean, reporter_name text, media_url text, answers jsonb,
+         created_by uuid, created_at timestamptz,
          actor_id uuid, actor_label text, routing_data_version bigint,
          claim_scope text, claim_key text, claim_hash text, claim_status int, claim_response jsonb)
      ), guard AS MATERIALIZED (
@@ -96,10 +100,12 @@ export async function storeIntakes(db: Queryable, writes: readonly IntakeWrite[]
      ), report AS (
        INSERT INTO reports (id, municipality_code, tracking_code, category_id, description, occurred_at, source, location,
          address_text, district_code, neighbourhood_code, status, urgent, deadline, assignee_kind, assignee_id, routing_rule,
-         routing_reason_nl, routing_reason_en, reporter_email, reporter_phone, reporter_consent_share, created_by, created_at, updated_at)
+         routing_reason_nl, routing_reason_en, reporter_email, reporter_phone, reporter_consent_share, reporter_name, media_url, answers,
+         created_by, created_at, updated_at)
        SELECT id, municipality_code, tracking_code, category_id, description, occurred_at, source, ST_SetSRID(ST_MakePoint(x, y), 28992),
               address_text, district_code, neighbourhood_code, 'new', urgent, deadline::timestamptz, assignee_kind, assignee_id, routing_rule,
-              routing_reason_nl, routing_reason_en, reporter_email, reporter_phone, reporter_consent_share, created_by, created_at, created_at
+              routing_reason_nl, routing_reason_en, reporter_email, reporter_phone, reporter_consent_share, reporter_name, media_url, answers,
+              created_by, created_at, created_at
          FROM admitted a
         WHERE claim_key IS NULL OR EXISTS (SELECT 1 FROM claim c WHERE c.scope = a.claim_scope AND c.key = a.claim_key)
        RETURNING id

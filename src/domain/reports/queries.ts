@@ -39,6 +39,9 @@ export interface ReportRow {
   reporter_email: string | null;
   reporter_phone: string | null;
   reporter_consent_share: boolean;
+  reporter_name: string | null;
+  media_url: string | null;
+  answers: Record<string, string[]> | null;
   created_by: string | null;
 }
 
@@ -52,7 +55,7 @@ const selectReports = `
          COALESCE(assignee_user.name, assignee_team.name, assignee_group.name, '') AS assignee_name,
          ST_X(r.location) AS rd_x, ST_Y(r.location) AS rd_y,
          r.routing_rule, r.routing_reason_nl, r.routing_reason_en,
-         r.reporter_email, r.reporter_phone, r.reporter_consent_share, r.created_by
+         r.reporter_email, r.reporter_phone, r.reporter_consent_share, r.reporter_name, r.media_url, r.answers, r.created_by
     FROM reports r
     JOIN categories c ON c.id = r.category_id
     JOIN districts d ON d.code = r.district_code

@@ -39,7 +39,7 @@ export function toDetail(
   crs: Crs,
   show: { reporter: boolean; trackingCode: boolean },
 ): ReportDetail {
-  const hasContact = row.reporter_email !== null || row.reporter_phone !== null;
+  const hasContact = row.reporter_email !== null || row.reporter_phone !== null || row.reporter_name !== null;
   return {
     ...toSummary(row, crs, show.trackingCode),
     occurredAt: row.occurred_at?.toISOString() ?? null,
@@ -49,9 +49,12 @@ export function toDetail(
         ? {
             email: row.reporter_email,
             phone: row.reporter_phone,
+            ...(row.reporter_name !== null ? { name: row.reporter_name } : {}),
             consentToShareWithPartners: row.reporter_consent_share,
           }
         : null,
+    ...(row.media_url !== null ? { mediaUrl: row.media_url } : {}),
+    ...(row.answers !== null ? { answers: row.answers } : {}),
     createdBy: row.created_by,
     history: history.map((entry) => ({
       at: entry.at.toISOString(),

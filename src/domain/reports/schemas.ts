@@ -23,6 +23,14 @@ export const reporterSchema = z.object({
       'A phone number has 6 to 20 digits, spaces, dashes or brackets, optionally after a +',
     )
     .optional(),
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .refine(withoutNul, noNulMessage)
+    .optional()
+    .describe("The reporter's name; reporter contact like e-mail and phone"),
   consentToShareWithPartners: z.boolean(),
 });
 
@@ -159,9 +167,19 @@ export const reportDetailSchema = reportSummarySchema.extend({
   occurredAt: timestamp.nullable(),
   routing: z.object({ rule: z.string(), reason: z.object({ nl: z.string(), en: z.string() }) }),
   reporter: z
-    .object({ email: z.string().nullable(), phone: z.string().nullable(), consentToShareWithPartners: z.boolean() })
+    .object({
+      email: z.string().nullable(),
+      phone: z.string().nullable(),
+      name: z.string().optional().describe('Only when the reporter gave one'),
+      consentToShareWithPartners: z.boolean(),
+    })
     .nullable()
     .describe('Staff see it; partners only when the reporter consented'),
+  mediaUrl: z.string().optional().describe('A link to a photo, as an Open311 client sent it (never fetched)'),
+  answers: z
+    .record(z.string(), z.array(z.string()))
+    .optional()
+    .describe("Answers to the category's extra questions, by question code"),
   createdBy: z.uuid().nullable(),
   history: z.array(historyEntrySchema),
 });
