@@ -4,6 +4,7 @@ import { ChangedMigrationError } from '../db/migrate.ts';
 import { registerAnalyseCommand } from './commands/analyse.ts';
 import { registerImportGeographyCommand } from './commands/import-geography.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
+import { registerOpenApiCommand } from './commands/openapi.ts';
 import { registerSeedCommand } from './commands/seed.ts';
 import { registerServeCommands } from './commands/serve.ts';
 import { registerUsersCommand } from './commands/users.ts';
@@ -20,6 +21,7 @@ registerUsersCommand(program);
 registerImportGeographyCommand(program);
 registerAnalyseCommand(program);
 registerAnalysisDataCommands(program);
+registerOpenApiCommand(program);
 
 try {
   await program.parseAsync(process.argv);
