@@ -98,6 +98,7 @@ function completeRouteSchema(route: RouteOptions): void {
       schema.description = schema.description ? `${schema.description}\n\n${who}` : who;
     }
   }
+  if (Object.keys(response).length === 0) delete schema.response;
   route.schema = schema;
 }
 
