@@ -5,6 +5,7 @@ import { registerAnalyseCommand } from './commands/analyse.ts';
 import { registerImportGeographyCommand } from './commands/import-geography.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
 import { registerOpen311ClientsCommand } from './commands/open311-clients.ts';
+import { registerOpenApiCommand } from './commands/openapi.ts';
 import { registerSeedCommand } from './commands/seed.ts';
 import { registerServeCommands } from './commands/serve.ts';
 import { registerUsersCommand } from './commands/users.ts';
@@ -22,6 +23,7 @@ registerOpen311ClientsCommand(program);
 registerImportGeographyCommand(program);
 registerAnalyseCommand(program);
 registerAnalysisDataCommands(program);
+registerOpenApiCommand(program);
 
 try {
   await program.parseAsync(process.argv);

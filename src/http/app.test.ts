@@ -14,6 +14,7 @@ interface OpenApiOperation {
 }
 import { buildApp, redactUrl, trustProxySetting } from './app.ts';
 import type { App } from './deps.ts';
+import { requireRoles } from './route-kit.ts';
 
 describe('HTTP conventions (NL API Design Rules)', () => {
   let db: Db;
@@ -35,7 +36,7 @@ describe('HTTP conventions (NL API Design Rules)', () => {
     assert.match(doc.openapi, /^3\.0\./);
     assert.match(doc.info.version, /^\d+\.\d+\.\d+$/);
     assert.ok(doc.info.contact.name && doc.info.contact.url && doc.info.contact.email);
-    assert.ok(doc.paths['/api/v1/health']);
+    assert.ok(doc.paths['/health']);
     const validation = await new Validator().validate(doc);
     assert.equal(validation.valid, true, JSON.stringify(validation.errors));
   });
@@ -44,7 +45,8 @@ describe('HTTP conventions (NL API Design Rules)', () => {
     const doc = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
     const problems: string[] = [];
     for (const [path, item] of Object.entries<Record<string, OpenApiOperation>>(doc.paths)) {
-      if (!path.startsWith('/api/v1/') || path.endsWith('/')) problems.push(`path ${path}`);
+      // Relative to the server URL /api/v1 (checked in openapi.test.ts).
+      if (!path.startsWith('/') || path.startsWith('/api/') || path.endsWith('/')) problems.push(`path ${path}`);
       for (const segment of path.split('/').filter(Boolean)) {
         if (!/^([a-z0-9]+(-[a-z0-9]+)*|\{[a-z][A-Za-z0-9]*\})$/.test(segment))
           problems.push(`segment "${segment}" of ${path} is not kebab-case`);
@@ -192,5 +194,73 @@ describe('request validation problems', () => {
       (await problemsOf('/api/v1/validation-probe?limit=11', { name: 'xy', place: { x: 1 } })).invalidParams,
       [{ name: 'querystring.limit', reason: 'Too big: expected number to be <=10', code: 'too_big' }],
     );
+  });
+});
+
+describe('the API-Version header on error answers', () => {
+  let db: Db;
+  let app: App;
+  before(async () => {
+    db = await openTestDb({ empty: true });
+    app = await buildApp(
+      { db, clock: fixedClock('2026-11-24T09:00:00+01:00'), config: testConfig() },
+      {
+        extend: (instance) => {
+          instance.get('/api/v1/version-probe/fails', async () => {
+            throw new Error('boom');
+          });
+          instance.get(
+            '/api/v1/version-probe/limited',
+            { config: { rateLimit: { max: 1, timeWindow: 60_000 } } },
+            async () => ({ ok: true }),
+          );
+          instance.post(
+            '/api/v1/version-probe/guarded',
+            { preHandler: requireRoles('administrator'), schema: { body: z.object({ name: z.string() }) } },
+            async () => ({ ok: true }),
+          );
+        },
+      },
+    );
+  });
+  after(async () => {
+    await app.close();
+    await db.close();
+  });
+
+  it('sends API-Version on 400, 401, 404, 415, 429 and 500 problem answers', async () => {
+    const answers = [
+      await app.inject({ method: 'POST', url: '/api/v1/validation-nowhere', payload: {} }),
+      await app.inject({ method: 'POST', url: '/api/v1/version-probe/guarded', payload: {} }),
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/sessions',
+        headers: { 'content-type': 'application/json' },
+        payload: '{',
+      }),
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/sessions',
+        headers: { 'content-type': 'application/xml' },
+        payload: 'x',
+      }),
+      await app.inject({ method: 'GET', url: '/api/v1/version-probe/limited' }),
+      await app.inject({ method: 'GET', url: '/api/v1/version-probe/limited' }),
+      await app.inject({ method: 'GET', url: '/api/v1/version-probe/fails' }),
+    ];
+    assert.deepEqual(
+      answers.map((answer) => [answer.statusCode, answer.headers['api-version']]),
+      [
+        [404, '1.0.0'],
+        [401, '1.0.0'],
+        [400, '1.0.0'],
+        [415, '1.0.0'],
+        [200, '1.0.0'],
+        [429, '1.0.0'],
+        [500, '1.0.0'],
+      ],
+    );
+    for (const answer of answers.filter((a) => a.statusCode >= 400))
+      assert.match(String(answer.headers['content-type']), /^application\/problem\+json/);
   });
 });

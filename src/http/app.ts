@@ -1,22 +1,15 @@
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
-import swagger from '@fastify/swagger';
-import Fastify, { type RouteOptions } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import Fastify from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { registerAuthentication } from './auth.ts';
 import type { App, AppDeps } from './deps.ts';
+import { API_PREFIX, API_VERSION, registerOpenApi } from './openapi.ts';
 import { errorHandler, sendProblem } from './problem.ts';
 import { registerRoutes } from './routes.ts';
-import { problemSchema } from './route-kit.ts';
 
-export const API_VERSION = '1.0.0';
-export const API_PREFIX = '/api/v1';
+export { API_PREFIX, API_VERSION } from './openapi.ts';
 
 export { redactUrl } from './redact.ts';
 import { redactUrl } from './redact.ts';
@@ -28,19 +21,6 @@ export function trustProxySetting(value: string): boolean | string[] {
     .split(',')
     .map((part) => part.trim())
     .filter(Boolean);
-}
-
-/**
- * Every operation with input can answer 400 (the validator lists every field problem); ADR wants that
- * documented, so it is added here once instead of in each route.
- */
-function documentValidationProblem(route: RouteOptions) {
-  const schema = route.schema as
-    | { body?: unknown; querystring?: unknown; params?: unknown; response?: Record<string, unknown>; hide?: boolean }
-    | undefined;
-  if (!schema || schema.hide || !(schema.body || schema.querystring || schema.params)) return;
-  schema.response ??= {};
-  schema.response[400] ??= problemSchema;
 }
 
 export interface BuildAppOptions {
@@ -85,25 +65,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
 
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.0.3',
-      info: {
-        title: 'Wijkpost API',
-        description: 'Reports of nuisance, routed to the district officer — or a colleague when that officer is away.',
-        version: API_VERSION,
-        contact: { name: 'Wijkpost', url: 'https://github.com/wijkpost/wijkpost', email: 'wijkpost@example.org' },
-      },
-      servers: [{ url: '/' }],
-      components: {
-        securitySchemes: {
-          bearerAuth: { type: 'http', scheme: 'bearer' },
-          cookieAuth: { type: 'apiKey', in: 'cookie', name: 'wijkpost_session' },
-        },
-      },
-    },
-    transform: jsonSchemaTransform,
-  });
+  await registerOpenApi(app, deps.config);
 
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('X-Content-Type-Options', 'nosniff');
@@ -112,13 +74,13 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     if (request.url.startsWith(API_PREFIX)) {
       reply.header('Cache-Control', 'no-store');
       reply.header('Content-Security-Policy', "frame-ancestors 'none'");
-      if (reply.statusCode < 400) reply.header('API-Version', API_VERSION);
+      // Every answer, errors included (ADR /core/version-header).
+      reply.header('API-Version', API_VERSION);
     }
     return payload;
   });
 
   registerAuthentication(app, deps);
-  app.addHook('onRoute', documentValidationProblem);
 
   app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async (_request, reply) => {
     reply.header('Access-Control-Allow-Origin', '*');

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import { hasAnyRole, type Role, type StaffUser } from '../shared/staff.ts';
 import { resolveSession } from '../domain/people/index.ts';
 import { DomainError } from '../shared/errors.ts';
@@ -12,10 +12,64 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * Who may call a route, as its guard says: signed-in staff (with one of these roles, or any role when null),
+ * or anyone, staff being welcome to sign in (they act on someone's behalf). No guard: anyone, signed in or not.
+ */
+export type Access = { kind: 'staff'; roles: readonly Role[] | null } | { kind: 'optional' };
+
+/** Typed by the one thing it reads, so a guard fits any route whatever its schema. */
+type Guard = (request: SignedInRequest) => Promise<void>;
+type SignedInRequest = Pick<FastifyRequest, 'staff'>;
+const accessOfGuard = new WeakMap<Guard, Access>();
+
+function guard(access: Access, check: Guard): Guard {
+  accessOfGuard.set(check, access);
+  return check;
+}
+
 function tokenOf(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
   if (header?.startsWith('Bearer ')) return header.slice(7).trim();
   return request.cookies?.[SESSION_COOKIE];
+}
+
+/** Route hooks in the order Fastify runs them; a guard may sit in any of them. */
+const guardHooks = ['onRequest', 'preParsing', 'preValidation', 'preHandler'] as const;
+type HookName = (typeof guardHooks)[number];
+
+function hooksOf(route: RouteOptions, name: HookName): unknown[] {
+  const hooks: unknown = route[name];
+  if (hooks === undefined) return [];
+  return Array.isArray(hooks) ? hooks : [hooks];
+}
+
+function isGuard(hook: unknown): hook is Guard {
+  return accessOfGuard.has(hook as Guard);
+}
+
+/** The access the route's guards (requireRoles, requireStaff, optionalStaff) declare; null without a guard. */
+export function routeAccess(route: RouteOptions): Access | null {
+  for (const name of guardHooks) {
+    const found = hooksOf(route, name).find(isGuard);
+    if (found) return accessOfGuard.get(found)!;
+  }
+  return null;
+}
+
+/**
+ * Guards read nothing but the caller, so they all run first, on onRequest, wherever the route put them:
+ * a caller who may not use the route learns nothing about its request shape (401/403 before any 400), and
+ * every protected operation answers an anonymous call with 401 whatever it sends.
+ */
+function guardsFirst(route: RouteOptions): void {
+  const guards = guardHooks.flatMap((name) => hooksOf(route, name).filter(isGuard));
+  if (guards.length === 0) return;
+  const hooks = route as unknown as Record<HookName, unknown[] | undefined>;
+  for (const name of guardHooks) {
+    const others = hooksOf(route, name).filter((hook) => !isGuard(hook));
+    hooks[name] = name === 'onRequest' ? [...guards, ...others] : others.length > 0 ? others : undefined;
+  }
 }
 
 /** Resolves the caller (session cookie or bearer token) on every request; routes decide what they need. */
@@ -25,16 +79,29 @@ export function registerAuthentication(app: FastifyInstance, deps: AppDeps) {
     const token = tokenOf(request);
     request.staff = token ? await resolveSession(deps, token) : null;
   });
+  app.addHook('onRoute', guardsFirst);
 }
 
-/** preHandler: only staff with one of the roles pass. */
-export function requireRoles(...allowed: Role[]) {
-  return async (request: FastifyRequest) => {
+/** Guard (a route hook): only staff with one of the roles pass. */
+export function requireRoles(...allowed: Role[]): Guard {
+  return guard({ kind: 'staff', roles: allowed }, async (request) => {
     currentStaff(request, allowed);
-  };
+  });
 }
 
-export function currentStaff(request: FastifyRequest, allowed?: readonly Role[]): StaffUser {
+/** Guard (a route hook): any signed-in staff member passes; what they may see is the use case's business. */
+export function requireStaff(): Guard {
+  return guard({ kind: 'staff', roles: null }, async (request) => {
+    currentStaff(request);
+  });
+}
+
+/** Guard (a route hook) that lets everyone in: says the route is public and staff may call it signed in. */
+export function optionalStaff(): Guard {
+  return guard({ kind: 'optional' }, async () => {});
+}
+
+export function currentStaff(request: SignedInRequest, allowed?: readonly Role[]): StaffUser {
   const staff = request.staff;
   if (!staff) throw new DomainError('unauthenticated', 'Sign in, or send a bearer token, to use this endpoint.');
   if (allowed && !hasAnyRole(staff, allowed)) {

@@ -1,7 +1,8 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { redactUrl } from './redact.ts';
-import { DomainError, type DomainErrorCode, type FieldProblem } from '../shared/errors.ts';
+import { DomainError, type DomainErrorCode } from '../shared/errors.ts';
 import { fieldProblemsFromIssues, type SchemaIssue } from '../shared/field-problems.ts';
 
 /** The one table that maps domain error codes to HTTP. */
@@ -18,14 +19,48 @@ const statusByCode: Record<DomainErrorCode, { status: number; title: string }> =
   unavailable: { status: 503, title: 'Service unavailable' },
 };
 
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  instance?: string;
-  code?: string;
-  invalidParams?: FieldProblem[];
+/**
+ * The error document of every 4xx/5xx answer (RFC 9457 problem+json). The OpenAPI document names it `Problem`
+ * and documents it as application/problem+json (src/http/openapi.ts); routes list it through route-kit.
+ */
+export const problemSchema = z.object({
+  type: z.string().describe('A URI for the kind of problem; about:blank when the status says it all'),
+  title: z.string().describe('Short summary of the kind of problem'),
+  status: z.number().int().describe('The HTTP status code'),
+  detail: z.string().describe('What went wrong in this case, for people'),
+  instance: z.string().optional().describe('The path of the request'),
+  code: z.string().optional().describe('Machine-readable kind of problem, e.g. validation or invalid_transition'),
+  invalidParams: z
+    .array(
+      z.object({
+        name: z.string().describe('Where: body.x, querystring.y, params.z or headers.h'),
+        reason: z.string(),
+        code: z.string().optional(),
+      }),
+    )
+    .optional()
+    .describe('Every field problem of a 400 at once'),
+});
+
+export type Problem = z.infer<typeof problemSchema>;
+
+const statusTitles: Record<number, string> = {
+  400: 'Invalid request',
+  401: 'Not signed in',
+  403: 'Forbidden',
+  404: 'Not found',
+  409: 'Conflict',
+  413: 'Payload too large',
+  415: 'Unsupported media type',
+  422: 'Unprocessable content',
+  429: 'Too many requests',
+  500: 'Internal error',
+  503: 'Service unavailable',
+};
+
+/** How the OpenAPI document describes an error answer with this status. */
+export function problemTitle(status: number): string {
+  return statusTitles[status] ?? (status >= 500 ? 'Server error' : 'Client error');
 }
 
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, problem: Omit<Problem, 'type' | 'instance'>) {

@@ -2,7 +2,7 @@ import { currentStaff, requireRoles } from '../../http/route-kit.ts';
 import type { App, AppDeps } from '../../http/route-kit.ts';
 import { forecastCsv, forecastGeoJson, forecastView } from './forecast-view.ts';
 import { requestedFormat, sendCsv, sendGeoJson } from './routes-respond.ts';
-import { analysisReaders, problems, security, tags } from './routes-common.ts';
+import { analysisReaders, problems, tags } from './routes-common.ts';
 import { forecastQuerySchema, forecastSchema } from './schemas.ts';
 
 export function registerForecastRoute(app: App, deps: AppDeps) {
@@ -12,7 +12,6 @@ export function registerForecastRoute(app: App, deps: AppDeps) {
       onRequest: requireRoles(...analysisReaders),
       schema: {
         tags,
-        security,
         summary:
           "Next week's forecast cells beside the rolling backtest (hit rate, PAI, PEI at 1/3/5 %) of every method and of the chosen one; resident reports only by default. Also as CSV or GeoJSON (`format`).",
         querystring: forecastQuerySchema,

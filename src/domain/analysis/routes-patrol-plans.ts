@@ -9,7 +9,7 @@ import { patrolCalendar } from './ics.ts';
 import { evaluatePatrolPlan } from './patrol-plan-evaluation.ts';
 import { findPlans } from './repository-patrol-plans.ts';
 import { listPatrolPlans, myPatrolPlans, teamPlanReaders, toPatrolPlan } from './read-patrol-plans.ts';
-import { problems, security } from './routes-common.ts';
+import { problems } from './routes-common.ts';
 import {
   myPatrolPlansSchema,
   patrolPlanEvaluationSchema,
@@ -29,7 +29,6 @@ export function registerPatrolPlanRoutes(app: App, deps: AppDeps) {
       onRequest: requireRoles('analyst', 'coordinator', 'administrator'),
       schema: {
         tags,
-        security,
         summary:
           "Generate each officer's patrol plan for a week (2–4 visits of 15 minutes per district day at the top forecast cells); replaces the week's unstarted plans",
         body: patrolPlanRequestSchema,
@@ -48,7 +47,6 @@ export function registerPatrolPlanRoutes(app: App, deps: AppDeps) {
       onRequest: requireRoles(...teamPlanReaders, 'officer'),
       schema: {
         tags,
-        security,
         summary: "The week's patrol plans: the team's for coordinators, team managers and analysts; an officer's own",
         querystring: patrolPlanListQuerySchema,
         response: { 200: patrolPlanListSchema, ...problems },
@@ -63,7 +61,6 @@ export function registerPatrolPlanRoutes(app: App, deps: AppDeps) {
       onRequest: requireRoles('officer'),
       schema: {
         tags,
-        security,
         summary: "The signed-in officer's patrol plans from this week on (for the worklist)",
         response: { 200: myPatrolPlansSchema, ...problems },
       },
@@ -77,7 +74,6 @@ export function registerPatrolPlanRoutes(app: App, deps: AppDeps) {
       onRequest: requireRoles('officer'),
       schema: {
         tags,
-        security,
         summary:
           "Create or rotate the officer's calendar token; the answer holds the .ics subscription address (the old token stops working)",
         response: { 201: calendarTokenSchema, ...problems },
@@ -117,7 +113,6 @@ export function registerPatrolPlanRoutes(app: App, deps: AppDeps) {
       onRequest: requireRoles(...teamPlanReaders, 'officer'),
       schema: {
         tags,
-        security,
         summary:
           'The plan against what happened: per visit, presence rounds overlapping it and observations in its cell that day',
         params: z.object({ planId: z.uuid() }),

@@ -2,7 +2,7 @@ import { problemSchema } from '../../http/route-kit.ts';
 import { currentStaff, requireRoles } from '../../http/route-kit.ts';
 import type { App, AppDeps } from '../../http/route-kit.ts';
 import { crsHeaderValue } from '../geography/index.ts';
-import { analysisReaders, problems, security, tags } from './routes-common.ts';
+import { analysisReaders, problems, tags } from './routes-common.ts';
 import { registerForecastRoute } from './routes-forecast.ts';
 import { registerPatrolPlanRoutes } from './routes-patrol-plans.ts';
 import { hotspotMap, hotspotMapCsv } from './hotspot-map.ts';
@@ -44,7 +44,6 @@ function registerViews(app: App, deps: AppDeps) {
       onRequest: requireRoles(...analysisReaders),
       schema: {
         tags,
-        security,
         summary:
           'Hotspots by place: events per grid cell with Getis-Ord Gi* z-scores and classes, as GeoJSON (CRS84 or crs=EPSG:28992).' +
           csvNote,
@@ -68,7 +67,6 @@ function registerViews(app: App, deps: AppDeps) {
       onRequest: requireRoles(...analysisReaders),
       schema: {
         tags,
-        security,
         summary:
           'Hotspots by time: the 168 hour-of-week counts (municipal time zone), busiest slots, week-over-week and same-week-last-year trends.' +
           csvNote,
@@ -90,7 +88,6 @@ function registerViews(app: App, deps: AppDeps) {
       onRequest: requireRoles(...analysisReaders),
       schema: {
         tags,
-        security,
         summary:
           "What goes unreported: per district × subcategory, observations, reports, matched pairs and Chapman's estimate with its 95 % interval." +
           csvNote,
@@ -112,7 +109,6 @@ function registerViews(app: App, deps: AppDeps) {
       onRequest: requireRoles(...analysisReaders),
       schema: {
         tags,
-        security,
         summary:
           'Visibility: presence hours, contacts and wijkraad meetings per district and year next to the survey results, with trends.' +
           csvNote,
@@ -134,7 +130,6 @@ function registerViews(app: App, deps: AppDeps) {
       onRequest: requireRoles('administrator'),
       schema: {
         tags,
-        security,
         summary:
           'Import the yearly resident survey per district (text/csv: year,districtCode,question,share,respondents); replaces the years it contains',
         consumes: ['text/csv'],

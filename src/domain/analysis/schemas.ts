@@ -6,7 +6,7 @@
 import { z } from 'zod';
 
 const timestamp = z.string().describe('ISO 8601 timestamp with zone');
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+const localDate = z.iso.date({ error: 'a date YYYY-MM-DD' });
 const text = z.object({ nl: z.string(), en: z.string() });
 
 export const MIN_CELL_SIZE = 50;

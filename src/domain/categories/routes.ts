@@ -14,7 +14,6 @@ import {
 } from './schemas.ts';
 
 const adminOnly = requireRoles('administrator');
-const staffSecurity: Array<Record<string, string[]>> = [{ bearerAuth: [] }, { cookieAuth: [] }];
 
 export function registerCategoryRoutes(app: App, deps: AppDeps) {
   app.get(
@@ -37,7 +36,6 @@ export function registerCategoryRoutes(app: App, deps: AppDeps) {
       schema: {
         tags: ['categories'],
         summary: 'Every category of your municipality, inactive ones included (administrator)',
-        security: staffSecurity,
         response: {
           200: z.object({ categories: z.array(adminCategorySchema) }),
           401: problemSchema,
@@ -57,7 +55,6 @@ export function registerCategoryRoutes(app: App, deps: AppDeps) {
       schema: {
         tags: ['categories'],
         summary: 'Add a main category or subcategory in your municipality (administrator)',
-        security: staffSecurity,
         body: createCategoryBodySchema,
         response: {
           201: adminCategorySchema,
@@ -82,7 +79,6 @@ export function registerCategoryRoutes(app: App, deps: AppDeps) {
       schema: {
         tags: ['categories'],
         summary: 'Change a category in your municipality (administrator)',
-        security: staffSecurity,
         params: categoryParamsSchema,
         body: updateCategoryBodySchema,
         response: {

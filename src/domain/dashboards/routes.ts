@@ -10,7 +10,6 @@ export const teamBoardReaders: readonly Role[] = ['coordinator', 'team_manager',
 export const overviewReaders: readonly Role[] = ['coordinator', 'team_manager', 'analyst', 'administrator'];
 
 const tags = ['dashboards'];
-const security: Array<Record<string, string[]>> = [{ bearerAuth: [] }, { cookieAuth: [] }];
 const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema };
 
 /** Read-only aggregates for the staff screens; roles are checked before the query string is read. */
@@ -21,7 +20,6 @@ export function registerDashboardRoutes(app: App, deps: AppDeps) {
       onRequest: requireRoles(...teamBoardReaders),
       schema: {
         tags,
-        security,
         summary:
           'Team board: district days and absences today, open and overdue reports per officer, district and other assignee',
         response: { 200: teamBoardSchema, ...problems },
@@ -36,7 +34,6 @@ export function registerDashboardRoutes(app: App, deps: AppDeps) {
       onRequest: requireRoles(...overviewReaders),
       schema: {
         tags,
-        security,
         summary:
           'Management overview: reports per week by main category and borough, share resolved within the deadline',
         querystring: overviewQuerySchema,

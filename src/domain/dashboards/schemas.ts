@@ -39,7 +39,7 @@ export const teamBoardOtherAssigneeSchema = z.object({
 
 export const teamBoardSchema = z.object({
   generatedAt: timestamp,
-  todayDate: z.string().describe('Today in the municipal time zone, YYYY-MM-DD'),
+  todayDate: z.iso.date().describe('Today in the municipal time zone'),
   officers: z.array(teamBoardOfficerSchema),
   districts: z.array(teamBoardDistrictSchema),
   otherAssignees: z
@@ -65,7 +65,7 @@ export const overviewSchema = z.object({
   reportsPerWeek: z
     .array(
       z.object({
-        weekStartDate: z.string(),
+        weekStartDate: z.iso.date().describe('Monday of the ISO week (municipal time zone)'),
         categoryCode: z.string(),
         boroughCode: z.string().nullable(),
         reports: z.number().int(),
@@ -77,7 +77,7 @@ export const overviewSchema = z.object({
   deadlinePerWeek: z
     .array(
       z.object({
-        weekStartDate: z.string(),
+        weekStartDate: z.iso.date().describe('Monday of the ISO week (municipal time zone)'),
         boroughCode: z.string().nullable(),
         due: z.number().int(),
         handledWithinDeadline: z.number().int(),

@@ -29,7 +29,6 @@ import { stopRound } from './stop-round.ts';
 import { districtVisibility } from './visibility.ts';
 import { fieldworkReaders, visibilityReaders } from './readers.ts';
 
-const security: Array<Record<string, string[]>> = [{ bearerAuth: [] }, { cookieAuth: [] }];
 const staffProblems = { 400: problemSchema, 401: problemSchema, 403: problemSchema };
 const onlyOfficers = requireRoles('officer');
 const readers = requireRoles(...fieldworkReaders);
@@ -42,7 +41,6 @@ export function registerFieldworkRoutes(app: App, deps: AppDeps) {
       preHandler: onlyOfficers,
       schema: {
         tags: ['field work'],
-        security,
         summary:
           'Log nuisance you see yourself, reported or not (officer). Location in CRS84 unless Content-Crs says EPSG:28992 or EPSG:4258.',
         body: logObservationBodySchema,
@@ -62,7 +60,6 @@ export function registerFieldworkRoutes(app: App, deps: AppDeps) {
       preHandler: readers,
       schema: {
         tags: ['field work'],
-        security,
         summary: 'Observations of your municipality, newest first (officer, coordinator, team manager, analyst)',
         querystring: listObservationsQuerySchema,
         response: { 200: observationListSchema, ...staffProblems },
@@ -80,7 +77,6 @@ export function registerFieldworkRoutes(app: App, deps: AppDeps) {
       preHandler: onlyOfficers,
       schema: {
         tags: ['field work'],
-        security,
         summary:
           'Log a talk in the district (officer). The topic must not contain personal data: no names, addresses, phone numbers or e-mail addresses.',
         body: logContactBodySchema,
@@ -96,7 +92,6 @@ export function registerFieldworkRoutes(app: App, deps: AppDeps) {
       preHandler: readers,
       schema: {
         tags: ['field work'],
-        security,
         summary: 'Contacts of your municipality, newest first (officer, coordinator, team manager, analyst)',
         querystring: listContactsQuerySchema,
         response: { 200: contactListSchema, ...staffProblems },
@@ -111,7 +106,6 @@ export function registerFieldworkRoutes(app: App, deps: AppDeps) {
       preHandler: onlyOfficers,
       schema: {
         tags: ['presence'],
-        security,
         summary: 'Start a district round (officer). A round still open is closed at this moment.',
         body: startRoundBodySchema,
         response: { 201: startedRoundSchema, ...staffProblems, 409: problemSchema },
@@ -127,7 +121,6 @@ export function registerFieldworkRoutes(app: App, deps: AppDeps) {
       preHandler: onlyOfficers,
       schema: {
         tags: ['presence'],
-        security,
         summary: 'Stop your open district round (officer); 409 when none is open',
         response: { 200: roundSchema, 401: problemSchema, 403: problemSchema, 409: problemSchema },
       },
@@ -141,7 +134,6 @@ export function registerFieldworkRoutes(app: App, deps: AppDeps) {
       preHandler: onlyOfficers,
       schema: {
         tags: ['presence'],
-        security,
         summary: 'Your open district round, or null (officer)',
         response: { 200: currentRoundSchema, 401: problemSchema, 403: problemSchema },
       },
@@ -155,7 +147,6 @@ export function registerFieldworkRoutes(app: App, deps: AppDeps) {
       preHandler: readers,
       schema: {
         tags: ['presence'],
-        security,
         summary:
           'District rounds overlapping the period, newest first, with the hours they count (officer, coordinator, team manager, analyst)',
         description:
@@ -174,7 +165,6 @@ export function registerFieldworkRoutes(app: App, deps: AppDeps) {
       preHandler: requireRoles(...visibilityReaders),
       schema: {
         tags: ['field work'],
-        security,
         summary:
           'Visibility per district: hours present on rounds, contacts and council meetings in the period (coordinator, team manager, analyst)',
         querystring: visibilityQuerySchema,

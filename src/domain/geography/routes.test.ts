@@ -197,10 +197,10 @@ describe('geography routes (public)', () => {
   it('documents the routes in the OpenAPI document', async () => {
     const doc = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
     for (const path of [
-      '/api/v1/municipalities',
-      '/api/v1/municipalities/{municipalityCode}/districts',
-      '/api/v1/districts/{districtCode}',
-      '/api/v1/locate',
+      '/municipalities',
+      '/municipalities/{municipalityCode}/districts',
+      '/districts/{districtCode}',
+      '/locate',
     ]) {
       assert.ok(doc.paths[path], path);
     }

@@ -22,7 +22,6 @@ export const meetingEditors: readonly Role[] = ['officer', 'coordinator'];
 export const meetingReaders: readonly Role[] = ['officer', 'coordinator', 'team_manager', 'analyst'];
 
 const tags = ['district meetings'];
-const security: Array<Record<string, string[]>> = [{ bearerAuth: [] }, { cookieAuth: [] }];
 const staffProblems = { 400: problemSchema, 401: problemSchema, 403: problemSchema };
 
 export function registerMeetingRoutes(app: App, deps: AppDeps) {
@@ -32,7 +31,6 @@ export function registerMeetingRoutes(app: App, deps: AppDeps) {
       preHandler: requireRoles(...meetingEditors),
       schema: {
         tags,
-        security,
         summary: 'Enter a district council (wijkraad) meeting (officer, coordinator)',
         body: createMeetingBodySchema,
         response: { 201: meetingSchema, ...staffProblems },
@@ -47,7 +45,6 @@ export function registerMeetingRoutes(app: App, deps: AppDeps) {
       preHandler: requireRoles(...meetingReaders),
       schema: {
         tags,
-        security,
         summary:
           'District council meetings of your municipality, soonest first (officer, coordinator, team manager, analyst)',
         querystring: listMeetingsQuerySchema,
@@ -63,7 +60,6 @@ export function registerMeetingRoutes(app: App, deps: AppDeps) {
       preHandler: requireRoles(...meetingEditors),
       schema: {
         tags,
-        security,
         summary: 'Change a district council meeting (officer, coordinator)',
         params: meetingParamsSchema,
         body: updateMeetingBodySchema,
@@ -79,7 +75,6 @@ export function registerMeetingRoutes(app: App, deps: AppDeps) {
       preHandler: requireRoles(...meetingEditors),
       schema: {
         tags,
-        security,
         summary: 'Remove a district council meeting (officer, coordinator)',
         params: meetingParamsSchema,
         response: { 204: z.null().describe('Removed'), ...staffProblems, 404: problemSchema },

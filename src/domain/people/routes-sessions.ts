@@ -1,6 +1,13 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { type App, type AppDeps, currentStaff, SESSION_COOKIE, problemSchema } from '../../http/route-kit.ts';
+import {
+  type App,
+  type AppDeps,
+  currentStaff,
+  requireStaff,
+  SESSION_COOKIE,
+  problemSchema,
+} from '../../http/route-kit.ts';
 import { login, logout, prepareLogin } from './login.ts';
 import { presentUser } from './present.ts';
 import { loginBodySchema, loginResponseSchema, staffUserSchema } from './schemas.ts';
@@ -48,10 +55,11 @@ export function registerSessionRoutes(app: App, deps: AppDeps) {
   app.delete(
     '/api/v1/sessions/current',
     {
+      onRequest: requireStaff(),
       schema: {
         tags,
         summary: 'Sign out: revokes the session of this request',
-        response: { 204: z.null(), 401: problemSchema },
+        response: { 204: z.null() },
       },
     },
     async (request, reply) => {
@@ -65,7 +73,10 @@ export function registerSessionRoutes(app: App, deps: AppDeps) {
 
   app.get(
     '/api/v1/me',
-    { schema: { tags, summary: 'The signed-in staff user', response: { 200: staffUserSchema, 401: problemSchema } } },
+    {
+      onRequest: requireStaff(),
+      schema: { tags, summary: 'The signed-in staff user', response: { 200: staffUserSchema } },
+    },
     async (request) => presentUser(currentStaff(request)),
   );
 }

@@ -415,9 +415,9 @@ describe('photos', () => {
     assert.equal(response.statusCode, 201, response.body);
     assert.equal(response.json().photoCount, 1);
     const doc = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
-    assert.ok(doc.paths['/api/v1/public/reports/{trackingCode}/photos'].post);
-    assert.equal(doc.paths['/api/v1/reports/{trackingCode}/photos'], undefined);
-    assert.ok(doc.paths['/api/v1/reports/{reportId}/photos'].get);
+    assert.ok(doc.paths['/public/reports/{trackingCode}/photos'].post);
+    assert.equal(doc.paths['/reports/{trackingCode}/photos'], undefined);
+    assert.ok(doc.paths['/reports/{reportId}/photos'].get);
   });
 
   it('rate-limits public uploads', async () => {

@@ -1,7 +1,14 @@
 import multipart from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { type App, type AppDeps, currentStaff, requireRoles, problemSchema } from '../../http/route-kit.ts';
+import {
+  type App,
+  type AppDeps,
+  currentStaff,
+  optionalStaff,
+  requireRoles,
+  problemSchema,
+} from '../../http/route-kit.ts';
 import { fieldworkReaders } from '../fieldwork/index.ts';
 import { roles } from '../people/index.ts';
 import { addObservationPhoto, MAX_PHOTOS_PER_OBSERVATION } from './add-observation-photo.ts';
@@ -19,7 +26,6 @@ import {
 } from './schemas.ts';
 
 const tags = ['photos'];
-const security: Array<Record<string, string[]>> = [{ bearerAuth: [] }, { cookieAuth: [] }];
 const uploadProblems = {
   400: problemSchema,
   404: problemSchema,
@@ -89,7 +95,8 @@ export function registerPhotoRoutes(app: App, deps: AppDeps) {
     // Runs before the handler reads the multipart body, so a refused upload is not buffered first.
     const reportAcceptsPhotos = async (request: FastifyRequest<{ Params: { trackingCode: string } }>) =>
       assertReportAcceptsPhotos(deps, request.params.trackingCode);
-    const upload = { config: uploadRateLimit, preHandler: reportAcceptsPhotos };
+    // Public; a signed-in staff member is recorded as the uploader.
+    const upload = { config: uploadRateLimit, onRequest: optionalStaff(), preHandler: reportAcceptsPhotos };
     scope.post('/api/v1/public/reports/:trackingCode/photos', { ...upload, schema: uploadSchema }, uploadToReport);
     // The same upload under /reports/{trackingCode}/photos, which the resident form uses. Left out of the
     // OpenAPI document: it is path-equivalent to the staff list /reports/{reportId}/photos there.
@@ -105,7 +112,6 @@ export function registerPhotoRoutes(app: App, deps: AppDeps) {
         preHandler: requireRoles('officer'),
         schema: {
           tags,
-          security,
           summary: `Add the photo (at most ${MAX_PHOTOS_PER_OBSERVATION}) of your own observation (officer). Metadata such as GPS is removed.`,
           consumes: ['multipart/form-data'],
           params: observationIdParamsSchema,
@@ -130,7 +136,6 @@ export function registerPhotoRoutes(app: App, deps: AppDeps) {
       preHandler: requireRoles(...roles),
       schema: {
         tags,
-        security,
         summary: 'Photos of a report (staff who may see the report)',
         params: reportIdParamsSchema,
         response: {
@@ -151,7 +156,6 @@ export function registerPhotoRoutes(app: App, deps: AppDeps) {
       preHandler: requireRoles(...fieldworkReaders),
       schema: {
         tags,
-        security,
         summary: 'Photos of an observation (officer, coordinator, team manager, analyst)',
         params: observationIdParamsSchema,
         response: {
@@ -172,7 +176,6 @@ export function registerPhotoRoutes(app: App, deps: AppDeps) {
       preHandler: requireRoles(...roles),
       schema: {
         tags,
-        security,
         summary:
           'The image (staff who may see its report or observation). Served inline with nosniff and a restrictive CSP.',
         produces: ['image/jpeg', 'image/png'],

@@ -238,19 +238,19 @@ describe('report intake (POST /api/v1/reports)', () => {
 
   it('documents the report operations, their bodies and their problems in OpenAPI', async () => {
     const doc = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
-    const intake = doc.paths['/api/v1/reports'].post;
+    const intake = doc.paths['/reports'].post;
     assert.ok(intake.requestBody.content['application/json'].schema.properties.location);
     assert.ok(intake.responses['201'] && intake.responses['400'] && intake.responses['429']);
     for (const path of [
-      '/api/v1/reports/{reportId}',
-      '/api/v1/reports/{reportId}/status',
-      '/api/v1/reports/{reportId}/assignment',
-      '/api/v1/reports/{reportId}/notes',
-      '/api/v1/public/reports/{trackingCode}',
+      '/reports/{reportId}',
+      '/reports/{reportId}/status',
+      '/reports/{reportId}/assignment',
+      '/reports/{reportId}/notes',
+      '/public/reports/{trackingCode}',
     ]) {
       assert.ok(doc.paths[path], path);
     }
-    assert.ok(doc.paths['/api/v1/reports/{reportId}/status'].post.responses['409']);
+    assert.ok(doc.paths['/reports/{reportId}/status'].post.responses['409']);
   });
 
   it('refuses staff sources from anonymous callers and from the wrong role with 403', async () => {

@@ -1,6 +1,13 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { type App, type AppDeps, currentStaff, requireRoles, problemSchema } from '../../http/route-kit.ts';
+import {
+  type App,
+  type AppDeps,
+  currentStaff,
+  optionalStaff,
+  requireRoles,
+  problemSchema,
+} from '../../http/route-kit.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { crsHeaderValue } from '../geography/index.ts';
 import type { StaffUser } from '../../shared/staff.ts';
@@ -28,7 +35,6 @@ import {
 } from './schemas.ts';
 
 const tags = ['reports'];
-const security: Array<Record<string, string[]>> = [{ bearerAuth: [] }, { cookieAuth: [] }];
 const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
 const crsQuerySchema = z.object({ crs: z.string().optional().describe('CRS of returned locations; CRS84 by default') });
 
@@ -62,6 +68,7 @@ export async function registerReportRoutes(app: App, deps: AppDeps): Promise<voi
     '/api/v1/reports',
     {
       config: { rateLimit: { max: deps.config.REPORT_RATE_LIMIT_PER_MINUTE, timeWindow: 60_000 } },
+      onRequest: optionalStaff(),
       // The use case validates (once), so field problems and domain problems (unknown category, …) come
       // back in one list; the schema below still documents the body in OpenAPI.
       validatorCompiler: () => (value: unknown) => ({ value }),
@@ -104,7 +111,6 @@ export async function registerReportRoutes(app: App, deps: AppDeps): Promise<voi
       onRequest: requireRoles(...staffReaderRoles),
       schema: {
         tags,
-        security,
         summary: 'List reports of your municipality (partners: those assigned to them)',
         querystring: listReportsQuerySchema,
         response: { 200: reportListSchema, ...problems },
@@ -123,7 +129,6 @@ export async function registerReportRoutes(app: App, deps: AppDeps): Promise<voi
       onRequest: requireRoles(...staffReaderRoles),
       schema: {
         tags,
-        security,
         summary: 'A report with its history',
         params: reportIdParamsSchema,
         querystring: crsQuerySchema,
@@ -140,7 +145,6 @@ export async function registerReportRoutes(app: App, deps: AppDeps): Promise<voi
       onRequest: requireRoles(...statusChangerRoles),
       schema: {
         tags,
-        security,
         summary: 'Change the status (resolving and reopening need a text)',
         params: reportIdParamsSchema,
         headers: ifMatchHeadersSchema,
@@ -167,7 +171,6 @@ export async function registerReportRoutes(app: App, deps: AppDeps): Promise<voi
       onRequest: requireRoles(...assignerRoles),
       schema: {
         tags,
-        security,
         summary: 'Reassign, or forward to a partner organisation',
         params: reportIdParamsSchema,
         headers: ifMatchHeadersSchema,
@@ -193,7 +196,6 @@ export async function registerReportRoutes(app: App, deps: AppDeps): Promise<voi
       onRequest: requireRoles(...noteWriterRoles),
       schema: {
         tags,
-        security,
         summary: 'Add a note to the history',
         params: reportIdParamsSchema,
         body: noteBodySchema,

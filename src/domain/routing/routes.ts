@@ -2,8 +2,6 @@ import { type App, type AppDeps, currentStaff, requireRoles, problemSchema } fro
 import { listRoutingRules, replaceRoutingRules } from './manage-routing-rules.ts';
 import { replaceRulesBodySchema, rulesResponseSchema } from './schemas.ts';
 
-const staffSecurity: Array<Record<string, string[]>> = [{ bearerAuth: [] }, { cookieAuth: [] }];
-
 export function registerRoutingRoutes(app: App, deps: AppDeps) {
   app.get(
     '/api/v1/routing-rules',
@@ -12,7 +10,6 @@ export function registerRoutingRoutes(app: App, deps: AppDeps) {
       schema: {
         tags: ['routing'],
         summary: 'The ordered routing rules of your municipality (first match wins)',
-        security: staffSecurity,
         response: { 200: rulesResponseSchema, 401: problemSchema, 403: problemSchema },
       },
     },
@@ -26,7 +23,6 @@ export function registerRoutingRoutes(app: App, deps: AppDeps) {
       schema: {
         tags: ['routing'],
         summary: 'Replace the ordered routing rules of your municipality at once',
-        security: staffSecurity,
         body: replaceRulesBodySchema,
         response: { 200: rulesResponseSchema, 400: problemSchema, 401: problemSchema, 403: problemSchema },
       },
