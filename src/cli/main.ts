@@ -3,6 +3,7 @@ import { ConfigError } from '../config.ts';
 import { ChangedMigrationError } from '../db/migrate.ts';
 import { registerAnalyseCommand } from './commands/analyse.ts';
 import { registerImportGeographyCommand } from './commands/import-geography.ts';
+import { registerImportSignalenCommand } from './commands/import-signalen.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
 import { registerSeedCommand } from './commands/seed.ts';
 import { registerServeCommands } from './commands/serve.ts';
@@ -18,6 +19,7 @@ registerMigrateCommand(program);
 registerSeedCommand(program);
 registerUsersCommand(program);
 registerImportGeographyCommand(program);
+registerImportSignalenCommand(program);
 registerAnalyseCommand(program);
 registerAnalysisDataCommands(program);
 

@@ -35,6 +35,7 @@ const rolesBySource: Record<ReportSource, readonly Role[] | 'anyone'> = {
   street: ['officer'],
   partner: ['partner'],
   open311: [],
+  signalen: [],
 };
 
 function checkSourceAllowed(source: unknown, staff: StaffUser | null): void {

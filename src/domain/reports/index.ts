@@ -7,5 +7,12 @@ export { listReports } from './list-reports.ts';
 export { getReport, getPublicReportStatus } from './get-report.ts';
 export { rerouteOpenReportsForAbsence, type AbsenceForRerouting } from './reroute-for-absence.ts';
 export { newTrackingCode, normaliseTrackingCode } from './tracking-code.ts';
-export { allowedTransitions, assertTransition, canTransition, reportStatuses, type ReportStatus } from './workflow.ts';
+export {
+  allowedTransitions,
+  assertTransition,
+  canTransition,
+  isClosed,
+  reportStatuses,
+  type ReportStatus,
+} from './workflow.ts';
 export * from './schemas.ts';
