@@ -70,6 +70,7 @@ export async function importSignalen(
     if (batch.length >= batchSize) await flush();
   }
   if (batch.length > 0) await flush();
+  summary.skipped.sort((a, b) => a.position - b.position);
   return summary;
 }
 
