@@ -138,7 +138,7 @@ export function generateSignals(
       id,
       id_display: `SIG-${id}`,
       source: 'online',
-      text: i % 97 === 5 ? `Lange melding ${'bla '.repeat(400)}einde` : `Melding ${id}: ${pair.sub} bij de stoep`,
+      text: i % 97 === 5 ? `Lange melding ${id}: ${'bla '.repeat(400)}einde` : `Melding ${id}: ${pair.sub} bij de stoep`,
       text_extra: '',
       status: {
         state,
