@@ -86,7 +86,9 @@ export function printSummary(print: Print, summary: SignalenImportSummary, verbo
   for (const [code, count] of Object.entries(summary.skippedByCode)) print(`  skipped ${code}: ${count}`);
   for (const skipped of summary.skipped) {
     if (skipped.code === 'already_imported' && !verbose) continue;
-    print(`  #${skipped.position}${skipped.id === null ? '' : ` (id ${skipped.id})`}: ${skipped.code}: ${skipped.reason}`);
+    print(
+      `  #${skipped.position}${skipped.id === null ? '' : ` (id ${skipped.id})`}: ${skipped.code}: ${skipped.reason}`,
+    );
   }
 }
 
@@ -95,7 +97,7 @@ export function registerImportSignalenCommand(program: Command) {
   importCommand
     .command('signalen')
     .description(
-      "import a Signalen signals dump (JSON: pages of signals/v1/private/signals, or an array of signals) as reports; re-running it adds nothing",
+      'import a Signalen signals dump (JSON: pages of signals/v1/private/signals, or an array of signals) as reports; re-running it adds nothing',
     )
     .argument('<file>', 'Signalen JSON')
     .option('--mapping <file>', 'category mapping, JSON or CSV: Signalen main/sub slug → Wijkpost subcategory code')

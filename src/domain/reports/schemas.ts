@@ -6,7 +6,14 @@ import { reportStatuses } from './workflow.ts';
 export const reportSources = ['web', 'phone', 'street', 'email', 'partner', 'open311', 'signalen'] as const;
 export type ReportSource = (typeof reportSources)[number];
 /** The sources a report can be filed with through POST /api/v1/reports. */
-export const intakeSources = ['web', 'phone', 'street', 'email', 'partner', 'open311'] as const satisfies readonly ReportSource[];
+export const intakeSources = [
+  'web',
+  'phone',
+  'street',
+  'email',
+  'partner',
+  'open311',
+] as const satisfies readonly ReportSource[];
 export const assigneeKinds = ['officer', 'team', 'partner', 'queue'] as const;
 export type AssigneeKind = (typeof assigneeKinds)[number];
 

@@ -10,6 +10,7 @@ import { assignReport, changeReportStatus, createReport } from '../reports/index
 import { parseCategoryMapping } from './category-mapping.ts';
 import { importSignalen } from './import-signalen.ts';
 import { readSignals } from './read-signals.ts';
+import type { SignalenSignal } from './schemas.ts';
 import { districtPoints, generateSignals, testMappingCsv } from './test-fixtures.ts';
 
 const NOW = '2026-11-24T09:00:00+01:00';
@@ -119,7 +120,7 @@ describe('GET /api/v1/exports/signalen', () => {
   });
 
   it('writes the Signalen item shape and never reporter contact', async () => {
-    const all = pages.flatMap((page) => page.results as Array<Record<string, any>>); // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON read field by field
+    const all = pages.flatMap((page) => page.results as SignalenSignal[]);
     const native = all.find((signal) => signal.text === 'Export: opgelost met contact')!;
     assert.equal(native.status.state, 'o');
     assert.equal(native.status.state_display, 'Afgehandeld');
@@ -128,9 +129,7 @@ describe('GET /api/v1/exports/signalen', () => {
     assert.equal(native.category.sub_slug, 'grofvuil');
     assert.equal(native.category.main_slug, 'afval');
     assert.equal(native.location.geometrie.type, 'Point');
-    assert.ok(
-      native.history.some((h: { what: string; action: string }) => h.action === 'Status gewijzigd naar: Afgehandeld'),
-    );
+    assert.ok(native.history.some((h) => h.action === 'Status gewijzigd naar: Afgehandeld'));
     const imported = all.find((signal) => signal.id_display === 'SIG-100001')!;
     assert.equal(imported.source, 'signalen');
     const body = JSON.stringify(pages);
@@ -155,12 +154,15 @@ describe('GET /api/v1/exports/signalen', () => {
         const copy = after.get(key);
         assert.ok(copy, `${key} is missing after the round trip`);
         // Forwarded means "with a partner", which the Signalen shape cannot say: it comes back as in progress.
-        const expected = original.status === 'forwarded' ? { ...original, status: 'in_progress', history: copy.history } : original;
+        const expected =
+          original.status === 'forwarded' ? { ...original, status: 'in_progress', history: copy.history } : original;
         // The point goes through CRS84 and back: the same place within a millimetre.
         assert.ok(Math.hypot(copy.x - original.x, copy.y - original.y) < 0.001, `${key} moved`);
         assert.deepEqual({ ...copy, x: 0, y: 0 }, { ...expected, x: 0, y: 0 });
       }
-      const contact = await target.query(`SELECT 1 FROM reports WHERE reporter_email IS NOT NULL OR reporter_phone IS NOT NULL`);
+      const contact = await target.query(
+        `SELECT 1 FROM reports WHERE reporter_email IS NOT NULL OR reporter_phone IS NOT NULL`,
+      );
       assert.equal(contact.rows.length, 0, "masked contact ('*****') is not taken for an address");
       const again = await importSignalen(
         { db: source, clock },

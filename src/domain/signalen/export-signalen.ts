@@ -112,7 +112,13 @@ function historyEntryOf(entry: ExportHistoryRow, reportId: string): SignalenSign
   const base = { when: entry.at.toISOString(), who: entry.actorLabel, _signal: reportId };
   if (entry.action === 'created')
     return [
-      { ...base, identifier: `UPDATE_STATUS_${entry.id}`, what: 'UPDATE_STATUS', action: statusChangeAction('m'), description: null },
+      {
+        ...base,
+        identifier: `UPDATE_STATUS_${entry.id}`,
+        what: 'UPDATE_STATUS',
+        action: statusChangeAction('m'),
+        description: null,
+      },
     ];
   if (entry.action === 'status_changed' && entry.toStatus)
     return [
@@ -126,7 +132,13 @@ function historyEntryOf(entry: ExportHistoryRow, reportId: string): SignalenSign
     ];
   if (entry.action === 'note')
     return [
-      { ...base, identifier: `CREATE_NOTE_${entry.id}`, what: 'CREATE_NOTE', action: 'Notitie toegevoegd:', description: entry.text },
+      {
+        ...base,
+        identifier: `CREATE_NOTE_${entry.id}`,
+        what: 'CREATE_NOTE',
+        action: 'Notitie toegevoegd:',
+        description: entry.text,
+      },
     ];
   return [];
 }

@@ -34,7 +34,11 @@ export async function loadImportContext(
     throw new DomainError(
       'validation',
       `The category mapping names codes that are no active subcategory of ${municipalityCode}; nothing was imported.`,
-      unknownTargets.map((code) => ({ name: 'mapping.category', reason: `unknown subcategory ${code}`, code: 'unknown' })),
+      unknownTargets.map((code) => ({
+        name: 'mapping.category',
+        reason: `unknown subcategory ${code}`,
+        code: 'unknown',
+      })),
     );
   const queues = await listDistrictQueues(deps.db, municipalityCode);
   const fallback = queues.fallback;

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -260,6 +260,24 @@ describe('wijkpost import signalen', () => {
     assert.deepEqual(await tableCounts(db), before);
   });
 
+  it('accepts the Haarlem example mapping of docs/: every code it names is in the demo tree', async () => {
+    const example = parseCategoryMapping(
+      readFileSync(new URL('../../../docs/signalen/haarlem-category-mapping.csv', import.meta.url), 'utf8'),
+      'haarlem-category-mapping.csv',
+    );
+    assert.ok(example.size >= 15);
+    const summary = await importSignalen(
+      { db, clock },
+      { municipalityCode: 'GM0392', mapping: example },
+      readSignals(
+        (async function* () {
+          yield '[]';
+        })(),
+      ),
+    );
+    assert.equal(summary.read, 0);
+  });
+
   it('counts imported reports in the analysis by their Signalen dates', async () => {
     const analyst = await db.query<{ id: string }>(`SELECT id FROM users WHERE email = 'analist@haarlem.example'`);
     const app = await testApp(db, { clock });
@@ -298,8 +316,14 @@ describe('wijkpost import signalen', () => {
         quiet: true,
       });
       assert.equal(summary.imported, 40);
-      assert.equal(lines[0], `GM0392: ${small.signals.length} signal(s) read, 40 imported, ${small.bad.length} skipped.`);
-      assert.ok(lines.some((line) => /^ {2}#\d+ \(id 900001\): no_location: /.test(line)), lines.join('\n'));
+      assert.equal(
+        lines[0],
+        `GM0392: ${small.signals.length} signal(s) read, 40 imported, ${small.bad.length} skipped.`,
+      );
+      assert.ok(
+        lines.some((line) => /^ {2}#\d+ \(id 900001\): no_location: /.test(line)),
+        lines.join('\n'),
+      );
       assert.ok(!lines.some((line) => line.includes('@') || line.includes('Melding')), 'no contact, no text');
     } finally {
       rmSync(dir, { recursive: true, force: true });

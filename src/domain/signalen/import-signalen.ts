@@ -11,7 +11,12 @@ import { newTrackingCode } from '../reports/index.ts';
 import type { CategoryMapping } from './category-mapping.ts';
 import { loadImportContext } from './import-context.ts';
 import { externalIdOf, mapSignal, type MappedSignal, type SignalContext, type SkipCode } from './map-signal.ts';
-import { findPresentIds, insertImportedReports, type ImportedHistoryRow, type ImportedReportRow } from './repository.ts';
+import {
+  findPresentIds,
+  insertImportedReports,
+  type ImportedHistoryRow,
+  type ImportedReportRow,
+} from './repository.ts';
 import { asObject } from './signal-fields.ts';
 
 export interface ImportSignalenOptions {

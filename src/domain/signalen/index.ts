@@ -1,5 +1,10 @@
 /** The Signalen area: taking reports over from Signalen, and giving them back in its shape. */
-export { importSignalen, type ImportSignalenOptions, type SignalenImportSummary, type SkippedSignal } from './import-signalen.ts';
+export {
+  importSignalen,
+  type ImportSignalenOptions,
+  type SignalenImportSummary,
+  type SkippedSignal,
+} from './import-signalen.ts';
 export { parseCategoryMapping, type CategoryMapping } from './category-mapping.ts';
 export { readSignals, type SignalenChunk } from './read-signals.ts';
 export { skipCodes, type SkipCode } from './map-signal.ts';

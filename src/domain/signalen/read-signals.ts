@@ -23,7 +23,11 @@ export async function* readSignals(chunks: AsyncIterable<SignalenChunk>): AsyncG
     if (!parser) {
       const first = text.trimStart()[0];
       if (first === undefined) continue;
-      parser = parserFor(first, (value) => pending.push(value), (error) => (failure ??= error));
+      parser = parserFor(
+        first,
+        (value) => pending.push(value),
+        (error) => (failure ??= error),
+      );
     }
     parser.write(text);
     if (failure) throw notSignalenJson(failure);

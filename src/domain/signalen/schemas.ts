@@ -31,7 +31,9 @@ export const signalenSignalSchema = z.object({
   status: z.object({
     text: z.string().nullable(),
     user: z.null(),
-    state: z.string().describe('Signalen state code: m, ingepland, b, reaction requested, forward to external, o, a, reopened'),
+    state: z
+      .string()
+      .describe('Signalen state code: m, ingepland, b, reaction requested, forward to external, o, a, reopened'),
     state_display: z.string(),
     created_at: timestamp,
   }),
@@ -60,7 +62,9 @@ export const signalenSignalSchema = z.object({
       sharing_allowed: z.boolean(),
       allows_contact: z.boolean(),
     })
-    .describe("Never the contact itself: '*****' when known, '' when not (as Signalen shows it without the contact permission)"),
+    .describe(
+      "Never the contact itself: '*****' when known, '' when not (as Signalen shows it without the contact permission)",
+    ),
   priority: z.object({ priority: z.enum(['high', 'normal']) }),
   created_at: timestamp,
   updated_at: timestamp,

@@ -113,12 +113,7 @@ export interface GeneratedSignals {
 }
 
 /** `count` good signals (ids firstId…) spread over the points, with the bad rows at known places among them. */
-export function generateSignals(
-  points: DistrictPoint[],
-  count: number,
-  seed = 42,
-  firstId = 100001,
-): GeneratedSignals {
+export function generateSignals(points: DistrictPoint[], count: number, seed = 42, firstId = 100001): GeneratedSignals {
   const random = seeded(seed);
   const start = Date.parse('2024-01-01T00:00:00Z');
   const span = Date.parse('2026-11-01T00:00:00Z') - start;
@@ -138,7 +133,8 @@ export function generateSignals(
       id,
       id_display: `SIG-${id}`,
       source: 'online',
-      text: i % 97 === 5 ? `Lange melding ${id}: ${'bla '.repeat(400)}einde` : `Melding ${id}: ${pair.sub} bij de stoep`,
+      text:
+        i % 97 === 5 ? `Lange melding ${id}: ${'bla '.repeat(400)}einde` : `Melding ${id}: ${pair.sub} bij de stoep`,
       text_extra: '',
       status: {
         state,
@@ -160,7 +156,9 @@ export function generateSignals(
       },
       category:
         i % 11 === 0
-          ? { category_url: `https://api.example/signals/v1/public/terms/categories/${pair.main}/sub_categories/${pair.sub}` }
+          ? {
+              category_url: `https://api.example/signals/v1/public/terms/categories/${pair.main}/sub_categories/${pair.sub}`,
+            }
           : { main_slug: pair.main, sub_slug: pair.sub, main: pair.main, sub: pair.sub },
       reporter: {
         email: i % 4 === 0 ? `melder${id}@example.org` : i % 4 === 1 ? '*****' : '',
@@ -189,12 +187,44 @@ export function generateSignals(
 /** Newest first, as Signalen's history endpoint lists it; with entries the import leaves out (location). */
 function historyOf(id: number, created: number, statusAt: number, state: string): unknown[] {
   const entries: Array<Record<string, unknown>> = [
-    { identifier: `UPDATE_STATUS_${id}1`, when: signalenTime(created), what: 'UPDATE_STATUS', action: 'Status gewijzigd naar: Gemeld', description: null, who: 'Signalen systeem', _signal: id },
-    { identifier: `UPDATE_LOCATION_${id}`, when: signalenTime(created), what: 'UPDATE_LOCATION', action: 'Locatie gewijzigd naar:', description: null, who: 'Signalen systeem', _signal: id },
-    { identifier: `CREATE_NOTE_${id}`, when: signalenTime(created + 60_000), what: 'CREATE_NOTE', action: 'Notitie toegevoegd:', description: `Notitie bij ${id}`, who: 'medewerker@gemeente.example', _signal: id },
+    {
+      identifier: `UPDATE_STATUS_${id}1`,
+      when: signalenTime(created),
+      what: 'UPDATE_STATUS',
+      action: 'Status gewijzigd naar: Gemeld',
+      description: null,
+      who: 'Signalen systeem',
+      _signal: id,
+    },
+    {
+      identifier: `UPDATE_LOCATION_${id}`,
+      when: signalenTime(created),
+      what: 'UPDATE_LOCATION',
+      action: 'Locatie gewijzigd naar:',
+      description: null,
+      who: 'Signalen systeem',
+      _signal: id,
+    },
+    {
+      identifier: `CREATE_NOTE_${id}`,
+      when: signalenTime(created + 60_000),
+      what: 'CREATE_NOTE',
+      action: 'Notitie toegevoegd:',
+      description: `Notitie bij ${id}`,
+      who: 'medewerker@gemeente.example',
+      _signal: id,
+    },
   ];
   if (state !== 'm')
-    entries.push({ identifier: `UPDATE_STATUS_${id}2`, when: signalenTime(statusAt), what: 'UPDATE_STATUS', action: `Status gewijzigd naar: ${displays[state]}`, description: state === 'o' ? 'Opgeruimd, dank voor uw melding.' : null, who: 'medewerker@gemeente.example', _signal: id });
+    entries.push({
+      identifier: `UPDATE_STATUS_${id}2`,
+      when: signalenTime(statusAt),
+      what: 'UPDATE_STATUS',
+      action: `Status gewijzigd naar: ${displays[state]}`,
+      description: state === 'o' ? 'Opgeruimd, dank voor uw melding.' : null,
+      who: 'medewerker@gemeente.example',
+      _signal: id,
+    });
   return entries.reverse();
 }
 
@@ -215,15 +245,33 @@ function badSignals(
   return [
     { code: 'no_location', signal: { ...base(900001), location: null } },
     { code: 'no_location', signal: { ...base(900002), location: { address_text: 'Grote Markt 2' } } },
-    { code: 'no_location', signal: { ...base(900003), location: { geometrie: { type: 'Point', coordinates: ['4.6', '52.3'] } } } },
-    { code: 'outside_municipality', signal: { ...base(900004), location: { geometrie: { type: 'Point', coordinates: [4.9003, 52.3677] } } } },
-    { code: 'outside_municipality', signal: { ...base(900005), location: { geometrie: { type: 'Point', coordinates: [point.lat, point.lon] } } } },
-    { code: 'unknown_category', signal: { ...base(900006), category: { main_slug: 'overlast-van-dieren', sub_slug: 'ratten' } } },
+    {
+      code: 'no_location',
+      signal: { ...base(900003), location: { geometrie: { type: 'Point', coordinates: ['4.6', '52.3'] } } },
+    },
+    {
+      code: 'outside_municipality',
+      signal: { ...base(900004), location: { geometrie: { type: 'Point', coordinates: [4.9003, 52.3677] } } },
+    },
+    {
+      code: 'outside_municipality',
+      signal: { ...base(900005), location: { geometrie: { type: 'Point', coordinates: [point.lat, point.lon] } } },
+    },
+    {
+      code: 'unknown_category',
+      signal: { ...base(900006), category: { main_slug: 'overlast-van-dieren', sub_slug: 'ratten' } },
+    },
     { code: 'unknown_category', signal: { ...base(900007), category: { main_slug: 'afval' } } },
     { code: 'invalid_date', signal: { ...base(900008), created_at: 'gisteren' } },
     { code: 'invalid_date', signal: { ...base(900009), created_at: '2025-02-30T10:00:00+01:00' } },
     { code: 'invalid_date', signal: { ...base(900010), created_at: '2025-03-01T10:00:00' } },
-    { code: 'invalid_date', signal: { ...base(900011), history: [{ what: 'UPDATE_STATUS', when: 'toen', action: 'Status gewijzigd naar: Gemeld' }] } },
+    {
+      code: 'invalid_date',
+      signal: {
+        ...base(900011),
+        history: [{ what: 'UPDATE_STATUS', when: 'toen', action: 'Status gewijzigd naar: Gemeld' }],
+      },
+    },
     { code: 'unknown_state', signal: { ...base(900012), status: { state: 'zoek' } } },
     { code: 'duplicate_in_file', signal: { ...base(firstId) } },
     { code: 'invalid_signal', signal: 42 },
