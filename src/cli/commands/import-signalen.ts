@@ -4,7 +4,7 @@
  * summary: imported, and every skipped signal with its reason (only the count of those already imported, unless
  * --verbose). Never prints a signal's text or reporter contact.
  */
-import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Db } from '../../db/db.ts';
 import {
@@ -36,6 +36,12 @@ export async function importSignalenCommand(
   file: string,
   options: ImportSignalenCliOptions,
 ): Promise<SignalenImportSummary> {
+  for (const [what, path] of [
+    ['Signalen file', file],
+    ['mapping file', options.mapping],
+  ] as const)
+    if (path !== undefined && !existsSync(path))
+      throw new DomainError('validation', `The ${what} ${path} does not exist.`);
   const municipalityCode = options.municipality ?? (await onlyMunicipality(ctx.db));
   const mapping = options.mapping ? parseCategoryMapping(readFileSync(options.mapping, 'utf8'), options.mapping) : null;
   const kilobytes = Math.max(1, Math.ceil(statSync(file).size / 1024));
@@ -54,11 +60,11 @@ export async function importSignalenCommand(
         municipalityCode,
         mapping,
         ...(options.batchSize ? { batchSize: Number(options.batchSize) } : {}),
+        // The reader runs ahead of the batches by at most a chunk: the bar reaches its end with the last batch.
         onBatch: () => bar?.update(Math.min(kilobytes, Math.ceil(bytes / 1024))),
       },
       readSignals(counted()),
     );
-    bar?.update(kilobytes);
     bar?.stop();
     printSummary(print, summary, options.verbose ?? false);
     return summary;
@@ -111,7 +117,7 @@ export function registerImportSignalenCommand(program: Command) {
         if (!(error instanceof DomainError)) throw error;
         console.error(`Import stopped: ${error.detail}`);
         for (const problem of error.fieldProblems) console.error(`  ${problem.name}: ${problem.reason}`);
-        console.error('Batches committed before this point stay; run the same command again to continue.');
+        console.error('Batches already committed (if any) stay; the same command again continues after them.');
         process.exitCode = 1;
       }
     });

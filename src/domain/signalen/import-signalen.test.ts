@@ -325,6 +325,10 @@ describe('wijkpost import signalen', () => {
         lines.join('\n'),
       );
       assert.ok(!lines.some((line) => line.includes('@') || line.includes('Melding')), 'no contact, no text');
+      await assert.rejects(
+        importSignalenCommand({ db, clock }, () => {}, join(dir, 'missing.json'), { quiet: true }),
+        /missing\.json does not exist/,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
