@@ -14,7 +14,7 @@ import {
   listExportReports,
   type ExportHistoryRow,
   type ExportReportRow,
-} from './repository.ts';
+} from './repository-export.ts';
 import type { SignalenExportQuery, SignalenSignal } from './schemas.ts';
 import { displayOfSignalenState, signalenStateOf, statusChangeAction } from './states.ts';
 

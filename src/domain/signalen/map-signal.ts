@@ -86,26 +86,13 @@ export function externalIdOf(item: unknown): string | null {
 }
 
 export function mapSignal(item: JsonObject, externalId: string, context: SignalContext): SignalOutcome {
-  const createdAt = parseTimestamp(item.created_at);
-  if (!createdAt) return skip('invalid_date', '`created_at` is missing or not ISO 8601 with a zone');
-  if (createdAt.date > context.now) return skip('invalid_date', '`created_at` lies in the future');
-
-  const statusObject = asObject(item.status);
-  const state = asText(statusObject?.state) ?? '';
-  const status = statusOfSignalenState(state);
-  if (status === null) return skip('unknown_state', `status.state "${state.slice(0, 40)}" is not a Signalen state`);
-  const statusAt = optionalTimestamp(statusObject?.created_at);
-  const updatedAt = optionalTimestamp(item.updated_at);
-  const occurredAt = optionalTimestamp(item.incident_date_start);
-  if (statusAt === 'invalid' || updatedAt === 'invalid' || occurredAt === 'invalid')
-    return skip('invalid_date', 'status.created_at, updated_at or incident_date_start is not ISO 8601 with a zone');
-
+  const moments = momentsOf(item, context.now);
+  if (!moments.ok) return moments;
   const location = asObject(item.location);
   const point = pointOf(location?.geometrie);
   if (!point) return skip('no_location', 'location.geometrie is not a GeoJSON Point [longitude, latitude]');
   const place = context.locate(point[0], point[1]);
   if (!place) return skip('outside_municipality', `the point ${point[1]}, ${point[0]} lies in none of its districts`);
-
   const categoryObject = asObject(item.category);
   const slugs = categorySlugs(categoryObject);
   const category = context.category(slugs.main, slugs.sub);
@@ -113,12 +100,10 @@ export function mapSignal(item: JsonObject, externalId: string, context: SignalC
 
   const queue = context.queueOf(place.located.districtCode);
   const reason = importReason(externalId, queue.name);
-  const text = storableText(asText(item.text) ?? '');
-  const description = text.length > DESCRIPTION_MAX ? `${text.slice(0, DESCRIPTION_MAX - 1)}…` : text;
   const timeline = buildTimeline({
     signalId: externalId,
-    createdAt,
-    current: { state, status, text: asText(statusObject?.text), at: statusAt ?? null },
+    createdAt: moments.createdAt,
+    current: moments.current,
     history: item.history,
     created: {
       text: reason.nl,
@@ -132,22 +117,7 @@ export function mapSignal(item: JsonObject, externalId: string, context: SignalC
     },
   });
   if (!timeline.ok) return skip('invalid_date', timeline.reason);
-  const history = timeline.entries;
-  if (description !== text)
-    history.splice(1, 0, {
-      at: createdAt,
-      action: 'note',
-      fromStatus: null,
-      toStatus: null,
-      text: `Volledige tekst uit Signalen: ${text}`,
-      data: { signalen: { id: externalId, fullText: true } },
-    });
-
-  const signalenDeadline = parseTimestamp(categoryObject?.deadline);
-  const reporter = asObject(item.reporter);
-  // Contact is kept only for open reports, to answer the reporter; for closed ones it is not taken over at all
-  // (Signalen itself anonymises it a year after closing, and Wijkpost has no such job yet).
-  const open = !isClosed(timeline.status);
+  const { description, history } = describe(item, externalId, moments.createdAt, timeline.entries);
   const address = asFilledText(location?.address_text) ?? formatAddress(asObject(location?.address));
   return {
     ok: true,
@@ -155,25 +125,94 @@ export function mapSignal(item: JsonObject, externalId: string, context: SignalC
       externalId,
       categoryId: category.id,
       description,
-      occurredAt: occurredAt ?? null,
+      occurredAt: moments.occurredAt,
       rd: place.rd,
       addressText: address ? storableText(address).slice(0, ADDRESS_MAX) : null,
       located: place.located,
       status: timeline.status,
       urgent: category.urgent || asText(asObject(item.priority)?.priority) === 'high',
-      deadline: signalenDeadline?.date ?? context.deadline(category, createdAt.date),
+      deadline: parseTimestamp(categoryObject?.deadline)?.date ?? context.deadline(category, moments.createdAt.date),
       assignee: { kind: 'queue', id: queue.id, name: queue.name },
       reason,
-      reporter: {
-        email: open ? emailOf(reporter?.email) : null,
-        phone: open ? phoneOf(reporter?.phone) : null,
-        consentToShare: open && reporter?.sharing_allowed === true,
-      },
-      createdAt,
-      updatedAt: laterOf(updatedAt ?? null, timeline.lastAt),
+      reporter: reporterOf(asObject(item.reporter), !isClosed(timeline.status)),
+      createdAt: moments.createdAt,
+      updatedAt: laterOf(moments.updatedAt, timeline.lastAt),
       closedAt: timeline.closedAt,
       history,
     },
+  };
+}
+
+type Moments = {
+  ok: true;
+  createdAt: Moment;
+  updatedAt: Moment | null;
+  occurredAt: Moment | null;
+  current: { state: string; status: ReportStatus; text: string | null; at: Moment | null };
+};
+
+/** The dates and the current state; any date that is there must be ISO 8601 with a zone. */
+function momentsOf(item: JsonObject, now: Date): Moments | { ok: false; code: SkipCode; reason: string } {
+  const createdAt = parseTimestamp(item.created_at);
+  if (!createdAt)
+    return { ok: false, code: 'invalid_date', reason: '`created_at` is missing or not ISO 8601 with a zone' };
+  if (createdAt.date > now) return { ok: false, code: 'invalid_date', reason: '`created_at` lies in the future' };
+  const statusObject = asObject(item.status);
+  const state = asText(statusObject?.state) ?? '';
+  const status = statusOfSignalenState(state);
+  if (status === null)
+    return { ok: false, code: 'unknown_state', reason: `status.state "${state.slice(0, 40)}" is not a Signalen state` };
+  const statusAt = optionalTimestamp(statusObject?.created_at);
+  const updatedAt = optionalTimestamp(item.updated_at);
+  const occurredAt = optionalTimestamp(item.incident_date_start);
+  if (statusAt === 'invalid' || updatedAt === 'invalid' || occurredAt === 'invalid')
+    return {
+      ok: false,
+      code: 'invalid_date',
+      reason: 'status.created_at, updated_at or incident_date_start is not ISO 8601 with a zone',
+    };
+  return {
+    ok: true,
+    createdAt,
+    updatedAt: updatedAt ?? null,
+    occurredAt: occurredAt ?? null,
+    current: { state, status, text: asText(statusObject?.text), at: statusAt ?? null },
+  };
+}
+
+/** The description a report holds; a longer Signalen text is cut, and kept whole in a note right after `created`. */
+function describe(
+  item: JsonObject,
+  externalId: string,
+  createdAt: Moment,
+  entries: ImportedHistoryEntry[],
+): { description: string; history: ImportedHistoryEntry[] } {
+  const text = storableText(asText(item.text) ?? '');
+  if (text.length <= DESCRIPTION_MAX) return { description: text, history: entries };
+  const note: ImportedHistoryEntry = {
+    at: createdAt,
+    action: 'note',
+    fromStatus: null,
+    toStatus: null,
+    text: `Volledige tekst uit Signalen: ${text}`,
+    data: { signalen: { id: externalId, fullText: true } },
+  };
+  return {
+    description: `${text.slice(0, DESCRIPTION_MAX - 1)}…`,
+    history: [entries[0]!, note, ...entries.slice(1)],
+  };
+}
+
+/**
+ * Contact is kept only for open reports, to answer the reporter; for closed ones it is not taken over at all
+ * (Signalen itself anonymises it a year after closing, and Wijkpost has no such job yet).
+ */
+function reporterOf(reporter: JsonObject | null, open: boolean): MappedSignal['reporter'] {
+  if (!open) return { email: null, phone: null, consentToShare: false };
+  return {
+    email: emailOf(reporter?.email),
+    phone: phoneOf(reporter?.phone),
+    consentToShare: reporter?.sharing_allowed === true,
   };
 }
 
