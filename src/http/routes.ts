@@ -10,6 +10,7 @@ import { registerPhotoRoutes } from '../domain/photos/routes.ts';
 import { registerPublicReportRoutes } from '../domain/reports/routes-public.ts';
 import { registerReportRoutes } from '../domain/reports/routes.ts';
 import { registerRoutingRoutes } from '../domain/routing/routes.ts';
+import { registerSignalenRoutes } from '../domain/signalen/routes.ts';
 import { createPdokLocatieserver } from '../integrations/pdok-locatieserver.ts';
 import { registerAnalysisRoutes } from '../domain/analysis/routes.ts';
 import { registerOpen311Routes } from '../domain/open311/routes.ts';
@@ -34,4 +35,5 @@ export async function registerRoutes(app: App, deps: AppDeps): Promise<void> {
   registerDashboardRoutes(app, deps);
   registerAnalysisRoutes(app, deps);
   await registerOpen311Routes(app, deps, addressSearch);
+  registerSignalenRoutes(app, deps);
 }

@@ -50,6 +50,7 @@ const rolesBySource: Record<ReportSource, readonly Role[] | 'anyone'> = {
   street: ['officer'],
   partner: ['partner'],
   open311: [],
+  signalen: [],
 };
 
 function checkSourceAllowed(source: unknown, staff: StaffUser | null, channel: IntakeChannel | undefined): void {

@@ -2,8 +2,18 @@ import { z } from 'zod';
 import { pointGeometrySchema } from '../geography/index.ts';
 import { reportStatuses } from './workflow.ts';
 
-export const reportSources = ['web', 'phone', 'street', 'email', 'partner', 'open311'] as const;
+/** `signalen`: taken over from Signalen by `wijkpost import signalen` (migration 0150), never through intake. */
+export const reportSources = ['web', 'phone', 'street', 'email', 'partner', 'open311', 'signalen'] as const;
 export type ReportSource = (typeof reportSources)[number];
+/** The sources a report can be filed with through POST /api/v1/reports. */
+export const intakeSources = [
+  'web',
+  'phone',
+  'street',
+  'email',
+  'partner',
+  'open311',
+] as const satisfies readonly ReportSource[];
 export const assigneeKinds = ['officer', 'team', 'partner', 'queue'] as const;
 export type AssigneeKind = (typeof assigneeKinds)[number];
 
@@ -38,7 +48,7 @@ export const createReportBodySchema = z.object({
   category: z.string().trim().min(1).max(100).describe('Subcategory code, e.g. hondenpoep'),
   description: z.string().trim().min(1).max(1000).refine(withoutNul, noNulMessage),
   occurredAt: z.iso.datetime({ offset: true }).optional().describe('When the nuisance happened; not in the future'),
-  source: z.enum(reportSources).optional().describe('web (default); phone for the contact centre, street for officers'),
+  source: z.enum(intakeSources).optional().describe('web (default); phone for the contact centre, street for officers'),
   location: pointGeometrySchema.describe('GeoJSON Point; CRS84 unless the Content-Crs header says EPSG:28992'),
   address: z.string().trim().min(1).max(300).refine(withoutNul, noNulMessage).optional(),
   reporter: reporterSchema.optional(),

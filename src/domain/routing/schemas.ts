@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-export const reportSources = ['web', 'phone', 'street', 'partner', 'email', 'open311'] as const;
+/** `signalen`: taken over from Signalen by `wijkpost import signalen`; never filed through intake. */
+export const reportSources = ['web', 'phone', 'street', 'partner', 'email', 'open311', 'signalen'] as const;
 export type ReportSource = (typeof reportSources)[number];
 export const assigneeKinds = ['officer', 'team', 'partner', 'queue'] as const;
 export type AssigneeKind = (typeof assigneeKinds)[number];

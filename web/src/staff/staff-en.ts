@@ -63,6 +63,7 @@ export const staffEn: Record<StaffMessageKey, string> = {
   'source.email': 'E-mail',
   'source.partner': 'Partner',
   'source.open311': 'Open311',
+  'source.signalen': 'Signalen (imported)',
 
   'history.status': 'status to "{to}"',
   'history.created': 'report received',

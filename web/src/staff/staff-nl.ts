@@ -61,6 +61,7 @@ export const staffNl = {
   'source.email': 'E-mail',
   'source.partner': 'Ketenpartner',
   'source.open311': 'Open311',
+  'source.signalen': 'Signalen (overgenomen)',
 
   'history.status': 'status naar "{to}"',
   'history.created': 'melding ontvangen',
