@@ -474,4 +474,28 @@ describe('Open311 GeoReport v2 (black box, from the specification)', () => {
     assert.equal(inXml.statusCode, 404);
     assert.equal(xml.parse(inXml.body).errors.error[0].code, '404');
   });
+
+  it('returns at most the first 1,000 requests, newest first', async () => {
+    // 1,005 copies of one filed request, a minute apart before it, straight into the table (intake is tested above).
+    const one = (await get('/open311/v2/requests.json?jurisdiction_id=haarlem.nl')).json()[0].service_request_id;
+    await db.query(
+      `INSERT INTO reports (municipality_code, tracking_code, category_id, description, source, location, district_code,
+                            status, urgent, deadline, assignee_kind, assignee_id, routing_rule, routing_reason_nl,
+                            routing_reason_en, created_at, updated_at)
+       SELECT municipality_code, 'CAP' || n, category_id, description, source, location, district_code, status, urgent,
+              deadline, assignee_kind, assignee_id, routing_rule, routing_reason_nl, routing_reason_en,
+              created_at - n * interval '1 minute', updated_at
+         FROM reports, generate_series(1, 1005) n WHERE public_id = $1`,
+      [one],
+    );
+    const listed = (await get('/open311/v2/requests.json?jurisdiction_id=haarlem.nl')).json() as Array<{
+      requested_datetime: string;
+    }>;
+    assert.equal(listed.length, 1000);
+    const times = listed.map((r) => Date.parse(r.requested_datetime));
+    assert.deepEqual(
+      times,
+      [...times].sort((a, b) => b - a),
+    );
+  });
 });
