@@ -16,6 +16,8 @@ const envSchema = z.object({
   PUBLIC_BASE_URL: z.string().url().optional(),
   SHARED_DATA_DIR: z.string().min(1).default('../shared/data'),
   REPORT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  /** Signed-in staff filing reports (phone intake, street reports): per user, not per address. */
+  STAFF_REPORT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
   SESSION_TTL_HOURS: z.coerce.number().int().positive().default(12),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
   /** Unset: Secure exactly when PUBLIC_BASE_URL is https. */

@@ -8,7 +8,8 @@ import { openTestDb } from '../../../test/support/db.ts';
 import { testConfig } from '../../../test/support/app.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { getDistrictLocator } from './district-locator.ts';
-import { importGeographyFromFiles } from './import-geography.ts';
+import { parseFeatureCollection, readDistricts, readNeighbourhoods } from './cbs-geojson.ts';
+import { importGeography, importGeographyFromFiles } from './import-geography.ts';
 import { seedHaarlemGeography } from '../../db/seed/haarlem-geography.ts';
 
 const haarlemDir = join(testConfig().SHARED_DATA_DIR, 'haarlem');
@@ -200,5 +201,51 @@ describe('importing geography', () => {
       ])
     ).rows[0]!;
     assert.notEqual(firstBuurt.name, buurten.features[0].properties.statcode);
+  });
+  it('refuses, before writing, district and neighbourhood codes that belong to another municipality, naming them', async () => {
+    const read = (file: string) => JSON.parse(readFileSync(join(haarlemDir, file), 'utf8'));
+    const haarlemDistricts = readDistricts(parseFeatureCollection(read('wijken-2024.rd.geojson'), 'wijken'), 'wijken');
+    const elsewhere = { code: 'GM9999', name: 'Elders' };
+    const before = await snapshot(db);
+    await assert.rejects(
+      importGeography(
+        { db },
+        {
+          municipality: elsewhere,
+          districts: [
+            { ...haarlemDistricts[0]!, municipalityCode: 'GM9999' },
+            { ...haarlemDistricts[1]!, municipalityCode: 'GM9999' },
+            { ...haarlemDistricts[2]!, code: 'WK999901', municipalityCode: 'GM9999' },
+          ],
+        },
+      ),
+      (error: unknown) =>
+        error instanceof DomainError &&
+        error.code === 'conflict' &&
+        error.detail.includes(`${haarlemDistricts[0]!.code} (GM0392)`) &&
+        error.detail.includes(`${haarlemDistricts[1]!.code} (GM0392)`) &&
+        !error.detail.includes('WK999901'),
+    );
+    // New district codes, but neighbourhood codes of Haarlem.
+    const buurten = readNeighbourhoods(
+      parseFeatureCollection(read('buurten-2024-generalised.rd.geojson'), 'buurten'),
+      'buurten',
+    );
+    const buurt = buurten.find((n) => n.districtCode === haarlemDistricts[0]!.code)!;
+    await assert.rejects(
+      importGeography(
+        { db },
+        {
+          municipality: elsewhere,
+          districts: [{ ...haarlemDistricts[0]!, code: 'WK999901', municipalityCode: 'GM9999' }],
+          neighbourhoods: [{ ...buurt, districtCode: 'WK999901', municipalityCode: 'GM9999' }],
+        },
+      ),
+      (error: unknown) =>
+        error instanceof DomainError && error.code === 'conflict' && error.detail.includes(`${buurt.code} (GM0392)`),
+    );
+    assert.deepEqual(await snapshot(db), before);
+    const created = await db.query(`SELECT 1 FROM municipalities WHERE code = 'GM9999'`);
+    assert.equal(created.rows.length, 0);
   });
 });

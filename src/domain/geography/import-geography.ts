@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Db } from '../../db/db.ts';
+import type { Db, Queryable } from '../../db/db.ts';
 import { DomainError } from '../../shared/errors.ts';
 import {
   parseFeatureCollection,
@@ -68,6 +68,30 @@ function resolveMunicipality(input: MunicipalityInput, districts: DistrictRecord
 }
 
 /**
+ * CBS codes name one municipality's wijken and buurten; the same code under another municipality is a mistake in
+ * the data (or the wrong file), and an upsert would move the district away, or die on a foreign key. Refused first.
+ */
+async function refuseOtherMunicipalitiesCodes(
+  db: Queryable,
+  municipalityCode: string,
+  districts: DistrictRecord[],
+  neighbourhoods: NeighbourhoodRecord[],
+): Promise<void> {
+  const taken = await repo.codesOfOtherMunicipalities(db, municipalityCode, {
+    districts: districts.map((d) => d.code),
+    neighbourhoods: neighbourhoods.map((n) => n.code),
+  });
+  if (taken.length === 0) return;
+  const shown = taken.slice(0, 20).map((row) => `${row.code} (${row.municipality_code})`);
+  const more = taken.length > shown.length ? ` and ${taken.length - shown.length} more` : '';
+  throw new DomainError(
+    'conflict',
+    `${taken.length} district or neighbourhood code(s) already belong to another municipality: ${shown.join(', ')}${more}. ` +
+      `Nothing was imported for ${municipalityCode}; check the file and the municipality code.`,
+  );
+}
+
+/**
  * Loads one municipality with its boroughs, districts and neighbourhoods in one transaction.
  * Idempotent: every row is upserted by its CBS code. Water-only wijken/buurten are skipped.
  */
@@ -104,6 +128,7 @@ export async function importGeography(
   onProgress?.(0, total);
 
   await deps.db.transaction(async (tx) => {
+    await refuseOtherMunicipalitiesCodes(tx, municipality.code, districts, neighbourhoods);
     await repo.upsertMunicipality(tx, municipality);
     const boroughOfDistrict = new Map<string, string>();
     for (const borough of boroughs) {

@@ -50,6 +50,22 @@ export async function refreshBoroughGeometries(db: Queryable, municipalityCode: 
   );
 }
 
+/** Of these district and neighbourhood codes, those stored for another municipality, with that municipality. */
+export async function codesOfOtherMunicipalities(
+  db: Queryable,
+  municipalityCode: string,
+  codes: { districts: string[]; neighbourhoods: string[] },
+): Promise<Array<{ code: string; municipality_code: string }>> {
+  const { rows } = await db.query<{ code: string; municipality_code: string }>(
+    `SELECT code, municipality_code FROM districts WHERE code = ANY($1::text[]) AND municipality_code <> $3
+     UNION ALL
+     SELECT code, municipality_code FROM neighbourhoods WHERE code = ANY($2::text[]) AND municipality_code <> $3
+     ORDER BY code`,
+    [codes.districts, codes.neighbourhoods, municipalityCode],
+  );
+  return rows;
+}
+
 export async function upsertDistrict(
   db: Queryable,
   d: {

@@ -5,7 +5,13 @@ import type { App } from '../../http/deps.ts';
 import { fixedClock } from '../../shared/clock.ts';
 import { bearerFor, testApp } from '../../../test/support/app.ts';
 import { openTestDb } from '../../../test/support/db.ts';
-import { assertRoleChecks, buildWorld, CENTRUM, type World } from '../../../test/support/fieldwork-world.ts';
+import {
+  assertRoleChecks,
+  buildWorld,
+  CENTRUM,
+  insertStaff,
+  type World,
+} from '../../../test/support/fieldwork-world.ts';
 
 describe('district council meetings', () => {
   let db: Db;
@@ -18,6 +24,11 @@ describe('district council meetings', () => {
   before(async () => {
     db = await openTestDb({ empty: true });
     world = await buildWorld(db);
+    // Fatima owns Centrum; Coby coordinates the group of every borough (see buildWorld).
+    await db.query(
+      `INSERT INTO district_assignments (district_code, owner_id, valid_from) VALUES ($1, $2, '2026-01-01T00:00:00Z')`,
+      [CENTRUM, world.officer.id],
+    );
     app = await testApp(db, { clock });
     officer = await bearerFor(db, world.officer.id);
     coordinator = await bearerFor(db, world.coordinator.id);
@@ -158,6 +169,49 @@ describe('district council meetings', () => {
     );
   });
 
+  it("lets only the district's officers, its group's coordinator and administrators manage its meetings", async () => {
+    const meeting = (
+      await create(officer, { districtCode: CENTRUM, startsAt: '2026-12-18T19:30:00+01:00', title: 'Van Centrum' })
+    ).json();
+    const other = await bearerFor(db, world.otherOfficer.id);
+    const strangerCoordinator = await bearerFor(db, (await insertStaff(db, 'Cor Elders', ['coordinator'])).id);
+    const backup = await insertStaff(db, 'Bas Backup', ['officer']);
+    const patch = (headers: { authorization: string }, id: string, payload: object) =>
+      app.inject({ method: 'PATCH', url: `/api/v1/district-meetings/${id}`, headers, payload });
+    const remove = (headers: { authorization: string }, id: string) =>
+      app.inject({ method: 'DELETE', url: `/api/v1/district-meetings/${id}`, headers });
+
+    for (const outsider of [other, strangerCoordinator]) {
+      const body = { districtCode: CENTRUM, startsAt: '2026-12-19T19:30:00+01:00', title: 'Niet van mij' };
+      assert.equal((await create(outsider, body)).statusCode, 403);
+      const changed = await patch(outsider, meeting.id, { title: 'Gekaapt' });
+      assert.equal(changed.statusCode, 403, changed.body);
+      assert.equal(changed.headers['content-type'], 'application/problem+json; charset=utf-8');
+      assert.equal((await remove(outsider, meeting.id)).statusCode, 403);
+    }
+    // The owner may not move a meeting to a district that is not theirs.
+    assert.equal((await patch(officer, meeting.id, { districtCode: 'WK039209' })).statusCode, 403);
+    const unchanged = await app.inject({
+      method: 'GET',
+      url: `/api/v1/district-meetings?districtCode=${CENTRUM}`,
+      headers: other,
+    });
+    const stored = unchanged.json().items.find((m: { id: string }) => m.id === meeting.id);
+    assert.equal(stored.title, 'Van Centrum');
+    assert.equal(stored.districtCode, CENTRUM);
+
+    // The backup, the group's coordinator and an administrator may.
+    await db.query(`UPDATE district_assignments SET backup_id = $1 WHERE district_code = $2 AND valid_to IS NULL`, [
+      backup.id,
+      CENTRUM,
+    ]);
+    assert.equal((await patch(await bearerFor(db, backup.id), meeting.id, { title: 'Door backup' })).statusCode, 200);
+    assert.equal((await patch(coordinator, meeting.id, { title: 'Door coördinator' })).statusCode, 200);
+    const admin = await bearerFor(db, world.administrator.id);
+    assert.equal((await patch(admin, meeting.id, { title: 'Door beheer' })).statusCode, 200);
+    assert.equal((await remove(admin, meeting.id)).statusCode, 204);
+  });
+
   it('checks roles on every staff endpoint: 401 without sign-in, 403 for other roles', async () => {
     const meeting = (
       await create(officer, {
@@ -171,7 +225,7 @@ describe('district council meetings', () => {
         method: 'POST',
         url: '/api/v1/district-meetings',
         payload: { districtCode: CENTRUM, startsAt: '2026-12-18T19:30:00+01:00', title: 'Rollen' },
-        allowed: ['officer', 'coordinator'],
+        allowed: ['officer', 'coordinator', 'administrator'],
       },
       {
         method: 'GET',
@@ -182,12 +236,12 @@ describe('district council meetings', () => {
         method: 'PATCH',
         url: `/api/v1/district-meetings/${meeting.id}`,
         payload: { title: 'Rollen' },
-        allowed: ['officer', 'coordinator'],
+        allowed: ['officer', 'coordinator', 'administrator'],
       },
       {
         method: 'DELETE',
         url: '/api/v1/district-meetings/00000000-0000-4000-8000-000000000000',
-        allowed: ['officer', 'coordinator'],
+        allowed: ['officer', 'coordinator', 'administrator'],
       },
     ]);
   });

@@ -39,6 +39,28 @@ export async function districtMunicipality(db: Queryable, districtCode: string):
   return rows[0]?.municipality_code ?? null;
 }
 
+/** Who looks after a district now: its owner and backup, and the coordinator of the group its borough is in. */
+export async function districtStewards(
+  db: Queryable,
+  districtCode: string,
+): Promise<{ ownerId: string | null; backupId: string | null; coordinatorId: string | null }> {
+  const { rows } = await db.query<{ owner_id: string | null; backup_id: string | null; coordinator_id: string | null }>(
+    `SELECT a.owner_id, a.backup_id, g.coordinator_id
+       FROM districts d
+       LEFT JOIN district_assignments a ON a.district_code = d.code AND a.valid_to IS NULL
+       LEFT JOIN coordinator_group_boroughs gb ON gb.borough_id = d.borough_id
+       LEFT JOIN coordinator_groups g ON g.id = gb.group_id
+      WHERE d.code = $1`,
+    [districtCode],
+  );
+  const row = rows[0];
+  return {
+    ownerId: row?.owner_id ?? null,
+    backupId: row?.backup_id ?? null,
+    coordinatorId: row?.coordinator_id ?? null,
+  };
+}
+
 export interface MeetingFields {
   districtCode: string;
   startsAt: Date;

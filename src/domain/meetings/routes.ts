@@ -17,8 +17,8 @@ import {
   updateMeetingBodySchema,
 } from './schemas.ts';
 
-/** Who enters and edits meetings. */
-export const meetingEditors: readonly Role[] = ['officer', 'coordinator'];
+/** Who may enter and edit meetings at all; which districts' meetings is the use case's business (meeting-rules.ts). */
+export const meetingEditors: readonly Role[] = ['officer', 'coordinator', 'administrator'];
 export const meetingReaders: readonly Role[] = ['officer', 'coordinator', 'team_manager', 'analyst'];
 
 const tags = ['district meetings'];

@@ -2,7 +2,7 @@ import type { Queryable } from '../../db/db.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { DomainError, notFound } from '../../shared/errors.ts';
 import type { StaffUser } from '../people/index.ts';
-import { meetingFieldProblems } from './meeting-rules.ts';
+import { assertMayManageMeetingsOf, meetingFieldProblems } from './meeting-rules.ts';
 import { findMeeting, updateMeetingRow } from './repository.ts';
 import type { Meeting, UpdateMeetingInput } from './schemas.ts';
 
@@ -14,9 +14,13 @@ export async function updateMeeting(
 ): Promise<Meeting> {
   const existing = await findMeeting(deps.db, actor.municipalityCode, meetingId);
   if (!existing) throw notFound(`District meeting ${meetingId}`);
+  await assertMayManageMeetingsOf(deps.db, actor, existing.districtCode);
   const problems = await meetingFieldProblems(deps.db, actor.municipalityCode, input);
   if (problems.length > 0)
     throw new DomainError('validation', `${problems.length} problem(s) with the change`, problems);
+  // Moving a meeting to another district needs the right to manage that district's meetings too.
+  if (input.districtCode !== undefined && input.districtCode !== existing.districtCode)
+    await assertMayManageMeetingsOf(deps.db, actor, input.districtCode);
   await updateMeetingRow(
     deps.db,
     meetingId,

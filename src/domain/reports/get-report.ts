@@ -4,14 +4,14 @@ import { DomainError } from '../../shared/errors.ts';
 import { parseCrs, type Crs } from '../geography/index.ts';
 import type { StaffUser } from '../../shared/staff.ts';
 import { selectHistory, selectPublicStatus, selectReport } from './queries.ts';
-import { canSee, isPartnerOnly, mayReadTrackingCode } from './report-access.ts';
+import { canSee, mayReadReporterContact, mayReadTrackingCode } from './report-access.ts';
 import { toDetail } from './report-view.ts';
 import type { PublicReportStatus, ReportDetail } from './schemas.ts';
 import { normaliseTrackingCode } from './tracking-code.ts';
 
 /**
  * One report with its history, for staff of its municipality (partners: only when it is theirs).
- * Reporter contact goes to partners only with the reporter's consent.
+ * Reporter contact only to those who talk to the reporter (see mayReadReporterContact); partners only with consent.
  */
 export async function getReport(
   deps: { db: Queryable; clock: Clock },
@@ -30,7 +30,12 @@ export async function getReport(
     throw new DomainError('not_found', 'Report not found');
   }
   const history = await selectHistory(deps.db, row.id);
-  const showReporter = !isPartnerOnly(input.viewer) || row.reporter_consent_share;
+  const showReporter = mayReadReporterContact(input.viewer, {
+    assigneeKind: row.assignee_kind,
+    assigneeId: row.assignee_id,
+    createdBy: row.created_by,
+    consentToShare: row.reporter_consent_share,
+  });
   return {
     report: toDetail(row, history, crs, { reporter: showReporter, trackingCode: mayReadTrackingCode(input.viewer) }),
     crs,

@@ -368,9 +368,10 @@ describe('idempotent intake (Idempotency-Key)', () => {
 
 describe('intake limits and logging', () => {
   let db: Db;
+  let world: ReportsWorld;
   before(async () => {
     db = await openTestDb({ empty: true });
-    await buildReportsWorld(db);
+    world = await buildReportsWorld(db);
   });
   after(async () => {
     await db.close();
@@ -389,6 +390,35 @@ describe('intake limits and logging', () => {
       assert.equal(limited.json().status, 429);
       assert.ok(limited.json().title && limited.json().detail);
       assert.equal((await send('203.0.113.8')).statusCode, 201, 'another address has its own budget');
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('gives signed-in staff their own, higher limit per user, not the public one of their address', async () => {
+    const app = await testApp(db, {
+      clock: fixedClock(TEST_NOW),
+      env: { REPORT_RATE_LIMIT_PER_MINUTE: '2', STAFF_REPORT_RATE_LIMIT_PER_MINUTE: '5' },
+    });
+    try {
+      const office = '203.0.113.20';
+      const agent = await bearerFor(db, world.userId(emails.contactCentre));
+      const officer = await bearerFor(db, world.userId(emails.centrumOfficer));
+      const send = (headers: Record<string, string>, body: object = validBody) =>
+        app.inject({ method: 'POST', url: '/api/v1/reports', payload: body, remoteAddress: office, headers });
+      const phone = { ...validBody, source: 'phone' };
+      for (let i = 1; i <= 5; i++) assert.equal((await send(agent, phone)).statusCode, 201, `agent report ${i}`);
+      const agentLimited = await send(agent, phone);
+      assert.equal(agentLimited.statusCode, 429, 'the staff limit holds too');
+      assert.equal(agentLimited.headers['x-ratelimit-limit'], '5');
+      // A colleague at the same address has a budget of their own.
+      assert.equal((await send(officer, { ...validBody, source: 'street' })).statusCode, 201);
+      // The public at that address is still limited to the public figure, whatever staff filed.
+      assert.equal((await send({})).statusCode, 201);
+      assert.equal((await send({})).statusCode, 201);
+      assert.equal((await send({})).statusCode, 429);
+      // A token that resolves to no one is the public.
+      assert.equal((await send({ authorization: 'Bearer not-a-session' })).statusCode, 429);
     } finally {
       await app.close();
     }

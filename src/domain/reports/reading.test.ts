@@ -246,6 +246,38 @@ describe('reading reports: listing, detail, public status', () => {
     );
   });
 
+  it('gives reporter contact to those who talk to the reporter, never to analysts or team managers', async () => {
+    const reporter = { email: 'c@example.org', phone: '0612345678', consentToShareWithPartners: false };
+    await file('contactRoles', { category: 'hondenpoep', location: GROTE_MARKT, reporter });
+    const oost = await bearerFor(db, world.userId(emails.oostOfficer));
+    const street = await app.inject({
+      method: 'POST',
+      url: '/api/v1/reports',
+      payload: { description: 'Straat', category: 'hondenpoep', location: GROTE_MARKT, source: 'street', reporter },
+      headers: oost,
+    });
+    assert.equal(street.statusCode, 201, street.body);
+    const contactFor = async (email: string, reportId: string) => {
+      const headers = await bearerFor(db, world.userId(email));
+      const response = await app.inject({ method: 'GET', url: `/api/v1/reports/${reportId}`, headers });
+      assert.equal(response.statusCode, 200, `${email}: ${response.body}`);
+      return response.json().reporter as { email: string; phone: string } | null;
+    };
+    const held = created.contactRoles!.id; // routed to the Centrum district officer
+    const expected = { ...reporter };
+    for (const who of [emails.coordinator, emails.contactCentre, emails.administrator, emails.centrumOfficer]) {
+      assert.deepEqual(await contactFor(who, held), expected, who);
+    }
+    for (const who of [emails.analyst, emails.teamManager, emails.oostOfficer]) {
+      assert.equal(await contactFor(who, held), null, who);
+    }
+    // An officer who filed a street report keeps the contact of the person they spoke to.
+    const filed = street.json().id as string;
+    assert.equal(street.json().assignee.id === world.userId(emails.oostOfficer), false);
+    assert.deepEqual(await contactFor(emails.oostOfficer, filed), expected);
+    assert.equal(await contactFor(emails.analyst, filed), null);
+  });
+
   it('shows a partner only what was forwarded to them, with contact only by consent', async () => {
     const partner = await bearerFor(db, world.userId(emails.partner));
     assert.deepEqual(names((await list('', partner)).items), ['parkwijkLitter']);

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/db.ts';
 import { DomainError } from '../../shared/errors.ts';
-import type { Role, StaffUser } from '../../shared/staff.ts';
+import { hasAnyRole, type Role, type StaffUser } from '../../shared/staff.ts';
 import { lockReport, type LockedReport } from './repository.ts';
 
 export const staffReaderRoles: readonly Role[] = [
@@ -49,6 +49,32 @@ export const trackingCodeReaderRoles: readonly Role[] = [
 
 export function mayReadTrackingCode(viewer: StaffUser): boolean {
   return viewer.roles.some((role) => trackingCodeReaderRoles.includes(role));
+}
+
+/**
+ * Reporter contact (e-mail, phone, name) is personal data; it goes only to those who talk to the reporter about the
+ * report: coordinators, contact-centre agents (the reporter's line back) and administrators always; an officer when
+ * they hold the report (it is assigned to them or their team) or filed it themselves (street report); a partner who
+ * holds it only with the reporter's consent. Analysts and team managers never: they count and steer, they do not call.
+ */
+export const reporterContactReaderRoles: readonly Role[] = ['coordinator', 'contact_centre', 'administrator'];
+
+export function mayReadReporterContact(
+  viewer: StaffUser,
+  report: { assigneeKind: string; assigneeId: string; createdBy: string | null; consentToShare: boolean },
+): boolean {
+  if (hasAnyRole(viewer, reporterContactReaderRoles)) return true;
+  const holds =
+    (report.assigneeKind === 'officer' && report.assigneeId === viewer.id) ||
+    (report.assigneeKind === 'team' && viewer.teamId !== null && report.assigneeId === viewer.teamId);
+  if (hasAnyRole(viewer, ['officer']) && (holds || report.createdBy === viewer.id)) return true;
+  return (
+    hasAnyRole(viewer, ['partner']) &&
+    report.consentToShare &&
+    report.assigneeKind === 'partner' &&
+    viewer.teamId !== null &&
+    report.assigneeId === viewer.teamId
+  );
 }
 
 /** A partner is only a partner for what their own organisation was given; other staff see their whole municipality. */

@@ -1,4 +1,4 @@
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   type App,
@@ -62,12 +62,28 @@ async function sendDetail(
   return report;
 }
 
+/**
+ * Intake is limited per address for the public, per user for signed-in staff (a contact centre's agents share one
+ * address; each files phone reports all day). The session is resolved before the limiter runs (a global onRequest
+ * hook), so `request.staff` is known here; a bad token counts as the public.
+ */
+function intakeRateLimit(deps: AppDeps) {
+  return {
+    timeWindow: 60_000,
+    keyGenerator: (request: FastifyRequest) => (request.staff ? `staff:${request.staff.id}` : `ip:${request.ip}`),
+    max: (_request: FastifyRequest, key: string) =>
+      key.startsWith('staff:')
+        ? deps.config.STAFF_REPORT_RATE_LIMIT_PER_MINUTE
+        : deps.config.REPORT_RATE_LIMIT_PER_MINUTE,
+  };
+}
+
 /** Staff routes check roles on onRequest, before validation: an anonymous caller learns nothing about the request shape. */
 export async function registerReportRoutes(app: App, deps: AppDeps): Promise<void> {
   app.post(
     '/api/v1/reports',
     {
-      config: { rateLimit: { max: deps.config.REPORT_RATE_LIMIT_PER_MINUTE, timeWindow: 60_000 } },
+      config: { rateLimit: intakeRateLimit(deps) },
       onRequest: optionalStaff(),
       // The use case validates (once), so field problems and domain problems (unknown category, …) come
       // back in one list; the schema below still documents the body in OpenAPI.
