@@ -1,0 +1,67 @@
+import type { Queryable } from '../../db/db.ts';
+
+/**
+ * SQL of the retention jobs. Each statement decides per municipality (its retention columns) and counts what it
+ * changed; none returns the data it removed. A report is past a limit when it is closed (resolved or cancelled)
+ * and closed_at plus the municipality's days lies at or before now; a reopened report has no closed_at.
+ */
+const closedBefore = (daysColumn: string) => `
+  r.status IN ('resolved', 'cancelled') AND r.closed_at IS NOT NULL
+  AND r.closed_at + make_interval(days => m.${daysColumn}) <= $1`;
+
+export async function clearReporterContact(db: Queryable, now: Date): Promise<number> {
+  const { rowCount } = await db.query(
+    `UPDATE reports r
+        SET reporter_email = NULL, reporter_phone = NULL, reporter_name = NULL, reporter_consent_share = false
+       FROM municipalities m
+      WHERE m.code = r.municipality_code AND ${closedBefore('reporter_retention_days')}
+        AND (r.reporter_email IS NOT NULL OR r.reporter_phone IS NOT NULL OR r.reporter_name IS NOT NULL
+             OR r.reporter_consent_share)`,
+    [now],
+  );
+  return rowCount;
+}
+
+export async function deleteFollowersOfClosedReports(db: Queryable, now: Date): Promise<number> {
+  const { rowCount } = await db.query(
+    `DELETE FROM report_followers f
+      USING reports r JOIN municipalities m ON m.code = r.municipality_code
+      WHERE f.report_id = r.id AND ${closedBefore('reporter_retention_days')}`,
+    [now],
+  );
+  return rowCount;
+}
+
+export async function deletePhotosOfClosedReports(
+  db: Queryable,
+  now: Date,
+): Promise<{ photos: number; bytes: number }> {
+  const { rows } = await db.query<{ photos: number; bytes: number }>(
+    `WITH removed AS (
+       DELETE FROM photos p
+        USING reports r JOIN municipalities m ON m.code = r.municipality_code
+        WHERE p.report_id = r.id AND ${closedBefore('photo_retention_days')}
+        RETURNING p.byte_size)
+     SELECT count(*)::int AS photos, coalesce(sum(byte_size), 0)::int AS bytes FROM removed`,
+    [now],
+  );
+  return rows[0] ?? { photos: 0, bytes: 0 };
+}
+
+/** Sessions that can no longer sign anyone in: expired, or revoked (logout, password reset, deactivation). */
+export async function deleteDeadSessions(db: Queryable, now: Date): Promise<{ expired: number; revoked: number }> {
+  const { rows } = await db.query<{ expired: number; revoked: number }>(
+    `WITH removed AS (
+       DELETE FROM sessions WHERE expires_at <= $1 OR revoked_at IS NOT NULL RETURNING revoked_at)
+     SELECT (count(*) FILTER (WHERE revoked_at IS NULL))::int AS expired,
+            (count(*) FILTER (WHERE revoked_at IS NOT NULL))::int AS revoked
+       FROM removed`,
+    [now],
+  );
+  return rows[0] ?? { expired: 0, revoked: 0 };
+}
+
+export async function deleteIdempotencyRecordsBefore(db: Queryable, cutoff: Date): Promise<number> {
+  const { rowCount } = await db.query('DELETE FROM idempotency_keys WHERE created_at <= $1', [cutoff]);
+  return rowCount;
+}
