@@ -30,4 +30,13 @@ describe('configuration', () => {
       false,
     );
   });
+
+  it('runs the background jobs by default, and not when JOBS_ENABLED is false', () => {
+    assert.equal(parseConfig({}).JOBS_ENABLED, true);
+    assert.equal(parseConfig({}).JOBS_INTERVAL_MINUTES, undefined);
+    assert.equal(parseConfig({}).IDEMPOTENCY_RETENTION_HOURS, 48);
+    assert.equal(parseConfig({ JOBS_ENABLED: 'false' }).JOBS_ENABLED, false);
+    assert.equal(parseConfig({ JOBS_INTERVAL_MINUTES: '5' }).JOBS_INTERVAL_MINUTES, 5);
+    assert.throws(() => parseConfig({ JOBS_ENABLED: 'maybe' }), ConfigError);
+  });
 });

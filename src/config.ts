@@ -45,6 +45,12 @@ const envSchema = z.object({
     .default('GM0392'),
   UI_MUNICIPALITY_NAME: z.string().min(1).default('Haarlem'),
   DEMO_PASSWORD: z.string().min(8).default('wijkpost-demo'),
+  /** Background jobs (retention, src/jobs/) inside `serve`/`start`; off for a process that should only serve. */
+  JOBS_ENABLED: booleanString.default(true),
+  /** Unset: each job's own interval (60 minutes). */
+  JOBS_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(10_080).optional(),
+  /** How long a stored Idempotency-Key answer can be replayed before the purge job removes it. */
+  IDEMPOTENCY_RETENTION_HOURS: z.coerce.number().int().min(1).max(8760).default(48),
 });
 
 const configSchema = envSchema.transform((env) => ({

@@ -4,6 +4,7 @@ import { ChangedMigrationError } from '../db/migrate.ts';
 import { registerAnalyseCommand } from './commands/analyse.ts';
 import { registerImportGeographyCommand } from './commands/import-geography.ts';
 import { registerImportSignalenCommand } from './commands/import-signalen.ts';
+import { registerJobsCommand } from './commands/jobs.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
 import { registerOpen311ClientsCommand } from './commands/open311-clients.ts';
 import { registerOpenApiCommand } from './commands/openapi.ts';
@@ -25,6 +26,7 @@ registerImportGeographyCommand(program);
 registerImportSignalenCommand(program);
 registerAnalyseCommand(program);
 registerAnalysisDataCommands(program);
+registerJobsCommand(program);
 registerOpenApiCommand(program);
 
 try {

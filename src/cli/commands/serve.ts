@@ -5,6 +5,7 @@ import { migrate } from '../../db/migrate.ts';
 import { buildApp } from '../../http/app.ts';
 import { registerWebUi } from '../../http/web.ts';
 import { ensureWebBuild } from '../../http/web-build.ts';
+import { startScheduler } from '../../jobs/scheduler.ts';
 import { systemClock } from '../../shared/clock.ts';
 import { describeDatabase } from '../context.ts';
 import { ensureDemoData } from './seed.ts';
@@ -20,7 +21,15 @@ async function serve(options: { prepare: boolean }) {
   await ensureWebBuild();
   const deps = { db, clock: systemClock, config };
   const app = await buildApp(deps, { logger: true, extend: (app) => registerWebUi(app, deps) });
+  // The retention jobs run in this process (one runner across processes, see src/jobs/run-job.ts).
+  const scheduler = config.JOBS_ENABLED
+    ? startScheduler(
+        { db, clock: systemClock, idempotencyRetentionHours: config.IDEMPOTENCY_RETENTION_HOURS, logger: app.log },
+        { intervalMinutes: config.JOBS_INTERVAL_MINUTES },
+      )
+    : undefined;
   const shutdown = async () => {
+    await scheduler?.stop();
     await app.close();
     await db.close();
     process.exit(0);

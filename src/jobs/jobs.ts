@@ -1,0 +1,60 @@
+/**
+ * The background jobs: each a retention use case with a name and an interval. The use cases live in the
+ * retention area (they take { db, clock } like every use case); this file only says what runs how often.
+ */
+import type { Db } from '../db/db.ts';
+import type { Clock } from '../shared/clock.ts';
+import {
+  anonymiseReporterContact,
+  purgeIdempotencyRecords,
+  purgeSessions,
+  removeClosedReportPhotos,
+} from '../domain/retention/index.ts';
+
+export interface JobDeps {
+  db: Db;
+  clock: Clock;
+  idempotencyRetentionHours: number;
+}
+
+/** What a run changed, by kind; numbers only, never the data. */
+export type JobCounts = Record<string, number>;
+
+export interface Job {
+  name: string;
+  description: string;
+  intervalMinutes: number;
+  run(deps: JobDeps): Promise<JobCounts>;
+}
+
+export const jobs: readonly Job[] = [
+  {
+    name: 'anonymise-reporters',
+    description:
+      "clear reporter e-mail, phone and name and remove followers' addresses N days after closure (municipalities.reporter_retention_days, default 365)",
+    intervalMinutes: 60,
+    run: async (deps) => ({ ...(await anonymiseReporterContact(deps)) }),
+  },
+  {
+    name: 'remove-photos',
+    description: "remove reports' photos M days after closure (municipalities.photo_retention_days, default 90)",
+    intervalMinutes: 60,
+    run: async (deps) => ({ ...(await removeClosedReportPhotos(deps)) }),
+  },
+  {
+    name: 'purge-sessions',
+    description: 'delete expired and revoked sign-in sessions',
+    intervalMinutes: 60,
+    run: async (deps) => ({ ...(await purgeSessions(deps)) }),
+  },
+  {
+    name: 'purge-idempotency',
+    description: 'delete stored Idempotency-Key answers older than IDEMPOTENCY_RETENTION_HOURS (default 48)',
+    intervalMinutes: 60,
+    run: async (deps) => ({ ...(await purgeIdempotencyRecords(deps, deps.idempotencyRetentionHours)) }),
+  },
+];
+
+export function findJob(name: string): Job | undefined {
+  return jobs.find((job) => job.name === name);
+}
