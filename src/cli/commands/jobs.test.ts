@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Db } from '../../db/db.ts';
 import { fixedClock } from '../../shared/clock.ts';
 import { openTestDb } from '../../../test/support/db.ts';
-import { jobsList, jobsRun } from './jobs.ts';
+import { jobsList, jobsRetention, jobsRun } from './jobs.ts';
 
 describe('wijkpost jobs', () => {
   let db: Db;
@@ -59,5 +59,17 @@ describe('wijkpost jobs', () => {
     const { lines, result } = await run(jobsRun, { name: 'purge-everything' });
     assert.equal(result, false);
     assert.match(lines[0]!, /No job "purge-everything"\. Jobs: anonymise-reporters, remove-photos, purge-sessions/);
+  });
+
+  it('shows and sets the retention periods of a municipality', async () => {
+    const shown = await run(jobsRetention, {});
+    assert.deepEqual(shown.lines, ['GM0392  reporter contact 365 days, photos 90 days after closure']);
+    const set = await run(jobsRetention, { municipality: 'GM0392', reporterDays: '180', photoDays: '30' });
+    assert.equal(set.result, true);
+    assert.deepEqual(set.lines, ['GM0392  reporter contact 180 days, photos 30 days after closure']);
+    const refused = await run(jobsRetention, { municipality: 'GM0392', photoDays: 'zero' });
+    assert.equal(refused.result, false);
+    assert.match(refused.lines[0]!, /photoDays: a whole number of days from 1 to 3650/);
+    assert.equal((await run(jobsRetention, { reporterDays: '10' })).result, false, 'which municipality?');
   });
 });

@@ -5,6 +5,8 @@ import type { Clock } from '../../shared/clock.ts';
 import { latestJobRuns } from '../../jobs/job-runs.ts';
 import { findJob, jobs } from '../../jobs/jobs.ts';
 import { runJob, type JobLogger } from '../../jobs/run-job.ts';
+import { listRetentionPeriods, setRetentionPeriods } from '../../domain/retention/index.ts';
+import { DomainError } from '../../shared/errors.ts';
 import { withContext } from '../context.ts';
 
 type Print = (line: string) => void;
@@ -60,6 +62,40 @@ export async function jobsRun(ctx: JobsContext, print: Print, options: { name: s
   return true;
 }
 
+/**
+ * `wijkpost jobs retention [--municipality CODE --reporter-days N --photo-days M]`: sets a municipality's periods
+ * when given, then prints every municipality's.
+ */
+export async function jobsRetention(
+  ctx: Pick<JobsContext, 'db'>,
+  print: Print,
+  options: { municipality?: string; reporterDays?: string; photoDays?: string },
+): Promise<boolean> {
+  const days = (value: string | undefined) => (value === undefined ? undefined : Number(value));
+  if (options.reporterDays !== undefined || options.photoDays !== undefined) {
+    if (!options.municipality) {
+      print('Name the municipality: --municipality GM0392.');
+      return false;
+    }
+    try {
+      await setRetentionPeriods(ctx, {
+        municipalityCode: options.municipality,
+        reporterDays: days(options.reporterDays),
+        photoDays: days(options.photoDays),
+      });
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const fields = error.fieldProblems.map((p) => `${p.name}: ${p.reason}`).join('; ');
+      print(fields ? `${error.detail} ${fields}` : error.detail);
+      return false;
+    }
+  }
+  for (const p of await listRetentionPeriods(ctx)) {
+    print(`${p.municipalityCode}  reporter contact ${p.reporterDays} days, photos ${p.photoDays} days after closure`);
+  }
+  return true;
+}
+
 export function registerJobsCommand(program: Command) {
   const command = program.command('jobs').description('background jobs: retention of personal data');
   const print: Print = (line) => console.log(line);
@@ -73,6 +109,16 @@ export function registerJobsCommand(program: Command) {
     .description('run one job now and print its counts')
     .action(async (name: string) => {
       const ok = await withContext((ctx) => jobsRun(ctx, print, { name }));
+      if (!ok) process.exitCode = 1;
+    });
+  command
+    .command('retention')
+    .description("show the municipalities' retention periods, or set one's with the options")
+    .option('--municipality <code>', 'the municipality to change, e.g. GM0392')
+    .option('--reporter-days <days>', 'days after closure to keep reporter contact and followers (default 365)')
+    .option('--photo-days <days>', "days after closure to keep reports' photos (default 90)")
+    .action(async (options: { municipality?: string; reporterDays?: string; photoDays?: string }) => {
+      const ok = await withContext((ctx) => jobsRetention(ctx, print, options));
       if (!ok) process.exitCode = 1;
     });
 }

@@ -65,3 +65,32 @@ export async function deleteIdempotencyRecordsBefore(db: Queryable, cutoff: Date
   const { rowCount } = await db.query('DELETE FROM idempotency_keys WHERE created_at <= $1', [cutoff]);
   return rowCount;
 }
+
+export interface RetentionPeriods {
+  municipalityCode: string;
+  reporterDays: number;
+  photoDays: number;
+}
+
+const periodColumns =
+  'code AS "municipalityCode", reporter_retention_days AS "reporterDays", photo_retention_days AS "photoDays"';
+
+export async function updateRetentionPeriods(
+  db: Queryable,
+  code: string,
+  periods: { reporterDays?: number | undefined; photoDays?: number | undefined },
+): Promise<RetentionPeriods | null> {
+  const { rows } = await db.query<RetentionPeriods>(
+    `UPDATE municipalities
+        SET reporter_retention_days = coalesce($2, reporter_retention_days),
+            photo_retention_days = coalesce($3, photo_retention_days)
+      WHERE code = $1 RETURNING ${periodColumns}`,
+    [code, periods.reporterDays ?? null, periods.photoDays ?? null],
+  );
+  return rows[0] ?? null;
+}
+
+export async function readRetentionPeriods(db: Queryable): Promise<RetentionPeriods[]> {
+  const { rows } = await db.query<RetentionPeriods>(`SELECT ${periodColumns} FROM municipalities ORDER BY code`);
+  return rows;
+}

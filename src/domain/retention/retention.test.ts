@@ -3,7 +3,15 @@ import { after, before, describe, it } from 'node:test';
 import type { Db } from '../../db/db.ts';
 import { fixedClock } from '../../shared/clock.ts';
 import { openTestDb } from '../../../test/support/db.ts';
-import { anonymiseReporterContact, purgeIdempotencyRecords, purgeSessions, removeClosedReportPhotos } from './index.ts';
+import { DomainError } from '../../shared/errors.ts';
+import {
+  anonymiseReporterContact,
+  listRetentionPeriods,
+  purgeIdempotencyRecords,
+  purgeSessions,
+  removeClosedReportPhotos,
+  setRetentionPeriods,
+} from './index.ts';
 import { addMunicipality, addReport, reportState } from './test-fixtures.ts';
 
 const DAY = 86_400_000;
@@ -152,5 +160,42 @@ describe('purging sessions and idempotency records', () => {
       ['fresh'],
     );
     assert.deepEqual(await purgeIdempotencyRecords({ db, clock }, 1), { idempotencyRecordsRemoved: 1 });
+  });
+});
+
+describe('setting retention periods per municipality', () => {
+  let db: Db;
+  before(async () => {
+    db = await openTestDb({ empty: true });
+    await addMunicipality(db, 'GM0392', 'haarlem', 'WK039201');
+    await addMunicipality(db, 'GM0363', 'amsterdam', 'WK036301');
+  });
+  after(() => db.close());
+
+  it('changes one or both periods of one municipality and lists them', async () => {
+    assert.deepEqual(await setRetentionPeriods({ db }, { municipalityCode: 'GM0392', photoDays: 30 }), {
+      municipalityCode: 'GM0392',
+      reporterDays: 365,
+      photoDays: 30,
+    });
+    await setRetentionPeriods({ db }, { municipalityCode: 'GM0363', reporterDays: 180, photoDays: 60 });
+    assert.deepEqual(await listRetentionPeriods({ db }), [
+      { municipalityCode: 'GM0363', reporterDays: 180, photoDays: 60 },
+      { municipalityCode: 'GM0392', reporterDays: 365, photoDays: 30 },
+    ]);
+  });
+
+  it('refuses days outside 1 to 3650 and an unknown municipality', async () => {
+    await assert.rejects(
+      setRetentionPeriods({ db }, { municipalityCode: 'GM0392', reporterDays: 0, photoDays: 1.5 }),
+      (error: unknown) =>
+        error instanceof DomainError &&
+        error.code === 'validation' &&
+        error.fieldProblems.map((p) => p.name).join() === 'reporterDays,photoDays',
+    );
+    await assert.rejects(
+      setRetentionPeriods({ db }, { municipalityCode: 'GM9999', reporterDays: 10 }),
+      (error: unknown) => error instanceof DomainError && error.code === 'not_found',
+    );
   });
 });
