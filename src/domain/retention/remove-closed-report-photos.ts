@@ -1,21 +1,31 @@
 import type { Db } from '../../db/db.ts';
 import type { Clock } from '../../shared/clock.ts';
-import { deletePhotosOfClosedReports } from './repository.ts';
+import { clearMediaLinksOfClosedReports, deletePhotosOfClosedReports } from './repository.ts';
 
 export interface RemoveClosedReportPhotosCounts {
   photosRemoved: number;
   bytesRemoved: number;
+  /** Links to photos hosted elsewhere (Open311 media_url) cleared. */
+  mediaLinksCleared: number;
 }
 
 /**
  * Removes the photos of every report closed at least its municipality's photo_retention_days ago (default 90).
  * Photos live in the database (photos.data), so deleting the row is removing the photo. Photos of observations
- * (field work) are not reports' photos and are left alone.
+ * (field work) are not reports' photos and are left alone. A link to a photo an Open311 client hosts (media_url)
+ * is cleared at the same time.
  */
 export async function removeClosedReportPhotos(deps: {
   db: Db;
   clock: Clock;
 }): Promise<RemoveClosedReportPhotosCounts> {
-  const { photos, bytes } = await deletePhotosOfClosedReports(deps.db, deps.clock.now());
-  return { photosRemoved: photos, bytesRemoved: bytes };
+  const now = deps.clock.now();
+  return deps.db.transaction(async (tx) => {
+    const { photos, bytes } = await deletePhotosOfClosedReports(tx, now);
+    return {
+      photosRemoved: photos,
+      bytesRemoved: bytes,
+      mediaLinksCleared: await clearMediaLinksOfClosedReports(tx, now),
+    };
+  });
 }

@@ -48,6 +48,17 @@ export async function deletePhotosOfClosedReports(
   return rows[0] ?? { photos: 0, bytes: 0 };
 }
 
+/** The link to a photo an Open311 client hosts: a photo of the report too, so it goes when the photos go. */
+export async function clearMediaLinksOfClosedReports(db: Queryable, now: Date): Promise<number> {
+  const { rowCount } = await db.query(
+    `UPDATE reports r SET media_url = NULL
+       FROM municipalities m
+      WHERE m.code = r.municipality_code AND r.media_url IS NOT NULL AND ${closedBefore('photo_retention_days')}`,
+    [now],
+  );
+  return rowCount;
+}
+
 /** Sessions that can no longer sign anyone in: expired, or revoked (logout, password reset, deactivation). */
 export async function deleteDeadSessions(db: Queryable, now: Date): Promise<{ expired: number; revoked: number }> {
   const { rows } = await db.query<{ expired: number; revoked: number }>(

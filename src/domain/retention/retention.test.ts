@@ -49,7 +49,11 @@ describe('retention of reporter contact and photos after closure', () => {
   it('changes nothing before any limit', async () => {
     const clock = at(9, DAY - 1);
     assert.deepEqual(await anonymiseReporterContact({ db, clock }), { reportsAnonymised: 0, followersRemoved: 0 });
-    assert.deepEqual(await removeClosedReportPhotos({ db, clock }), { photosRemoved: 0, bytesRemoved: 0 });
+    assert.deepEqual(await removeClosedReportPhotos({ db, clock }), {
+      photosRemoved: 0,
+      bytesRemoved: 0,
+      mediaLinksCleared: 0,
+    });
     for (const id of Object.values(ids)) {
       const state = await reportState(db, id);
       assert.equal(state.reporter_email, 'melder@example.org');
@@ -58,16 +62,30 @@ describe('retention of reporter contact and photos after closure', () => {
   });
 
   it("removes photos at each municipality's own limit", async () => {
-    assert.deepEqual(await removeClosedReportPhotos({ db, clock: at(10) }), { photosRemoved: 1, bytesRemoved: 4 });
+    assert.deepEqual(await removeClosedReportPhotos({ db, clock: at(10) }), {
+      photosRemoved: 1,
+      bytesRemoved: 4,
+      mediaLinksCleared: 1,
+    });
     assert.equal((await reportState(db, ids.amsterdam!)).photos, 0);
+    assert.equal((await reportState(db, ids.amsterdam!)).media_url, null);
     assert.equal((await reportState(db, ids.resolved!)).photos, 1, 'Haarlem keeps photos for 90 days');
 
-    assert.deepEqual(await removeClosedReportPhotos({ db, clock: at(90) }), { photosRemoved: 2, bytesRemoved: 8 });
+    assert.deepEqual(await removeClosedReportPhotos({ db, clock: at(90) }), {
+      photosRemoved: 2,
+      bytesRemoved: 8,
+      mediaLinksCleared: 2,
+    });
     assert.equal((await reportState(db, ids.resolved!)).photos, 0);
     assert.equal((await reportState(db, ids.cancelled!)).photos, 0);
     assert.equal((await reportState(db, ids.open!)).photos, 1, 'an open report keeps its photos');
+    assert.equal((await reportState(db, ids.open!)).media_url, 'https://photos.example/1.jpg');
     assert.equal((await reportState(db, ids.reopened!)).photos, 1, 'a reopened report keeps its photos');
-    assert.deepEqual(await removeClosedReportPhotos({ db, clock: at(90) }), { photosRemoved: 0, bytesRemoved: 0 });
+    assert.deepEqual(await removeClosedReportPhotos({ db, clock: at(90) }), {
+      photosRemoved: 0,
+      bytesRemoved: 0,
+      mediaLinksCleared: 0,
+    });
   });
 
   it("anonymises reporter contact and followers at each municipality's own limit, once", async () => {

@@ -27,11 +27,11 @@ export async function addReport(db: Db, fixture: ReportFixture): Promise<string>
   const { rows } = await db.query<{ id: string }>(
     `INSERT INTO reports (municipality_code, tracking_code, category_id, description, source, location,
        district_code, status, urgent, deadline, assignee_kind, assignee_id, routing_rule, routing_reason_nl,
-       routing_reason_en, reporter_email, reporter_phone, reporter_name, reporter_consent_share,
+       routing_reason_en, reporter_email, reporter_phone, reporter_name, reporter_consent_share, media_url,
        created_at, updated_at, closed_at)
      SELECT $1, 'WP-' || substr(md5(random()::text), 1, 8), c.id, 'Afval naast de container', 'web',
        ST_SetSRID(ST_MakePoint(100500, 480500), 28992), $2, $3, false, $4, 'queue', gen_random_uuid(), 'test',
-       'test', 'test', 'melder@example.org', '+31612345678', 'Mel Der', true, $4, $4, $5
+       'test', 'test', 'melder@example.org', '+31612345678', 'Mel Der', true, 'https://photos.example/1.jpg', $4, $4, $5
        FROM categories c WHERE c.municipality_code = $1 AND c.code = 'overig'
      RETURNING id`,
     [fixture.municipality, fixture.district, fixture.status, new Date('2025-01-01T10:00:00Z'), fixture.closedAt],
@@ -55,11 +55,12 @@ export async function reportState(db: Db, id: string) {
     reporter_phone: string | null;
     reporter_name: string | null;
     reporter_consent_share: boolean;
+    media_url: string | null;
     description: string;
     followers: number;
     photos: number;
   }>(
-    `SELECT reporter_email, reporter_phone, reporter_name, reporter_consent_share, description,
+    `SELECT reporter_email, reporter_phone, reporter_name, reporter_consent_share, media_url, description,
             (SELECT count(*)::int FROM report_followers f WHERE f.report_id = r.id) AS followers,
             (SELECT count(*)::int FROM photos p WHERE p.report_id = r.id) AS photos
        FROM reports r WHERE id = $1`,
