@@ -5,6 +5,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { z } from 'zod';
 import { registerAuthentication } from './auth.ts';
 import type { App, AppDeps } from './deps.ts';
+import { DEFAULT_BODY_LIMIT, registerJsonBodyParser } from './json-body.ts';
 import { API_PREFIX, API_VERSION, registerOpenApi } from './openapi.ts';
 import { errorHandler, sendProblem } from './problem.ts';
 import { registerRoutes } from './routes.ts';
@@ -48,13 +49,14 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
         }
       : false,
     trustProxy: trustProxySetting(deps.config.TRUST_PROXY),
-    bodyLimit: 1_048_576,
+    bodyLimit: DEFAULT_BODY_LIMIT,
     ajv: undefined,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  registerJsonBodyParser(app);
   app.setNotFoundHandler((request, reply) =>
     sendProblem(reply, request, {
       status: 404,

@@ -134,7 +134,7 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   }
   return sendProblem(reply, request, {
     status,
-    title: error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'Unsupported media type' : 'Bad request',
+    title: status === 400 ? 'Bad request' : problemTitle(status),
     detail: error.message,
   });
 }
