@@ -9,6 +9,7 @@ import { DEFAULT_BODY_LIMIT, registerJsonBodyParser } from './json-body.ts';
 import { API_PREFIX, API_VERSION, registerOpenApi } from './openapi.ts';
 import { errorHandler, sendProblem } from './problem.ts';
 import { registerRoutes } from './routes.ts';
+import { registerTextCheck } from './text-check.ts';
 
 export { API_PREFIX, API_VERSION } from './openapi.ts';
 
@@ -83,6 +84,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   });
 
   registerAuthentication(app, deps);
+  registerTextCheck(app);
 
   app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async (_request, reply) => {
     reply.header('Access-Control-Allow-Origin', '*');
