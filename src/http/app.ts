@@ -7,6 +7,7 @@ import { registerAuthentication } from './auth.ts';
 import type { App, AppDeps } from './deps.ts';
 import { DEFAULT_BODY_LIMIT, registerJsonBodyParser } from './json-body.ts';
 import { API_PREFIX, API_VERSION, registerOpenApi } from './openapi.ts';
+import { clientErrorHandler, frameworkErrorHandler } from './framework-errors.ts';
 import { errorHandler, sendProblem } from './problem.ts';
 import { registerRoutes } from './routes.ts';
 import { registerTextCheck } from './text-check.ts';
@@ -51,6 +52,9 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       : false,
     trustProxy: trustProxySetting(deps.config.TRUST_PROXY),
     bodyLimit: DEFAULT_BODY_LIMIT,
+    // Bad percent-encoding, an over-long path parameter and what node refuses itself answer problem+json too.
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
     ajv: undefined,
   }).withTypeProvider<ZodTypeProvider>();
 
