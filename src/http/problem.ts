@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { redactUrl } from './redact.ts';
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { DomainError, type DomainErrorCode } from '../shared/errors.ts';
 import { fieldProblemsFromIssues, type SchemaIssue } from '../shared/field-problems.ts';
 
@@ -84,6 +85,9 @@ function validationIssues(
   });
 }
 
+/** A restarting PostgreSQL is usually back within seconds; the pool already retried for about 4 s. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (hasZodFastifySchemaValidationErrors(error)) {
     const part = error.validationContext ?? 'body';
@@ -115,6 +119,16 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
       status: 500,
       title: 'Internal error',
       detail: 'The server made an invalid response.',
+    });
+  }
+  if (isDatabaseUnavailable(error)) {
+    request.log.warn({ err: { type: error.name, code: error.code } }, 'database unavailable');
+    return sendProblem(reply.header('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS)), request, {
+      status: 503,
+      title: statusByCode.unavailable.title,
+      detail:
+        'The database cannot be reached just now. Try again in a few seconds (a report with the same Idempotency-Key).',
+      code: 'unavailable',
     });
   }
   const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
