@@ -53,6 +53,18 @@ describe('JSON bodies: parsed only when the route takes them, and only so deep a
     assert.ok(!parsed.json().invalidParams.some((p: { code: string }) => p.code === 'too_deep'));
   });
 
+  it('refuses an intake with an Idempotency-Key and a body nested 4,000 deep with 400, not 500', async () => {
+    const body = `{"category":"hondenpoep","description":"x","extra":${nested(4000)}}`;
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/reports',
+      headers: { ...json, 'idempotency-key': 'deep-body' },
+      payload: body,
+    });
+    assert.equal(response.statusCode, 400);
+    assert.equal(response.json().invalidParams[0].code, 'too_deep');
+  });
+
   it('refuses a body larger than the route takes with 413 problem+json', async () => {
     const body = JSON.stringify({ category: 'hondenpoep', description: 'x'.repeat(DEFAULT_BODY_LIMIT) });
     const response = await app.inject({ method: 'POST', url: '/api/v1/reports', headers: json, payload: body });
