@@ -84,6 +84,9 @@ describe('data-subject requests: find, export, erase', () => {
     assert.equal(empty.statusCode, 400);
     assert.match(empty.headers['content-type'] as string, /application\/problem\+json/);
     assert.equal((await post('erase', { phone: '06-abc' })).statusCode, 400);
+    const large = await post('search', { email: 'a@example.org', padding: 'x'.repeat(5000) });
+    assert.equal(large.statusCode, 413, 'a body beyond what an address needs is not read');
+    assert.match(large.headers['content-type'] as string, /application\/problem\+json/);
   });
 
   it('finds reports and follows by e-mail address without regard to case, and exports them as JSON', async () => {
@@ -178,7 +181,7 @@ describe('data-subject requests: find, export, erase', () => {
     const erased = await post('erase', subject, stranger);
     assert.equal(erased.statusCode, 200, erased.body);
     assert.deepEqual(
-      { ...erased.json(), requestId: null, erasedAt: null },
+      { ...erased.json<Record<string, unknown>>(), requestId: null, erasedAt: null },
       {
         requestId: null,
         erasedAt: null,

@@ -4,7 +4,9 @@ import { findPersonalData } from './find-personal-data.ts';
 import { erasureReceiptSchema, personalDataExportSchema, privacyRequestBodySchema } from './schemas.ts';
 
 const tags = ['privacy'];
-const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema };
+const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 413: problemSchema };
+/** An address and a number fit in a few hundred bytes; nothing larger is read. */
+const bodyLimit = 4096;
 
 /**
  * Data-subject requests, administrators only. Both are POSTs with the address in the body, also the search that
@@ -15,6 +17,7 @@ export function registerPrivacyRoutes(app: App, deps: AppDeps) {
     '/api/v1/privacy/requests/search',
     {
       preHandler: requireRoles('administrator'),
+      bodyLimit,
       schema: {
         tags,
         summary: 'Find and export everything held for an e-mail address or phone number (administrator)',
@@ -31,6 +34,7 @@ export function registerPrivacyRoutes(app: App, deps: AppDeps) {
     '/api/v1/privacy/requests/erase',
     {
       preHandler: requireRoles('administrator'),
+      bodyLimit,
       schema: {
         tags,
         summary: 'Erase the reporter contact and follows held for an e-mail address or phone number (administrator)',
