@@ -7,6 +7,7 @@ import { registerAuthentication } from './auth.ts';
 import type { App, AppDeps } from './deps.ts';
 import { API_PREFIX, API_VERSION, registerOpenApi } from './openapi.ts';
 import { errorHandler, sendProblem } from './problem.ts';
+import { registerBackupRoute } from './backup.ts';
 import { registerMetrics } from './metrics.ts';
 import { registerRoutes } from './routes.ts';
 
@@ -83,6 +84,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
 
   registerAuthentication(app, deps);
   registerMetrics(app, deps);
+  registerBackupRoute(app, deps);
 
   app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async (_request, reply) => {
     reply.header('Access-Control-Allow-Origin', '*');

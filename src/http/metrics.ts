@@ -4,8 +4,8 @@
  * Off unless METRICS_TOKEN is set (404), and then only with `Authorization: Bearer <token>` (401 otherwise).
  * Labels carry no personal data: route patterns (never the URL), status codes, sources, rule names, kinds.
  */
-import { timingSafeEqual } from 'node:crypto';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { bearerMatches } from './backup.ts';
 import type { App, AppDeps } from './deps.ts';
 import { sendProblem } from './problem.ts';
 
@@ -76,12 +76,6 @@ function createAppMetrics(deps: AppDeps) {
   return { registry, httpRequests, intakeDuration, reportsCreated, routingDecisions };
 }
 
-function tokenMatches(header: string | undefined, token: string): boolean {
-  const given = Buffer.from(header?.startsWith('Bearer ') ? header.slice(7) : '');
-  const expected = Buffer.from(token);
-  return given.length === expected.length && timingSafeEqual(given, expected);
-}
-
 function routingRuleOf(payload: unknown): string | undefined {
   if (typeof payload !== 'string') return undefined;
   try {
@@ -117,7 +111,7 @@ export function registerMetrics(app: App, deps: AppDeps): void {
   });
 
   app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
-    if (!tokenMatches(request.headers.authorization, token)) {
+    if (!bearerMatches(request.headers.authorization, token)) {
       reply.header('WWW-Authenticate', 'Bearer realm="metrics"');
       return sendProblem(reply, request, {
         status: 401,
