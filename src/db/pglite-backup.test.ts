@@ -93,6 +93,45 @@ describe('wijkpost backup / restore (PGlite)', () => {
     }
   });
 
+  it('a copy taken during a burst of writes holds whole reports only (each with its history row)', async () => {
+    const world = !process.env.DATABASE_URL; // on a server run, the PGlite here has a bare reports table
+    const app = await testApp(db, { clock: fixedClock(TEST_NOW), env: { REPORT_RATE_LIMIT_PER_MINUTE: '1000' } });
+    try {
+      const before = (await reportsChecksum(db)).n;
+      const write = async () => {
+        if (!world) return db.query("INSERT INTO reports (description) VALUES ('burst')").then(() => 201);
+        const res = await app.inject({
+          method: 'POST',
+          url: '/api/v1/reports',
+          payload: body,
+          remoteAddress: '198.51.100.3',
+        });
+        return res.statusCode;
+      };
+      const burst = Array.from({ length: 12 }, write);
+      const copy = dumpPglite(db.raw);
+      assert.deepEqual(await Promise.all(burst), Array(12).fill(201));
+      const file = join(work, 'burst.tar.gz');
+      writeAtomically(file, await copy);
+      const dataDir = join(work, 'burst');
+      await restorePglite(file, dataDir, { force: false, now: new Date(TEST_NOW), postgisBundle: bundle });
+      const restored = await openPglite({ dataDir, postgisBundle: bundle });
+      try {
+        const { n } = await reportsChecksum(restored);
+        assert.ok(n >= before && n <= before + 12, `${n} reports`);
+        const orphans = world
+          ? `SELECT count(*) AS n FROM reports r WHERE NOT EXISTS (SELECT 1 FROM report_history h WHERE h.report_id = r.id)`
+          : `SELECT count(*) AS n FROM reports WHERE description IS NULL`;
+        const { rows } = await restored.query<{ n: string | number }>(orphans);
+        assert.equal(Number(rows[0]!.n), 0);
+      } finally {
+        await restored.close();
+      }
+    } finally {
+      await app.close();
+    }
+  });
+
   it('restore refuses a non-empty data directory without --force and leaves it alone', async () => {
     const file = join(work, 'refuse.tar.gz');
     writeAtomically(file, await dumpPglite(db.raw));
