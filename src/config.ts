@@ -45,6 +45,8 @@ const envSchema = z.object({
     .default('GM0392'),
   UI_MUNICIPALITY_NAME: z.string().min(1).default('Haarlem'),
   DEMO_PASSWORD: z.string().min(8).default('wijkpost-demo'),
+  /** Unset: GET /metrics answers 404. Set: it answers Prometheus scrapes that send `Authorization: Bearer <token>`. */
+  METRICS_TOKEN: z.string().min(16).optional(),
 });
 
 const configSchema = envSchema.transform((env) => ({

@@ -9,6 +9,8 @@ import { DEFAULT_BODY_LIMIT, registerJsonBodyParser } from './json-body.ts';
 import { API_PREFIX, API_VERSION, registerOpenApi } from './openapi.ts';
 import { clientErrorHandler, frameworkErrorHandler } from './framework-errors.ts';
 import { errorHandler, sendProblem } from './problem.ts';
+import { registerBackupRoute } from './backup.ts';
+import { registerMetrics } from './metrics.ts';
 import { registerRoutes } from './routes.ts';
 import { registerTextCheck } from './text-check.ts';
 
@@ -89,6 +91,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
 
   registerAuthentication(app, deps);
   registerTextCheck(app);
+  registerMetrics(app, deps);
+  registerBackupRoute(app, deps);
 
   app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async (_request, reply) => {
     reply.header('Access-Control-Allow-Origin', '*');
