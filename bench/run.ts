@@ -11,6 +11,7 @@ import { seedDemo } from '../src/db/seed/demo.ts';
 import { printAnalysisBenchmarks } from './analysis.ts';
 import { benchDistrictLookup } from './district-lookup.ts';
 import { benchIntake, type IntakeRound } from './intake.ts';
+import { benchNestedJson, printNestedJson } from './nested-json.ts';
 import { benchPhotos, printPhotos } from './photos.ts';
 import { benchResidentForm } from './web-form.ts';
 import { benchWorklistMap } from './web-worklist.ts';
@@ -83,6 +84,7 @@ console.log(
 );
 
 printPhotos(await benchPhotos());
+printNestedJson(await benchNestedJson());
 
 printIntake('PGlite (embedded)', await benchIntake(pglite, { rounds: 3, seconds: roundSeconds, connections }));
 

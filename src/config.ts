@@ -51,6 +51,8 @@ const envSchema = z.object({
   JOBS_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(10_080).optional(),
   /** How long a stored Idempotency-Key answer can be replayed before the purge job removes it. */
   IDEMPOTENCY_RETENTION_HOURS: z.coerce.number().int().min(1).max(8760).default(48),
+  /** Unset: GET /metrics answers 404. Set: it answers Prometheus scrapes that send `Authorization: Bearer <token>`. */
+  METRICS_TOKEN: z.string().min(16).optional(),
 });
 
 const configSchema = envSchema.transform((env) => ({

@@ -1,7 +1,9 @@
 import { Command } from 'commander';
 import { ConfigError } from '../config.ts';
 import { ChangedMigrationError } from '../db/migrate.ts';
+import { RestoreRefusedError } from '../db/pglite-backup.ts';
 import { registerAnalyseCommand } from './commands/analyse.ts';
+import { registerBackupCommands } from './commands/backup.ts';
 import { registerImportGeographyCommand } from './commands/import-geography.ts';
 import { registerImportSignalenCommand } from './commands/import-signalen.ts';
 import { registerJobsCommand } from './commands/jobs.ts';
@@ -28,6 +30,7 @@ registerAnalyseCommand(program);
 registerAnalysisDataCommands(program);
 registerJobsCommand(program);
 registerOpenApiCommand(program);
+registerBackupCommands(program);
 
 try {
   await program.parseAsync(process.argv);
@@ -37,7 +40,7 @@ try {
     process.exit(2);
   }
   // `migrate`, `start` and `seed` refuse to run on a changed migration: the message says which file and what to do.
-  if (error instanceof ChangedMigrationError) {
+  if (error instanceof ChangedMigrationError || error instanceof RestoreRefusedError) {
     console.error(error.message);
     process.exit(1);
   }

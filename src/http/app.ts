@@ -5,9 +5,14 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { z } from 'zod';
 import { registerAuthentication } from './auth.ts';
 import type { App, AppDeps } from './deps.ts';
+import { DEFAULT_BODY_LIMIT, registerJsonBodyParser } from './json-body.ts';
 import { API_PREFIX, API_VERSION, registerOpenApi } from './openapi.ts';
+import { clientErrorHandler, frameworkErrorHandler } from './framework-errors.ts';
 import { errorHandler, sendProblem } from './problem.ts';
+import { registerBackupRoute } from './backup.ts';
+import { registerMetrics } from './metrics.ts';
 import { registerRoutes } from './routes.ts';
+import { registerTextCheck } from './text-check.ts';
 
 export { API_PREFIX, API_VERSION } from './openapi.ts';
 
@@ -48,13 +53,17 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
         }
       : false,
     trustProxy: trustProxySetting(deps.config.TRUST_PROXY),
-    bodyLimit: 1_048_576,
+    bodyLimit: DEFAULT_BODY_LIMIT,
+    // Bad percent-encoding, an over-long path parameter and what node refuses itself answer problem+json too.
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
     ajv: undefined,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  registerJsonBodyParser(app);
   app.setNotFoundHandler((request, reply) =>
     sendProblem(reply, request, {
       status: 404,
@@ -81,6 +90,9 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   });
 
   registerAuthentication(app, deps);
+  registerTextCheck(app);
+  registerMetrics(app, deps);
+  registerBackupRoute(app, deps);
 
   app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async (_request, reply) => {
     reply.header('Access-Control-Allow-Origin', '*');

@@ -15,6 +15,8 @@ export interface AppDeps {
   db: Db;
   clock: Clock;
   config: Config;
+  /** Set by the serving process on PGlite: `wijkpost backup` asks it for a consistent copy (src/http/backup.ts). */
+  backup?: { token: string; dump(): Promise<Buffer> };
 }
 
 export type App = FastifyInstance<

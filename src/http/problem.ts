@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { redactUrl } from './redact.ts';
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { DomainError, type DomainErrorCode } from '../shared/errors.ts';
 import { fieldProblemsFromIssues, type SchemaIssue } from '../shared/field-problems.ts';
 
@@ -50,10 +51,13 @@ const statusTitles: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not found',
   409: 'Conflict',
+  408: 'Request timeout',
   413: 'Payload too large',
+  414: 'URI too long',
   415: 'Unsupported media type',
   422: 'Unprocessable content',
   429: 'Too many requests',
+  431: 'Request header fields too large',
   500: 'Internal error',
   503: 'Service unavailable',
 };
@@ -80,6 +84,9 @@ function validationIssues(
     return { path: pointer ? pointer.split('/') : [], message: entry.message ?? 'invalid', code: entry.keyword ?? '' };
   });
 }
+
+/** A restarting PostgreSQL is usually back within seconds; the pool already retried for about 4 s. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (hasZodFastifySchemaValidationErrors(error)) {
@@ -114,6 +121,16 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
       detail: 'The server made an invalid response.',
     });
   }
+  if (isDatabaseUnavailable(error)) {
+    request.log.warn({ err: { type: error.name, code: error.code } }, 'database unavailable');
+    return sendProblem(reply.header('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS)), request, {
+      status: 503,
+      title: statusByCode.unavailable.title,
+      detail:
+        'The database cannot be reached just now. Try again in a few seconds (a report with the same Idempotency-Key).',
+      code: 'unavailable',
+    });
+  }
   const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
   if (status >= 500) {
     // Log the error class and message only: request bodies may hold reporter contact data.
@@ -134,7 +151,7 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   }
   return sendProblem(reply, request, {
     status,
-    title: error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'Unsupported media type' : 'Bad request',
+    title: status === 400 ? 'Bad request' : problemTitle(status),
     detail: error.message,
   });
 }

@@ -7,6 +7,7 @@ import { registerGeographyRoutes } from '../domain/geography/routes.ts';
 import { registerMeetingRoutes } from '../domain/meetings/routes.ts';
 import { registerPeopleRoutes } from '../domain/people/routes.ts';
 import { registerPhotoRoutes } from '../domain/photos/routes.ts';
+import { registerPrivacyRoutes } from '../domain/privacy/routes.ts';
 import { registerPublicReportRoutes } from '../domain/reports/routes-public.ts';
 import { registerReportRoutes } from '../domain/reports/routes.ts';
 import { registerRoutingRoutes } from '../domain/routing/routes.ts';
@@ -36,4 +37,5 @@ export async function registerRoutes(app: App, deps: AppDeps): Promise<void> {
   registerAnalysisRoutes(app, deps);
   await registerOpen311Routes(app, deps, addressSearch);
   registerSignalenRoutes(app, deps);
+  registerPrivacyRoutes(app, deps);
 }

@@ -77,10 +77,13 @@ describe('runJob', () => {
         return { done: 1 };
       },
     };
-    const first = runJob(deps(), job);
-    assert.deepEqual(await runJob(deps(), job), { status: 'skipped', reason: 'running elsewhere' });
+    const observed: string[] = [];
+    const observe = (name: string, outcome: string) => observed.push(`${name} ${outcome}`);
+    const first = runJob({ ...deps(), observe }, job);
+    assert.deepEqual(await runJob({ ...deps(), observe }, job), { status: 'skipped', reason: 'running elsewhere' });
     release();
     assert.equal((await first).status, 'ran');
+    assert.deepEqual(observed, ['slow skipped', 'slow ok'], 'each outcome reaches the metrics');
     assert.equal((await runJob(deps(), job)).status, 'ran', 'once finished, it runs again');
   });
 });

@@ -53,7 +53,19 @@ function describeError(error: unknown): string {
   return `${typeof code === 'string' ? `${code}: ` : ''}${message}`.slice(0, 500);
 }
 
-export async function runJob(deps: JobDeps & { logger: JobLogger }, job: Job): Promise<JobOutcome> {
+/** Told of every run's outcome (serve passes the metrics' recordJobRun). */
+export type JobObserver = (job: string, outcome: 'ok' | 'failed' | 'skipped') => void;
+
+export async function runJob(
+  deps: JobDeps & { logger: JobLogger; observe?: JobObserver | undefined },
+  job: Job,
+): Promise<JobOutcome> {
+  const outcome = await runJobOnce(deps, job);
+  deps.observe?.(job.name, outcome.status === 'ran' ? 'ok' : outcome.status);
+  return outcome;
+}
+
+async function runJobOnce(deps: JobDeps & { logger: JobLogger }, job: Job): Promise<JobOutcome> {
   return underLock(deps.db, job.name, async () => {
     const startedAt = deps.clock.now();
     const started = performance.now();

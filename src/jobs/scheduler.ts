@@ -5,7 +5,7 @@
  */
 import type { Job, JobDeps } from './jobs.ts';
 import { jobs as allJobs } from './jobs.ts';
-import { runJob, type JobLogger, type JobOutcome } from './run-job.ts';
+import { runJob, type JobLogger, type JobObserver, type JobOutcome } from './run-job.ts';
 
 export interface SchedulerOptions {
   jobs?: readonly Job[];
@@ -19,7 +19,10 @@ export interface Scheduler {
   stop(): Promise<void>;
 }
 
-export function startScheduler(deps: JobDeps & { logger: JobLogger }, options: SchedulerOptions = {}): Scheduler {
+export function startScheduler(
+  deps: JobDeps & { logger: JobLogger; observe?: JobObserver },
+  options: SchedulerOptions = {},
+): Scheduler {
   const inFlight = new Set<Promise<JobOutcome>>();
   const timers: NodeJS.Timeout[] = [];
   let stopped = false;

@@ -1,10 +1,14 @@
+import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
+import type { PGlite } from '@electric-sql/pglite';
 import { loadConfig } from '../../config.ts';
 import { openDatabase } from '../../db/open.ts';
 import { migrate } from '../../db/migrate.ts';
+import { announceServer, dumpPglite } from '../../db/pglite-backup.ts';
 import { buildApp } from '../../http/app.ts';
 import { registerWebUi } from '../../http/web.ts';
 import { ensureWebBuild } from '../../http/web-build.ts';
+import { recordJobRun } from '../../http/metrics.ts';
 import { startScheduler } from '../../jobs/scheduler.ts';
 import { systemClock } from '../../shared/clock.ts';
 import { describeDatabase } from '../context.ts';
@@ -19,16 +23,27 @@ async function serve(options: { prepare: boolean }) {
     await ensureDemoData({ db, config, clock: systemClock });
   }
   await ensureWebBuild();
-  const deps = { db, clock: systemClock, config };
+  // On PGlite this process alone may read the data directory: `wijkpost backup` asks it (GET /ops/backup).
+  const raw = 'raw' in db ? (db.raw as PGlite) : null;
+  const backup = raw ? { token: randomBytes(32).toString('base64url'), dump: () => dumpPglite(raw) } : undefined;
+  const deps = { db, clock: systemClock, config, ...(backup ? { backup } : {}) };
   const app = await buildApp(deps, { logger: true, extend: (app) => registerWebUi(app, deps) });
   // The retention jobs run in this process (one runner across processes, see src/jobs/run-job.ts).
   const scheduler = config.JOBS_ENABLED
     ? startScheduler(
-        { db, clock: systemClock, idempotencyRetentionHours: config.IDEMPOTENCY_RETENTION_HOURS, logger: app.log },
+        {
+          db,
+          clock: systemClock,
+          idempotencyRetentionHours: config.IDEMPOTENCY_RETENTION_HOURS,
+          logger: app.log,
+          observe: recordJobRun,
+        },
         { intervalMinutes: config.JOBS_INTERVAL_MINUTES },
       )
     : undefined;
+  let withdraw = () => {};
   const shutdown = async () => {
+    withdraw();
     await scheduler?.stop();
     await app.close();
     await db.close();
@@ -37,6 +52,7 @@ async function serve(options: { prepare: boolean }) {
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
   const address = await app.listen({ port: config.PORT, host: config.HOST });
+  if (backup) withdraw = announceServer(config.DATA_DIR, { pid: process.pid, url: address, token: backup.token });
   console.log(`\nWijkpost is running at ${address.replace('127.0.0.1', 'localhost')}  (${describeDatabase(config)})`);
   console.log(`  API: ${address}/api/v1/openapi.json`);
 }

@@ -9,6 +9,7 @@ import {
   requireRoles,
   problemSchema,
 } from '../../http/route-kit.ts';
+import { DomainError } from '../../shared/errors.ts';
 import { fieldworkReaders } from '../fieldwork/index.ts';
 import { roles } from '../people/index.ts';
 import { addObservationPhoto, MAX_PHOTOS_PER_OBSERVATION } from './add-observation-photo.ts';
@@ -47,9 +48,17 @@ async function readFiles(request: FastifyRequest): Promise<UploadedFile[]> {
     });
   }
   const files: UploadedFile[] = [];
-  for await (const part of request.files()) {
-    const data = await part.toBuffer();
-    files.push({ fieldName: part.fieldname, data, truncated: part.file.truncated });
+  try {
+    for await (const part of request.files()) {
+      const data = await part.toBuffer();
+      files.push({ fieldName: part.fieldname, data, truncated: part.file.truncated });
+    }
+  } catch (error) {
+    // The plugin's own refusals (too many files, …) carry their status; the parser's do not: the body is broken.
+    if ((error as { statusCode?: number }).statusCode) throw error;
+    throw new DomainError('validation', 'The multipart body is broken or cut off; send the photos again.', [
+      { name: 'body', reason: 'not a complete multipart/form-data body', code: 'malformed_multipart' },
+    ]);
   }
   return files;
 }

@@ -8,16 +8,41 @@ export function idempotencyScope(operation: string, caller: { staffId: string | 
   return `${operation} ${caller.staffId ? `user:${caller.staffId}` : `ip:${caller.ip}`}`;
 }
 
-/** Canonical JSON (sorted keys), so a retry with re-ordered properties still counts as the same request. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+const byKey = ([a]: [string, unknown], [b]: [string, unknown]) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Canonical JSON (sorted keys), so a retry with re-ordered properties still counts as the same request.
+ * Iterative, with a stack of pieces still to write: a body nested thousands deep cannot run it out of stack.
+ */
+function canonical(root: unknown): string {
+  const out: string[] = [];
+  const todo: Array<{ value: unknown } | { text: string }> = [{ value: root }];
+  while (todo.length > 0) {
+    const item = todo.pop()!;
+    if ('text' in item) {
+      out.push(item.text);
+      continue;
+    }
+    const value = item.value;
+    const pieces: Array<{ value: unknown } | { text: string }> = [];
+    if (Array.isArray(value)) {
+      pieces.push({ text: '[' });
+      value.forEach((element, i) => pieces.push(...(i > 0 ? [{ text: ',' }] : []), { value: element }));
+      pieces.push({ text: ']' });
+    } else if (value && typeof value === 'object') {
+      const entries = Object.entries(value as Record<string, unknown>)
+        .filter(([, v]) => v !== undefined)
+        .sort(byKey);
+      pieces.push({ text: '{' });
+      entries.forEach(([k, v], i) => pieces.push({ text: `${i > 0 ? ',' : ''}${JSON.stringify(k)}:` }, { value: v }));
+      pieces.push({ text: '}' });
+    } else {
+      out.push(JSON.stringify(value) ?? 'null');
+      continue;
+    }
+    for (let i = pieces.length - 1; i >= 0; i--) todo.push(pieces[i]!);
   }
-  return JSON.stringify(value) ?? 'null';
+  return out.join('');
 }
 
 export function requestHash(parts: Record<string, unknown>): string {

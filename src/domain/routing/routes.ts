@@ -20,6 +20,8 @@ export function registerRoutingRoutes(app: App, deps: AppDeps) {
     '/api/v1/routing-rules',
     {
       preHandler: requireRoles('administrator', 'coordinator'),
+      // Up to 500 rules with their code lists: more than the default 64 kB body (src/http/json-body.ts).
+      bodyLimit: 1024 * 1024,
       schema: {
         tags: ['routing'],
         summary: 'Replace the ordered routing rules of your municipality at once',

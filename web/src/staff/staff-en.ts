@@ -72,6 +72,7 @@ export const staffEn: Record<StaffMessageKey, string> = {
   'history.forwarded': 'forwarded to partner',
   'history.note': 'note',
   'history.photos_added': 'photos added',
+  'history.contact_erased': 'reporter contact erased on request',
   'history.other': 'change',
 
   'detail.back': '← Back to the overview',

@@ -70,6 +70,7 @@ export const staffNl = {
   'history.forwarded': 'doorgezet naar partner',
   'history.note': 'notitie',
   'history.photos_added': "foto's toegevoegd",
+  'history.contact_erased': 'contactgegevens melder gewist op verzoek',
   'history.other': 'wijziging',
 
   'detail.back': '← Terug naar het overzicht',

@@ -10,7 +10,15 @@ import { useStaffI18n } from '../staff-i18n.ts';
 import { AssignForm, NoteForm, StatusForm } from './report-forms.tsx';
 import { nextStatuses } from './workflow.ts';
 
-const historyActions = ['created', 'assigned', 'rerouted', 'forwarded', 'note', 'photos_added'] as const;
+const historyActions = [
+  'created',
+  'assigned',
+  'rerouted',
+  'forwarded',
+  'note',
+  'photos_added',
+  'contact_erased',
+] as const;
 const historyKey = (action: string) =>
   `history.${(historyActions as readonly string[]).includes(action) ? (action as (typeof historyActions)[number]) : 'other'}` as const;
 
