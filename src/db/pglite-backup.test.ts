@@ -159,8 +159,10 @@ describe('wijkpost backup / restore (PGlite)', () => {
 
   it('the serving process hands out its copy at /ops/backup with the ops token only', async () => {
     const token = 'ops-token-for-tests-0123456789abcdef';
+    // The app needs the whole schema; on a PostgreSQL-server run the PGlite copied here holds a bare table only.
+    const appDb = process.env.DATABASE_URL ? await openTestDb() : db;
     const app: App = await buildApp({
-      db,
+      db: appDb,
       clock: fixedClock(TEST_NOW),
       config: testConfig(),
       backup: { token, dump: () => dumpPglite(db.raw) },
@@ -186,6 +188,7 @@ describe('wijkpost backup / restore (PGlite)', () => {
       assert.equal(result.reports, (await reportsChecksum(db)).n);
     } finally {
       await app.close();
+      if (appDb !== db) await appDb.close();
     }
   });
 
