@@ -4,33 +4,21 @@
  * local server. It creates and drops a database of its own.
  */
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Db } from './db.ts';
 import { migrate, migrationsDir } from './migrate.ts';
-import { openPostgres } from './postgres.ts';
-
-const serverUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+import { scratchServerDatabase } from '../../test/support/db.ts';
 
 describe('migrations on the PostgreSQL server: two runners at once migrate once', () => {
-  const name = `wijkpost_migrate_lock_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const handles: Db[] = [];
+  // Two pools stand in for two processes: each has its own connections.
+  let scratch: Awaited<ReturnType<typeof scratchServerDatabase>>;
+  let handles: Db[];
   before(async () => {
-    const admin = await openPostgres(serverUrl, { max: 1 });
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.close();
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    // Two pools stand in for two processes: each has its own connections.
-    handles.push(await openPostgres(url.toString(), { max: 2 }), await openPostgres(url.toString(), { max: 2 }));
+    scratch = await scratchServerDatabase('wijkpost_migrate_lock', { pools: 2, max: 2 });
+    handles = scratch.pools;
   });
-  after(async () => {
-    for (const handle of handles) await handle.close();
-    const admin = await openPostgres(serverUrl, { max: 1 });
-    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-    await admin.close();
-  });
+  after(() => scratch.drop());
 
   it('applies each migration exactly once when two runners start together on a fresh database', async () => {
     const files = readdirSync(migrationsDir)

@@ -4,16 +4,14 @@
  * always runs on the server: DATABASE_URL when set, else the local server; it creates and drops its own database.
  */
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { Db } from '../db/db.ts';
 import { migrate } from '../db/migrate.ts';
-import { openPostgres } from '../db/postgres.ts';
+import { scratchServerDatabase } from '../../test/support/db.ts';
 import { fixedClock } from '../shared/clock.ts';
 import type { Job } from './jobs.ts';
 import { runJob } from './run-job.ts';
 
-const serverUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const silent = { info: () => undefined, error: () => undefined };
 const deps = (db: Db) => ({
   db,
@@ -23,23 +21,14 @@ const deps = (db: Db) => ({
 });
 
 describe('jobs on the PostgreSQL server: one runner across processes', () => {
-  const name = `wijkpost_jobs_lock_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const processes: Db[] = [];
+  let scratch: Awaited<ReturnType<typeof scratchServerDatabase>>;
+  let processes: Db[];
   before(async () => {
-    const admin = await openPostgres(serverUrl, { max: 1 });
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.close();
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    processes.push(await openPostgres(url.toString(), { max: 3 }), await openPostgres(url.toString(), { max: 3 }));
+    scratch = await scratchServerDatabase('wijkpost_jobs_lock', { pools: 2, max: 3 });
+    processes = scratch.pools;
     await migrate(processes[0]!);
   });
-  after(async () => {
-    for (const db of processes) await db.close();
-    const admin = await openPostgres(serverUrl, { max: 1 });
-    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-    await admin.close();
-  });
+  after(() => scratch.drop());
 
   it('runs a job in one process while the other skips it, and in either once it is free', async () => {
     let release!: () => void;
