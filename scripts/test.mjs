@@ -37,6 +37,7 @@ const slowestFirst = [
   'test/browser/staff-team.test.ts',
   'test/browser/resident-my-district.test.ts',
   'test/bench/web-worklist.test.ts',
+  'test/durability/crash-burst.test.ts',
   'test/durability/durability.test.ts',
   'test/bench/intake.test.ts',
 ];
@@ -58,6 +59,13 @@ function findTests(dir) {
 
 let files = [...findTests(join(root, 'src')), ...findTests(join(root, 'test'))].sort();
 if (only.length) files = files.filter((f) => only.some((o) => f.includes(o)));
+/**
+ * Files in test/exclusive/ disturb everything else (they restart the PostgreSQL server), so they run after all
+ * other files, one at a time.
+ */
+const isExclusive = (file) => file.includes('/test/exclusive/');
+const exclusive = files.filter(isExclusive);
+files = files.filter((f) => !isExclusive(f));
 const leftOut = withBrowser ? [] : files.filter(needsBrowser);
 files = files.filter((f) => !leftOut.includes(f)).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 
@@ -111,7 +119,7 @@ if (files.some(needsBrowser) && !existsSync('/usr/bin/chromium')) {
 
 const databaseUrl = process.env.DATABASE_URL || undefined;
 console.log(
-  `Wijkpost tests on ${databaseUrl ? 'PostgreSQL server' : 'PGlite (embedded)'}, Node ${process.version}: ${files.length} files` +
+  `Wijkpost tests on ${databaseUrl ? 'PostgreSQL server' : 'PGlite (embedded)'}, Node ${process.version}: ${files.length + exclusive.length} files` +
     (leftOut.length ? ` (${leftOut.length} that drive Chromium left out: --no-browser)` : ''),
 );
 const build = spawnSync(
@@ -130,22 +138,26 @@ if (build.status !== 0) {
 // Two templates: the Haarlem demo (what openTestDb() copies) and the migrated schema alone ({ empty: true }).
 const templates = JSON.parse(build.stdout.trim());
 
-const run = spawnSync(
-  process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...inBatches(files)],
-  {
-    cwd: root,
-    stdio: 'inherit',
-    env: {
-      ...process.env,
-      WIJKPOST_TEST_TEMPLATE: templates.demo,
-      WIJKPOST_TEST_EMPTY_TEMPLATE: templates.empty,
-      ...(templates.postgisBundle ? { WIJKPOST_TEST_POSTGIS_BUNDLE: templates.postgisBundle } : {}),
-      WIJKPOST_SCREENSHOT_DIR: join(root, refreshScreenshots ? 'docs/screenshots' : 'test-results/screenshots'),
-      LOG_LEVEL: 'silent',
-    },
-  },
-);
+const testEnv = {
+  ...process.env,
+  WIJKPOST_TEST_TEMPLATE: templates.demo,
+  WIJKPOST_TEST_EMPTY_TEMPLATE: templates.empty,
+  ...(templates.postgisBundle ? { WIJKPOST_TEST_POSTGIS_BUNDLE: templates.postgisBundle } : {}),
+  WIJKPOST_SCREENSHOT_DIR: join(root, refreshScreenshots ? 'docs/screenshots' : 'test-results/screenshots'),
+  LOG_LEVEL: 'silent',
+};
+const runTests = (list, concurrency) =>
+  list.length === 0
+    ? { status: 0 }
+    : spawnSync(
+        process.execPath,
+        ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...list],
+        { cwd: root, stdio: 'inherit', env: testEnv },
+      );
+const main = runTests(inBatches(files), 2);
+if (exclusive.length) console.log(`Then, one at a time: ${exclusive.map((f) => f.slice(root.length)).join(', ')}`);
+const alone = runTests(exclusive, 1);
+const run = { status: main.status || alone.status };
 
 if (databaseUrl) {
   for (const template of [templates.demo, templates.empty]) {
