@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import { z } from 'zod';
 
 /**
@@ -32,6 +33,14 @@ const envSchema = z.object({
   ADDRESS_SEARCH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
   PHOTO_MAX_BYTES: z.coerce.number().int().min(10_000).max(50_000_000).default(5_242_880),
   PHOTO_UPLOAD_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  /** Upload requests handled at once by a process; more get 503 with Retry-After before their body is read. */
+  PHOTO_UPLOADS_IN_FLIGHT: z.coerce.number().int().min(1).max(1000).default(16),
+  /** Stored (re-encoded) photo bytes one address may add to reports per day through the public upload. */
+  PHOTO_BYTES_PER_ADDRESS_PER_DAY: z.coerce.number().int().min(10_000).default(60_000_000),
+  /** Stored photo bytes of one report, all its photos together. */
+  PHOTO_BYTES_PER_REPORT: z.coerce.number().int().min(10_000).default(20_000_000),
+  /** Where uploads are spooled while they are checked (a file per part, removed after the request). */
+  UPLOAD_SPOOL_DIR: z.string().min(1).default(tmpdir()),
   PUBLIC_REPORTS_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
   FOLLOW_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
   PDOK_CBS_WFS_URL: z.string().url().default('https://service.pdok.nl/cbs/wijkenbuurten/2024/wfs/v1_0'),

@@ -102,6 +102,7 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   }
   if (error instanceof DomainError) {
     const mapped = statusByCode[error.code];
+    if (error.retryAfterSeconds !== undefined) reply.header('Retry-After', String(Math.ceil(error.retryAfterSeconds)));
     return sendProblem(reply, request, {
       status: mapped.status,
       title: mapped.title,

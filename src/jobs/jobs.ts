@@ -8,6 +8,7 @@ import {
   anonymiseReporterContact,
   purgeIdempotencyRecords,
   purgeSessions,
+  purgeUploadUsage,
   removeClosedReportPhotos,
 } from '../domain/retention/index.ts';
 
@@ -46,6 +47,12 @@ export const jobs: readonly Job[] = [
     description: 'delete expired and revoked sign-in sessions',
     intervalMinutes: 60,
     run: async (deps) => ({ ...(await purgeSessions(deps)) }),
+  },
+  {
+    name: 'purge-upload-usage',
+    description: "delete the photo upload counts per address of earlier days (only today's cap needs them)",
+    intervalMinutes: 60,
+    run: async (deps) => ({ ...(await purgeUploadUsage(deps)) }),
   },
   {
     name: 'purge-idempotency',

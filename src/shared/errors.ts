@@ -25,6 +25,8 @@ export class DomainError extends Error {
     readonly code: DomainErrorCode,
     readonly detail: string,
     readonly fieldProblems: FieldProblem[] = [],
+    /** For rate_limited and unavailable: when to try again, sent as Retry-After. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(detail);
     this.name = 'DomainError';

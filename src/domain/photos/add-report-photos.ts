@@ -3,7 +3,14 @@ import type { Clock } from '../../shared/clock.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { normaliseTrackingCode } from '../reports/index.ts';
 import { prepareUploads } from './prepare-uploads.ts';
-import { countPhotos, findReportForUpload, insertPhoto, lockReportByTrackingCode } from './repository.ts';
+import {
+  countPhotos,
+  findReportForUpload,
+  insertPhoto,
+  lockReportByTrackingCode,
+  sumPhotoBytes,
+} from './repository.ts';
+import { chargeUploadUsage } from './upload-usage.ts';
 import type { UploadedFile, UploadReceipt } from './schemas.ts';
 
 export const MAX_PHOTOS_PER_REPORT = 3;
@@ -47,9 +54,19 @@ export async function assertReportAcceptsPhotos(
  * creation, at most MAX_PHOTOS_PER_REPORT in all. The same unknown-code answer is given for
  * a malformed and a non-existing code, so the endpoint tells nothing about other reports.
  */
+export interface PhotoStorageCaps {
+  /** Stored bytes of one report's photos together. */
+  bytesPerReport: number;
+  /** Stored bytes one address may add per day; staff uploads (uploadedBy set) are not counted. */
+  bytesPerAddressPerDay: number;
+}
+
+/**
+ * `addressKey` (see uploadAddressKey) names the calling address for the day's cap of a public upload.
+ */
 export async function addReportPhotos(
-  deps: { db: Db; clock: Clock; maxBytes: number },
-  input: { trackingCode: string; files: UploadedFile[]; uploadedBy: string | null },
+  deps: { db: Db; clock: Clock; maxBytes: number; caps: PhotoStorageCaps },
+  input: { trackingCode: string; files: UploadedFile[]; uploadedBy: string | null; addressKey: string | null },
 ): Promise<UploadReceipt> {
   const code = normaliseTrackingCode(input.trackingCode);
   if (!code) throw unknownCode();
@@ -62,6 +79,19 @@ export async function addReportPhotos(
     const owner = { kind: 'report' as const, id: report.id };
     const existing = await countPhotos(tx, owner);
     assertRoomFor(existing, prepared.length);
+    const adding = prepared.reduce((sum, photo) => sum + photo.data.length, 0);
+    if ((await sumPhotoBytes(tx, owner)) + adding > deps.caps.bytesPerReport)
+      throw new DomainError(
+        'conflict',
+        `The photos of a report take at most ${Math.round(deps.caps.bytesPerReport / 1_000_000)} MB together; send smaller photos.`,
+      );
+    if (input.uploadedBy === null && input.addressKey !== null)
+      await chargeUploadUsage(tx, {
+        addressKey: input.addressKey,
+        now,
+        bytes: adding,
+        capBytes: deps.caps.bytesPerAddressPerDay,
+      });
     for (const photo of prepared) {
       await insertPhoto(tx, {
         municipalityCode: report.municipalityCode,

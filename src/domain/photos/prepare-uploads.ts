@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DomainError, type FieldProblem } from '../../shared/errors.ts';
 import { InvalidImage, type CleanImage } from './image-format.ts';
+import { withPhotoSlot } from './photo-slots.ts';
 import { reencodePhoto } from './reencode-photo.ts';
 import type { UploadedFile } from './schemas.ts';
 
@@ -10,7 +11,8 @@ export interface PreparedPhoto extends CleanImage {
 
 /**
  * Checks and re-encodes every file and reports all problems together; nothing is stored when any file is
- * refused. Files are re-encoded one after another, so one request holds at most one decoded photo.
+ * refused. Files are read from their spool file and re-encoded one after another, each in one of the process'
+ * decode slots, so one request holds at most one photo in memory and the process at most PHOTO_DECODE_SLOTS.
  */
 export async function prepareUploads(
   files: UploadedFile[],
@@ -24,7 +26,7 @@ export async function prepareUploads(
   const prepared: PreparedPhoto[] = [];
   for (const [index, file] of files.entries()) {
     const name = `files[${index}]`;
-    if (file.truncated || file.data.length > limits.maxBytes) {
+    if (file.truncated || file.size > limits.maxBytes) {
       problems.push({
         name,
         reason: `larger than ${Math.floor((limits.maxBytes / 1_048_576) * 10) / 10} MB`,
@@ -33,7 +35,7 @@ export async function prepareUploads(
       continue;
     }
     try {
-      const clean = await reencodePhoto(file.data);
+      const clean = await withPhotoSlot(async () => reencodePhoto(await file.read()));
       prepared.push({ ...clean, sha256: createHash('sha256').update(clean.data).digest('hex') });
     } catch (error) {
       if (!(error instanceof InvalidImage)) throw error;

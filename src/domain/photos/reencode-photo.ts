@@ -17,6 +17,11 @@ export const MAX_PHOTO_EDGE = 2560;
 /** Visually lossless for photos. mozjpeg would save about a third of the bytes at 2–3× the time. */
 export const JPEG_QUALITY = 85;
 
+// libvips keeps recent images and operations in a cache (50 MB and 100 operations by default) for pipelines
+// that reuse their input; every upload is a new image, so the cache only held memory that looked leaked after
+// a burst of uploads.
+sharp.cache(false);
+
 /**
  * Decodes and re-encodes an uploaded photo so that what is stored is only pixels: the EXIF orientation
  * is applied (portrait phone photos come out upright), colours are converted to sRGB, and every

@@ -149,3 +149,29 @@ export async function findStoredPhoto(db: Queryable, photoId: string): Promise<S
     data: Buffer.from(row.data.buffer, row.data.byteOffset, row.data.byteLength),
   };
 }
+
+export async function findInstallationKey(db: Queryable, name: string): Promise<string> {
+  const { rows } = await db.query<{ key: string }>('SELECT key FROM installation_keys WHERE name = $1', [name]);
+  if (!rows[0]) throw new Error(`installation key ${name} is missing: run the migrations`);
+  return rows[0].key;
+}
+
+/** Adds to an address's bytes of the day and returns the new total. */
+export async function addUploadUsage(db: Queryable, addressKey: string, day: string, bytes: number): Promise<number> {
+  const { rows } = await db.query<{ bytes: string }>(
+    `INSERT INTO photo_upload_usage (address_key, day, bytes) VALUES ($1, $2, $3)
+     ON CONFLICT (address_key, day) DO UPDATE SET bytes = photo_upload_usage.bytes + EXCLUDED.bytes
+     RETURNING bytes::text AS bytes`,
+    [addressKey, day, bytes],
+  );
+  return Number(rows[0]!.bytes);
+}
+
+/** Stored bytes of a report's photos. */
+export async function sumPhotoBytes(db: Queryable, owner: PhotoOwner): Promise<number> {
+  const { rows } = await db.query<{ bytes: string }>(
+    `SELECT coalesce(sum(byte_size), 0)::text AS bytes FROM photos WHERE ${ownerColumn(owner)} = $1`,
+    [owner.id],
+  );
+  return Number(rows[0]!.bytes);
+}

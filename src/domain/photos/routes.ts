@@ -9,7 +9,6 @@ import {
   requireRoles,
   problemSchema,
 } from '../../http/route-kit.ts';
-import { DomainError } from '../../shared/errors.ts';
 import { fieldworkReaders } from '../fieldwork/index.ts';
 import { roles } from '../people/index.ts';
 import { addObservationPhoto, MAX_PHOTOS_PER_OBSERVATION } from './add-observation-photo.ts';
@@ -23,8 +22,9 @@ import {
   reportIdParamsSchema,
   trackingCodeParamsSchema,
   uploadReceiptSchema,
-  type UploadedFile,
 } from './schemas.ts';
+import { spoolFiles, uploadGate, type SpooledUpload } from './routes-spool.ts';
+import { uploadAddressKey } from './upload-usage.ts';
 
 const tags = ['photos'];
 const uploadProblems = {
@@ -33,39 +33,32 @@ const uploadProblems = {
   409: problemSchema,
   413: problemSchema,
   415: problemSchema,
+  503: problemSchema.describe('Too many uploads at this moment: try again after Retry-After seconds'),
 };
 /** Shown inline, never interpreted: no scripts, no plugins, no framing, no sniffing. */
 export const PHOTO_CSP =
   "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'none'";
 
-/** Reads every file part into memory; the size limit cuts a file off and marks it truncated. */
-async function readFiles(request: FastifyRequest): Promise<UploadedFile[]> {
-  if (!request.isMultipart()) {
-    // Answered like any other unsupported body type (415), not with the plugin's 406.
-    throw Object.assign(new Error('Send the photos as multipart/form-data.'), {
-      statusCode: 415,
-      code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE',
-    });
-  }
-  const files: UploadedFile[] = [];
-  try {
-    for await (const part of request.files()) {
-      const data = await part.toBuffer();
-      files.push({ fieldName: part.fieldname, data, truncated: part.file.truncated });
-    }
-  } catch (error) {
-    // The plugin's own refusals (too many files, …) carry their status; the parser's do not: the body is broken.
-    if ((error as { statusCode?: number }).statusCode) throw error;
-    throw new DomainError('validation', 'The multipart body is broken or cut off; send the photos again.', [
-      { name: 'body', reason: 'not a complete multipart/form-data body', code: 'malformed_multipart' },
-    ]);
-  }
-  return files;
-}
-
 export function registerPhotoRoutes(app: App, deps: AppDeps) {
   const maxBytes = deps.config.PHOTO_MAX_BYTES;
-  const photoDeps = { ...deps, maxBytes };
+  const caps = {
+    bytesPerReport: deps.config.PHOTO_BYTES_PER_REPORT,
+    bytesPerAddressPerDay: deps.config.PHOTO_BYTES_PER_ADDRESS_PER_DAY,
+  };
+  const photoDeps = { ...deps, maxBytes, caps };
+  const gate = uploadGate(deps.config.PHOTO_UPLOADS_IN_FLIGHT);
+  /** Spools the files, runs `work` on them, and always removes the spool files and leaves the gate. */
+  const withUpload = async <T>(request: FastifyRequest, work: (upload: SpooledUpload) => Promise<T>): Promise<T> => {
+    const leave = gate.enter();
+    let upload: SpooledUpload | undefined;
+    try {
+      upload = await spoolFiles(request, deps.config.UPLOAD_SPOOL_DIR);
+      return await work(upload);
+    } finally {
+      await upload?.remove();
+      leave();
+    }
+  };
 
   app.register(async (scope: App) => {
     await scope.register(multipart, {
@@ -83,12 +76,15 @@ export function registerPhotoRoutes(app: App, deps: AppDeps) {
       request: FastifyRequest<{ Params: { trackingCode: string } }>,
       reply: FastifyReply,
     ) => {
-      const files = await readFiles(request);
-      const receipt = await addReportPhotos(photoDeps, {
-        trackingCode: request.params.trackingCode,
-        files,
-        uploadedBy: request.staff?.id ?? null,
-      });
+      const addressKey = await uploadAddressKey(deps.db, request.ip);
+      const receipt = await withUpload(request, ({ files }) =>
+        addReportPhotos(photoDeps, {
+          trackingCode: request.params.trackingCode,
+          files,
+          uploadedBy: request.staff?.id ?? null,
+          addressKey,
+        }),
+      );
       return reply.status(201).send(receipt);
     };
     const uploadSchema = {
@@ -128,13 +124,13 @@ export function registerPhotoRoutes(app: App, deps: AppDeps) {
         },
       },
       async (request, reply) => {
-        const files = await readFiles(request);
-        return reply.status(201).send(
-          await addObservationPhoto(photoDeps, currentStaff(request), {
+        const photos = await withUpload(request, ({ files }) =>
+          addObservationPhoto(photoDeps, currentStaff(request), {
             observationId: request.params.observationId,
             files,
           }),
         );
+        return reply.status(201).send(photos);
       },
     );
   });

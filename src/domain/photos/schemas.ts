@@ -27,10 +27,15 @@ export const reportIdParamsSchema = z.object({ reportId: z.uuid() });
 export const observationIdParamsSchema = z.object({ observationId: z.uuid() });
 export const photoIdParamsSchema = z.object({ photoId: z.uuid() });
 
-/** One uploaded file as the HTTP adapter hands it over. */
+/**
+ * One uploaded file as the HTTP adapter hands it over: spooled to disk, read only when its turn comes, so a
+ * request holds no photo in memory while it waits.
+ */
 export interface UploadedFile {
   fieldName: string;
-  data: Buffer;
+  /** Bytes received (up to the size limit). */
+  size: number;
   /** True when the file was cut off at the size limit. */
   truncated: boolean;
+  read(): Promise<Buffer>;
 }

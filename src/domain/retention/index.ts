@@ -2,5 +2,6 @@
 export { anonymiseReporterContact, type AnonymiseReporterContactCounts } from './anonymise-reporter-contact.ts';
 export { removeClosedReportPhotos, type RemoveClosedReportPhotosCounts } from './remove-closed-report-photos.ts';
 export { purgeSessions } from './purge-sessions.ts';
+export { purgeUploadUsage } from './purge-upload-usage.ts';
 export { purgeIdempotencyRecords, DEFAULT_IDEMPOTENCY_RETENTION_HOURS } from './purge-idempotency-records.ts';
 export { setRetentionPeriods, listRetentionPeriods } from './set-retention-periods.ts';

@@ -105,3 +105,9 @@ export async function readRetentionPeriods(db: Queryable): Promise<RetentionPeri
   const { rows } = await db.query<RetentionPeriods>(`SELECT ${periodColumns} FROM municipalities ORDER BY code`);
   return rows;
 }
+
+/** Upload counts of days before `day` (YYYY-MM-DD, UTC): they only serve today's cap. */
+export async function deleteUploadUsageBefore(db: Queryable, day: string): Promise<number> {
+  const { rowCount } = await db.query('DELETE FROM photo_upload_usage WHERE day < $1', [day]);
+  return rowCount;
+}
