@@ -31,7 +31,7 @@ interface Cost {
  * A camera-like 12 MP JPEG of some 4 MB at quality 92: smooth gradients for the sky and walls, Gaussian
  * noise for sensor grain and texture (pure noise would compress like no photo does), EXIF like a phone's.
  */
-async function phonePhoto(orientation: number): Promise<Buffer> {
+export async function phonePhoto(orientation: number): Promise<Buffer> {
   const noise = await sharp({
     create: {
       width: WIDTH,

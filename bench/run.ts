@@ -13,6 +13,7 @@ import { benchDistrictLookup } from './district-lookup.ts';
 import { benchIntake, type IntakeRound } from './intake.ts';
 import { benchNestedJson, printNestedJson } from './nested-json.ts';
 import { benchPhotos, printPhotos } from './photos.ts';
+import { benchPhotoMemory, printPhotoMemory } from './photo-memory.ts';
 import { benchResidentForm } from './web-form.ts';
 import { benchWorklistMap } from './web-worklist.ts';
 import { benchAnalysisDb, printAnalysisDb } from './analysis-db.ts';
@@ -84,6 +85,7 @@ console.log(
 );
 
 printPhotos(await benchPhotos());
+printPhotoMemory(await benchPhotoMemory());
 printNestedJson(await benchNestedJson());
 
 printIntake('PGlite (embedded)', await benchIntake(pglite, { rounds: 3, seconds: roundSeconds, connections }));
