@@ -7,6 +7,7 @@ import { openTestDb } from '../../test/support/db.ts';
 import { buildReportsWorld, GROTE_MARKT, TEST_NOW } from '../../test/support/reports-world.ts';
 import type { App } from './deps.ts';
 import { recordJobRun } from './metrics.ts';
+import { registerOpen311Client } from '../domain/open311/index.ts';
 
 const TOKEN = 'metrics-token-for-tests-0123456789';
 const auth = { authorization: `Bearer ${TOKEN}` };
@@ -94,6 +95,32 @@ describe('GET /metrics', () => {
     assert.ok(!text.includes('melder@example.org'));
     assert.ok(!text.includes(created.json().trackingCode));
     assert.ok(!text.includes(created.json().id));
+  });
+
+  it('counts a report filed through Open311 as an intake of source open311', async () => {
+    await registerOpen311Client(
+      { db, clock: fixedClock(TEST_NOW) },
+      { name: 'metrics-test', key: 'metrics-open311-key' },
+    );
+    const before = (await app.inject({ method: 'GET', url: '/metrics', headers: auth })).body;
+    const filed = await app.inject({
+      method: 'POST',
+      url: '/open311/v2/requests.json',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({
+        api_key: 'metrics-open311-key',
+        service_code: 'hondenpoep',
+        lat: String(GROTE_MARKT.coordinates[1]),
+        long: String(GROTE_MARKT.coordinates[0]),
+        description: 'Hondenpoep bij de kerk, via een Open311-app.',
+      }).toString(),
+      remoteAddress: '198.51.100.10',
+    });
+    assert.equal(filed.statusCode, 201, filed.body);
+    const text = (await app.inject({ method: 'GET', url: '/metrics', headers: auth })).body;
+    const diff = (name: string, labels: string) => sample(text, name, labels) - sample(before, name, labels);
+    assert.equal(diff('wijkpost_reports_created_total', 'source="open311"'), 1);
+    assert.equal(diff('wijkpost_intake_duration_seconds_count', 'status="201"'), 1);
   });
 
   it('labels requests by route pattern, never by the URL with its ids', async () => {

@@ -10,6 +10,10 @@ import type { App, AppDeps } from './deps.ts';
 import { sendProblem } from './problem.ts';
 
 const INTAKE_ROUTE = '/api/v1/reports';
+/** Open311 clients file reports here (`requests.json` / `requests.xml`): the same intake, counted as source open311. */
+const OPEN311_INTAKE_ROUTE = /^\/open311\/v2\/requests\.(json|xml)$/;
+const isIntake = (method: string, route: string | undefined) =>
+  method === 'POST' && route !== undefined && (route === INTAKE_ROUTE || OPEN311_INTAKE_ROUTE.test(route));
 const intakeSources = new Set(['web', 'phone', 'street', 'email', 'partner', 'open311']);
 
 /** Process-wide: job runs (src/jobs reports through recordJobRun) and the process's own figures. */
@@ -93,9 +97,12 @@ export function registerMetrics(app: App, deps: AppDeps): void {
   const m = createAppMetrics(deps);
 
   app.addHook('onSend', async (request, reply, payload) => {
-    if (request.method !== 'POST' || request.routeOptions.url !== INTAKE_ROUTE) return payload;
+    if (!isIntake(request.method, request.routeOptions.url)) return payload;
     if (reply.statusCode !== 201 || reply.getHeader('idempotent-replayed')) return payload;
-    const source = (request.body as { source?: unknown } | null)?.source ?? 'web';
+    const source =
+      request.routeOptions.url === INTAKE_ROUTE
+        ? ((request.body as { source?: unknown } | null)?.source ?? 'web')
+        : 'open311';
     m.reportsCreated.inc({ source: typeof source === 'string' && intakeSources.has(source) ? source : 'other' });
     const rule = routingRuleOf(payload);
     if (rule) m.routingDecisions.inc({ rule });
@@ -106,8 +113,7 @@ export function registerMetrics(app: App, deps: AppDeps): void {
     const route = request.routeOptions.url ?? 'unmatched';
     const status = String(reply.statusCode);
     m.httpRequests.inc({ method: request.method, route, status });
-    if (request.method === 'POST' && route === INTAKE_ROUTE)
-      m.intakeDuration.observe({ status }, reply.elapsedTime / 1000);
+    if (isIntake(request.method, route)) m.intakeDuration.observe({ status }, reply.elapsedTime / 1000);
   });
 
   app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
