@@ -9,54 +9,79 @@ const closedBefore = (daysColumn: string) => `
   r.status IN ('resolved', 'cancelled') AND r.closed_at IS NOT NULL
   AND r.closed_at + make_interval(days => m.${daysColumn}) <= $1`;
 
-export async function clearReporterContact(db: Queryable, now: Date): Promise<number> {
-  const { rowCount } = await db.query(
+export async function clearReporterContact(db: Queryable, now: Date): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>(
     `UPDATE reports r
         SET reporter_email = NULL, reporter_phone = NULL, reporter_name = NULL, reporter_consent_share = false
        FROM municipalities m
       WHERE m.code = r.municipality_code AND ${closedBefore('reporter_retention_days')}
         AND (r.reporter_email IS NOT NULL OR r.reporter_phone IS NOT NULL OR r.reporter_name IS NOT NULL
-             OR r.reporter_consent_share)`,
+             OR r.reporter_consent_share)
+      RETURNING r.id`,
     [now],
   );
-  return rowCount;
+  return rows.map((row) => row.id);
 }
 
-export async function deleteFollowersOfClosedReports(db: Queryable, now: Date): Promise<number> {
-  const { rowCount } = await db.query(
+/** Returns the report of every follower row removed (a report once per row). */
+export async function deleteFollowersOfClosedReports(db: Queryable, now: Date): Promise<string[]> {
+  const { rows } = await db.query<{ report_id: string }>(
     `DELETE FROM report_followers f
       USING reports r JOIN municipalities m ON m.code = r.municipality_code
-      WHERE f.report_id = r.id AND ${closedBefore('reporter_retention_days')}`,
+      WHERE f.report_id = r.id AND ${closedBefore('reporter_retention_days')}
+      RETURNING f.report_id`,
     [now],
   );
-  return rowCount;
+  return rows.map((row) => row.report_id);
+}
+
+/**
+ * One history entry per report, by the system: a retention job changed what the report holds, and the
+ * history says so (without what was removed).
+ */
+export async function recordRetentionHistory(
+  db: Queryable,
+  reportIds: Iterable<string>,
+  action: 'contact_expired' | 'photos_expired',
+  now: Date,
+): Promise<void> {
+  const ids = [...new Set(reportIds)];
+  if (ids.length === 0) return;
+  await db.query(
+    `INSERT INTO report_history (report_id, at, actor_label, action)
+     SELECT id, $2, 'system', $3 FROM unnest($1::uuid[]) AS id`,
+    [ids, now, action],
+  );
 }
 
 export async function deletePhotosOfClosedReports(
   db: Queryable,
   now: Date,
-): Promise<{ photos: number; bytes: number }> {
-  const { rows } = await db.query<{ photos: number; bytes: number }>(
-    `WITH removed AS (
-       DELETE FROM photos p
-        USING reports r JOIN municipalities m ON m.code = r.municipality_code
-        WHERE p.report_id = r.id AND ${closedBefore('photo_retention_days')}
-        RETURNING p.byte_size)
-     SELECT count(*)::int AS photos, coalesce(sum(byte_size), 0)::int AS bytes FROM removed`,
+): Promise<{ photos: number; bytes: number; reportIds: string[] }> {
+  const { rows } = await db.query<{ report_id: string; byte_size: number }>(
+    `DELETE FROM photos p
+      USING reports r JOIN municipalities m ON m.code = r.municipality_code
+      WHERE p.report_id = r.id AND ${closedBefore('photo_retention_days')}
+      RETURNING p.report_id, p.byte_size`,
     [now],
   );
-  return rows[0] ?? { photos: 0, bytes: 0 };
+  return {
+    photos: rows.length,
+    bytes: rows.reduce((sum, row) => sum + Number(row.byte_size), 0),
+    reportIds: rows.map((row) => row.report_id),
+  };
 }
 
 /** The link to a photo an Open311 client hosts: a photo of the report too, so it goes when the photos go. */
-export async function clearMediaLinksOfClosedReports(db: Queryable, now: Date): Promise<number> {
-  const { rowCount } = await db.query(
+export async function clearMediaLinksOfClosedReports(db: Queryable, now: Date): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>(
     `UPDATE reports r SET media_url = NULL
        FROM municipalities m
-      WHERE m.code = r.municipality_code AND r.media_url IS NOT NULL AND ${closedBefore('photo_retention_days')}`,
+      WHERE m.code = r.municipality_code AND r.media_url IS NOT NULL AND ${closedBefore('photo_retention_days')}
+      RETURNING r.id`,
     [now],
   );
-  return rowCount;
+  return rows.map((row) => row.id);
 }
 
 /** Sessions that can no longer sign anyone in: expired, or revoked (logout, password reset, deactivation). */

@@ -18,6 +18,15 @@ const DAY = 86_400_000;
 const closed = new Date('2025-03-01T12:00:00Z');
 const at = (days: number, ms = 0) => fixedClock(new Date(closed.getTime() + days * DAY + ms));
 
+/** The retention entries of a report's history: who wrote them, and that they name no removed value. */
+async function retentionHistory(db: Db, reportId: string, action: string) {
+  const { rows } = await db.query<{ actor_label: string; text: string | null; data: unknown }>(
+    'SELECT actor_label, text, data FROM report_history WHERE report_id = $1 AND action = $2',
+    [reportId, action],
+  );
+  return rows;
+}
+
 describe('retention of reporter contact and photos after closure', () => {
   let db: Db;
   const ids: Record<string, string> = {};
@@ -70,6 +79,10 @@ describe('retention of reporter contact and photos after closure', () => {
     assert.equal((await reportState(db, ids.amsterdam!)).photos, 0);
     assert.equal((await reportState(db, ids.amsterdam!)).media_url, null);
     assert.equal((await reportState(db, ids.resolved!)).photos, 1, 'Haarlem keeps photos for 90 days');
+    assert.deepEqual(await retentionHistory(db, ids.amsterdam!, 'photos_expired'), [
+      { actor_label: 'system', text: null, data: {} },
+    ]);
+    assert.deepEqual(await retentionHistory(db, ids.resolved!, 'photos_expired'), []);
 
     assert.deepEqual(await removeClosedReportPhotos({ db, clock: at(90) }), {
       photosRemoved: 2,
@@ -86,6 +99,7 @@ describe('retention of reporter contact and photos after closure', () => {
       bytesRemoved: 0,
       mediaLinksCleared: 0,
     });
+    assert.equal((await retentionHistory(db, ids.resolved!, 'photos_expired')).length, 1, 'one entry, not one per run');
   });
 
   it("anonymises reporter contact and followers at each municipality's own limit, once", async () => {
@@ -100,6 +114,9 @@ describe('retention of reporter contact and photos after closure', () => {
     );
     assert.equal(amsterdam.followers, 0);
     assert.equal(amsterdam.description, 'Afval naast de container', 'the report itself stays');
+    assert.deepEqual(await retentionHistory(db, ids.amsterdam!, 'contact_expired'), [
+      { actor_label: 'system', text: null, data: {} },
+    ]);
     assert.equal((await reportState(db, ids.resolved!)).reporter_email, 'melder@example.org');
 
     assert.deepEqual(await anonymiseReporterContact({ db, clock: at(365, -1) }), {
@@ -126,6 +143,9 @@ describe('retention of reporter contact and photos after closure', () => {
       reportsAnonymised: 0,
       followersRemoved: 0,
     });
+    for (const id of [ids.resolved!, ids.cancelled!, ids.amsterdam!])
+      assert.equal((await retentionHistory(db, id, 'contact_expired')).length, 1, 'one entry per report');
+    assert.deepEqual(await retentionHistory(db, ids.open!, 'contact_expired'), []);
   });
 });
 

@@ -73,6 +73,8 @@ export const staffEn: Record<StaffMessageKey, string> = {
   'history.note': 'note',
   'history.photos_added': 'photos added',
   'history.contact_erased': 'reporter contact erased on request',
+  'history.contact_expired': 'reporter contact removed (retention period over)',
+  'history.photos_expired': 'photos removed (retention period over)',
   'history.other': 'change',
 
   'detail.back': '← Back to the overview',

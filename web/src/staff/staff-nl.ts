@@ -71,6 +71,8 @@ export const staffNl = {
   'history.note': 'notitie',
   'history.photos_added': "foto's toegevoegd",
   'history.contact_erased': 'contactgegevens melder gewist op verzoek',
+  'history.contact_expired': 'contactgegevens melder verwijderd (bewaartermijn verstreken)',
+  'history.photos_expired': "foto's verwijderd (bewaartermijn verstreken)",
   'history.other': 'wijziging',
 
   'detail.back': '← Terug naar het overzicht',
