@@ -82,6 +82,14 @@ describe('the OpenAPI document against the app', () => {
     assert.deepEqual(missing, []);
   });
 
+  it('documents 503 (database unreachable) on every operation and 413 on every POST, PUT and PATCH', () => {
+    const missing = operationsOf(doc).flatMap(({ method, path, operation }) => [
+      ...(operation.responses['503'] ? [] : [`${method} ${path}: 503`]),
+      ...(['POST', 'PUT', 'PATCH'].includes(method) && !operation.responses['413'] ? [`${method} ${path}: 413`] : []),
+    ]);
+    assert.deepEqual(missing, []);
+  });
+
   it('refuses an anonymous call with 401 on every operation that declares security, whatever it sends', async () => {
     const secured = operationsOf(doc).filter(({ operation }) => !isPublic(operation));
     assert.ok(secured.length > 40, `only ${secured.length} secured operations`);

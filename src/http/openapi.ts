@@ -6,7 +6,8 @@
  * - `security` (bearer token or session cookie) when a guard from route-kit needs staff, with 401, and 403 when
  *   only some roles pass (named in its description and in `x-roles`); `optionalStaff()` adds `{}` (anyone);
  * - 400 when it takes input (path, query, headers or body) and on every POST, PUT and PATCH (a malformed JSON
- *   body is a 400 there too); 429 when it has a rate limit;
+ *   body is a 400 there too); 429 when it has a rate limit; 413 on every POST, PUT and PATCH (the body limit);
+ *   503 on every operation (the database cannot be reached, src/db/unavailable.ts);
  * - every 4xx and 5xx answer as application/problem+json with the `Problem` schema (what `sendProblem` writes);
  * - the `API-Version` header on every response (the onSend hook in app.ts sends it on every /api/ answer).
  *
@@ -58,6 +59,11 @@ function isErrorStatus(status: string): boolean {
   return /^[45]\d\d$/.test(status);
 }
 
+const tooLarge = problemSchema.describe('The body is larger than this operation accepts (64 kB unless it says more)');
+const databaseUnavailable = problemSchema.describe(
+  "The database cannot be reached just now: try again after the Retry-After header's seconds",
+);
+
 /** problemSchema itself, or a copy of it with its own description (`problemSchema.describe(…)`). */
 function isProblemSchema(answer: unknown): boolean {
   return answer instanceof z.ZodType && answer._zod.def === problemSchema._zod.def;
@@ -82,6 +88,8 @@ function completeRouteSchema(route: RouteOptions): void {
     response[400] ??= problemSchema;
   }
   if ((route.config as { rateLimit?: unknown } | undefined)?.rateLimit) response[429] ??= problemSchema;
+  if (methods.some((method) => ['POST', 'PUT', 'PATCH'].includes(method))) response[413] ??= tooLarge;
+  response[503] ??= databaseUnavailable;
 
   const access = routeAccess(route);
   delete schema.security;
