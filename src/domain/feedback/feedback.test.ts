@@ -173,6 +173,7 @@ describe('feedback and answers through reporter links', () => {
     assert.equal(body.status, 'resolved');
     assert.equal(body.reporterText.text, 'Opgeruimd door de buitendienst.');
     assert.equal(body.acceptsFeedback, true);
+    assert.equal(body.reopenPossible, true);
     assert.equal(new Date(body.reopenUntil).getTime(), new Date(TEST_NOW).getTime() + 14 * DAY);
     assert.doesNotMatch(response.body, /melder@example|Hondenpoep bij de kerk|Intern/);
   });
@@ -212,6 +213,8 @@ describe('feedback and answers through reporter links', () => {
   it('stores "not solved" after the period without reopening', async () => {
     const report = await resolvedReport();
     clock.advance(15 * DAY);
+    const form = await app.inject({ method: 'GET', url: `/api/v1/public/feedback/${linkFor(report.id, 'feedback')}` });
+    assert.equal(form.json().reopenPossible, false);
     const response = await app.inject({
       method: 'POST',
       url: `/api/v1/public/feedback/${linkFor(report.id, 'feedback')}`,

@@ -34,6 +34,7 @@ export async function getFeedbackForm(deps: LinkDeps, token: string): Promise<Fe
   const resolvedAt = report.status === 'resolved' ? report.closedAt : null;
   const reopenDays = await findFeedbackReopenDays(deps.db, report.municipalityCode);
   const feedbackGiven = await hasFeedbackForLink(deps.db, report.id, reporterLinkTokenHash(token));
+  const reopenUntil = resolvedAt ? reopenDeadline(resolvedAt, reopenDays) : null;
   return {
     trackingCode: report.trackingCode,
     category: { name: report.categoryName },
@@ -42,7 +43,8 @@ export async function getFeedbackForm(deps: LinkDeps, token: string): Promise<Fe
       ? { text: report.reporterText.text, at: report.reporterText.at.toISOString() }
       : null,
     resolvedAt: resolvedAt?.toISOString() ?? null,
-    reopenUntil: resolvedAt ? reopenDeadline(resolvedAt, reopenDays).toISOString() : null,
+    reopenUntil: reopenUntil?.toISOString() ?? null,
+    reopenPossible: reopenUntil !== null && deps.clock.now() <= reopenUntil,
     feedbackGiven,
     acceptsFeedback: resolvedAt !== null && !feedbackGiven,
   };

@@ -24,6 +24,7 @@ export const feedbackFormSchema = z.object({
   reopenUntil: timestamp
     .nullable()
     .describe('Until this moment "not solved" reopens the report; later feedback is kept but does not reopen it'),
+  reopenPossible: z.boolean().describe('"Not solved" given now reopens the report'),
   feedbackGiven: z.boolean().describe('Feedback was already given through this link'),
   acceptsFeedback: z.boolean().describe('The report is resolved and this link has no feedback yet'),
 });

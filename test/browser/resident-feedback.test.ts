@@ -1,0 +1,140 @@
+/**
+ * Stories of a resident after intake: the feedback link from the "resolved" e-mail ("not solved" reopens the
+ * report), the answer link, the status page with the municipality's text and a typed code.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import type { Db } from '../../src/db/db.ts';
+import { createReporterLinkToken } from '../../src/domain/feedback/index.ts';
+import { bearerFor } from '../support/app.ts';
+import { openTestDb } from '../support/db.ts';
+import { GROTE_MARKT } from '../support/reports-world.ts';
+import { expectNoAxeViolations, launchBrowser, openPage, screenshot, startWebApp, type RunningApp } from './support.ts';
+
+const DAY = 86_400_000;
+
+describe('resident gives feedback and answers through the links in e-mails', () => {
+  let db: Db;
+  let running: RunningApp;
+  let browser: Browser;
+  let staff: { authorization: string };
+
+  const newReport = async (description: string): Promise<{ id: string; trackingCode: string }> => {
+    const response = await running.app.inject({
+      method: 'POST',
+      url: '/api/v1/reports',
+      payload: { category: 'hondenpoep', description, location: GROTE_MARKT },
+      remoteAddress: '198.51.100.40',
+    });
+    assert.equal(response.statusCode, 201, response.body);
+    return response.json();
+  };
+  const setStatus = async (id: string, status: string, text: string) => {
+    const response = await running.app.inject({
+      method: 'POST',
+      url: `/api/v1/reports/${id}/status`,
+      headers: staff,
+      payload: { status, text },
+    });
+    assert.equal(response.statusCode, 200, response.body);
+  };
+  const link = (reportId: string, purpose: 'feedback' | 'answer') =>
+    createReporterLinkToken(
+      { reportId, purpose, expiresAt: new Date(Date.now() + 30 * DAY) },
+      running.config.LINK_SIGNING_SECRET,
+    );
+
+  before(async () => {
+    db = await openTestDb();
+    running = await startWebApp(db);
+    const { rows } = await db.query<{ id: string }>(
+      "SELECT id FROM users WHERE email = 'coordinator.oost@haarlem.example'",
+    );
+    staff = await bearerFor(db, rows[0]!.id);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await running?.close();
+    await db?.close();
+  });
+
+  it('says "not solved" through the feedback link, and the report is reopened', async () => {
+    const report = await newReport('Hondenpoep op het plein (feedbackverhaal).');
+    await setStatus(report.id, 'resolved', 'De stoep is schoongemaakt.');
+    const { page, context, errors } = await openPage(browser, running.baseUrl);
+    await page.goto(`${running.baseUrl}/feedback/${link(report.id, 'feedback')}`);
+    await page.waitForSelector('#solved-no');
+    const main = (await page.textContent('main')) ?? '';
+    assert.ok(main.includes(report.trackingCode));
+    assert.ok(main.includes('De stoep is schoongemaakt.'));
+    assert.ok(!main.includes('feedbackverhaal'), 'the description (the reporter’s own words) stays off the page');
+    await expectNoAxeViolations(page, 'the feedback page (nl)');
+
+    await page.click('button[type=submit]');
+    await page.waitForSelector('#error-summary');
+    await expectNoAxeViolations(page, 'the feedback page with errors (nl)');
+
+    await page.check('#solved-no');
+    await page.check('#satisfaction-2');
+    await page.fill('#feedback-text', 'Er ligt alweer poep bij de kerk.');
+    await screenshot(page, 'resident-feedback');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('#feedback-receipt');
+    assert.match((await page.textContent('#feedback-receipt')) ?? '', /heropend/);
+    await expectNoAxeViolations(page, 'the feedback receipt (nl)');
+
+    const { rows } = await db.query<{ status: string }>('SELECT status FROM reports WHERE id = $1', [report.id]);
+    assert.equal(rows[0]!.status, 'reopened');
+    const history = await db.query<{ actor_label: string; text: string }>(
+      'SELECT actor_label, text FROM report_history WHERE report_id = $1 ORDER BY id DESC LIMIT 1',
+      [report.id],
+    );
+    assert.deepEqual(history.rows[0], { actor_label: 'melder', text: 'Er ligt alweer poep bij de kerk.' });
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('answers a question in English, and says why a bad link does not work', async () => {
+    const report = await newReport('Hondenpoep bij de bank (antwoordverhaal).');
+    await setStatus(report.id, 'waiting_for_reporter', 'Bij welke bank precies?');
+    const { page, context, errors } = await openPage(browser, running.baseUrl, { language: 'en' });
+    await page.goto(`${running.baseUrl}/antwoord/${link(report.id, 'answer')}`);
+    await page.waitForSelector('#answer-text');
+    assert.match((await page.textContent('main')) ?? '', /Bij welke bank precies\?/);
+    await expectNoAxeViolations(page, 'the answer page (en)');
+    await page.fill('#answer-text', 'The one by the church door.');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('#answer-receipt');
+    await expectNoAxeViolations(page, 'the answer receipt (en)');
+    const { rows } = await db.query<{ status: string }>('SELECT status FROM reports WHERE id = $1', [report.id]);
+    assert.equal(rows[0]!.status, 'in_progress');
+
+    await page.goto(`${running.baseUrl}/feedback/${link(report.id, 'answer')}`);
+    await page.waitForSelector('[role=alert]');
+    assert.match((await page.textContent('[role=alert]')) ?? '', /not valid/);
+    await expectNoAxeViolations(page, 'a bad link (en)');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('finds the status with a code typed any way, and shows the text for the reporter', async () => {
+    const report = await newReport('Hondenpoep bij de school (statusverhaal).');
+    await setStatus(report.id, 'resolved', 'Opgeruimd door de buitendienst.');
+    const { page, context, errors } = await openPage(browser, running.baseUrl, {
+      viewport: { width: 320, height: 640 },
+    });
+    await page.goto(running.baseUrl);
+    const typed = report.trackingCode.toLowerCase().replace(/-/g, ' ').replace('wp ', 'wp');
+    await page.fill('#tracking-code', typed);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#report-status');
+    assert.equal(new URL(page.url()).pathname, `/melding/${report.trackingCode}`);
+    assert.ok(((await page.textContent('main')) ?? '').includes(report.trackingCode));
+    assert.match((await page.textContent('main')) ?? '', /Opgeruimd door de buitendienst\./);
+    await expectNoAxeViolations(page, 'the status page with the text for the reporter (nl, 320 px)');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
