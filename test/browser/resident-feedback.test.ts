@@ -10,7 +10,15 @@ import { createReporterLinkToken } from '../../src/domain/feedback/index.ts';
 import { bearerFor } from '../support/app.ts';
 import { openTestDb } from '../support/db.ts';
 import { GROTE_MARKT } from '../support/reports-world.ts';
-import { expectNoAxeViolations, launchBrowser, openPage, screenshot, startWebApp, type RunningApp } from './support.ts';
+import {
+  expectNoAxeViolations,
+  launchBrowser,
+  loginAs,
+  openPage,
+  screenshot,
+  startWebApp,
+  type RunningApp,
+} from './support.ts';
 
 const DAY = 86_400_000;
 
@@ -134,6 +142,25 @@ describe('resident gives feedback and answers through the links in e-mails', () 
     assert.ok(((await page.textContent('main')) ?? '').includes(report.trackingCode));
     assert.match((await page.textContent('main')) ?? '', /Opgeruimd door de buitendienst\./);
     await expectNoAxeViolations(page, 'the status page with the text for the reporter (nl, 320 px)');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it("shows the reporters' satisfaction and reopen rate in the management overview", async () => {
+    const { page, context, errors } = await openPage(browser, running.baseUrl, {
+      viewport: { width: 1280, height: 900 },
+    });
+    await loginAs(page, running.baseUrl, 'teammanager@haarlem.example');
+    await page.goto(`${running.baseUrl}/overzicht`);
+    await page.waitForSelector('#feedback-by-category tbody tr');
+    const afval = await page.$$eval('#feedback-by-category tbody tr', (rows) =>
+      rows.map((row) => [...row.children].map((cell) => cell.textContent)).find((cells) => cells[0] === 'Afval'),
+    );
+    // The first story's "not solved" (satisfaction 2) reopened one of the resolved reports of this file.
+    assert.ok(afval, 'a row for Afval');
+    assert.equal(afval[1], '1');
+    assert.equal(afval[2], '2,0');
+    await expectNoAxeViolations(page, 'the management overview with feedback (nl)');
     assert.deepEqual(errors, []);
     await context.close();
   });
