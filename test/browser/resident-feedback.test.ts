@@ -16,6 +16,7 @@ import {
   loginAs,
   openPage,
   screenshot,
+  startFakeLocatieserver,
   startWebApp,
   type RunningApp,
 } from './support.ts';
@@ -163,5 +164,53 @@ describe('resident gives feedback and answers through the links in e-mails', () 
     await expectNoAxeViolations(page, 'the management overview with feedback (nl)');
     assert.deepEqual(errors, []);
     await context.close();
+  });
+
+  it('shows nearby duplicates as pins and a hint that reflows at 320 px, after choosing an address by keyboard', async () => {
+    await newReport('Hondenpoep voor het stadhuis (dubbelverhaal).');
+    const locatieserver = await startFakeLocatieserver([
+      {
+        id: 'adr-0123456789abcdef0123456789abcdef',
+        label: 'Grote Markt 2, 2011RD Haarlem',
+        lon: 4.63663,
+        lat: 52.38118,
+      },
+    ]);
+    const withSearch = await startWebApp(db, { env: { PDOK_LOCATIESERVER_URL: locatieserver.url } });
+    try {
+      const { page, context, errors } = await openPage(browser, withSearch.baseUrl, {
+        viewport: { width: 320, height: 640 },
+      });
+      await page.goto(`${withSearch.baseUrl}/melden`);
+      await page.waitForFunction(() => document.querySelectorAll('#category option').length > 5);
+      await page.selectOption('#category', 'hondenpoep');
+      await page.focus('#address');
+      await page.keyboard.type('Grote Markt 2');
+      await page.waitForSelector('#address-listbox [role=option]');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'address');
+      await page.waitForSelector('#duplicates-heading');
+      await page.waitForSelector('#location-map .wp-nearby-pin');
+      assert.equal(await page.getAttribute('#location-map', 'data-zoom'), '18');
+      await page.click('#duplicates .utrecht-button');
+      await page.waitForSelector('#duplicates input[type=email]');
+      // WCAG 1.4.10: at 320 CSS px nothing needs horizontal scrolling, and the hint stays inside the viewport.
+      const overflow = await page.evaluate(() => {
+        const root = document.documentElement;
+        const wide = [...document.querySelectorAll('#duplicates *')]
+          .filter((element) => element.getBoundingClientRect().right > root.clientWidth + 0.5)
+          .map((element) => element.tagName + '.' + element.className);
+        return { scroll: root.scrollWidth - root.clientWidth, wide };
+      });
+      assert.deepEqual(overflow, { scroll: 0, wide: [] });
+      await screenshot(page, 'resident-duplicates-320');
+      await expectNoAxeViolations(page, 'the duplicate hint at 320 px (nl)');
+      assert.deepEqual(errors, []);
+      await context.close();
+    } finally {
+      await withSearch.close();
+      await locatieserver.close();
+    }
   });
 });
