@@ -39,4 +39,16 @@ describe('configuration', () => {
     assert.equal(parseConfig({ JOBS_INTERVAL_MINUTES: '5' }).JOBS_INTERVAL_MINUTES, 5);
     assert.throws(() => parseConfig({ JOBS_ENABLED: 'maybe' }), ConfigError);
   });
+
+  it('requires LINK_SIGNING_SECRET in production and gives a development one elsewhere', () => {
+    assert.throws(
+      () => parseConfig({ NODE_ENV: 'production' }),
+      (error: unknown) =>
+        error instanceof ConfigError && error.problems.some((p) => p.startsWith('LINK_SIGNING_SECRET')),
+    );
+    const secret = 'a-production-secret-of-at-least-32-characters';
+    assert.equal(parseConfig({ NODE_ENV: 'production', LINK_SIGNING_SECRET: secret }).LINK_SIGNING_SECRET, secret);
+    assert.ok(parseConfig({}).LINK_SIGNING_SECRET.length >= 32);
+    assert.throws(() => parseConfig({ LINK_SIGNING_SECRET: 'short' }), ConfigError);
+  });
 });

@@ -62,12 +62,26 @@ const envSchema = z.object({
   IDEMPOTENCY_RETENTION_HOURS: z.coerce.number().int().min(1).max(8760).default(48),
   /** Unset: GET /metrics answers 404. Set: it answers Prometheus scrapes that send `Authorization: Bearer <token>`. */
   METRICS_TOKEN: z.string().min(16).optional(),
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  /**
+   * Signs the links in e-mails to reporters (feedback, answers): HMAC-SHA256, no login. Required in production;
+   * elsewhere a fixed development value, so links made by a dev server are worthless anywhere else.
+   */
+  LINK_SIGNING_SECRET: z.string().min(32).optional(),
 });
 
-const configSchema = envSchema.transform((env) => ({
-  ...env,
-  COOKIE_SECURE: env.COOKIE_SECURE ?? env.PUBLIC_BASE_URL?.startsWith('https:') ?? false,
-}));
+const DEV_LINK_SIGNING_SECRET = 'wijkpost-development-link-signing-secret-not-for-production';
+
+const configSchema = envSchema
+  .refine((env) => env.NODE_ENV !== 'production' || env.LINK_SIGNING_SECRET !== undefined, {
+    path: ['LINK_SIGNING_SECRET'],
+    message: 'is required when NODE_ENV=production (at least 32 characters)',
+  })
+  .transform((env) => ({
+    ...env,
+    COOKIE_SECURE: env.COOKIE_SECURE ?? env.PUBLIC_BASE_URL?.startsWith('https:') ?? false,
+    LINK_SIGNING_SECRET: env.LINK_SIGNING_SECRET ?? DEV_LINK_SIGNING_SECRET,
+  }));
 
 export type Config = z.infer<typeof configSchema>;
 

@@ -18,6 +18,7 @@ const statusByCode: Record<DomainErrorCode, { status: number; title: string }> =
   idempotency_mismatch: { status: 422, title: 'Idempotency key reused with a different request' },
   rate_limited: { status: 429, title: 'Too many requests' },
   unavailable: { status: 503, title: 'Service unavailable' },
+  gone: { status: 410, title: 'Gone' },
 };
 
 /**
@@ -51,6 +52,7 @@ const statusTitles: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not found',
   409: 'Conflict',
+  410: 'Gone',
   408: 'Request timeout',
   413: 'Payload too large',
   414: 'URI too long',

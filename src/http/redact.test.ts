@@ -82,4 +82,10 @@ describe('log redaction of tracking codes', () => {
     assert.equal(redactUrl('/api/v1/public/districts/WK039209/officer'), '/api/v1/public/districts/WK039209/officer');
     assert.equal(redactUrl('/api/v1/bad/%ZZ/%C2'), '/api/v1/bad/%ZZ/%C2');
   });
+
+  it('keeps reporter link tokens out of the log', () => {
+    const token = 'Z6C7PkdNwgazL7IdBcM6jsrB9IMVc1bg_BIc5IVpeibPOt_sGUKi9k2RHm8ls8LR9R40Fb3c';
+    assert.equal(redactUrl(`/api/v1/public/feedback/${token}`), '/api/v1/public/feedback/LINK-****');
+    assert.equal(redactUrl(`/antwoord/${token}?x=1`), '/antwoord/LINK-****');
+  });
 });

@@ -2,6 +2,7 @@
 import { registerAddressRoutes } from '../domain/addresses/routes.ts';
 import { registerCategoryRoutes } from '../domain/categories/routes.ts';
 import { registerDashboardRoutes } from '../domain/dashboards/routes.ts';
+import { registerFeedbackRoutes } from '../domain/feedback/routes.ts';
 import { registerFieldworkRoutes } from '../domain/fieldwork/routes.ts';
 import { registerGeographyRoutes } from '../domain/geography/routes.ts';
 import { registerMeetingRoutes } from '../domain/meetings/routes.ts';
@@ -27,6 +28,7 @@ export async function registerRoutes(app: App, deps: AppDeps): Promise<void> {
   registerMeetingRoutes(app, deps);
   await registerReportRoutes(app, deps);
   registerPublicReportRoutes(app, deps);
+  registerFeedbackRoutes(app, deps);
   const addressSearch = createPdokLocatieserver({
     baseUrl: deps.config.PDOK_LOCATIESERVER_URL,
     timeoutMs: deps.config.PDOK_TIMEOUT_MS,

@@ -11,7 +11,9 @@ export type DomainErrorCode =
   | 'outside_municipality'
   | 'idempotency_mismatch'
   | 'rate_limited'
-  | 'unavailable';
+  | 'unavailable'
+  /** Something that existed and ended, e.g. an expired link (410). */
+  | 'gone';
 
 export interface FieldProblem {
   /** JSON-pointer-like path of the offending field, e.g. "location.coordinates". */

@@ -246,20 +246,34 @@ describe('resident files a report', () => {
       await formReady(page);
       await tabTo(page, '#address');
       await page.keyboard.type('Grote Markt');
-      await page.waitForSelector('.wp-suggestions button');
-      await tabTo(page, '.wp-suggestions button');
-      assert.match(
-        (await page.evaluate(() => document.activeElement?.textContent)) ?? '',
-        /Grote Markt 2, 2011RD Haarlem/,
-      );
+      // A WAI-ARIA combobox: the arrows move through the options while the focus stays in the input.
+      await page.waitForSelector('#address-listbox [role=option]');
+      assert.equal(await page.getAttribute('#address', 'aria-expanded'), 'true');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowUp');
+      const active = await page.getAttribute('#address', 'aria-activedescendant');
+      assert.match((await page.textContent(`#${active}`)) ?? '', /Grote Markt 2, 2011RD Haarlem/);
+      assert.equal(await page.getAttribute(`#${active}`, 'aria-selected'), 'true');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'address');
       await page.keyboard.press('Enter');
       await page.waitForFunction(() => /Oude Stad/.test(document.querySelector('#location-result')?.textContent ?? ''));
       await page.waitForSelector('.wp-marker');
       assert.equal(await page.inputValue('#address'), 'Grote Markt 2, 2011RD Haarlem');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'address', 'focus kept after choosing');
+      assert.equal(await page.getAttribute('#address', 'aria-expanded'), 'false');
+      assert.equal(await page.getAttribute('#location-map', 'data-zoom'), '18', 'the map zooms to street level');
+
+      // Escape closes the list without choosing.
+      await page.fill('#address', 'Grote Markt');
+      await page.waitForSelector('#address-listbox [role=option]');
+      await page.keyboard.press('Escape');
+      assert.equal(await page.getAttribute('#address', 'aria-expanded'), 'false');
+      assert.equal(await page.inputValue('#address'), 'Grote Markt');
 
       await page.fill('#address', 'Grote Markt 1, 1315');
       await page.click('text=Zoek adres');
-      await page.click('.wp-suggestions button:has-text("Almere")');
+      await page.click('#address-listbox [role=option]:has-text("Almere")');
       await page.waitForSelector('text=Deze plek ligt buiten de gemeente');
       await context.close();
     } finally {

@@ -171,9 +171,15 @@ describe('contact-centre agent takes a phone report', () => {
       assert.equal(await page.$('#intake-map .wp-marker'), null, 'no place is chosen while typing');
       assert.ok(pdok.suggestions.includes('Grote Mar'));
 
-      await page.click('.wp-suggestions button');
+      // The combobox by keyboard: Down highlights the first suggestion, Enter takes it, the focus stays.
+      await page.focus('#intake-address');
+      await page.waitForSelector('#intake-address-listbox [role=option]');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
       await page.waitForFunction(() => /Oude Stad/.test(document.querySelector('#intake-place')?.textContent ?? ''));
       await page.waitForSelector('#intake-map .wp-marker');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'intake-address');
+      assert.equal(await page.getAttribute('#intake-map', 'data-zoom'), '18', 'the map zooms to street level');
       await page.selectOption('#category', 'wildplassen');
       await page.fill('#intake-description', 'Wildplassen in de steeg naast de kerk.');
       await page.click('#intake-submit');

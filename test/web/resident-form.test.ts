@@ -184,8 +184,10 @@ describe('resident form rules', () => {
       updatedAt: '2026-11-24T09:00:00+01:00',
       deadline: '2026-11-27T17:00:00+01:00',
       closedAt: null,
+      reporterText: { text: 'Wij halen het morgen op.', at: '2026-11-24T10:00:00+01:00' },
     });
     assert.equal(status.categoryName, 'Grofvuil');
     assert.equal(status.closedAt, null);
+    assert.deepEqual(status.reporterText, { text: 'Wij halen het morgen op.', at: '2026-11-24T10:00:00+01:00' });
   });
 });

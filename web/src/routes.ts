@@ -63,6 +63,7 @@ const staff = <Path extends string>(
 ): StaffRoute => ({ path, area: 'staff', page, ...extras });
 
 const uuid = /^[0-9a-f-]{36}$/;
+const reporterToken = /^[A-Za-z0-9_-]{20,200}$/;
 const officeRoles = ['coordinator', 'team_manager', 'administrator'] as const;
 
 export const routes: readonly AppRoute[] = [
@@ -72,6 +73,9 @@ export const routes: readonly AppRoute[] = [
   resident('/melding/:trackingCode', 'reportStatus'),
   resident('/mijn-wijk', 'myDistrictFinder', { menu: 'nav.myDistrict' }),
   resident('/mijn-wijk/:code', 'myDistrictView', { menuParent: '/mijn-wijk' }),
+  // The links in e-mails to reporters (src/domain/feedback): a signed token, no login.
+  resident('/feedback/:token', 'feedback', { constraints: { token: reporterToken } }),
+  resident('/antwoord/:token', 'answer', { constraints: { token: reporterToken } }),
 
   staff('/inloggen', 'signIn', { access: 'sign-in' }),
   staff('/werk', 'worklist', { access: ['officer'], menu: 'nav.worklist' }),

@@ -2,6 +2,7 @@ import type { Queryable } from '../../db/db.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { DomainError, type FieldProblem } from '../../shared/errors.ts';
 import type { StaffUser } from '../people/index.ts';
+import { feedbackOverview } from './feedback-overview.ts';
 import { boroughList, deadlinePerWeek, mainCategories, reportsPerWeek } from './repository.ts';
 import type { Overview, OverviewQuery } from './schemas.ts';
 
@@ -27,7 +28,10 @@ export function overviewWindow(query: OverviewQuery, now: Date): { from: Date; t
   return { from, to };
 }
 
-/** The management overview's numbers: reports per week by main category and borough, and deadline performance. */
+/**
+ * The management overview's numbers: reports per week by main category and borough, deadline performance, and the
+ * residents' feedback (satisfaction, reopened reports) per main category and district.
+ */
 export async function managementOverview(
   deps: { db: Queryable; clock: Clock },
   viewer: StaffUser,
@@ -36,11 +40,12 @@ export async function managementOverview(
   const now = deps.clock.now();
   const { from, to } = overviewWindow(query, now);
   const municipality = viewer.municipalityCode;
-  const [categories, boroughs, perWeek, deadline] = await Promise.all([
+  const [categories, boroughs, perWeek, deadline, feedback] = await Promise.all([
     mainCategories(deps.db, municipality),
     boroughList(deps.db, municipality),
     reportsPerWeek(deps.db, municipality, from, to),
     deadlinePerWeek(deps.db, municipality, from, to, now),
+    feedbackOverview(deps.db, municipality, { from, to }),
   ]);
   return {
     from: from.toISOString(),
@@ -49,5 +54,6 @@ export async function managementOverview(
     boroughs,
     reportsPerWeek: perWeek,
     deadlinePerWeek: deadline,
+    feedback,
   };
 }

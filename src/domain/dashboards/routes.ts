@@ -35,7 +35,7 @@ export function registerDashboardRoutes(app: App, deps: AppDeps) {
       schema: {
         tags,
         summary:
-          'Management overview: reports per week by main category and borough, share resolved within the deadline',
+          "Management overview: reports per week by main category and borough, share resolved within the deadline, residents' satisfaction and reopen rate per category and district",
         querystring: overviewQuerySchema,
         response: { 200: overviewSchema, ...problems },
       },

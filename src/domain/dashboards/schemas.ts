@@ -48,6 +48,22 @@ export const teamBoardSchema = z.object({
 });
 export type TeamBoard = z.infer<typeof teamBoardSchema>;
 
+// ── Residents' feedback (management overview) ──────────────────────────────────
+const feedbackFigures = {
+  resolved: z.number().int().describe('Reports resolved in the period (first resolution)'),
+  reopened: z.number().int().describe('Of those, reopened afterwards (by staff or by the reporter)'),
+  reopenedByReporter: z.number().int().describe('Of those, reopened by the reporter\'s "not solved"'),
+  reopenRate: z.number().nullable().describe('reopened / resolved; null without resolved reports'),
+  responses: z.number().int().describe('Feedback given in the period'),
+  solved: z.number().int().describe('Responses saying the problem is solved'),
+  meanSatisfaction: z.number().nullable().describe('Mean satisfaction (1–5) of the responses; null without responses'),
+};
+export const feedbackOverviewSchema = z.object({
+  byCategory: z.array(z.object({ categoryCode: z.string().describe('Main category'), ...feedbackFigures })),
+  byDistrict: z.array(z.object({ districtCode: z.string(), districtName: z.string(), ...feedbackFigures })),
+});
+export type FeedbackOverview = z.infer<typeof feedbackOverviewSchema>;
+
 // ── Management overview ────────────────────────────────────────────────────────
 export const overviewQuerySchema = z.object({
   from: z.iso.datetime({ offset: true }).optional().describe('Default: 12 weeks before `to`'),
@@ -86,5 +102,8 @@ export const overviewSchema = z.object({
     .describe(
       'Reports created in the week whose outcome is known (resolved, or deadline passed): how many were resolved by their deadline',
     ),
+  feedback: feedbackOverviewSchema.describe(
+    "Residents' feedback and reopened reports in the period, per main category and per district",
+  ),
 });
 export type Overview = z.infer<typeof overviewSchema>;

@@ -17,6 +17,7 @@ const statusByCode: Record<DomainErrorCode, number> = {
   invalid_transition: 409,
   rate_limited: 429,
   unavailable: 503,
+  gone: 410,
 };
 
 /** The status and the error list for a thrown error; null for an error of our own (a 500). */

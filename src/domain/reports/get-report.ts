@@ -42,7 +42,7 @@ export async function getReport(
   };
 }
 
-/** What a reporter may see with their tracking code: state and dates, nothing else. */
+/** What a reporter may see with their tracking code: state, dates and the latest text written for them. */
 export async function getPublicReportStatus(
   deps: { db: Queryable },
   trackingCode: string,
@@ -58,5 +58,9 @@ export async function getPublicReportStatus(
     updatedAt: row.updated_at.toISOString(),
     deadline: row.deadline.toISOString(),
     closedAt: row.closed_at?.toISOString() ?? null,
+    reporterText:
+      row.reporter_text && row.reporter_text_at
+        ? { text: row.reporter_text, at: row.reporter_text_at.toISOString() }
+        : null,
   };
 }

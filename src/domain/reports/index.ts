@@ -11,6 +11,13 @@ export { addReportNote } from './add-report-note.ts';
 export { listReports } from './list-reports.ts';
 export { getReport, getPublicReportStatus } from './get-report.ts';
 export { rerouteOpenReportsForAbsence, type AbsenceForRerouting } from './reroute-for-absence.ts';
+export {
+  findReportForReporter,
+  recordReporterResponse,
+  REPORTER_ACTOR_LABEL,
+  type ReportForReporter,
+  type ReporterResponse,
+} from './reporter-response.ts';
 export { newTrackingCode, normaliseTrackingCode } from './tracking-code.ts';
 export {
   allowedTransitions,
@@ -19,6 +26,8 @@ export {
   closedStatuses,
   isClosed,
   reportStatuses,
+  reporterTextStatuses,
+  statusAfterReporterAnswer,
   type ReportStatus,
 } from './workflow.ts';
 export * from './schemas.ts';

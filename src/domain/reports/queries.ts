@@ -1,7 +1,7 @@
 import type { Queryable } from '../../db/db.ts';
 import type { KeysetPosition } from '../../shared/cursor.ts';
 import type { AssigneeKind, ReportSource } from './schemas.ts';
-import type { ReportStatus } from './workflow.ts';
+import { reporterTextStatuses, type ReportStatus } from './workflow.ts';
 
 /** The read side of the reports area: listing, detail, history, public status. */
 
@@ -157,29 +157,37 @@ export async function selectHistory(db: Queryable, reportId: string): Promise<Hi
   return rows;
 }
 
-export async function selectPublicStatus(
-  db: Queryable,
-  trackingCode: string,
-): Promise<{
+/**
+ * The latest text written for the reporter (a change to one of `reporterTextStatuses` by staff) of report `r`, with
+ * its moment; the reporter's own words (data.byReporter) are theirs, not ours to show back.
+ */
+export const latestReporterTextJoin = `
+  LEFT JOIN LATERAL (
+    SELECT h.text, h.at FROM report_history h
+     WHERE h.report_id = r.id AND h.action = 'status_changed' AND h.text IS NOT NULL
+       AND h.to_status = ANY($1::text[]) AND NOT COALESCE((h.data->>'byReporter')::boolean, false)
+     ORDER BY h.id DESC LIMIT 1
+  ) reporter_text ON true`;
+
+export interface PublicStatusRow {
   status: ReportStatus;
   category_name: string;
   created_at: Date;
   updated_at: Date;
   deadline: Date;
   closed_at: Date | null;
-} | null> {
-  const { rows } = await db.query<{
-    status: ReportStatus;
-    category_name: string;
-    created_at: Date;
-    updated_at: Date;
-    deadline: Date;
-    closed_at: Date | null;
-  }>(
-    `SELECT r.status, c.name_nl AS category_name, r.created_at, r.updated_at, r.deadline, r.closed_at
+  reporter_text: string | null;
+  reporter_text_at: Date | null;
+}
+
+export async function selectPublicStatus(db: Queryable, trackingCode: string): Promise<PublicStatusRow | null> {
+  const { rows } = await db.query<PublicStatusRow>(
+    `SELECT r.status, c.name_nl AS category_name, r.created_at, r.updated_at, r.deadline, r.closed_at,
+            reporter_text.text AS reporter_text, reporter_text.at AS reporter_text_at
        FROM reports r JOIN categories c ON c.id = r.category_id
-      WHERE r.tracking_code = $1`,
-    [trackingCode],
+       ${latestReporterTextJoin}
+      WHERE r.tracking_code = $2`,
+    [[...reporterTextStatuses], trackingCode],
   );
   return rows[0] ?? null;
 }

@@ -195,6 +195,8 @@ export const reportDetailSchema = reportSummarySchema.extend({
 });
 export type ReportDetail = z.infer<typeof reportDetailSchema>;
 
+export const reporterTextSchema = z.object({ text: z.string(), at: timestamp });
+
 export const trackingCodeParamsSchema = z.object({ trackingCode: z.string().min(1).max(40) });
 export const publicReportStatusSchema = z.object({
   trackingCode: z.string(),
@@ -204,5 +206,10 @@ export const publicReportStatusSchema = z.object({
   updatedAt: timestamp,
   deadline: timestamp,
   closedAt: timestamp.nullable(),
+  reporterText: reporterTextSchema
+    .nullable()
+    .describe(
+      'The latest explanation written for the reporter (on resolving, cancelling, reopening or asking a question); never internal notes',
+    ),
 });
 export type PublicReportStatus = z.infer<typeof publicReportStatusSchema>;

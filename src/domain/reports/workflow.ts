@@ -43,6 +43,17 @@ const transitions: Readonly<Record<ReportStatus, readonly ReportStatus[]>> = all
 export const textRequiredStatuses = ['resolved', 'reopened'] as const satisfies readonly ReportStatus[];
 const textRequired: ReadonlySet<ReportStatus> = new Set(textRequiredStatuses);
 
+/**
+ * Statuses whose text is written for the reporter ("Toelichting voor de melder"): the public status page and the
+ * reporter's e-mails show the latest of them. Texts of other changes and notes stay internal.
+ */
+export const reporterTextStatuses = [
+  'resolved',
+  'cancelled',
+  'reopened',
+  'waiting_for_reporter',
+] as const satisfies readonly ReportStatus[];
+
 export const closedStatuses = ['resolved', 'cancelled'] as const satisfies readonly ReportStatus[];
 
 export function isClosed(status: ReportStatus): boolean {
@@ -69,6 +80,9 @@ export function assertStatusChange(from: ReportStatus, to: ReportStatus, text: s
 
 /** The status a forwarded report gets when it comes back from the partner to an officer, team or queue. */
 export const statusBackFromPartner: ReportStatus = 'in_progress';
+
+/** Where a report waiting for the reporter goes when the reporter answers: back to work with its holder. */
+export const statusAfterReporterAnswer: ReportStatus = 'in_progress';
 
 /** Throws unless `from → to` is allowed and carries the text it needs. Pure. */
 export function assertTransition(from: ReportStatus, to: ReportStatus, text: string | undefined): void {

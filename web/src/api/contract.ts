@@ -8,6 +8,7 @@ import type * as analysis from '../../../src/domain/analysis/schemas.ts';
 import type * as addresses from '../../../src/domain/addresses/schemas.ts';
 import type * as categories from '../../../src/domain/categories/schemas.ts';
 import type * as dashboards from '../../../src/domain/dashboards/schemas.ts';
+import type * as feedback from '../../../src/domain/feedback/schemas.ts';
 import type * as fieldwork from '../../../src/domain/fieldwork/schemas.ts';
 import type * as geography from '../../../src/domain/geography/schemas.ts';
 import type * as meetings from '../../../src/domain/meetings/schemas.ts';
@@ -58,6 +59,12 @@ export type DistrictReportFeature = DistrictReportCollection['features'][number]
 export type PublicCategory = NearbyPublicReport['category'];
 export type FollowReportBody = In<typeof publicReports.followReportBodySchema>;
 export type FollowReceipt = Out<typeof publicReports.followReceiptSchema>;
+export type FeedbackForm = Out<typeof feedback.feedbackFormSchema>;
+export type FeedbackBody = In<typeof feedback.feedbackBodySchema>;
+export type FeedbackReceipt = Out<typeof feedback.feedbackReceiptSchema>;
+export type AnswerForm = Out<typeof feedback.answerFormSchema>;
+export type AnswerBody = In<typeof feedback.answerBodySchema>;
+export type AnswerReceipt = Out<typeof feedback.answerReceiptSchema>;
 
 // ── Photos ─────────────────────────────────────────────────────────────────────
 export type Photo = Out<typeof photos.photoSchema>;

@@ -27,6 +27,8 @@ export interface PublicReport {
   updatedAt: string | null;
   deadline: string | null;
   closedAt: string | null;
+  /** The latest explanation written for the reporter, with its moment. */
+  reporterText: { text: string; at: string } | null;
 }
 
 const option = ({ code, nameNl, nameEn }: CategoryOption): CategoryOption => ({ code, nameNl, nameEn });
@@ -51,5 +53,6 @@ export function toPublicReport(body: PublicReportStatus): PublicReport {
     updatedAt: body.updatedAt,
     deadline: body.deadline,
     closedAt: body.closedAt,
+    reporterText: body.reporterText,
   };
 }

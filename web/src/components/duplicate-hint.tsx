@@ -14,7 +14,11 @@ interface DuplicateHintProps {
   point: LonLat | null;
   /** The e-mail address the resident typed in the form, offered for following. */
   email: string;
+  /** Told the reports found (or none), so the map can pin them. */
+  onItems?: (items: NearbyPublicReport[]) => void;
 }
+
+const NONE: NearbyPublicReport[] = [];
 
 /**
  * "Is dit dezelfde melding?": once subject and place are known, open reports of the same subject nearby,
@@ -22,7 +26,7 @@ interface DuplicateHintProps {
  * The count is announced politely; everything works by keyboard (the e-mail field is not a nested form,
  * so Enter there follows instead of sending the report).
  */
-export function DuplicateHint({ category, point, email }: DuplicateHintProps) {
+export function DuplicateHint({ category, point, email, onItems }: DuplicateHintProps) {
   const { t } = useI18n();
   const [lookup, setLookup] = useState<Lookup>({ status: 'idle' });
   const lon = point?.[0];
@@ -46,7 +50,8 @@ export function DuplicateHint({ category, point, email }: DuplicateHintProps) {
     };
   }, [category, lon, lat]);
 
-  const items = lookup.status === 'loaded' ? lookup.items : [];
+  const items = lookup.status === 'loaded' ? lookup.items : NONE;
+  useEffect(() => onItems?.(items), [items, onItems]);
   const announcement =
     lookup.status !== 'loaded'
       ? ''
@@ -62,16 +67,19 @@ export function DuplicateHint({ category, point, email }: DuplicateHintProps) {
       </p>
       {items.length > 0 ? (
         <section className="utrecht-alert utrecht-alert--info wp-section" aria-labelledby="duplicates-heading">
-          <h2 className="utrecht-heading-2" id="duplicates-heading">
-            {t('duplicates.title')}
-          </h2>
-          <p className="utrecht-paragraph">{t('duplicates.intro')}</p>
-          <ul className="wp-duplicates__list">
-            {items.map((item) => (
-              <NearbyItem key={item.publicId} item={item} email={email} />
-            ))}
-          </ul>
-          <p className="utrecht-paragraph">{t('duplicates.stillReport')}</p>
+          {/* The alert lays out its children in a row (icon, content): everything goes in its content box. */}
+          <div className="utrecht-alert__content wp-duplicates__content">
+            <h2 className="utrecht-heading-2" id="duplicates-heading">
+              {t('duplicates.title')}
+            </h2>
+            <p className="utrecht-paragraph">{t('duplicates.intro')}</p>
+            <ul className="wp-duplicates__list">
+              {items.map((item) => (
+                <NearbyItem key={item.publicId} item={item} email={email} />
+              ))}
+            </ul>
+            <p className="utrecht-paragraph">{t('duplicates.stillReport')}</p>
+          </div>
         </section>
       ) : null}
     </div>

@@ -5,9 +5,10 @@ import { locatePoint } from '../api/resident.ts';
 import { resolveAddress, suggestAddresses } from '../api/addresses.ts';
 import type { AddressSuggestion, LonLat } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { LocationMap } from '../map/location-map.tsx';
+import { LocationMap, type NearbyPin } from '../map/location-map.tsx';
 import { useDistricts } from '../map/use-districts.ts';
 import { useUiConfig } from '../ui-config.tsx';
+import { AddressCombobox } from './address-combobox.tsx';
 import { FormField } from './form-field.tsx';
 
 export type LocateState =
@@ -35,10 +36,14 @@ interface LocationPickerProps {
   value: ChosenLocation;
   onChange: (next: ChosenLocation) => void;
   error?: string | undefined;
+  /** Open reports of the same subject nearby (the duplicate hint's), shown as pins on the map. */
+  nearby?: NearbyPin[];
 }
 
+const NO_SUGGESTIONS: AddressSuggestion[] = [];
+
 /** Place of the report: map tap, GPS, or address search; the chosen point is told which district it is in. */
-export function LocationPicker({ value, onChange, error }: LocationPickerProps) {
+export function LocationPicker({ value, onChange, error, nearby }: LocationPickerProps) {
   const { t } = useI18n();
   const { config } = useUiConfig();
   const districts = useDistricts(config.municipalityCode);
@@ -47,6 +52,9 @@ export function LocationPicker({ value, onChange, error }: LocationPickerProps) 
   const [gps, setGps] = useState<GpsState>('idle');
   const locateRun = useRef(0);
   const chosenLabel = useRef<string | null>(null);
+  // The point of the last address chosen: the map zooms to street level there (a tap keeps the zoom).
+  const [streetLevel, setStreetLevel] = useState<LonLat | null>(null);
+  const suggestions = address.status === 'results' ? address.items : NO_SUGGESTIONS;
 
   const choose = (point: LonLat, chosenAddress: string | null) => {
     const run = ++locateRun.current;
@@ -77,8 +85,10 @@ export function LocationPicker({ value, onChange, error }: LocationPickerProps) 
     setQuery(item.label);
     setAddress({ status: 'idle' });
     const resolved = await resolveAddress(item);
-    if (resolved.status === 'found') choose(resolved.point, resolved.label);
-    else setAddress({ status: resolved.status });
+    if (resolved.status === 'found') {
+      setStreetLevel(resolved.point);
+      choose(resolved.point, resolved.label);
+    } else setAddress({ status: resolved.status });
   };
 
   useEffect(() => {
@@ -116,19 +126,15 @@ export function LocationPicker({ value, onChange, error }: LocationPickerProps) 
         description={t('location.addressDescription')}
       >
         {(a11y) => (
-          <input
-            {...a11y}
-            type="search"
-            className="utrecht-textbox utrecht-textbox--html-input"
-            autoComplete="street-address"
+          <AddressCombobox
+            a11y={a11y}
             value={query}
-            onChange={(event) => setQuery(event.target.value)}
-            onKeyDown={(event) => {
-              if (event.key === 'Enter') {
-                event.preventDefault();
-                search(query);
-              }
-            }}
+            onValueChange={setQuery}
+            suggestions={suggestions}
+            onChoose={(item) => void chooseSuggestion(item)}
+            onEnter={() => search(query)}
+            listLabel={t('location.addressResults')}
+            autoComplete="street-address"
           />
         )}
       </FormField>
@@ -153,17 +159,6 @@ export function LocationPicker({ value, onChange, error }: LocationPickerProps) 
         {gps === 'busy' ? <p className="utrecht-paragraph">{t('location.gpsBusy')}</p> : null}
         {gps === 'failed' ? <p className="utrecht-paragraph">{t('location.gpsFailed')}</p> : null}
       </div>
-      {address.status === 'results' && address.items.length > 0 ? (
-        <ul className="wp-suggestions" aria-label={t('location.addressResults')}>
-          {address.items.map((item) => (
-            <li key={item.id ?? item.label}>
-              <button type="button" onClick={() => void chooseSuggestion(item)}>
-                {item.label}
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
       <div className={`utrecht-form-field wp-field${error ? ' utrecht-form-field--invalid' : ''}`}>
         <p className="utrecht-form-field-description" id="location-map-help">
           {t('location.mapHelp')}
@@ -179,6 +174,8 @@ export function LocationPicker({ value, onChange, error }: LocationPickerProps) 
           attribution={config.mapAttribution}
           districts={districts}
           value={value.point}
+          streetLevel={streetLevel}
+          nearby={nearby}
           onChange={(point) => choose(point, null)}
           describedBy={error ? 'location-map-help location-map-error' : 'location-map-help'}
         />

@@ -13,7 +13,20 @@ interface LocationMapProps {
   value: LonLat | null;
   onChange: (point: LonLat) => void;
   describedBy?: string;
+  /** When this becomes a new point (an address was chosen), the map zooms to street level there. */
+  streetLevel?: LonLat | null;
+  /** Open reports nearby (possible duplicates), drawn as small pins apart from the report's own. */
+  nearby?: NearbyPin[] | undefined;
 }
+
+export interface NearbyPin {
+  id: string;
+  point: LonLat;
+  label: string;
+}
+
+/** Street level: house numbers and kerbs tell apart; the zoom an address choice lands on. */
+export const STREET_ZOOM = 18;
 
 const PIN_SVG =
   '<svg viewBox="0 0 28 28" aria-hidden="true" focusable="false"><path d="M14 27s9-9.2 9-15.5A9 9 0 0 0 5 11.5C5 17.8 14 27 14 27z" fill="#a3111a" stroke="#fff" stroke-width="2"/><circle cx="14" cy="11.5" r="3.5" fill="#fff"/></svg>';
@@ -29,7 +42,8 @@ const ARROW_STEPS: Record<string, [number, number]> = {
  * or failing to load) the district polygons still show where things are, and tapping still works.
  * Keyboard: Enter on the focused map picks its centre; arrow keys move the focused pin.
  */
-export function LocationMap({ id, tileUrl, attribution, districts, value, onChange, describedBy }: LocationMapProps) {
+export function LocationMap(props: LocationMapProps) {
+  const { id, tileUrl, attribution, districts, value, onChange, describedBy, streetLevel, nearby } = props;
   const { t } = useI18n();
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<L.Map | null>(null);
@@ -43,6 +57,10 @@ export function LocationMap({ id, tileUrl, attribution, districts, value, onChan
     if (!container) return;
     const map = L.map(container, { center: HAARLEM_CENTRE, zoom: 13, zoomControl: false, keyboard: true });
     map.attributionControl.setPrefix(false);
+    // The zoom is on the element, so a test (and a curious developer) can read where the map stands.
+    const showZoom = () => (container.dataset.zoom = String(map.getZoom()));
+    map.on('zoomend', showZoom);
+    showZoom();
     map.on('click', (event: L.LeafletMouseEvent) => onChangeRef.current([event.latlng.lng, event.latlng.lat]));
     const pickCentre = (event: KeyboardEvent) => {
       if (event.target !== container || (event.key !== 'Enter' && event.key !== ' ')) return;
@@ -115,6 +133,33 @@ export function LocationMap({ id, tileUrl, attribution, districts, value, onChan
     }
     if (!map.getBounds().pad(-0.1).contains(latLng)) map.panTo(latLng);
   }, [value]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !streetLevel) return;
+    map.setView(L.latLng(streetLevel[1], streetLevel[0]), STREET_ZOOM, { animate: false });
+  }, [streetLevel]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !nearby?.length) return;
+    const layer = L.layerGroup(
+      nearby.map((pin) =>
+        L.circleMarker(L.latLng(pin.point[1], pin.point[0]), {
+          radius: 7,
+          color: '#1a1a1a',
+          weight: 2,
+          fillColor: '#ffd500',
+          fillOpacity: 1,
+          interactive: false,
+          className: 'wp-nearby-pin',
+        }),
+      ),
+    ).addTo(map);
+    return () => {
+      layer.remove();
+    };
+  }, [nearby]);
 
   useEffect(() => {
     const element = markerRef.current?.getElement();

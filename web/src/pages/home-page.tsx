@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { PageHeading } from '../components/page-title.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link, useRouter } from '../router.tsx';
+import { normaliseTrackingCode } from './tracking-code.ts';
 
 export function HomePage() {
   const { t } = useI18n();
@@ -11,7 +12,8 @@ export function HomePage() {
   const showStatus = (event: FormEvent) => {
     event.preventDefault();
     const trimmed = code.trim();
-    if (trimmed) navigate(`/melding/${encodeURIComponent(trimmed)}`);
+    // "wp 9m4v …" becomes WP-9M4V-…; a code that cannot be one goes as typed, so the page says it is unknown.
+    if (trimmed) navigate(`/melding/${encodeURIComponent(normaliseTrackingCode(trimmed) ?? trimmed)}`);
   };
 
   return (

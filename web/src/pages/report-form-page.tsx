@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client.ts';
+import type { NearbyPublicReport } from '../api/contract.ts';
 import { categoryTree } from '../api/resident.ts';
 import { toCategoryGroups, type CategoryGroup } from '../api/types.ts';
 import { CategoryPicker } from '../components/category-picker.tsx';
@@ -34,6 +35,17 @@ export function ReportFormPage() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [attempt, setAttempt] = useState(0);
   const [phase, setPhase] = useState<'editing' | 'sending' | 'photos'>('editing');
+  // The duplicate hint's open reports nearby, also drawn as pins on the location map.
+  const [nearby, setNearby] = useState<NearbyPublicReport[]>([]);
+  const nearbyPins = useMemo(
+    () =>
+      nearby.map((item) => ({
+        id: item.publicId,
+        point: item.location.coordinates as [number, number],
+        label: language === 'en' ? item.category.nameEn : item.category.nameNl,
+      })),
+    [nearby, language],
+  );
   const sending = useRef(false);
   const keys = useRef(new IdempotencyKeys());
   const maxDescription = config.descriptionMaxLength;
@@ -98,6 +110,7 @@ export function ReportFormPage() {
           error={errors.category}
         />
         <LocationPicker
+          nearby={nearbyPins}
           value={draft.location}
           onChange={(location) => update('location', location)}
           error={errors.location}
@@ -106,6 +119,7 @@ export function ReportFormPage() {
           category={draft.category}
           point={draft.location.locate.status === 'outside' ? null : draft.location.point}
           email={draft.email}
+          onItems={setNearby}
         />
         <section className="wp-section" aria-labelledby="description-heading">
           <h2 className="utrecht-heading-2" id="description-heading">

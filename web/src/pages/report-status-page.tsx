@@ -5,14 +5,24 @@ import { toPublicReport, type PublicReport } from '../api/types.ts';
 import { PageHeading } from '../components/page-title.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/nl.ts';
+import { ReporterText } from './reporter-link.tsx';
+import { normaliseTrackingCode } from './tracking-code.ts';
 
 type StatusState =
   { status: 'loading' } | { status: 'loaded'; report: PublicReport } | { status: 'not_found' } | { status: 'failed' };
 
 /** Public status by tracking code: the state and its dates, nothing about the reporter. */
-export function ReportStatusPage({ trackingCode }: { trackingCode: string }) {
+export function ReportStatusPage({ trackingCode: typed }: { trackingCode: string }) {
   const { t, formatDateTime } = useI18n();
+  const trackingCode = normaliseTrackingCode(typed) ?? typed;
   const [state, setState] = useState<StatusState>({ status: 'loading' });
+
+  // A code typed into the address bar ("wp 9m4v…") is shown and kept in the address as the canonical code.
+  useEffect(() => {
+    const canonical = `/melding/${encodeURIComponent(trackingCode)}`;
+    if (trackingCode !== typed && window.location.pathname !== canonical)
+      window.history.replaceState(null, '', canonical);
+  }, [trackingCode, typed]);
 
   useEffect(() => {
     const abort = new AbortController();
@@ -83,6 +93,13 @@ export function ReportStatusPage({ trackingCode }: { trackingCode: string }) {
             </>
           ) : null}
         </dl>
+      ) : null}
+      {state.status === 'loaded' && state.report.reporterText ? (
+        <ReporterText
+          title={t('status.reporterText')}
+          text={state.report.reporterText.text}
+          at={state.report.reporterText.at}
+        />
       ) : null}
     </>
   );

@@ -1,4 +1,6 @@
+import { AnswerPage } from './answer-page.tsx';
 import { ConfirmationPage } from './confirmation-page.tsx';
+import { FeedbackPage } from './feedback-page.tsx';
 import { HomePage } from './home-page.tsx';
 import { MyDistrictFinder } from './my-district-finder.tsx';
 import { MyDistrictView } from './my-district-view.tsx';
@@ -13,4 +15,6 @@ export const residentPages = {
   reportStatus: ReportStatusPage,
   myDistrictFinder: MyDistrictFinder,
   myDistrictView: MyDistrictView,
+  feedback: FeedbackPage,
+  answer: AnswerPage,
 };

@@ -4,6 +4,7 @@ import { locatePoint } from '../../api/resident.ts';
 import { resolveAddress, suggestAddresses } from '../../api/addresses.ts';
 import type { AddressSuggestion, LonLat } from '../../api/types.ts';
 import { useUiConfig } from '../../ui-config.tsx';
+import { AddressCombobox } from '../../components/address-combobox.tsx';
 import { FormField } from '../../components/form-field.tsx';
 import { ReportMap, type MapReport } from '../map/report-map.tsx';
 import { useStaffI18n } from '../staff-i18n.ts';
@@ -16,6 +17,7 @@ type Search =
   | { status: 'searching' }
   | { status: 'results'; items: AddressSuggestion[] }
   | { status: 'unavailable' };
+const NO_SUGGESTIONS: AddressSuggestion[] = [];
 
 /**
  * Address first: suggestions appear while the agent types, and the map follows the first one with the
@@ -40,6 +42,23 @@ export function IntakeLocation({
   const chosenLabel = useRef<string | null>(null);
   const locateRun = useRef(0);
   const [preview, setPreview] = useState<LonLat | null>(null);
+  const [streetLevel, setStreetLevel] = useState<LonLat | null>(null);
+  const suggestions = search.status === 'results' ? search.items : NO_SUGGESTIONS;
+
+  const chooseSuggestion = (item: AddressSuggestion) => {
+    chosenLabel.current = item.label;
+    setQuery(item.label);
+    setSearch({ status: 'idle' });
+    // suggestions carry an id; the point comes from GET /api/v1/addresses/{id}
+    void resolveAddress(item).then((resolved) => {
+      if (resolved.status === 'found') {
+        setStreetLevel(resolved.point);
+        choose(resolved.point, resolved.label);
+      } else if (resolved.status === 'outside')
+        onChange({ point: null, address: null, districtName: null, outside: true });
+      else setSearch({ status: 'unavailable' });
+    });
+  };
   const nearby = useNearbyOpenReports(value.point ?? preview);
   const mapReports = useMemo<MapReport[]>(
     () =>
@@ -103,14 +122,14 @@ export function IntakeLocation({
       </legend>
       <FormField id="intake-address" label={t('intake.address')} description={t('intake.addressHelp')} error={error}>
         {(a11y) => (
-          <input
-            {...a11y}
-            type="search"
-            autoComplete="off"
-            className="utrecht-textbox utrecht-textbox--html-input"
+          <AddressCombobox
+            a11y={a11y}
             value={query}
-            onChange={(event) => setQuery(event.target.value)}
-            onKeyDown={(event) => event.key === 'Enter' && event.preventDefault()}
+            onValueChange={setQuery}
+            suggestions={suggestions}
+            onChoose={chooseSuggestion}
+            listLabel={t('intake.addressResults')}
+            autoComplete="off"
           />
         )}
       </FormField>
@@ -127,31 +146,6 @@ export function IntakeLocation({
           <p className="utrecht-paragraph">{t('intake.addressNone')}</p>
         ) : null}
       </div>
-      {search.status === 'results' && search.items.length > 0 ? (
-        <ul className="wp-suggestions" aria-label={t('intake.addressResults')}>
-          {search.items.map((item) => (
-            <li key={item.label}>
-              <button
-                type="button"
-                onClick={() => {
-                  chosenLabel.current = item.label;
-                  setQuery(item.label);
-                  setSearch({ status: 'idle' });
-                  // suggestions carry an id; the point comes from GET /api/v1/addresses/{id}
-                  void resolveAddress(item).then((resolved) => {
-                    if (resolved.status === 'found') choose(resolved.point, resolved.label);
-                    else if (resolved.status === 'outside')
-                      onChange({ point: null, address: null, districtName: null, outside: true });
-                    else setSearch({ status: 'unavailable' });
-                  });
-                }}
-              >
-                {item.label}
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
       <p className="utrecht-paragraph wp-map-note" id="intake-map-help">
         {t('intake.mapHelp')}
       </p>
@@ -160,6 +154,7 @@ export function IntakeLocation({
         label={t('intake.mapLabel')}
         reports={mapReports}
         pin={value.point}
+        streetLevel={streetLevel}
         onPick={(point) => choose(point, null)}
         describedBy="intake-map-help"
       />

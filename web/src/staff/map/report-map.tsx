@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import type { LonLat } from '../../api/types.ts';
 import { useDistricts } from '../../map/use-districts.ts';
 import { HAARLEM_CENTRE, useBackgroundTiles } from '../../map/background-tiles.ts';
+import { STREET_ZOOM } from '../../map/location-map.tsx';
 import { useUiConfig } from '../../ui-config.tsx';
 import { useStaffI18n } from '../staff-i18n.ts';
 import { gridClusters } from './grid-clusters.ts';
@@ -23,6 +24,8 @@ interface ReportMapProps {
   pin?: LonLat | null;
   onPick?: (point: LonLat) => void;
   describedBy?: string;
+  /** When this becomes a new point (an address was chosen), the map zooms to street level there. */
+  streetLevel?: LonLat | null;
 }
 
 const CELL_PX = 56;
@@ -33,7 +36,8 @@ const PIN_SVG =
  * Reports on a Leaflet map, clustered on a screen grid so 2,000 reports stay smooth: only the clusters
  * inside (a margin around) the view become DOM markers, recomputed after each pan or zoom.
  */
-export function ReportMap({ id, label, reports, onSelectReport, pin, onPick, describedBy }: ReportMapProps) {
+export function ReportMap(props: ReportMapProps) {
+  const { id, label, reports, onSelectReport, pin, onPick, describedBy, streetLevel } = props;
   const { t } = useStaffI18n();
   const { config } = useUiConfig();
   const districts = useDistricts(config.municipalityCode);
@@ -49,6 +53,9 @@ export function ReportMap({ id, label, reports, onSelectReport, pin, onPick, des
     if (!container) return;
     const map = L.map(container, { center: HAARLEM_CENTRE, zoom: 13, zoomControl: true, keyboard: true });
     map.attributionControl.setPrefix(false);
+    const showZoom = () => (container.dataset.zoom = String(map.getZoom()));
+    map.on('zoomend', showZoom);
+    showZoom();
     layerRef.current = L.layerGroup().addTo(map);
     map.on('click', (event: L.LeafletMouseEvent) => callbacks.current.onPick?.([event.latlng.lng, event.latlng.lat]));
     const pickCentre = (event: KeyboardEvent) => {
@@ -179,6 +186,12 @@ export function ReportMap({ id, label, reports, onSelectReport, pin, onPick, des
       marker.remove();
     };
   }, [pinLon, pinLat]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !streetLevel) return;
+    map.setView(L.latLng(streetLevel[1], streetLevel[0]), STREET_ZOOM, { animate: false });
+  }, [streetLevel]);
 
   return (
     <>

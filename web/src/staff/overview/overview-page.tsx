@@ -8,6 +8,7 @@ import { PageHeading } from '../../components/page-title.tsx';
 import { useUiConfig } from '../../ui-config.tsx';
 import { useStaffI18n } from '../staff-i18n.ts';
 import { Bars, DataTable, StackedColumns, type Series } from './charts.tsx';
+import { FeedbackFigures } from './feedback-figures.tsx';
 
 const WEEK_MS = 7 * 86_400_000;
 type Split = 'category' | 'borough';
@@ -181,6 +182,7 @@ export function OverviewPage() {
               rows={charts.deadlineRows.map((r) => [r.label, r.due, r.within, percentText(percent(r.within, r.due))])}
             />
           </section>
+          <FeedbackFigures overview={data.overview} />
           <section className="wp-section" aria-labelledby="visibility-title">
             <h2 className="utrecht-heading-2" id="visibility-title">
               {t('overview.visibilityTitle')}

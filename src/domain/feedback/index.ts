@@ -1,0 +1,15 @@
+/** The resident's side after intake: signed reporter links, feedback on a resolution, answers to a question. */
+export {
+  createReporterLinkToken,
+  verifyReporterLinkToken,
+  reporterLinkTokenHash,
+  reporterLinkLifetimeDays,
+  reporterLinkPurposes,
+  reporterLinkTokenPattern,
+  type ReporterLink,
+  type ReporterLinkPurpose,
+} from './link-token.ts';
+export { getFeedbackForm, submitFeedback, reopenDeadline, type LinkDeps } from './feedback.ts';
+export { getAnswerForm, submitAnswer } from './answer.ts';
+export { setFeedbackReopenDays } from './set-feedback-reopen-days.ts';
+export * from './schemas.ts';
