@@ -136,8 +136,11 @@ export async function selectReportPage(db: Queryable, filter: ReportFilter): Pro
   if (filter.heldBy) {
     params.push(filter.heldBy.userId, filter.heldBy.teamId ?? NO_ID);
     const [user, team] = [`$${params.length - 1}`, `$${params.length}`];
+    // The ids first, as one array (an init plan), so the planner can look them up by assignee index; the kinds then
+    // make sure an id means what it is held as.
     where.push(
-      `((r.assignee_kind = 'officer' AND r.assignee_id = ${user}) OR (r.assignee_kind = 'team' AND r.assignee_id = ${team})` +
+      `r.assignee_id = ANY(ARRAY[${user}::uuid, ${team}::uuid] || ARRAY(SELECT id FROM coordinator_groups WHERE coordinator_id = ${user}))` +
+        ` AND ((r.assignee_kind = 'officer' AND r.assignee_id = ${user}) OR (r.assignee_kind = 'team' AND r.assignee_id = ${team})` +
         ` OR (r.assignee_kind = 'queue' AND r.assignee_id IN (SELECT id FROM coordinator_groups WHERE coordinator_id = ${user})))`,
     );
   }
