@@ -51,7 +51,9 @@ describe('keyset cursor codec', () => {
       ['***', 'not base64url'],
       [forge({ at: '2026-11-24 08:01:00+00', id: ID }), 'an object'],
       [forge(['2026-11-24 08:01:00+00']), 'one element'],
-      [forge(['2026-11-24 08:01:00+00', ID, 'extra']), 'three elements'],
+      [forge(['2026-11-24 08:01:00+00', ID, 42]), 'a third element that names no order'],
+      [forge(['2026-11-24 08:01:00+00', ID, 'Deadline; DROP']), 'an order name that is not a plain word'],
+      [forge(['2026-11-24 08:01:00+00', ID, 'deadline', 'extra']), 'four elements'],
       [forge(['2026-11-24 08:01:00+00', 42]), 'a number as id'],
       [forge(['2026-11-24 08:01:00+00', '------------------------------------']), '36 dashes as id'],
       [forge(['2026-11-24 08:01:00+00', `${ID}0`]), 'an id one digit too long'],
@@ -66,6 +68,14 @@ describe('keyset cursor codec', () => {
       [forge(['2026-11-24 08:01:00', ID]), 'no offset'],
     ];
     for (const [cursor, why] of refused) assertRefused(cursor, why);
+  });
+});
+
+describe('keyset cursor of a list with several orders', () => {
+  it('carries the order it belongs to, and a cursor without one decodes as before', () => {
+    const at = '2026-11-24 08:01:00.123456+00';
+    assert.deepEqual(decodeCursor(encodeCursor({ at, id: ID, order: 'deadline' })), { at, id: ID, order: 'deadline' });
+    assert.deepEqual(decodeCursor(encodeCursor({ at, id: ID })), { at, id: ID });
   });
 });
 

@@ -11,6 +11,8 @@ export interface KeysetPosition {
   /** timestamptz as PostgreSQL prints it (DateStyle ISO), e.g. `2026-11-24 08:01:00.123456+00`. */
   at: string;
   id: string;
+  /** Which order the position belongs to, when a list has several (absent: the list's first order). */
+  order?: string;
 }
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -34,17 +36,19 @@ function isPostgresTimestamp(text: string): boolean {
 }
 
 export function encodeCursor(position: KeysetPosition): string {
-  return Buffer.from(JSON.stringify([position.at, position.id])).toString('base64url');
+  const parts = position.order === undefined ? [position.at, position.id] : [position.at, position.id, position.order];
+  return Buffer.from(JSON.stringify(parts)).toString('base64url');
 }
 
 /** A cursor this codec did not write is a validation problem on `field` (400 invalid_cursor), never a 500. */
 export function decodeCursor(cursor: string, field = 'query.cursor'): KeysetPosition {
   try {
     const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(decoded) && decoded.length === 2) {
-      const [at, id] = decoded as unknown[];
-      if (typeof at === 'string' && isPostgresTimestamp(at) && typeof id === 'string' && uuid.test(id)) {
-        return { at, id };
+    if (Array.isArray(decoded) && (decoded.length === 2 || decoded.length === 3)) {
+      const [at, id, order] = decoded as unknown[];
+      const orderOk = order === undefined || (typeof order === 'string' && /^[a-z]{1,20}$/.test(order));
+      if (typeof at === 'string' && isPostgresTimestamp(at) && typeof id === 'string' && uuid.test(id) && orderOk) {
+        return order === undefined ? { at, id } : { at, id, order: order as string };
       }
     }
   } catch {

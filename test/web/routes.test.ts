@@ -46,12 +46,12 @@ describe('route table', () => {
 
   it('builds the staff menu per role, and lands each role on its first screen', () => {
     const menu = (...roles: Role[]) => staffMenu(userWith(...roles)).map((route) => route.path);
-    assert.deepEqual(menu('officer'), ['/werk', '/werk/vastleggen', '/werk/straatmelding']);
-    assert.deepEqual(menu('contact_centre'), ['/kcc']);
+    assert.deepEqual(menu('officer'), ['/werk', '/werk/vastleggen', '/werk/straatmelding', '/werkvoorraad']);
+    assert.deepEqual(menu('contact_centre'), ['/kcc', '/werkvoorraad']);
     assert.deepEqual(menu('analyst'), ['/analyse', '/overzicht']);
-    assert.deepEqual(menu('coordinator'), ['/team', '/analyse', '/overzicht']);
-    assert.deepEqual(menu('team_manager'), ['/team', '/analyse', '/overzicht']);
-    assert.deepEqual(menu('administrator'), ['/kcc', '/team', '/analyse', '/overzicht']);
+    assert.deepEqual(menu('coordinator'), ['/team', '/werkvoorraad', '/analyse', '/overzicht']);
+    assert.deepEqual(menu('team_manager'), ['/team', '/werkvoorraad', '/analyse', '/overzicht']);
+    assert.deepEqual(menu('administrator'), ['/kcc', '/team', '/werkvoorraad', '/analyse', '/overzicht']);
     assert.equal(homeFor(userWith('analyst')), '/analyse');
     assert.deepEqual(menu('partner'), []);
     assert.equal(homeFor(userWith('team_manager')), '/team');

@@ -84,6 +84,10 @@ export const routes: readonly AppRoute[] = [
   staff('/werk/melding/:reportId', 'reportDetail', { access: 'any-staff', constraints: { reportId: uuid } }),
   staff('/kcc', 'phoneIntake', { access: ['contact_centre', 'administrator'], menu: 'nav.phoneIntake' }),
   staff('/team', 'teamBoard', { access: officeRoles, menu: 'nav.teamBoard' }),
+  staff('/werkvoorraad', 'reportQueue', {
+    access: ['officer', 'contact_centre', ...officeRoles],
+    menu: 'nav.reportQueue',
+  }),
   staff('/analyse', 'analysis', { access: ['analyst', ...officeRoles], menu: 'nav.analysis' }),
   staff('/overzicht', 'overview', { access: [...officeRoles, 'analyst'], menu: 'nav.overview' }),
 ];

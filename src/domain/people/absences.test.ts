@@ -30,7 +30,7 @@ describe('absences', () => {
   const observingReroute: RerouteOpenReports = async (deps, absence) => {
     const { rows } = await (deps.db as Queryable).query('SELECT 1 FROM absences WHERE id = $1', [absence.id]);
     calls.push({ absence, absenceVisibleInTransaction: rows.length === 1 });
-    return { rerouted: 3 };
+    return { rerouted: 3, overdue: 1 };
   };
 
   before(async () => {

@@ -37,17 +37,26 @@ export function registerAbsenceRoutes(app: App, deps: AppDeps) {
       ...registrars,
       schema: {
         tags,
-        summary: "Register an absence; the officer's open reports due during it go to a colleague",
+        summary: "Register an absence; the officer's open reports due during it or overdue go to a colleague",
         params: officerParamsSchema,
         body: absenceBodySchema,
-        response: { 201: z.object({ absence: absenceSchema, reroutedReports: z.number().int() }), ...inputProblems },
+        response: {
+          201: z.object({
+            absence: absenceSchema,
+            reroutedReports: z.number().int().describe('How many open reports went to a colleague'),
+            reroutedOverdueReports: z.number().int().describe('How many of those were overdue'),
+          }),
+          ...inputProblems,
+        },
       },
     },
     async (request, reply) => {
       const result = await createAbsence(deps, currentStaff(request), request.params.officerId, request.body);
-      return reply
-        .status(201)
-        .send({ absence: presentAbsence(result.absence), reroutedReports: result.reroutedReports });
+      return reply.status(201).send({
+        absence: presentAbsence(result.absence),
+        reroutedReports: result.reroutedReports,
+        reroutedOverdueReports: result.reroutedOverdueReports,
+      });
     },
   );
 

@@ -16,8 +16,9 @@ export async function addReportNote(
       at: deps.clock.now(),
       actor: actorOf(command.actor),
       action: 'note',
-      fromStatus: report.status,
-      toStatus: report.status,
+      // A note changes no status: recording one here made it read as a status change.
+      fromStatus: null,
+      toStatus: null,
       text: command.text,
     });
   });

@@ -16,10 +16,26 @@ export interface AssignReportCommand {
   expectedVersion?: number | undefined;
 }
 
+/** The routing rule a report carries once a person, not a rule, decided its holder. */
+export const MANUAL_RULE = 'manual';
+
 /** To a partner: forwarded. Back from a partner to our own people: in progress again, not "with a partner". */
 function statusAfterAssignment(current: ReportStatus, kind: AssigneeKind): ReportStatus {
   if (kind === 'partner') return 'forwarded';
   return current === 'forwarded' ? statusBackFromPartner : current;
+}
+
+/**
+ * The report's routing reason says why it is where it is: after a manual reassignment that is the person's
+ * decision and the reason they gave, no longer the rule that first placed it.
+ */
+function manualRouting(actorName: string, holderName: string, text: string | undefined) {
+  const reason = text ? `: ${text}` : '';
+  return {
+    rule: MANUAL_RULE,
+    reasonNl: `Handmatig toegewezen aan ${holderName} door ${actorName}${reason}`,
+    reasonEn: `Assigned to ${holderName} by ${actorName}${reason}`,
+  };
 }
 
 /**
@@ -47,7 +63,12 @@ export async function assignReport(
       assertTransition(report.status, status, command.text);
       await updateReportStatus(tx, report.id, { status, closedAt: null, at: now });
     }
-    await updateReportAssignee(tx, report.id, { kind: command.kind, id: target.id, at: now });
+    await updateReportAssignee(tx, report.id, {
+      kind: command.kind,
+      id: target.id,
+      at: now,
+      routing: manualRouting(command.actor.name, target.name, command.text),
+    });
     await appendHistory(tx, {
       reportId: report.id,
       at: now,

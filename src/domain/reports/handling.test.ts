@@ -131,7 +131,7 @@ describe('handling reports: status, assignment, notes, history', () => {
       ],
     );
     assert.deepEqual(steps, [
-      ['created', null, 'new', 'public'],
+      ['created', null, 'new', 'melder'],
       ['status_changed', 'new', 'in_progress', 'Sanne Bakker'],
       ['status_changed', 'in_progress', 'resolved', 'Sanne Bakker'],
     ]);

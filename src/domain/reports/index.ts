@@ -8,6 +8,7 @@ export {
 export { changeReportStatus, type ChangeReportStatusCommand } from './change-report-status.ts';
 export { assignReport, type AssignReportCommand } from './assign-report.ts';
 export { addReportNote } from './add-report-note.ts';
+export { markReportDuplicate, type MarkDuplicateCommand } from './mark-duplicate.ts';
 export { listReports } from './list-reports.ts';
 export { getReport, getPublicReportStatus } from './get-report.ts';
 export { rerouteOpenReportsForAbsence, type AbsenceForRerouting } from './reroute-for-absence.ts';

@@ -4,10 +4,11 @@ import { decodeCursor, keysetPage } from '../../shared/cursor.ts';
 import { DomainError, type FieldProblem } from '../../shared/errors.ts';
 import { parseCrs, pointToRd, type Crs } from '../geography/index.ts';
 import type { StaffUser } from '../../shared/staff.ts';
-import { selectReportPage, type ReportFilter } from './queries.ts';
+import { positionOf, selectReportPage, type ReportFilter } from './queries.ts';
 import { isPartnerOnly, mayReadTrackingCode } from './report-access.ts';
 import { toSummary } from './report-view.ts';
 import type { ListReportsQuery, ReportList } from './schemas.ts';
+import { normaliseTrackingCode } from './tracking-code.ts';
 
 function bboxInRd(bbox: number[], crs: Crs): NonNullable<ReportFilter['bbox']> {
   const [minA, minB, maxA, maxB] = bbox as [number, number, number, number];
@@ -32,7 +33,20 @@ function renamed(error: unknown, name: string): FieldProblem[] {
   }));
 }
 
-/** One page of the reports the viewer may see, newest first. */
+/**
+ * What looks like a tracking code (any way people type one) is looked up as that code, but only for those who may
+ * read tracking codes: for anyone else a code would be a probe, so it is searched as an address like all other text.
+ */
+function searchFilter(
+  search: string | undefined,
+  mayUseTrackingCode: boolean,
+): Pick<ReportFilter, 'trackingCode' | 'addressPart'> {
+  if (!search) return {};
+  const code = mayUseTrackingCode ? normaliseTrackingCode(search) : null;
+  return code ? { trackingCode: code } : { addressPart: search };
+}
+
+/** One page of the reports the viewer may see, in the asked order (newest first by default). */
 export async function listReports(
   deps: { db: Queryable; clock: Clock },
   input: { viewer: StaffUser; query: ListReportsQuery },
@@ -57,6 +71,10 @@ export async function listReports(
   } catch (error) {
     problems.push(...renamed(error, 'query.cursor'));
   }
+  // A cursor of one order continues nothing in another: refuse it rather than skip or repeat rows.
+  if (after && (after.order ?? 'created') !== query.sort) {
+    problems.push({ name: 'query.cursor', reason: `not a cursor of sort=${query.sort}`, code: 'invalid_cursor' });
+  }
   if (problems.length)
     throw new DomainError(
       'validation',
@@ -64,23 +82,28 @@ export async function listReports(
       problems,
     );
 
+  const showTrackingCode = mayReadTrackingCode(viewer);
   const rows = await selectReportPage(deps.db, {
     now: deps.clock.now(),
     municipalityCode: viewer.municipalityCode,
     ...(isPartnerOnly(viewer) ? { partnerTeamId: viewer.teamId } : {}),
     ...(query.districtCode ? { districtCode: query.districtCode } : {}),
     ...(query.boroughCode ? { boroughCode: query.boroughCode } : {}),
+    ...(query.assigneeKind ? { assigneeKind: query.assigneeKind } : {}),
     ...(query.assigneeId ? { assigneeId: query.assigneeId } : {}),
+    ...(query.heldByMe ? { heldBy: { userId: viewer.id, teamId: viewer.teamId } } : {}),
     ...(query.status ? { statuses: query.status } : {}),
+    ...(query.source?.length ? { sources: query.source } : {}),
+    ...searchFilter(query.search, showTrackingCode),
     ...(query.categoryCode ? { categoryCode: query.categoryCode } : {}),
     ...(query.overdue !== undefined ? { overdue: query.overdue } : {}),
     ...(query.createdFrom ? { createdFrom: new Date(query.createdFrom) } : {}),
     ...(query.createdTo ? { createdTo: new Date(query.createdTo) } : {}),
     ...(bbox ? { bbox } : {}),
+    sort: query.sort,
     ...(after ? { after } : {}),
     limit: query.limit + 1,
   });
-  const { items, nextCursor } = keysetPage(rows, query.limit, (row) => ({ at: row.created_at_text, id: row.id }));
-  const showTrackingCode = mayReadTrackingCode(viewer);
+  const { items, nextCursor } = keysetPage(rows, query.limit, (row) => positionOf(row, query.sort));
   return { page: { items: items.map((row) => toSummary(row, crs, showTrackingCode)), nextCursor }, crs };
 }

@@ -1,7 +1,7 @@
 import type { Queryable } from '../../db/db.ts';
 import type { KeysetPosition } from '../../shared/cursor.ts';
-import type { AssigneeKind, ReportSource } from './schemas.ts';
-import { reporterTextStatuses, type ReportStatus } from './workflow.ts';
+import type { AssigneeKind, ReportSort, ReportSource } from './schemas.ts';
+import { isClosed, reporterTextStatuses, type ReportStatus } from './workflow.ts';
 
 /** The read side of the reports area: listing, detail, history, public status. */
 
@@ -19,6 +19,8 @@ export interface ReportRow {
   created_at: Date;
   created_at_text: string;
   updated_at: Date;
+  updated_at_text: string;
+  deadline_text: string;
   deadline: Date;
   closed_at: Date | null;
   version: number;
@@ -43,19 +45,22 @@ export interface ReportRow {
   media_url: string | null;
   answers: Record<string, string[]> | null;
   created_by: string | null;
+  duplicate_of: string | null;
 }
 
 // $1 is always "now", for the overdue flag.
 const selectReports = `
   SELECT r.id, r.municipality_code, r.tracking_code, r.status, r.source, r.urgent, r.description, r.address_text,
-         r.occurred_at, r.created_at, r.created_at::text AS created_at_text, r.updated_at, r.deadline, r.closed_at, r.version,
+         r.occurred_at, r.created_at, r.created_at::text AS created_at_text, r.updated_at,
+         r.updated_at::text AS updated_at_text, r.deadline, r.deadline::text AS deadline_text, r.closed_at, r.version,
          (r.deadline < $1 AND r.status NOT IN ('resolved', 'cancelled')) AS overdue,
          c.code AS category_code, c.name_nl AS category_name, d.code AS district_code, d.name AS district_name,
          b.code AS borough_code, r.neighbourhood_code, r.assignee_kind, r.assignee_id,
          COALESCE(assignee_user.name, assignee_team.name, assignee_group.name, '') AS assignee_name,
          ST_X(r.location) AS rd_x, ST_Y(r.location) AS rd_y,
          r.routing_rule, r.routing_reason_nl, r.routing_reason_en,
-         r.reporter_email, r.reporter_phone, r.reporter_consent_share, r.reporter_name, r.media_url, r.answers, r.created_by
+         r.reporter_email, r.reporter_phone, r.reporter_consent_share, r.reporter_name, r.media_url, r.answers, r.created_by,
+         r.duplicate_of
     FROM reports r
     JOIN categories c ON c.id = r.category_id
     JOIN districts d ON d.code = r.district_code
@@ -70,16 +75,43 @@ export interface ReportFilter {
   partnerTeamId?: string | null;
   districtCode?: string;
   boroughCode?: string;
+  assigneeKind?: AssigneeKind;
   assigneeId?: string;
+  /** What this person holds: assigned to them, their team, or the queue of a group they coordinate. */
+  heldBy?: { userId: string; teamId: string | null };
   statuses?: ReportStatus[];
+  sources?: ReportSource[];
   categoryCode?: string;
+  /** Exactly this tracking code (normalised), or a part of the address. */
+  trackingCode?: string;
+  addressPart?: string;
   overdue?: boolean;
   createdFrom?: Date;
   createdTo?: Date;
   /** In RD New metres. */
   bbox?: { minX: number; minY: number; maxX: number; maxY: number };
+  sort: ReportSort;
   after?: KeysetPosition;
   limit: number;
+}
+
+const NO_ID = '00000000-0000-0000-0000-000000000000';
+
+/** Per sort: the column, its direction, and the keyset comparison that continues after the cursor. */
+const orders: Record<ReportSort, { column: string; direction: 'ASC' | 'DESC' }> = {
+  created: { column: 'r.created_at', direction: 'DESC' },
+  updated: { column: 'r.updated_at', direction: 'DESC' },
+  deadline: { column: 'r.deadline', direction: 'ASC' },
+};
+
+export function positionOf(row: ReportRow, sort: ReportSort): KeysetPosition {
+  if (sort === 'created') return { at: row.created_at_text, id: row.id };
+  return { at: sort === 'deadline' ? row.deadline_text : row.updated_at_text, id: row.id, order: sort };
+}
+
+/** LIKE treats % and _ as wildcards: a typed one means itself. */
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 export async function selectReportPage(db: Queryable, filter: ReportFilter): Promise<ReportRow[]> {
@@ -99,8 +131,27 @@ export async function selectReportPage(db: Queryable, filter: ReportFilter): Pro
   }
   if (filter.districtCode) add((p) => `r.district_code = ${p}`, filter.districtCode);
   if (filter.boroughCode) add((p) => `b.code = ${p}`, filter.boroughCode);
+  if (filter.assigneeKind) add((p) => `r.assignee_kind = ${p}`, filter.assigneeKind);
   if (filter.assigneeId) add((p) => `r.assignee_id = ${p}`, filter.assigneeId);
-  if (filter.statuses?.length) add((p) => `r.status = ANY(${p}::text[])`, filter.statuses);
+  if (filter.heldBy) {
+    params.push(filter.heldBy.userId, filter.heldBy.teamId ?? NO_ID);
+    const [user, team] = [`$${params.length - 1}`, `$${params.length}`];
+    // The ids first, as one array (an init plan), so the planner can look them up by assignee index; the kinds then
+    // make sure an id means what it is held as.
+    where.push(
+      `r.assignee_id = ANY(ARRAY[${user}::uuid, ${team}::uuid] || ARRAY(SELECT id FROM coordinator_groups WHERE coordinator_id = ${user}))` +
+        ` AND ((r.assignee_kind = 'officer' AND r.assignee_id = ${user}) OR (r.assignee_kind = 'team' AND r.assignee_id = ${team})` +
+        ` OR (r.assignee_kind = 'queue' AND r.assignee_id IN (SELECT id FROM coordinator_groups WHERE coordinator_id = ${user})))`,
+    );
+  }
+  if (filter.statuses?.length) {
+    add((p) => `r.status = ANY(${p}::text[])`, filter.statuses);
+    // Spelled out so the planner may use the indexes kept for open reports only.
+    if (!filter.statuses.some(isClosed)) where.push(`r.status NOT IN ('resolved', 'cancelled')`);
+  }
+  if (filter.sources?.length) add((p) => `r.source = ANY(${p}::text[])`, filter.sources);
+  if (filter.trackingCode) add((p) => `r.tracking_code = ${p}`, filter.trackingCode);
+  if (filter.addressPart) add((p) => `r.address_text ILIKE ${p}`, likePattern(filter.addressPart));
   if (filter.categoryCode)
     add(
       (p) =>
@@ -120,13 +171,16 @@ export async function selectReportPage(db: Queryable, filter: ReportFilter): Pro
     const n = params.length;
     where.push(`r.location && ST_MakeEnvelope($${n - 3}, $${n - 2}, $${n - 1}, $${n}, 28992)`);
   }
+  const order = orders[filter.sort];
   if (filter.after) {
     params.push(filter.after.at, filter.after.id);
-    where.push(`(r.created_at, r.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    const comparison = order.direction === 'DESC' ? '<' : '>';
+    where.push(`(${order.column}, r.id) ${comparison} ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
   }
   params.push(filter.limit);
   const { rows } = await db.query<ReportRow>(
-    `${selectReports} WHERE ${where.join(' AND ')} ORDER BY r.created_at DESC, r.id DESC LIMIT $${params.length}`,
+    `${selectReports} WHERE ${where.join(' AND ')}
+      ORDER BY ${order.column} ${order.direction}, r.id ${order.direction} LIMIT $${params.length}`,
     params,
   );
   return rows;
@@ -146,12 +200,20 @@ export interface HistoryRow {
   to_status: ReportStatus | null;
   text: string | null;
   data: Record<string, unknown>;
+  /** The current name of the holder an assignment, forward or re-routing handed the report to. */
+  holder_name: string | null;
 }
 
 export async function selectHistory(db: Queryable, reportId: string): Promise<HistoryRow[]> {
+  // Entries written before names were kept in `data` (and re-routings) name the new holder by id only.
   const { rows } = await db.query<HistoryRow>(
-    `SELECT at, actor_id, actor_label, action, from_status, to_status, text, data
-       FROM report_history WHERE report_id = $1 ORDER BY id`,
+    `SELECT h.at, h.actor_id, h.actor_label, h.action, h.from_status, h.to_status, h.text, h.data,
+            COALESCE(u.name, t.name, g.name, h.data->'to'->>'name') AS holder_name
+       FROM report_history h
+       LEFT JOIN users u ON h.data->'to'->>'kind' = 'officer' AND u.id::text = h.data->'to'->>'id'
+       LEFT JOIN teams t ON h.data->'to'->>'kind' IN ('team', 'partner') AND t.id::text = h.data->'to'->>'id'
+       LEFT JOIN coordinator_groups g ON h.data->'to'->>'kind' = 'queue' AND g.id::text = h.data->'to'->>'id'
+      WHERE h.report_id = $1 ORDER BY h.id`,
     [reportId],
   );
   return rows;

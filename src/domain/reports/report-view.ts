@@ -1,6 +1,12 @@
 import { toCrs84, type Crs } from '../geography/index.ts';
 import type { HistoryRow, ReportRow } from './queries.ts';
-import type { ReportDetail, ReportSummary } from './schemas.ts';
+import {
+  assigneeKinds,
+  type AssigneeKind,
+  type HistoryEntry,
+  type ReportDetail,
+  type ReportSummary,
+} from './schemas.ts';
 
 /** RD New storage → the requested CRS, in that CRS's axis order. */
 export function pointIn(crs: Crs, x: number, y: number): { type: 'Point'; coordinates: [number, number] } {
@@ -56,14 +62,39 @@ export function toDetail(
     ...(row.media_url !== null ? { mediaUrl: row.media_url } : {}),
     ...(row.answers !== null ? { answers: row.answers } : {}),
     createdBy: row.created_by,
-    history: history.map((entry) => ({
-      at: entry.at.toISOString(),
-      actor: { id: entry.actor_id, label: entry.actor_label },
-      action: entry.action,
-      fromStatus: entry.from_status,
-      toStatus: entry.to_status,
-      text: entry.text,
-      data: entry.data ?? {},
-    })),
+    duplicateOf: row.duplicate_of,
+    history: history.map(toHistoryEntry),
+  };
+}
+
+/** The intake writes `public` for a resident without a sign-in; staff read them as the reporter: "melder". */
+const REPORTER_LABEL = 'public';
+
+function holderOf(entry: HistoryRow): HistoryEntry['holder'] {
+  const to = entry.data?.['to'] as { kind?: unknown; id?: unknown } | undefined;
+  if (!to || typeof to.id !== 'string' || !assigneeKinds.includes(to.kind as AssigneeKind)) return null;
+  return { kind: to.kind as AssigneeKind, id: to.id, name: entry.holder_name ?? '' };
+}
+
+/**
+ * The history as people read it: a note or an assignment that left the status alone shows no status change
+ * (notes were stored with the status of the moment in both columns), the new holder is named.
+ */
+export function toHistoryEntry(entry: HistoryRow): HistoryEntry {
+  const reporter = entry.actor_id === null && entry.actor_label === REPORTER_LABEL;
+  const changedStatus = entry.from_status !== entry.to_status;
+  return {
+    at: entry.at.toISOString(),
+    actor: {
+      id: entry.actor_id,
+      label: reporter ? 'melder' : entry.actor_label,
+      kind: entry.actor_id !== null ? 'staff' : reporter ? 'reporter' : 'system',
+    },
+    action: entry.action,
+    fromStatus: changedStatus ? entry.from_status : null,
+    toStatus: changedStatus ? entry.to_status : null,
+    text: entry.text,
+    holder: holderOf(entry),
+    data: entry.data ?? {},
   };
 }

@@ -40,7 +40,17 @@ export interface HistoryEntryRow {
   reportId: string;
   at: Date;
   actor: { id: string | null; label: string };
-  action: 'created' | 'status_changed' | 'assigned' | 'forwarded' | 'rerouted' | 'note' | 'feedback' | 'answer';
+  action:
+    | 'created'
+    | 'status_changed'
+    | 'assigned'
+    | 'forwarded'
+    | 'rerouted'
+    | 'note'
+    | 'feedback'
+    | 'answer'
+    | 'duplicate_of'
+    | 'duplicate_linked';
   fromStatus?: ReportStatus | null;
   toStatus?: ReportStatus | null;
   text?: string | null;
@@ -192,12 +202,16 @@ export interface ReroutableReport {
   parentCategoryCode: string | null;
 }
 
-/** The officer's open reports due in [from, to), locked for the re-routing transaction. */
+/**
+ * The officer's open reports due in [from, to) or already overdue at `now`, soonest first, locked for the
+ * re-routing transaction.
+ */
 export async function lockOpenReportsDueBetween(
   db: Queryable,
   officerId: string,
   from: Date,
   to: Date,
+  now: Date,
 ): Promise<ReroutableReport[]> {
   const { rows } = await db.query<{
     id: string;
@@ -222,10 +236,10 @@ export async function lockOpenReportsDueBetween(
        LEFT JOIN boroughs b ON b.id = d.borough_id
       WHERE r.assignee_kind = 'officer' AND r.assignee_id = $1
         AND r.status NOT IN ('resolved', 'cancelled')
-        AND r.deadline >= $2 AND r.deadline < $3
+        AND ((r.deadline >= $2 AND r.deadline < $3) OR r.deadline < $4)
       ORDER BY r.deadline, r.id
       FOR UPDATE OF r`,
-    [officerId, from, to],
+    [officerId, from, to, now],
   );
   return rows.map((row) => ({
     id: row.id,

@@ -10,6 +10,7 @@ import {
   buildReportsWorld,
   emails,
   GROTE_MARKT,
+  pointInDistrict,
   TEST_NOW,
   type ReportsWorld,
 } from '../../../test/support/reports-world.ts';
@@ -76,7 +77,7 @@ describe('re-routing on absence', () => {
     const detail = await app.inject({ method: 'GET', url: `/api/v1/reports/${dueSoon.id}`, headers: staff });
     const rerouted = detail.json().history.at(-1);
     assert.equal(rerouted.action, 'rerouted');
-    assert.deepEqual(rerouted.actor, { id: coordinator.id, label: coordinator.name });
+    assert.deepEqual(rerouted.actor, { id: coordinator.id, label: coordinator.name, kind: 'staff' });
     assert.equal(rerouted.data.absenceId, absence.id);
     assert.equal(rerouted.data.to.id, newAssignee);
     assert.match(rerouted.text, /Sanne Bakker/);
@@ -107,6 +108,45 @@ describe('re-routing on absence', () => {
     );
     for (const row of stored.rows)
       assert.doesNotMatch(`${row.routing_reason_nl} ${row.routing_reason_en}`, absenceKindWords);
+  });
+
+  it("also moves the officer's overdue reports, and the answer says how many moved and how many were overdue", async () => {
+    const fatima = world.userId(emails.oostOfficer);
+    const { rows } = await db.query<{ code: string }>(
+      `SELECT d.code FROM district_assignments a JOIN districts d ON d.code = a.district_code
+        WHERE a.owner_id = $1 AND a.valid_to IS NULL ORDER BY d.code LIMIT 1`,
+      [fatima],
+    );
+    const location = await pointInDistrict(db, rows[0]!.code);
+    const fileHere = async (category: string) => {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/v1/reports',
+        payload: { category, description: 'Overlast', location },
+        remoteAddress: '198.51.100.42',
+      });
+      assert.equal(response.statusCode, 201, response.body);
+      return response.json() as { id: string; assignee: { id: string }; deadline: string };
+    };
+    const late = await fileHere('veeg-zwerfvuil'); // 3 work days
+    const notYetDue = await fileHere('hondenpoep'); // 21 days
+    for (const report of [late, notYetDue]) assert.equal(report.assignee.id, fatima);
+    // A week on, the litter report is overdue; the absence starts tomorrow and lasts two days.
+    clock.set('2026-12-02T09:00:00+01:00');
+    assert.ok(new Date(late.deadline) < clock.now());
+    const officer = await bearerFor(db, world.userId(emails.coordinator), clock);
+    const response = await app.inject({
+      method: 'POST',
+      url: `/api/v1/officers/${fatima}/absences`,
+      payload: { kind: 'leave', startsAt: '2026-12-03T08:00:00+01:00', endsAt: '2026-12-05T08:00:00+01:00' },
+      headers: officer,
+    });
+    assert.equal(response.statusCode, 201, response.body);
+    assert.equal(response.json().reroutedReports, 1);
+    assert.equal(response.json().reroutedOverdueReports, 1);
+    assert.notEqual(await assigneeOf(late.id), fatima, 'the overdue report went to a colleague');
+    assert.equal(await assigneeOf(notYetDue.id), fatima, 'due after the absence: stays');
+    clock.set(TEST_NOW);
   });
 
   it('routes new reports past the absent officer, and to them again once they are back', async () => {

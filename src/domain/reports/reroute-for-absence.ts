@@ -12,17 +12,19 @@ export interface AbsenceForRerouting {
 }
 
 /**
- * Hands the absent officer's open reports that fall due during the absence to whoever routing
- * picks now. Runs inside the caller's transaction (pass its Queryable): routing then sees the
- * new absence, and the absence and the re-routing land together or not at all.
+ * Hands the absent officer's open reports that fall due during the absence, and those already overdue (nobody
+ * works them while the officer is away either), to whoever routing picks now. Runs inside the caller's transaction
+ * (pass its Queryable): routing then sees the new absence, and the absence and the re-routing land together or not
+ * at all. `overdue` counts the overdue ones among `rerouted`.
  */
 export async function rerouteOpenReportsForAbsence(
   deps: { db: Queryable; clock: Clock },
   absence: AbsenceForRerouting,
-): Promise<{ rerouted: number }> {
-  const reports = await lockOpenReportsDueBetween(deps.db, absence.officerId, absence.startsAt, absence.endsAt);
+): Promise<{ rerouted: number; overdue: number }> {
   const now = deps.clock.now();
+  const reports = await lockOpenReportsDueBetween(deps.db, absence.officerId, absence.startsAt, absence.endsAt, now);
   let rerouted = 0;
+  let overdue = 0;
   for (const report of reports) {
     const decision = await decideRouting(
       { db: deps.db },
@@ -64,6 +66,7 @@ export async function rerouteOpenReportsForAbsence(
       },
     });
     rerouted += 1;
+    if (report.deadline < now) overdue += 1;
   }
-  return { rerouted };
+  return { rerouted, overdue };
 }

@@ -17,12 +17,14 @@ import { changeReportStatus } from './change-report-status.ts';
 import { createReport } from './create-report.ts';
 import { getPublicReportStatus, getReport } from './get-report.ts';
 import { listReports } from './list-reports.ts';
+import { markReportDuplicate } from './mark-duplicate.ts';
 import { assignerRoles, noteWriterRoles, staffReaderRoles, statusChangerRoles } from './report-access.ts';
 import {
   assignBodySchema,
   changeStatusBodySchema,
   createdReportSchema,
   createReportBodySchema,
+  duplicateBodySchema,
   ifMatchHeadersSchema,
   listReportsQuerySchema,
   noteBodySchema,
@@ -222,6 +224,31 @@ export async function registerReportRoutes(app: App, deps: AppDeps): Promise<voi
       const actor = currentStaff(request);
       await addReportNote(deps, { reportId: request.params.reportId, actor, text: request.body.text });
       reply.status(201);
+      return sendDetail(deps, reply, actor, request.params.reportId);
+    },
+  );
+
+  app.post(
+    '/api/v1/reports/:reportId/duplicate-of',
+    {
+      onRequest: requireRoles(...assignerRoles),
+      schema: {
+        tags,
+        summary: "Close as a duplicate of another report; its reporter and followers follow that report's updates",
+        params: reportIdParamsSchema,
+        headers: ifMatchHeadersSchema,
+        body: duplicateBodySchema,
+        response: { 200: reportDetailSchema, ...problems },
+      },
+    },
+    async (request, reply) => {
+      const actor = currentStaff(request);
+      await markReportDuplicate(deps, {
+        reportId: request.params.reportId,
+        mainReportId: request.body.mainReportId,
+        actor,
+        expectedVersion: expectedVersionOf(request.headers['if-match']),
+      });
       return sendDetail(deps, reply, actor, request.params.reportId);
     },
   );

@@ -90,6 +90,9 @@ export const assignBodySchema = z.object({
   text: z.string().trim().min(1).max(2000).optional(),
 });
 export const noteBodySchema = z.object({ text: z.string().trim().min(1).max(2000) });
+export const duplicateBodySchema = z.object({
+  mainReportId: z.uuid().describe('The open report this one duplicates; its followers get this reporter too'),
+});
 
 // ── Reading ────────────────────────────────────────────────────────────────────
 const statusList = z
@@ -112,12 +115,41 @@ const bboxSchema = z
       .refine(([minX, minY, maxX, maxY]) => minX! < maxX! && minY! < maxY!, 'bbox minimum must be below its maximum'),
   );
 
+const sourceList = z
+  .union([z.string(), z.array(z.string())])
+  .transform((value) =>
+    (Array.isArray(value) ? value : [value])
+      .flatMap((v) => v.split(','))
+      .map((v) => v.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.enum(reportSources)));
+
+/** deadline: soonest first; created and updated: newest first. Each keeps its own keyset order. */
+export const reportSorts = ['created', 'deadline', 'updated'] as const;
+export type ReportSort = (typeof reportSorts)[number];
+
 export const listReportsQuerySchema = z.object({
   districtCode: z.string().optional(),
   boroughCode: z.string().optional(),
-  assigneeId: z.uuid().optional(),
+  assigneeKind: z.enum(assigneeKinds).optional().describe('The holder: officer, team, partner or queue'),
+  assigneeId: z.uuid().optional().describe('The holder (with assigneeKind, one holder of that kind)'),
+  heldByMe: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .describe('Only what I hold: assigned to me, to my team, or to the queue of a coordinator group I coordinate'),
   status: statusList.optional().describe('Repeat the parameter or give a comma-separated list'),
+  source: sourceList.optional().describe('Repeat the parameter or give a comma-separated list'),
   categoryCode: z.string().optional(),
+  search: z
+    .string()
+    .trim()
+    .min(2)
+    .max(100)
+    .optional()
+    .describe('A tracking code as typed (any case, with or without dashes) or part of the address'),
+  sort: z.enum(reportSorts).default('created').describe('created or updated: newest first; deadline: soonest first'),
   overdue: z
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
@@ -163,15 +195,26 @@ export type ReportSummary = z.infer<typeof reportSummarySchema>;
 export const reportListSchema = z.object({ items: z.array(reportSummarySchema), nextCursor: z.string().nullable() });
 export type ReportList = z.infer<typeof reportListSchema>;
 
+export const historyActorKinds = ['staff', 'reporter', 'system'] as const;
+
 export const historyEntrySchema = z.object({
   at: timestamp,
-  actor: z.object({ id: z.uuid().nullable(), label: z.string() }),
-  action: z.string(),
-  fromStatus: reportStatusSchema.nullable(),
-  toStatus: reportStatusSchema.nullable(),
+  actor: z.object({
+    id: z.uuid().nullable(),
+    label: z.string().describe('The staff name at the time; "melder" for the reporter'),
+    kind: z.enum(historyActorKinds).describe('staff, the reporter (resident), or a system or client'),
+  }),
+  action: z
+    .string()
+    .describe('created, status_changed, note, assigned, forwarded, rerouted, duplicate_of, duplicate_linked, …'),
+  fromStatus: reportStatusSchema.nullable().describe('Null unless the entry changed the status'),
+  toStatus: reportStatusSchema.nullable().describe('Null unless the entry changed the status (or created the report)'),
   text: z.string().nullable(),
+  holder: assigneeSchema.nullable().describe('For an assignment, forward or re-routing: the new holder, by name'),
   data: z.record(z.string(), z.unknown()),
 });
+
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
 export const reportDetailSchema = reportSummarySchema.extend({
   occurredAt: timestamp.nullable(),
@@ -191,6 +234,7 @@ export const reportDetailSchema = reportSummarySchema.extend({
     .optional()
     .describe("Answers to the category's extra questions, by question code"),
   createdBy: z.uuid().nullable(),
+  duplicateOf: z.uuid().nullable().describe('The main report, when this one was closed as its duplicate'),
   history: z.array(historyEntrySchema),
 });
 export type ReportDetail = z.infer<typeof reportDetailSchema>;

@@ -81,7 +81,11 @@ export type Team = Out<typeof people.teamSchema>;
 export type CoordinatorGroup = Out<typeof people.coordinatorGroupSchema>;
 export type AbsenceBody = In<typeof people.absenceBodySchema>;
 /** POST /officers/{id}/absences declares this object inline in its route; its parts are the schemas'. */
-export type AbsenceCreated = { absence: Out<typeof people.absenceSchema>; reroutedReports: number };
+export type AbsenceCreated = {
+  absence: Out<typeof people.absenceSchema>;
+  reroutedReports: number;
+  reroutedOverdueReports: number;
+};
 export type OfficerCard = Out<typeof people.publicOfficerCardSchema>;
 
 // ── Field work, meetings, dashboards ───────────────────────────────────────────

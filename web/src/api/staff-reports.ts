@@ -50,3 +50,8 @@ export function addReportNote(reportId: string, body: NoteBody): Promise<ReportD
 export function assignReport(report: Versioned, body: AssignBody): Promise<ReportDetail> {
   return apiPostJson<ReportDetail>(`${reportPath(report.id)}/assignment`, body, ifMatch(report.version));
 }
+
+/** Close as a duplicate of `mainReportId`; its reporter and followers then follow that report. */
+export function markDuplicate(report: Versioned, mainReportId: string): Promise<ReportDetail> {
+  return apiPostJson<ReportDetail>(`${reportPath(report.id)}/duplicate-of`, { mainReportId }, ifMatch(report.version));
+}

@@ -7,6 +7,7 @@ import { AnalysisPage } from './analysis/analysis-page.tsx';
 import { FieldLogPage } from './field-log/field-log-page.tsx';
 import { IntakePage } from './intake/intake-page.tsx';
 import { OverviewPage } from './overview/overview-page.tsx';
+import { QueuePage } from './reports/queue-page.tsx';
 import { ReportDetailPage } from './reports/report-detail-page.tsx';
 import { WorklistPage } from './reports/worklist-page.tsx';
 import { StaffSessionProvider, useSession } from './session.tsx';
@@ -23,6 +24,7 @@ export const staffPages = {
   phoneIntake: () => <IntakePage source="phone" />,
   reportDetail: ReportDetailPage,
   teamBoard: TeamBoardPage,
+  reportQueue: QueuePage,
   overview: OverviewPage,
   analysis: AnalysisPage,
 };

@@ -7,22 +7,11 @@ import { Link } from '../../router.tsx';
 import { useStaffUser } from '../session.tsx';
 import { hasRole } from '../roles.ts';
 import { useStaffI18n } from '../staff-i18n.ts';
+import { ReportMap } from '../map/report-map.tsx';
+import { DuplicateForm } from './duplicate-form.tsx';
 import { AssignForm, NoteForm, StatusForm } from './report-forms.tsx';
+import { ReportHistory } from './report-history.tsx';
 import { nextStatuses } from './workflow.ts';
-
-const historyActions = [
-  'created',
-  'assigned',
-  'rerouted',
-  'forwarded',
-  'note',
-  'photos_added',
-  'contact_erased',
-  'contact_expired',
-  'photos_expired',
-] as const;
-const historyKey = (action: string) =>
-  `history.${(historyActions as readonly string[]).includes(action) ? (action as (typeof historyActions)[number]) : 'other'}` as const;
 
 type Loaded =
   | { status: 'loading' }
@@ -87,7 +76,9 @@ export function ReportDetailPage({ reportId }: { reportId: string }) {
   return (
     <>
       <p className="utrecht-paragraph">
-        <Link to={hasRole(user, 'officer') ? '/werk' : '/team'}>{t('detail.back')}</Link>
+        <Link to={hasRole(user, 'officer') ? '/werk' : hasRole(user, 'partner', 'analyst') ? '/' : '/werkvoorraad'}>
+          {t('detail.back')}
+        </Link>
       </p>
       <PageHeading>
         {t('detail.title', { category: report.category.name, code: report.trackingCode ?? report.district.name })}
@@ -121,6 +112,14 @@ export function ReportDetailPage({ reportId }: { reportId: string }) {
         <dd>
           {t(`source.${report.source as 'web'}`)} · {formatDateTime(report.createdAt)}
         </dd>
+        {report.duplicateOf ? (
+          <>
+            <dt>{t('detail.duplicateOf')}</dt>
+            <dd>
+              <Link to={`/werk/melding/${report.duplicateOf}`}>{t('history.openMain')}</Link>
+            </dd>
+          </>
+        ) : null}
         {report.reporter && (report.reporter.email || report.reporter.phone) ? (
           <>
             <dt>{t('detail.reporter')}</dt>
@@ -128,6 +127,18 @@ export function ReportDetailPage({ reportId }: { reportId: string }) {
           </>
         ) : null}
       </dl>
+      <ReportMap
+        id="report-location-map"
+        label={t('detail.map')}
+        reports={[
+          {
+            id: report.id,
+            point: report.location.coordinates,
+            label: `${report.category.name}, ${report.address ?? report.district.name}`,
+            overdue: report.overdue,
+          },
+        ]}
+      />
       {photos.length ? (
         <section className="wp-section" aria-labelledby="photos-title">
           <h2 className="utrecht-heading-2" id="photos-title">
@@ -149,24 +160,12 @@ export function ReportDetailPage({ reportId }: { reportId: string }) {
       {hasRole(user, 'officer', 'coordinator', 'team_manager', 'contact_centre', 'administrator') &&
       report.status !== 'resolved' &&
       report.status !== 'cancelled' ? (
-        <AssignForm report={report} onDone={after(t('detail.reassigned'))} onError={failed} />
+        <>
+          <AssignForm report={report} onDone={after(t('detail.reassigned'))} onError={failed} />
+          <DuplicateForm report={report} onDone={after(t('detail.duplicateDone'))} onError={failed} />
+        </>
       ) : null}
-      <section className="wp-section" aria-labelledby="history-title">
-        <h2 className="utrecht-heading-2" id="history-title">
-          {t('detail.history')}
-        </h2>
-        <ol className="wp-history">
-          {report.history.map((entry, index) => (
-            <li key={index}>
-              <span className="wp-history__when">{formatDateTime(entry.at)}</span> · {entry.actor.label}:{' '}
-              {entry.toStatus
-                ? t('history.status', { to: t(`status.${entry.toStatus}`) })
-                : t(historyKey(entry.action))}
-              {entry.text ? <q className="wp-history__text">{entry.text}</q> : null}
-            </li>
-          ))}
-        </ol>
-      </section>
+      <ReportHistory history={report.history} />
     </>
   );
 }

@@ -7,10 +7,13 @@ export function ReportList({
   reports,
   selectable,
   ownDistricts,
+  showHolder,
 }: {
   reports: ReportSummary[];
   selectable?: { selected: Set<string>; toggle: (id: string) => void };
   ownDistricts?: Set<string>;
+  /** Name who holds each report (the worklist of several holders). */
+  showHolder?: boolean;
 }) {
   const { t, formatShort } = useStaffI18n();
   return (
@@ -46,6 +49,7 @@ export function ReportList({
               <span>{t(`status.${report.status}`)}</span>
               <span>{t('report.deadlineShort', { date: formatShort(report.deadline) })}</span>
               <span>{report.district.name}</span>
+              {showHolder ? <span>{t('queue.heldBy', { name: report.assignee.name })}</span> : null}
               {report.trackingCode ? <span className="wp-mono">{report.trackingCode}</span> : null}
             </p>
             <p className="wp-report-list__description">{report.description}</p>

@@ -11,8 +11,8 @@ import { useReports } from './use-reports.ts';
 import { openStatuses } from './workflow.ts';
 
 /**
- * Mijn wijk: the officer's open reports, overdue first. Reports of an absent colleague arrive here by
- * re-routing (their assignee becomes me), so "assignee = me" is the whole worklist.
+ * Mijn wijk: the officer's open reports, overdue first: assigned to me (reports of an absent colleague arrive by
+ * re-routing), to my team, or to the queue of a coordinator group I run (`heldByMe`).
  */
 export function WorklistPage() {
   const { t } = useStaffI18n();
@@ -21,10 +21,7 @@ export function WorklistPage() {
   const [view, setView] = useState<'list' | 'map'>(() =>
     new URLSearchParams(window.location.search).get('weergave') === 'kaart' ? 'map' : 'list',
   );
-  const query = useMemo(
-    () => new URLSearchParams({ assigneeId: user.id, status: openStatuses.join(',') }).toString(),
-    [user.id],
-  );
+  const query = useMemo(() => new URLSearchParams({ heldByMe: 'true', status: openStatuses.join(',') }).toString(), []);
   const { state } = useReports(query);
   // Reports outside my own districts came to me as a backup: the list marks them.
   const [ownDistricts, setOwnDistricts] = useState<Set<string>>(new Set());

@@ -54,7 +54,11 @@ export function AbsenceForm({
         ...(note.trim() ? { note: note.trim() } : {}),
       });
       const name = officers.find((o) => o.id === officerId)?.name ?? '';
-      setResult(t('absenceForm.saved', { name, count: body.reroutedReports }));
+      setResult(
+        body.reroutedOverdueReports
+          ? t('absenceForm.savedOverdue', { name, count: body.reroutedReports, overdue: body.reroutedOverdueReports })
+          : t('absenceForm.saved', { name, count: body.reroutedReports }),
+      );
       setNote('');
       onSaved();
     } catch (error) {

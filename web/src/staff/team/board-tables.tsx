@@ -1,5 +1,16 @@
 import type { TeamBoard } from '../../api/contract.ts';
+import { Link } from '../../router.tsx';
+import { districtLink, holderLink } from '../reports/queue-query.ts';
 import { useStaffI18n } from '../staff-i18n.ts';
+
+/** A count that opens the worklist filtered to it; the link's name says what it opens (WCAG 2.4.4). */
+function CountLink({ to, count, label }: { to: string; count: number; label: string }) {
+  return (
+    <Link to={to} aria-label={`${count}: ${label}`}>
+      {count}
+    </Link>
+  );
+}
 
 export function OfficerTable({ board, onAbsence }: { board: TeamBoard; onAbsence: (officerId: string) => void }) {
   const { t } = useStaffI18n();
@@ -36,7 +47,7 @@ export function OfficerTable({ board, onAbsence }: { board: TeamBoard; onAbsence
             {board.officers.map((o) => (
               <tr className="utrecht-table__row" key={o.id}>
                 <th className="utrecht-table__header-cell" scope="row">
-                  {o.name}
+                  <Link to={holderLink('officer', o.id)}>{o.name}</Link>
                 </th>
                 <td className="utrecht-table__cell">
                   {o.districts
@@ -54,11 +65,21 @@ export function OfficerTable({ board, onAbsence }: { board: TeamBoard; onAbsence
                     t('team.off')
                   )}
                 </td>
-                <td className="utrecht-table__cell utrecht-table__cell--numeric">{o.openReports}</td>
+                <td className="utrecht-table__cell utrecht-table__cell--numeric">
+                  <CountLink
+                    to={holderLink('officer', o.id)}
+                    count={o.openReports}
+                    label={t('team.showReports', { name: o.name })}
+                  />
+                </td>
                 <td
                   className={`utrecht-table__cell utrecht-table__cell--numeric${o.overdueReports ? ' wp-overdue-cell' : ''}`}
                 >
-                  {o.overdueReports}
+                  <CountLink
+                    to={holderLink('officer', o.id, true)}
+                    count={o.overdueReports}
+                    label={t('team.showOverdue', { name: o.name })}
+                  />
                 </td>
                 <td className="utrecht-table__cell">
                   <button
@@ -111,18 +132,28 @@ export function DistrictTable({ board }: { board: TeamBoard }) {
             {board.districts.map((d) => (
               <tr className="utrecht-table__row" key={d.code}>
                 <th className="utrecht-table__header-cell" scope="row">
-                  {d.name}
+                  <Link to={districtLink(d.code)}>{d.name}</Link>
                 </th>
                 <td className="utrecht-table__cell">{d.borough?.name ?? '—'}</td>
                 <td className="utrecht-table__cell">
                   {d.owner?.name ?? '—'}
                   {d.backup ? ` (${t('team.backup')}: ${d.backup.name})` : ''}
                 </td>
-                <td className="utrecht-table__cell utrecht-table__cell--numeric">{d.openReports}</td>
+                <td className="utrecht-table__cell utrecht-table__cell--numeric">
+                  <CountLink
+                    to={districtLink(d.code)}
+                    count={d.openReports}
+                    label={t('team.showReports', { name: d.name })}
+                  />
+                </td>
                 <td
                   className={`utrecht-table__cell utrecht-table__cell--numeric${d.overdueReports ? ' wp-overdue-cell' : ''}`}
                 >
-                  {d.overdueReports}
+                  <CountLink
+                    to={districtLink(d.code, true)}
+                    count={d.overdueReports}
+                    label={t('team.showOverdue', { name: d.name })}
+                  />
                 </td>
               </tr>
             ))}
@@ -132,10 +163,22 @@ export function DistrictTable({ board }: { board: TeamBoard }) {
       {board.otherAssignees.length ? (
         <>
           <h3 className="utrecht-heading-3">{t('team.otherAssignees')}</h3>
-          <ul className="utrecht-unordered-list">
+          <ul className="utrecht-unordered-list" id="other-assignees">
             {board.otherAssignees.map((o) => (
               <li key={o.id} className="utrecht-unordered-list__item">
-                {t('team.otherLine', { name: o.name, open: o.openReports, overdue: o.overdueReports })}
+                <Link to={holderLink(o.kind, o.id)}>{o.name}</Link>:{' '}
+                <CountLink
+                  to={holderLink(o.kind, o.id)}
+                  count={o.openReports}
+                  label={t('team.showReports', { name: o.name })}
+                />{' '}
+                {t('team.openWord')},{' '}
+                <CountLink
+                  to={holderLink(o.kind, o.id, true)}
+                  count={o.overdueReports}
+                  label={t('team.showOverdue', { name: o.name })}
+                />{' '}
+                {t('team.overdueWord')}
               </li>
             ))}
           </ul>
