@@ -9,6 +9,10 @@ export { changeReportStatus, type ChangeReportStatusCommand } from './change-rep
 export { assignReport, type AssignReportCommand } from './assign-report.ts';
 export { addReportNote } from './add-report-note.ts';
 export { listReports } from './list-reports.ts';
+export { listPartnerReports } from './list-partner-reports.ts';
+export { acceptPartnerReport } from './accept-partner-report.ts';
+export { sendBackReport } from './send-back-report.ts';
+export { resolvePartnerReport } from './resolve-partner-report.ts';
 export { getReport, getPublicReportStatus } from './get-report.ts';
 export { rerouteOpenReportsForAbsence, type AbsenceForRerouting } from './reroute-for-absence.ts';
 export { newTrackingCode, normaliseTrackingCode } from './tracking-code.ts';

@@ -43,10 +43,13 @@ export interface ReportRow {
   media_url: string | null;
   answers: Record<string, string[]> | null;
   created_by: string | null;
+  partner_contact_name: string | null;
+  partner_contact_phone: string | null;
+  partner_contact_email: string | null;
 }
 
 // $1 is always "now", for the overdue flag.
-const selectReports = `
+export const selectReports = `
   SELECT r.id, r.municipality_code, r.tracking_code, r.status, r.source, r.urgent, r.description, r.address_text,
          r.occurred_at, r.created_at, r.created_at::text AS created_at_text, r.updated_at, r.deadline, r.closed_at, r.version,
          (r.deadline < $1 AND r.status NOT IN ('resolved', 'cancelled')) AS overdue,
@@ -55,7 +58,9 @@ const selectReports = `
          COALESCE(assignee_user.name, assignee_team.name, assignee_group.name, '') AS assignee_name,
          ST_X(r.location) AS rd_x, ST_Y(r.location) AS rd_y,
          r.routing_rule, r.routing_reason_nl, r.routing_reason_en,
-         r.reporter_email, r.reporter_phone, r.reporter_consent_share, r.reporter_name, r.media_url, r.answers, r.created_by
+         r.reporter_email, r.reporter_phone, r.reporter_consent_share, r.reporter_name, r.media_url, r.answers, r.created_by,
+         assignee_team.contact_name AS partner_contact_name, assignee_team.contact_phone AS partner_contact_phone,
+         assignee_team.contact_email AS partner_contact_email
     FROM reports r
     JOIN categories c ON c.id = r.category_id
     JOIN districts d ON d.code = r.district_code
@@ -148,11 +153,27 @@ export interface HistoryRow {
   data: Record<string, unknown>;
 }
 
-export async function selectHistory(db: Queryable, reportId: string): Promise<HistoryRow[]> {
+/**
+ * A report's history. For a partner (`partnerTeamId`) the notes are left out in SQL, so they never reach the
+ * API: the municipality's notes are internal; only notes written by the partner's own people stay.
+ */
+export async function selectHistory(
+  db: Queryable,
+  reportId: string,
+  options: { partnerTeamId?: string | null } = {},
+): Promise<HistoryRow[]> {
+  const forPartner = options.partnerTeamId !== undefined;
   const { rows } = await db.query<HistoryRow>(
-    `SELECT at, actor_id, actor_label, action, from_status, to_status, text, data
-       FROM report_history WHERE report_id = $1 ORDER BY id`,
-    [reportId],
+    `SELECT h.at, h.actor_id, h.actor_label, h.action, h.from_status, h.to_status, h.text, h.data
+       FROM report_history h
+      WHERE h.report_id = $1
+        ${
+          forPartner
+            ? `AND (h.action <> 'note' OR EXISTS (SELECT 1 FROM users u WHERE u.id = h.actor_id AND u.team_id = $2))`
+            : ''
+        }
+      ORDER BY h.id`,
+    forPartner ? [reportId, options.partnerTeamId ?? null] : [reportId],
   );
   return rows;
 }

@@ -56,6 +56,10 @@ export function toDetail(
     ...(row.media_url !== null ? { mediaUrl: row.media_url } : {}),
     ...(row.answers !== null ? { answers: row.answers } : {}),
     createdBy: row.created_by,
+    partnerContact:
+      row.assignee_kind === 'partner' && row.partner_contact_name !== null
+        ? { name: row.partner_contact_name, phone: row.partner_contact_phone, email: row.partner_contact_email }
+        : null,
     history: history.map((entry) => ({
       at: entry.at.toISOString(),
       actor: { id: entry.actor_id, label: entry.actor_label },

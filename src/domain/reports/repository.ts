@@ -40,7 +40,7 @@ export interface HistoryEntryRow {
   reportId: string;
   at: Date;
   actor: { id: string | null; label: string };
-  action: 'created' | 'status_changed' | 'assigned' | 'forwarded' | 'rerouted' | 'note';
+  action: 'created' | 'status_changed' | 'assigned' | 'forwarded' | 'rerouted' | 'note' | 'accepted' | 'sent_back';
   fromStatus?: ReportStatus | null;
   toStatus?: ReportStatus | null;
   text?: string | null;
