@@ -7,6 +7,7 @@ import { AnalysisPage } from './analysis/analysis-page.tsx';
 import { FieldLogPage } from './field-log/field-log-page.tsx';
 import { IntakePage } from './intake/intake-page.tsx';
 import { OverviewPage } from './overview/overview-page.tsx';
+import { PartnerWorkspacePage } from './partner/partner-workspace-page.tsx';
 import { ReportDetailPage } from './reports/report-detail-page.tsx';
 import { WorklistPage } from './reports/worklist-page.tsx';
 import { StaffSessionProvider, useSession } from './session.tsx';
@@ -25,6 +26,7 @@ export const staffPages = {
   teamBoard: TeamBoardPage,
   overview: OverviewPage,
   analysis: AnalysisPage,
+  partnerWorkspace: PartnerWorkspacePage,
 };
 
 function NotForYou() {

@@ -7,28 +7,29 @@ import { Link } from '../../router.tsx';
 import { useStaffUser } from '../session.tsx';
 import { hasRole } from '../roles.ts';
 import { useStaffI18n } from '../staff-i18n.ts';
+import { HistoryList } from './history-list.tsx';
+import { contactLine } from '../partner/contact-line.ts';
+import { PartnerReportPage } from '../partner/partner-report-page.tsx';
 import { AssignForm, NoteForm, StatusForm } from './report-forms.tsx';
 import { nextStatuses } from './workflow.ts';
-
-const historyActions = [
-  'created',
-  'assigned',
-  'rerouted',
-  'forwarded',
-  'note',
-  'photos_added',
-  'contact_erased',
-] as const;
-const historyKey = (action: string) =>
-  `history.${(historyActions as readonly string[]).includes(action) ? (action as (typeof historyActions)[number]) : 'other'}` as const;
 
 type Loaded =
   | { status: 'loading' }
   | { status: 'loaded'; report: ReportDetail; photos: Photo[] }
   | { status: 'failed'; notFound: boolean };
 
-/** One report: what, where, who, the photos and the history; change status, add a note, reassign or forward. */
+/** A partner (only a partner) opening a report's link gets the partner's page: what a partner may do with it. */
 export function ReportDetailPage({ reportId }: { reportId: string }) {
+  const user = useStaffUser();
+  return user.roles.every((role) => role === 'partner') ? (
+    <PartnerReportPage reportId={reportId} />
+  ) : (
+    <StaffReportDetail reportId={reportId} />
+  );
+}
+
+/** One report: what, where, who, the photos and the history; change status, add a note, reassign or forward. */
+function StaffReportDetail({ reportId }: { reportId: string }) {
   const { t, language, formatDateTime } = useStaffI18n();
   const user = useStaffUser();
   const [state, setState] = useState<Loaded>({ status: 'loading' });
@@ -115,6 +116,12 @@ export function ReportDetailPage({ reportId }: { reportId: string }) {
         <dd>
           {report.assignee.name} — {language === 'en' ? report.routing.reason.en : report.routing.reason.nl}
         </dd>
+        {report.partnerContact ? (
+          <>
+            <dt>{t('detail.partnerContact')}</dt>
+            <dd id="partner-contact">{contactLine(report.partnerContact)}</dd>
+          </>
+        ) : null}
         <dt>{t('detail.source')}</dt>
         <dd>
           {t(`source.${report.source as 'web'}`)} · {formatDateTime(report.createdAt)}
@@ -149,22 +156,7 @@ export function ReportDetailPage({ reportId }: { reportId: string }) {
       report.status !== 'cancelled' ? (
         <AssignForm report={report} onDone={after(t('detail.reassigned'))} onError={failed} />
       ) : null}
-      <section className="wp-section" aria-labelledby="history-title">
-        <h2 className="utrecht-heading-2" id="history-title">
-          {t('detail.history')}
-        </h2>
-        <ol className="wp-history">
-          {report.history.map((entry, index) => (
-            <li key={index}>
-              <span className="wp-history__when">{formatDateTime(entry.at)}</span> · {entry.actor.label}:{' '}
-              {entry.toStatus
-                ? t('history.status', { to: t(`status.${entry.toStatus}`) })
-                : t(historyKey(entry.action))}
-              {entry.text ? <q className="wp-history__text">{entry.text}</q> : null}
-            </li>
-          ))}
-        </ol>
-      </section>
+      <HistoryList history={report.history} />
     </>
   );
 }
