@@ -5,11 +5,12 @@ import { PageHeading } from '../../components/page-title.tsx';
 import { useRouter } from '../../router.tsx';
 import { ReportMap, type MapReport } from '../map/report-map.tsx';
 import { ReportList } from '../reports/report-list.tsx';
+import { openStatuses } from '../reports/workflow.ts';
 import { useStaffI18n } from '../staff-i18n.ts';
 
 type Show = 'open' | 'overdue' | 'resolved' | 'all';
 const queries: Record<Show, Record<string, string>> = {
-  open: { status: 'forwarded,in_progress,planned,waiting_for_reporter,new,reopened' },
+  open: { status: openStatuses.join(',') },
   overdue: { overdue: 'true' },
   resolved: { status: 'resolved,cancelled' },
   all: {},
