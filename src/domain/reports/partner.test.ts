@@ -290,10 +290,24 @@ describe('partner workspace: list, detail, accept, send back, resolve', () => {
     assert.equal(last.action, 'status_changed');
     assert.equal(last.toStatus, 'resolved');
     assert.equal(last.text, 'De container is geleegd.');
-    // Closed reports come after the open ones.
+    // Closed reports come after the open ones, and the cursor pages across that boundary too.
     const { items } = await partnerList('?limit=200');
     const closedAt = items.findIndex((item) => item.status === 'resolved');
+    assert.ok(closedAt > 0);
     assert.ok(items.slice(closedAt).every((item) => item.status === 'resolved'));
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: Item[]; nextCursor: string | null } = await partnerList(
+        `?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      paged.push(...page.items.map((item) => item.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    assert.deepEqual(
+      paged,
+      items.map((item) => item.id),
+    );
   });
 
   it('refuses an action on a stale version (If-Match) with 409', async () => {
