@@ -11,6 +11,7 @@ import { registerPhotoRoutes } from '../domain/photos/routes.ts';
 import { registerPrivacyRoutes } from '../domain/privacy/routes.ts';
 import { registerPublicReportRoutes } from '../domain/reports/routes-public.ts';
 import { registerReportRoutes } from '../domain/reports/routes.ts';
+import { registerPartnerReportRoutes } from '../domain/reports/routes-partner.ts';
 import { registerRoutingRoutes } from '../domain/routing/routes.ts';
 import { registerSignalenRoutes } from '../domain/signalen/routes.ts';
 import { createPdokLocatieserver } from '../integrations/pdok-locatieserver.ts';
@@ -29,6 +30,7 @@ export async function registerRoutes(app: App, deps: AppDeps): Promise<void> {
   await registerReportRoutes(app, deps);
   registerPublicReportRoutes(app, deps);
   registerFeedbackRoutes(app, deps);
+  registerPartnerReportRoutes(app, deps);
   const addressSearch = createPdokLocatieserver({
     baseUrl: deps.config.PDOK_LOCATIESERVER_URL,
     timeoutMs: deps.config.PDOK_TIMEOUT_MS,

@@ -187,7 +187,10 @@ describe('district officer works her worklist', () => {
     await loginAs(page, running.baseUrl, FATIMA);
     await page.goto(`${running.baseUrl}/werk/melding/${filed.id}`);
     await page.waitForFunction(() => document.querySelectorAll('#assign-to option').length > 3);
-    await page.selectOption('#assign-to', { label: 'Spaarnelanden' });
+    // The partner's contact person is in the option: the officer sees whom the report goes to.
+    await page.selectOption('#assign-to', {
+      label: 'Spaarnelanden (Wim de Boer · 023-751 7200 · meldingen@spaarnelanden.example)',
+    });
     await page.fill('#assign-text', 'Grofvuil: graag ophalen.');
     await page.click('#assign-save');
     await page.waitForFunction(() => /toegewezen/.test(document.querySelector('#detail-message')?.textContent ?? ''));
@@ -197,6 +200,10 @@ describe('district officer works her worklist', () => {
     );
     assert.deepEqual(rows, [{ status: 'forwarded', assignee_kind: 'partner' }]);
     assert.match((await page.textContent('#report-status')) ?? '', /Doorgezet/);
+    assert.equal(
+      await page.textContent('#partner-contact'),
+      'Wim de Boer · 023-751 7200 · meldingen@spaarnelanden.example',
+    );
     await context.close();
   });
 

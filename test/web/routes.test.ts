@@ -53,9 +53,10 @@ describe('route table', () => {
     assert.deepEqual(menu('team_manager'), ['/team', '/werkvoorraad', '/analyse', '/overzicht']);
     assert.deepEqual(menu('administrator'), ['/kcc', '/team', '/werkvoorraad', '/analyse', '/overzicht']);
     assert.equal(homeFor(userWith('analyst')), '/analyse');
-    assert.deepEqual(menu('partner'), []);
+    // A partner's menu is its workspace alone: the reports forwarded to its organisation.
+    assert.deepEqual(menu('partner'), ['/partner']);
     assert.equal(homeFor(userWith('team_manager')), '/team');
-    assert.equal(homeFor(userWith('partner')), '/werk');
+    assert.equal(homeFor(userWith('partner')), '/partner');
   });
 
   it('labels every menu entry in Dutch and English', () => {

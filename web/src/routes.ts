@@ -90,6 +90,7 @@ export const routes: readonly AppRoute[] = [
   }),
   staff('/analyse', 'analysis', { access: ['analyst', ...officeRoles], menu: 'nav.analysis' }),
   staff('/overzicht', 'overview', { access: [...officeRoles, 'analyst'], menu: 'nav.overview' }),
+  staff('/partner', 'partnerWorkspace', { access: ['partner'], menu: 'nav.partner' }),
 ];
 
 export const residentMenu = routes.filter(

@@ -169,9 +169,19 @@ export const haarlemBackups: Record<string, string> = {
 };
 
 export const haarlemTeams = [
-  { code: 'spaarnelanden', name: 'Spaarnelanden', kind: 'partner' as const },
+  {
+    code: 'spaarnelanden',
+    name: 'Spaarnelanden',
+    kind: 'partner' as const,
+    contact: { name: 'Wim de Boer', phone: '023-751 7200', email: 'meldingen@spaarnelanden.example' },
+  },
   { code: 'parkeren', name: 'Team Parkeren', kind: 'team' as const },
-  { code: 'politie', name: 'Politie Kennemerland', kind: 'partner' as const },
+  {
+    code: 'politie',
+    name: 'Politie Kennemerland',
+    kind: 'partner' as const,
+    contact: { name: 'Sandra Visser', phone: '0900-8844', email: 'wijkagent.haarlem@politie.example' },
+  },
 ];
 
 export const haarlemStaff = [

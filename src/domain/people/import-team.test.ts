@@ -4,7 +4,7 @@ import type { Db } from '../../db/db.ts';
 import { fixedClock } from '../../shared/clock.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { openTestDb } from '../../../test/support/db.ts';
-import { importTeam, listCoordinatorGroups, verifyPassword, type TeamImport } from './index.ts';
+import { importTeam, listCoordinatorGroups, listTeams, verifyPassword, type TeamImport } from './index.ts';
 import { seedMiniGeography } from './test-fixtures.ts';
 
 const PASSWORD = 'import-team-password';
@@ -188,6 +188,43 @@ describe('importTeam', () => {
       },
     );
     assert.deepEqual((await db.query('SELECT count(*)::int AS n FROM users')).rows, stored.rows);
+  });
+
+  it("keeps a partner organisation's contact person as the import describes it", async () => {
+    const withContact: TeamImport = {
+      teams: [
+        { code: 'politie', name: 'Politie', kind: 'partner', contact: { name: 'Sandra Visser', phone: '0900-8844' } },
+      ],
+    };
+    await importTeam({ db, clock }, 'GM0392', withContact, { password: PASSWORD });
+    const politie = async () => (await listTeams(db, 'GM0392')).find((t) => t.code === 'politie')!.contact;
+    assert.deepEqual(await politie(), { name: 'Sandra Visser', phone: '0900-8844', email: null });
+    await assert.rejects(
+      importTeam(
+        { db, clock },
+        'GM0392',
+        { teams: [{ code: 'politie', name: 'Politie', kind: 'partner', contact: { name: ' ' } }] },
+        { password: PASSWORD },
+      ),
+      (error: unknown) => {
+        assert.ok(error instanceof DomainError && error.code === 'validation');
+        assert.deepEqual(
+          error.fieldProblems.map((p) => p.name),
+          ['team.teams.0.contact.name'],
+        );
+        return true;
+      },
+    );
+    assert.equal((await politie())?.name, 'Sandra Visser', 'a refused import changes nothing');
+    await importTeam(
+      { db, clock },
+      'GM0392',
+      { teams: [{ code: 'politie', name: 'Politie', kind: 'partner' }] },
+      {
+        password: PASSWORD,
+      },
+    );
+    assert.equal(await politie(), null, 'an import without a contact person clears it');
   });
 
   it('asks for the geography first when a district is missing', async () => {

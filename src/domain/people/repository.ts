@@ -118,6 +118,18 @@ export interface TeamRecord {
   kind: 'team' | 'partner';
 }
 
+export interface TeamContact {
+  name: string;
+  phone: string | null;
+  email: string | null;
+}
+
+export type TeamWithContact = TeamRecord & { contact: TeamContact | null };
+
+const teamWithContactColumns = `id, code, name, kind,
+  CASE WHEN contact_name IS NULL THEN NULL
+       ELSE json_build_object('name', contact_name, 'phone', contact_phone, 'email', contact_email) END AS contact`;
+
 export async function findTeamByCode(
   db: Queryable,
   municipalityCode: string,
@@ -138,25 +150,37 @@ export async function findTeamById(db: Queryable, municipalityCode: string, id: 
   return rows[0] ?? null;
 }
 
-export async function listTeams(db: Queryable, municipalityCode: string): Promise<TeamRecord[]> {
-  const { rows } = await db.query<TeamRecord>(
-    'SELECT id, code, name, kind FROM teams WHERE municipality_code = $1 ORDER BY name',
+export async function listTeams(db: Queryable, municipalityCode: string): Promise<TeamWithContact[]> {
+  const { rows } = await db.query<TeamWithContact>(
+    `SELECT ${teamWithContactColumns} FROM teams WHERE municipality_code = $1 ORDER BY name`,
     [municipalityCode],
   );
   return rows;
 }
 
-/** Upsert by (municipality, code). */
+/** Upsert by (municipality, code); the contact person is replaced by the one given (none clears it). */
 export async function saveTeam(
   db: Queryable,
   municipalityCode: string,
-  team: Omit<TeamRecord, 'id'>,
+  team: Omit<TeamRecord, 'id'> & { contact?: TeamContact | null },
 ): Promise<TeamRecord> {
+  const contact = team.contact ?? null;
   const { rows } = await db.query<TeamRecord>(
-    `INSERT INTO teams (municipality_code, code, name, kind) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (municipality_code, code) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind
+    `INSERT INTO teams (municipality_code, code, name, kind, contact_name, contact_phone, contact_email)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
+     ON CONFLICT (municipality_code, code) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind,
+       contact_name = EXCLUDED.contact_name, contact_phone = EXCLUDED.contact_phone,
+       contact_email = EXCLUDED.contact_email
      RETURNING id, code, name, kind`,
-    [municipalityCode, team.code, team.name, team.kind],
+    [
+      municipalityCode,
+      team.code,
+      team.name,
+      team.kind,
+      contact?.name ?? null,
+      contact?.phone ?? null,
+      contact?.email ?? null,
+    ],
   );
   return rows[0]!;
 }

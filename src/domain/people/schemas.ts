@@ -93,11 +93,16 @@ export const absencesQuerySchema = z.object({
   to: z.string().optional().describe('ISO 8601 date-time; default from + 14 days'),
 });
 
+export const teamContactSchema = z
+  .object({ name: z.string(), phone: z.string().nullable(), email: z.string().nullable() })
+  .describe("A partner organisation's contact person, for officers who forward to it");
+
 export const teamSchema = z.object({
   id: z.string(),
   code: z.string(),
   name: z.string(),
   kind: z.enum(['team', 'partner']),
+  contact: teamContactSchema.nullable(),
 });
 
 export const coordinatorGroupSchema = z.object({

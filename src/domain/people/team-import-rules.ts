@@ -13,7 +13,24 @@ const email = z.string().trim().min(1).max(254);
 
 /** A team as a municipality describes it: who works there, who owns which district, who coordinates what. */
 export const teamImportSchema = z.object({
-  teams: z.array(z.object({ code, name, kind: z.enum(['team', 'partner']) })).default([]),
+  teams: z
+    .array(
+      z.object({
+        code,
+        name,
+        kind: z.enum(['team', 'partner']),
+        /** A partner organisation's contact person, shown to officers who forward to it. */
+        contact: z
+          .object({
+            name,
+            phone: z.string().trim().min(1).max(50).nullable().default(null),
+            email: email.nullable().default(null),
+          })
+          .nullable()
+          .default(null),
+      }),
+    )
+    .default([]),
   officers: z
     .array(
       z.object({

@@ -4,14 +4,15 @@ import { DomainError } from '../../shared/errors.ts';
 import { parseCrs, type Crs } from '../geography/index.ts';
 import type { StaffUser } from '../../shared/staff.ts';
 import { selectHistory, selectPublicStatus, selectReport } from './queries.ts';
-import { canSee, mayReadReporterContact, mayReadTrackingCode } from './report-access.ts';
+import { canSee, isPartnerOnly, mayReadReporterContact, mayReadTrackingCode } from './report-access.ts';
 import { toDetail } from './report-view.ts';
 import type { PublicReportStatus, ReportDetail } from './schemas.ts';
 import { normaliseTrackingCode } from './tracking-code.ts';
 
 /**
  * One report with its history, for staff of its municipality (partners: only when it is theirs).
- * Reporter contact only to those who talk to the reporter (see mayReadReporterContact); partners only with consent.
+ * Reporter contact only to those who talk to the reporter (see mayReadReporterContact); partners never. A partner's
+ * history has no notes of the municipality's (selectHistory), so internal notes never leave the API for them.
  */
 export async function getReport(
   deps: { db: Queryable; clock: Clock },
@@ -29,12 +30,15 @@ export async function getReport(
   ) {
     throw new DomainError('not_found', 'Report not found');
   }
-  const history = await selectHistory(deps.db, row.id);
+  const history = await selectHistory(
+    deps.db,
+    row.id,
+    isPartnerOnly(input.viewer) ? { partnerTeamId: input.viewer.teamId } : {},
+  );
   const showReporter = mayReadReporterContact(input.viewer, {
     assigneeKind: row.assignee_kind,
     assigneeId: row.assignee_id,
     createdBy: row.created_by,
-    consentToShare: row.reporter_consent_share,
   });
   return {
     report: toDetail(row, history, crs, { reporter: showReporter, trackingCode: mayReadTrackingCode(input.viewer) }),

@@ -10,6 +10,10 @@ export { assignReport, type AssignReportCommand } from './assign-report.ts';
 export { addReportNote } from './add-report-note.ts';
 export { markReportDuplicate, type MarkDuplicateCommand } from './mark-duplicate.ts';
 export { listReports } from './list-reports.ts';
+export { listPartnerReports } from './list-partner-reports.ts';
+export { acceptPartnerReport } from './accept-partner-report.ts';
+export { sendBackReport } from './send-back-report.ts';
+export { resolvePartnerReport } from './resolve-partner-report.ts';
 export { getReport, getPublicReportStatus } from './get-report.ts';
 export { rerouteOpenReportsForAbsence, type AbsenceForRerouting } from './reroute-for-absence.ts';
 export {

@@ -46,10 +46,13 @@ export interface ReportRow {
   answers: Record<string, string[]> | null;
   created_by: string | null;
   duplicate_of: string | null;
+  partner_contact_name: string | null;
+  partner_contact_phone: string | null;
+  partner_contact_email: string | null;
 }
 
 // $1 is always "now", for the overdue flag.
-const selectReports = `
+export const selectReports = `
   SELECT r.id, r.municipality_code, r.tracking_code, r.status, r.source, r.urgent, r.description, r.address_text,
          r.occurred_at, r.created_at, r.created_at::text AS created_at_text, r.updated_at,
          r.updated_at::text AS updated_at_text, r.deadline, r.deadline::text AS deadline_text, r.closed_at, r.version,
@@ -60,7 +63,9 @@ const selectReports = `
          ST_X(r.location) AS rd_x, ST_Y(r.location) AS rd_y,
          r.routing_rule, r.routing_reason_nl, r.routing_reason_en,
          r.reporter_email, r.reporter_phone, r.reporter_consent_share, r.reporter_name, r.media_url, r.answers, r.created_by,
-         r.duplicate_of
+         r.duplicate_of,
+         assignee_team.contact_name AS partner_contact_name, assignee_team.contact_phone AS partner_contact_phone,
+         assignee_team.contact_email AS partner_contact_email
     FROM reports r
     JOIN categories c ON c.id = r.category_id
     JOIN districts d ON d.code = r.district_code
@@ -204,7 +209,16 @@ export interface HistoryRow {
   holder_name: string | null;
 }
 
-export async function selectHistory(db: Queryable, reportId: string): Promise<HistoryRow[]> {
+/**
+ * A report's history. For a partner (`partnerTeamId`) the notes are left out in SQL, so they never reach the
+ * API: the municipality's notes are internal; only notes written by the partner's own people stay.
+ */
+export async function selectHistory(
+  db: Queryable,
+  reportId: string,
+  options: { partnerTeamId?: string | null } = {},
+): Promise<HistoryRow[]> {
+  const forPartner = options.partnerTeamId !== undefined;
   // Entries written before names were kept in `data` (and re-routings) name the new holder by id only.
   const { rows } = await db.query<HistoryRow>(
     `SELECT h.at, h.actor_id, h.actor_label, h.action, h.from_status, h.to_status, h.text, h.data,
@@ -213,8 +227,14 @@ export async function selectHistory(db: Queryable, reportId: string): Promise<Hi
        LEFT JOIN users u ON h.data->'to'->>'kind' = 'officer' AND u.id::text = h.data->'to'->>'id'
        LEFT JOIN teams t ON h.data->'to'->>'kind' IN ('team', 'partner') AND t.id::text = h.data->'to'->>'id'
        LEFT JOIN coordinator_groups g ON h.data->'to'->>'kind' = 'queue' AND g.id::text = h.data->'to'->>'id'
-      WHERE h.report_id = $1 ORDER BY h.id`,
-    [reportId],
+      WHERE h.report_id = $1
+        ${
+          forPartner
+            ? `AND (h.action <> 'note' OR EXISTS (SELECT 1 FROM users a WHERE a.id = h.actor_id AND a.team_id = $2))`
+            : ''
+        }
+      ORDER BY h.id`,
+    forPartner ? [reportId, options.partnerTeamId ?? null] : [reportId],
   );
   return rows;
 }

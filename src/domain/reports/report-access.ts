@@ -54,27 +54,21 @@ export function mayReadTrackingCode(viewer: StaffUser): boolean {
 /**
  * Reporter contact (e-mail, phone, name) is personal data; it goes only to those who talk to the reporter about the
  * report: coordinators, contact-centre agents (the reporter's line back) and administrators always; an officer when
- * they hold the report (it is assigned to them or their team) or filed it themselves (street report); a partner who
- * holds it only with the reporter's consent. Analysts and team managers never: they count and steer, they do not call.
+ * they hold the report (it is assigned to them or their team) or filed it themselves (street report). Analysts and
+ * team managers never: they count and steer, they do not call. Partners never either, consent or not: they work
+ * the report in Wijkpost, and the municipality stays the reporter's one line back.
  */
 export const reporterContactReaderRoles: readonly Role[] = ['coordinator', 'contact_centre', 'administrator'];
 
 export function mayReadReporterContact(
   viewer: StaffUser,
-  report: { assigneeKind: string; assigneeId: string; createdBy: string | null; consentToShare: boolean },
+  report: { assigneeKind: string; assigneeId: string; createdBy: string | null },
 ): boolean {
   if (hasAnyRole(viewer, reporterContactReaderRoles)) return true;
   const holds =
     (report.assigneeKind === 'officer' && report.assigneeId === viewer.id) ||
     (report.assigneeKind === 'team' && viewer.teamId !== null && report.assigneeId === viewer.teamId);
-  if (hasAnyRole(viewer, ['officer']) && (holds || report.createdBy === viewer.id)) return true;
-  return (
-    hasAnyRole(viewer, ['partner']) &&
-    report.consentToShare &&
-    report.assigneeKind === 'partner' &&
-    viewer.teamId !== null &&
-    report.assigneeId === viewer.teamId
-  );
+  return hasAnyRole(viewer, ['officer']) && (holds || report.createdBy === viewer.id);
 }
 
 /** A partner is only a partner for what their own organisation was given; other staff see their whole municipality. */
@@ -114,4 +108,21 @@ export async function lockReportForChange(
 
 export function actorOf(staff: StaffUser): { id: string; label: string } {
   return { id: staff.id, label: staff.name };
+}
+
+/**
+ * Locks a report for a partner's action: only one its own organisation holds, whatever other roles the user has
+ * (an administrator who is also a partner acts here for their organisation only). Anything else is not found.
+ */
+export async function lockPartnerReport(
+  db: Queryable,
+  actor: StaffUser,
+  reportId: string,
+  expectedVersion?: number,
+): Promise<LockedReport> {
+  const report = await lockReportForChange(db, actor, reportId, expectedVersion);
+  if (report.assigneeKind !== 'partner' || actor.teamId === null || report.assigneeId !== actor.teamId) {
+    throw new DomainError('not_found', 'Report not found');
+  }
+  return report;
 }

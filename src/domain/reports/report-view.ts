@@ -63,6 +63,10 @@ export function toDetail(
     ...(row.answers !== null ? { answers: row.answers } : {}),
     createdBy: row.created_by,
     duplicateOf: row.duplicate_of,
+    partnerContact:
+      row.assignee_kind === 'partner' && row.partner_contact_name !== null
+        ? { name: row.partner_contact_name, phone: row.partner_contact_phone, email: row.partner_contact_email }
+        : null,
     history: history.map(toHistoryEntry),
   };
 }

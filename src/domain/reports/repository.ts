@@ -50,7 +50,9 @@ export interface HistoryEntryRow {
     | 'feedback'
     | 'answer'
     | 'duplicate_of'
-    | 'duplicate_linked';
+    | 'duplicate_linked'
+    | 'accepted'
+    | 'sent_back';
   fromStatus?: ReportStatus | null;
   toStatus?: ReportStatus | null;
   text?: string | null;

@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   type App,
@@ -8,16 +8,15 @@ import {
   requireRoles,
   problemSchema,
 } from '../../http/route-kit.ts';
-import { DomainError } from '../../shared/errors.ts';
 import { crsHeaderValue } from '../geography/index.ts';
-import type { StaffUser } from '../../shared/staff.ts';
 import { addReportNote } from './add-report-note.ts';
 import { assignReport } from './assign-report.ts';
 import { changeReportStatus } from './change-report-status.ts';
 import { createReport } from './create-report.ts';
-import { getPublicReportStatus, getReport } from './get-report.ts';
+import { getPublicReportStatus } from './get-report.ts';
 import { listReports } from './list-reports.ts';
 import { markReportDuplicate } from './mark-duplicate.ts';
+import { expectedVersionOf, sendDetail } from './routes-common.ts';
 import { assignerRoles, noteWriterRoles, staffReaderRoles, statusChangerRoles } from './report-access.ts';
 import {
   assignBodySchema,
@@ -33,36 +32,11 @@ import {
   reportIdParamsSchema,
   reportListSchema,
   trackingCodeParamsSchema,
-  type ReportDetail,
 } from './schemas.ts';
 
 const tags = ['reports'];
 const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
 const crsQuerySchema = z.object({ crs: z.string().optional().describe('CRS of returned locations; CRS84 by default') });
-
-/** `If-Match: "7"` (or W/"7") → 7; absent or `*` → no check. */
-function expectedVersionOf(ifMatch: string | undefined): number | undefined {
-  if (ifMatch === undefined || ifMatch.trim() === '*') return undefined;
-  const match = /^\s*(?:W\/)?"?(\d+)"?\s*$/.exec(ifMatch);
-  if (!match) {
-    throw new DomainError('validation', 'If-Match holds the ETag of the report, e.g. "3".', [
-      { name: 'headers.if-match', reason: 'not an ETag of a report', code: 'invalid_etag' },
-    ]);
-  }
-  return Number(match[1]);
-}
-
-async function sendDetail(
-  deps: AppDeps,
-  reply: FastifyReply,
-  viewer: StaffUser,
-  reportId: string,
-  crs?: string,
-): Promise<ReportDetail> {
-  const { report, crs: used } = await getReport(deps, { viewer, reportId, crs });
-  reply.header('ETag', `"${report.version}"`).header('Content-Crs', crsHeaderValue(used));
-  return report;
-}
 
 /**
  * Intake is limited per address for the public, per user for signed-in staff (a contact centre's agents share one

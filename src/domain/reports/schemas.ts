@@ -164,6 +164,23 @@ export const listReportsQuerySchema = z.object({
 });
 export type ListReportsQuery = z.infer<typeof listReportsQuerySchema>;
 
+export const listPartnerReportsQuerySchema = listReportsQuerySchema.pick({
+  status: true,
+  overdue: true,
+  crs: true,
+  limit: true,
+  cursor: true,
+});
+export type ListPartnerReportsQuery = z.infer<typeof listPartnerReportsQuerySchema>;
+
+const partnerText = z.string().trim().min(1).max(4000);
+export const sendBackBodySchema = z.object({
+  reason: partnerText.describe('Why the partner returns the report; the officer reads it in the history'),
+});
+export const resolveByPartnerBodySchema = z.object({
+  textForReporter: partnerText.describe('What the reporter is told about the resolution'),
+});
+
 const pointOut = z.object({ type: z.literal('Point'), coordinates: z.tuple([z.number(), z.number()]) });
 
 export const reportSummarySchema = z.object({
@@ -227,7 +244,7 @@ export const reportDetailSchema = reportSummarySchema.extend({
       consentToShareWithPartners: z.boolean(),
     })
     .nullable()
-    .describe('Staff see it; partners only when the reporter consented'),
+    .describe('Only staff who talk to the reporter about the report; never partners'),
   mediaUrl: z.string().optional().describe('A link to a photo, as an Open311 client sent it (never fetched)'),
   answers: z
     .record(z.string(), z.array(z.string()))
@@ -235,7 +252,11 @@ export const reportDetailSchema = reportSummarySchema.extend({
     .describe("Answers to the category's extra questions, by question code"),
   createdBy: z.uuid().nullable(),
   duplicateOf: z.uuid().nullable().describe('The main report, when this one was closed as its duplicate'),
-  history: z.array(historyEntrySchema),
+  partnerContact: z
+    .object({ name: z.string(), phone: z.string().nullable(), email: z.string().nullable() })
+    .nullable()
+    .describe('When a partner organisation holds the report: its contact person, for the officers'),
+  history: z.array(historyEntrySchema).describe("Partners get no notes but their own organisation's"),
 });
 export type ReportDetail = z.infer<typeof reportDetailSchema>;
 

@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DomainError } from '../../shared/errors.ts';
 import { newTrackingCode, normaliseTrackingCode } from './tracking-code.ts';
-import { assertTransition, closedAtAfter, reportStatuses, type ReportStatus } from './workflow.ts';
+import {
+  assertTransition,
+  closedAtAfter,
+  reportStatuses,
+  statusAfterPartnerAction,
+  type ReportStatus,
+} from './workflow.ts';
 
 // Every allowed move, written out independently of the table in workflow.ts.
 const allowed: Array<[ReportStatus, ReportStatus]> = [
@@ -91,5 +97,50 @@ describe('tracking codes', () => {
     assert.equal(normaliseTrackingCode('WP-OOIL-Q9XD-2RPA-HT4C'), 'WP-0011-Q9XD-2RPA-HT4C');
     assert.equal(normaliseTrackingCode('WP-7K3M-Q9XD-2RPA'), null);
     assert.equal(normaliseTrackingCode('WP-7K3M-Q9XD-2RPA-HT4U'), null);
+  });
+});
+
+describe("a partner's actions on the workflow", () => {
+  const codeOf = (run: () => unknown) => {
+    try {
+      run();
+    } catch (error) {
+      return error instanceof DomainError ? error.code : 'other';
+    }
+    return 'allowed';
+  };
+
+  it('accepts only a forwarded report, into in progress', () => {
+    assert.equal(statusAfterPartnerAction('forwarded', 'accept', undefined), 'in_progress');
+    for (const from of reportStatuses.filter((s) => s !== 'forwarded'))
+      assert.equal(
+        codeOf(() => statusAfterPartnerAction(from, 'accept', undefined)),
+        'invalid_transition',
+        from,
+      );
+  });
+
+  it('sends back any open report as in progress, never a closed one', () => {
+    for (const from of ['forwarded', 'in_progress', 'planned', 'waiting_for_reporter'] as const)
+      assert.equal(statusAfterPartnerAction(from, 'send_back', 'reden'), 'in_progress', from);
+    for (const from of ['resolved', 'cancelled'] as const)
+      assert.equal(
+        codeOf(() => statusAfterPartnerAction(from, 'send_back', 'reden')),
+        'invalid_transition',
+        from,
+      );
+  });
+
+  it('resolves only with a text, and only what may be resolved', () => {
+    assert.equal(statusAfterPartnerAction('in_progress', 'resolve', 'Opgeruimd.'), 'resolved');
+    assert.equal(statusAfterPartnerAction('forwarded', 'resolve', 'Opgeruimd.'), 'resolved');
+    assert.equal(
+      codeOf(() => statusAfterPartnerAction('forwarded', 'resolve', '  ')),
+      'validation',
+    );
+    assert.equal(
+      codeOf(() => statusAfterPartnerAction('resolved', 'resolve', 'Nog eens.')),
+      'invalid_transition',
+    );
   });
 });

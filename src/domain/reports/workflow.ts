@@ -108,3 +108,31 @@ export function closedAtAfter(to: ReportStatus, previous: Date | null, now: Date
   if (to === 'reopened') return null;
   return previous;
 }
+
+/**
+ * What a partner organisation may do with a report it holds. Accepting takes a forwarded report into work (the
+ * partner still holds it); sending back returns it to the municipality with the status it gets back from any
+ * partner; resolving needs the text for the reporter, as every resolution does.
+ */
+export type PartnerAction = 'accept' | 'send_back' | 'resolve';
+
+export function statusAfterPartnerAction(
+  from: ReportStatus,
+  action: PartnerAction,
+  text: string | undefined,
+): ReportStatus {
+  if (action === 'accept') {
+    if (from !== 'forwarded') {
+      throw new DomainError('invalid_transition', `Only a forwarded report can be accepted; this one is ${from}.`);
+    }
+    assertTransition(from, 'in_progress', text);
+    return 'in_progress';
+  }
+  if (action === 'send_back') {
+    if (isClosed(from)) throw new DomainError('invalid_transition', `A ${from} report cannot be sent back.`);
+    if (from !== statusBackFromPartner) assertTransition(from, statusBackFromPartner, text);
+    return statusBackFromPartner;
+  }
+  assertTransition(from, 'resolved', text);
+  return 'resolved';
+}

@@ -8,6 +8,7 @@ import { FieldLogPage } from './field-log/field-log-page.tsx';
 import { IntakePage } from './intake/intake-page.tsx';
 import { OverviewPage } from './overview/overview-page.tsx';
 import { QueuePage } from './reports/queue-page.tsx';
+import { PartnerWorkspacePage } from './partner/partner-workspace-page.tsx';
 import { ReportDetailPage } from './reports/report-detail-page.tsx';
 import { WorklistPage } from './reports/worklist-page.tsx';
 import { StaffSessionProvider, useSession } from './session.tsx';
@@ -27,6 +28,7 @@ export const staffPages = {
   reportQueue: QueuePage,
   overview: OverviewPage,
   analysis: AnalysisPage,
+  partnerWorkspace: PartnerWorkspacePage,
 };
 
 function NotForYou() {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { listOfficers, listTeams } from '../../api/staff-people.ts';
+import { contactLine } from '../partner/contact-line.ts';
 
 export interface AssigneeOption {
   value: string;
@@ -30,7 +31,8 @@ export function useAssigneeOptions(): AssigneeOption[] {
             value: `${team.kind}:${team.id}`,
             kind: team.kind,
             id: team.id,
-            label: team.name,
+            // Officers see whom they forward to: the partner's contact person is in the option itself.
+            label: team.contact ? `${team.name} (${contactLine(team.contact)})` : team.name,
           })),
         ]),
       )

@@ -9,6 +9,8 @@ import { hasRole } from '../roles.ts';
 import { useStaffI18n } from '../staff-i18n.ts';
 import { ReportMap } from '../map/report-map.tsx';
 import { DuplicateForm } from './duplicate-form.tsx';
+import { contactLine } from '../partner/contact-line.ts';
+import { PartnerReportPage } from '../partner/partner-report-page.tsx';
 import { AssignForm, NoteForm, StatusForm } from './report-forms.tsx';
 import { ReportHistory } from './report-history.tsx';
 import { nextStatuses } from './workflow.ts';
@@ -18,8 +20,18 @@ type Loaded =
   | { status: 'loaded'; report: ReportDetail; photos: Photo[] }
   | { status: 'failed'; notFound: boolean };
 
-/** One report: what, where, who, the photos and the history; change status, add a note, reassign or forward. */
+/** A partner (only a partner) opening a report's link gets the partner's page: what a partner may do with it. */
 export function ReportDetailPage({ reportId }: { reportId: string }) {
+  const user = useStaffUser();
+  return user.roles.every((role) => role === 'partner') ? (
+    <PartnerReportPage reportId={reportId} />
+  ) : (
+    <StaffReportDetail reportId={reportId} />
+  );
+}
+
+/** One report: what, where, who, the photos and the history; change status, add a note, reassign or forward. */
+function StaffReportDetail({ reportId }: { reportId: string }) {
   const { t, language, formatDateTime } = useStaffI18n();
   const user = useStaffUser();
   const [state, setState] = useState<Loaded>({ status: 'loading' });
@@ -108,6 +120,12 @@ export function ReportDetailPage({ reportId }: { reportId: string }) {
         <dd>
           {report.assignee.name} — {language === 'en' ? report.routing.reason.en : report.routing.reason.nl}
         </dd>
+        {report.partnerContact ? (
+          <>
+            <dt>{t('detail.partnerContact')}</dt>
+            <dd id="partner-contact">{contactLine(report.partnerContact)}</dd>
+          </>
+        ) : null}
         <dt>{t('detail.source')}</dt>
         <dd>
           {t(`source.${report.source as 'web'}`)} · {formatDateTime(report.createdAt)}

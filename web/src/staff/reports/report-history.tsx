@@ -25,8 +25,17 @@ const toHolder = {
   rerouted: 'history.reroutedTo',
 } as const;
 
-/** What happened, in words: a note is a note, an assignment names its new holder, a status change its status. */
+const nameIn = (value: unknown): string =>
+  typeof value === 'object' && value !== null && 'name' in value && typeof value.name === 'string' ? value.name : '';
+
+/**
+ * What happened, in words: a note is a note, an assignment names its new holder, a status change its status; a
+ * partner's accept and send-back name the organisation (and whom it went back to).
+ */
 function describe(entry: HistoryEntry, t: StaffTranslate): string {
+  if (entry.action === 'accepted') return t('history.accepted', { organisation: nameIn(entry.data.by) });
+  if (entry.action === 'sent_back')
+    return t('history.sentBack', { organisation: nameIn(entry.data.from), to: nameIn(entry.data.to) });
   const status = entry.toStatus ? t('history.statusChanged', { to: t(`status.${entry.toStatus}`) }) : null;
   if (entry.action === 'status_changed') return status ?? t('history.other');
   const holderKey = toHolder[entry.action as keyof typeof toHolder];
