@@ -11,7 +11,7 @@ import { normaliseTrackingCode } from './tracking-code.ts';
 
 /**
  * One report with its history, for staff of its municipality (partners: only when it is theirs).
- * Reporter contact only to those who talk to the reporter (see mayReadReporterContact); partners never. A partner's
+ * Reporter contact only to those who talk to the reporter (see mayReadReporterContact); partners only with consent. A partner's
  * history has no notes of the municipality's (selectHistory), so internal notes never leave the API for them.
  */
 export async function getReport(
@@ -39,6 +39,7 @@ export async function getReport(
     assigneeKind: row.assignee_kind,
     assigneeId: row.assignee_id,
     createdBy: row.created_by,
+    consentToShare: row.reporter_consent_share,
   });
   return {
     report: toDetail(row, history, crs, { reporter: showReporter, trackingCode: mayReadTrackingCode(input.viewer) }),

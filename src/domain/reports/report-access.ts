@@ -54,21 +54,28 @@ export function mayReadTrackingCode(viewer: StaffUser): boolean {
 /**
  * Reporter contact (e-mail, phone, name) is personal data; it goes only to those who talk to the reporter about the
  * report: coordinators, contact-centre agents (the reporter's line back) and administrators always; an officer when
- * they hold the report (it is assigned to them or their team) or filed it themselves (street report). Analysts and
- * team managers never: they count and steer, they do not call. Partners never either, consent or not: they work
- * the report in Wijkpost, and the municipality stays the reporter's one line back.
+ * they hold the report (it is assigned to them or their team) or filed it themselves (street report); a partner who
+ * holds it only when the reporter consented to sharing ("Mag delen met ketenpartners"): that is what the consent is
+ * for. Analysts and team managers never: they count and steer, they do not call.
  */
 export const reporterContactReaderRoles: readonly Role[] = ['coordinator', 'contact_centre', 'administrator'];
 
 export function mayReadReporterContact(
   viewer: StaffUser,
-  report: { assigneeKind: string; assigneeId: string; createdBy: string | null },
+  report: { assigneeKind: string; assigneeId: string; createdBy: string | null; consentToShare: boolean },
 ): boolean {
   if (hasAnyRole(viewer, reporterContactReaderRoles)) return true;
   const holds =
     (report.assigneeKind === 'officer' && report.assigneeId === viewer.id) ||
     (report.assigneeKind === 'team' && viewer.teamId !== null && report.assigneeId === viewer.teamId);
-  return hasAnyRole(viewer, ['officer']) && (holds || report.createdBy === viewer.id);
+  if (hasAnyRole(viewer, ['officer']) && (holds || report.createdBy === viewer.id)) return true;
+  return (
+    hasAnyRole(viewer, ['partner']) &&
+    report.consentToShare &&
+    report.assigneeKind === 'partner' &&
+    viewer.teamId !== null &&
+    report.assigneeId === viewer.teamId
+  );
 }
 
 /** A partner is only a partner for what their own organisation was given; other staff see their whole municipality. */
