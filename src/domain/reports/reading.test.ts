@@ -357,7 +357,7 @@ describe('reading reports: listing, detail, public status', () => {
     );
   });
 
-  it('tells the public only status, category and dates by tracking code', async () => {
+  it('tells the public only status, category, dates and the text for the reporter by tracking code', async () => {
     const { trackingCode, id } = created.centrumParking!;
     const response = await app.inject({ method: 'GET', url: `/api/v1/public/reports/${trackingCode.toLowerCase()}` });
     assert.equal(response.statusCode, 200);
@@ -367,10 +367,12 @@ describe('reading reports: listing, detail, public status', () => {
       'closedAt',
       'createdAt',
       'deadline',
+      'reporterText',
       'status',
       'trackingCode',
       'updatedAt',
     ]);
+    assert.equal(body.reporterText, null, 'nothing written for the reporter yet');
     assert.deepEqual(body.category, { name: 'Parkeeroverlast' });
     assert.equal(body.status, 'new');
     assert.equal(body.trackingCode, trackingCode);
