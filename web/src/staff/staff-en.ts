@@ -94,6 +94,7 @@ export const staffEn: Record<StaffMessageKey, string> = {
   'detail.changeStatus': 'Change status',
   'detail.newStatus': 'New status',
   'detail.statusText': 'Explanation',
+  'detail.statusTextInternal': 'Explanation (internal)',
   'detail.statusTextRequired': 'Explanation for the reporter',
   'detail.statusTextHelp': 'The reporter reads this text. Say what was done.',
   'detail.textRequired': 'This status needs an explanation.',

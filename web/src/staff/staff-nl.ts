@@ -93,6 +93,7 @@ export const staffNl = {
   'detail.changeStatus': 'Status wijzigen',
   'detail.newStatus': 'Nieuwe status',
   'detail.statusText': 'Toelichting',
+  'detail.statusTextInternal': 'Toelichting (intern)',
   'detail.statusTextRequired': 'Toelichting voor de melder',
   'detail.statusTextHelp': 'De melder leest deze tekst. Schrijf wat er is gedaan.',
   'detail.textRequired': 'Bij deze status is een toelichting verplicht.',
