@@ -73,6 +73,8 @@ export const staffEn: Record<StaffMessageKey, string> = {
   'history.note': 'note',
   'history.photos_added': 'photos added',
   'history.contact_erased': 'reporter contact erased on request',
+  'history.feedback': 'feedback on the handling (through the link in the e-mail)',
+  'history.answer': 'answer to the question (through the link in the e-mail)',
   'history.other': 'change',
 
   'detail.back': '← Back to the overview',

@@ -71,6 +71,8 @@ export const staffNl = {
   'history.note': 'notitie',
   'history.photos_added': "foto's toegevoegd",
   'history.contact_erased': 'contactgegevens melder gewist op verzoek',
+  'history.feedback': 'reactie op de afhandeling (via de link in de e-mail)',
+  'history.answer': 'antwoord op de vraag (via de link in de e-mail)',
   'history.other': 'wijziging',
 
   'detail.back': '← Terug naar het overzicht',

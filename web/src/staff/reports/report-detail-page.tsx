@@ -18,6 +18,8 @@ const historyActions = [
   'note',
   'photos_added',
   'contact_erased',
+  'feedback',
+  'answer',
 ] as const;
 const historyKey = (action: string) =>
   `history.${(historyActions as readonly string[]).includes(action) ? (action as (typeof historyActions)[number]) : 'other'}` as const;
