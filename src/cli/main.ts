@@ -4,6 +4,7 @@ import { ChangedMigrationError } from '../db/migrate.ts';
 import { RestoreRefusedError } from '../db/pglite-backup.ts';
 import { registerAnalyseCommand } from './commands/analyse.ts';
 import { registerBackupCommands } from './commands/backup.ts';
+import { registerFeedbackPeriodCommand } from './commands/feedback-period.ts';
 import { registerImportGeographyCommand } from './commands/import-geography.ts';
 import { registerImportSignalenCommand } from './commands/import-signalen.ts';
 import { registerJobsCommand } from './commands/jobs.ts';
@@ -29,6 +30,7 @@ registerImportSignalenCommand(program);
 registerAnalyseCommand(program);
 registerAnalysisDataCommands(program);
 registerJobsCommand(program);
+registerFeedbackPeriodCommand(program);
 registerOpenApiCommand(program);
 registerBackupCommands(program);
 

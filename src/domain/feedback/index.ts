@@ -11,5 +11,5 @@ export {
 } from './link-token.ts';
 export { getFeedbackForm, submitFeedback, reopenDeadline, type LinkDeps } from './feedback.ts';
 export { getAnswerForm, submitAnswer } from './answer.ts';
-export { setFeedbackReopenDays } from './set-feedback-reopen-days.ts';
+export { listFeedbackPeriods, setFeedbackReopenDays } from './set-feedback-reopen-days.ts';
 export * from './schemas.ts';

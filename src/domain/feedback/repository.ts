@@ -48,3 +48,10 @@ export async function updateFeedbackReopenDays(db: Queryable, municipalityCode: 
   );
   return rows.length;
 }
+
+export async function listFeedbackReopenDays(db: Queryable): Promise<{ municipalityCode: string; days: number }[]> {
+  const { rows } = await db.query<{ code: string; feedback_reopen_days: number }>(
+    'SELECT code, feedback_reopen_days FROM municipalities ORDER BY code',
+  );
+  return rows.map((row) => ({ municipalityCode: row.code, days: row.feedback_reopen_days }));
+}

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/db.ts';
 import { DomainError } from '../../shared/errors.ts';
-import { updateFeedbackReopenDays } from './repository.ts';
+import { listFeedbackReopenDays, updateFeedbackReopenDays } from './repository.ts';
 
 /** How many days after resolution "not solved" still reopens a municipality's reports (0–365; default 14). */
 export async function setFeedbackReopenDays(
@@ -15,4 +15,9 @@ export async function setFeedbackReopenDays(
   if ((await updateFeedbackReopenDays(deps.db, input.municipalityCode, input.days)) === 0) {
     throw new DomainError('not_found', `No municipality ${input.municipalityCode}`);
   }
+}
+
+/** Every municipality's reopen period, by code. */
+export function listFeedbackPeriods(deps: { db: Db }): Promise<{ municipalityCode: string; days: number }[]> {
+  return listFeedbackReopenDays(deps.db);
 }

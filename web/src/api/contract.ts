@@ -32,6 +32,7 @@ export type ReportStatus = workflow.ReportStatus;
 export type AllowedTransitions = workflow.AllowedTransitions;
 export type ClosedStatus = (typeof workflow.closedStatuses)[number];
 export type TextRequiredStatus = (typeof workflow.textRequiredStatuses)[number];
+export type ReporterTextStatus = (typeof workflow.reporterTextStatuses)[number];
 
 // ── Geography, categories, addresses ───────────────────────────────────────────
 export type LocatedPoint = Out<typeof geography.locatedPointSchema>;

@@ -4,7 +4,7 @@ import type { ReportDetail, ReportStatus } from '../../api/contract.ts';
 import { useStaffI18n } from '../staff-i18n.ts';
 import { useAssigneeOptions } from './assignee-options.ts';
 import { addNote, assign, changeStatus } from './report-actions.ts';
-import { nextStatuses, textRequiredFor } from './workflow.ts';
+import { nextStatuses, reporterTextFor, textRequiredFor } from './workflow.ts';
 
 /** The three changes an officer makes on a report: its status (with the text the reporter reads), a note, its assignee. */
 export interface ActionProps {
@@ -19,6 +19,7 @@ export function StatusForm({ report, onDone, onError }: ActionProps & { report: 
   const [text, setText] = useState('');
   const [error, setError] = useState<string | undefined>();
   const needsText = textRequiredFor.includes(status);
+  const forReporter = reporterTextFor.includes(status);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (needsText && !text.trim()) {
@@ -57,9 +58,9 @@ export function StatusForm({ report, onDone, onError }: ActionProps & { report: 
       </FormField>
       <FormField
         id="status-text"
-        label={needsText ? t('detail.statusTextRequired') : t('detail.statusText')}
+        label={forReporter ? t('detail.statusTextRequired') : t('detail.statusTextInternal')}
         optional={!needsText}
-        description={needsText ? t('detail.statusTextHelp') : undefined}
+        description={forReporter ? t('detail.statusTextHelp') : undefined}
         error={error}
       >
         {(a11y) => (

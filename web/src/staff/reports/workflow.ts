@@ -8,6 +8,7 @@ import type {
   ClosedStatus,
   ReportStatus,
   ReportSummary,
+  ReporterTextStatus,
   TextRequiredStatus,
 } from '../../api/contract.ts';
 
@@ -39,6 +40,12 @@ const open = [
 ] as const satisfies readonly Exclude<ReportStatus, ClosedStatus>[];
 
 const textRequired = ['resolved', 'reopened'] as const satisfies readonly TextRequiredStatus[];
+const reporterText = [
+  'resolved',
+  'cancelled',
+  'reopened',
+  'waiting_for_reporter',
+] as const satisfies readonly ReporterTextStatus[];
 
 /** `satisfies` checks only one way (no value the server lacks); these check the other (none left out). */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -51,6 +58,7 @@ type Complete = AllTrue<
   | IsExactCopy<OfferedNextCopy>
   | Same<(typeof open)[number], Exclude<ReportStatus, ClosedStatus>>
   | Same<(typeof textRequired)[number], TextRequiredStatus>
+  | Same<(typeof reporterText)[number], ReporterTextStatus>
 >;
 export const workflowCopyIsComplete: Complete = true;
 
@@ -59,6 +67,8 @@ export const nextStatuses: Readonly<Record<ReportStatus, readonly ReportStatus[]
 export const openStatuses: readonly ReportStatus[] = open;
 /** The reporter reads this text: closing or reopening needs one. */
 export const textRequiredFor: readonly ReportStatus[] = textRequired;
+/** The reporter reads the text of a change to these (status page, e-mail); of other changes it stays internal. */
+export const reporterTextFor: readonly ReportStatus[] = reporterText;
 
 /** Overdue first, then the nearest deadline. */
 export function byUrgency(a: ReportSummary, b: ReportSummary): number {
