@@ -148,6 +148,7 @@ describe('coordinator works Team Parkeren’s worklist', () => {
       [reportId],
     );
     assert.equal(linked[0]!.duplicate_of, main.id);
+    await screenshot(page, 'report-detail-history', { fullPage: true });
     assert.deepEqual(errors, []);
     await context.close();
   });
