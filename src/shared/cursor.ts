@@ -40,13 +40,16 @@ export function encodeCursor(position: KeysetPosition): string {
   return Buffer.from(JSON.stringify(parts)).toString('base64url');
 }
 
-/** A cursor this codec did not write is a validation problem on `field` (400 invalid_cursor), never a 500. */
-export function decodeCursor(cursor: string, field = 'query.cursor'): KeysetPosition {
+/**
+ * A cursor this codec did not write is a validation problem on `field` (400 invalid_cursor), never a 500. So is one
+ * that names an order the list does not have (`orders`: a list with one order has none to name).
+ */
+export function decodeCursor(cursor: string, field = 'query.cursor', orders: readonly string[] = []): KeysetPosition {
   try {
     const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(decoded) && (decoded.length === 2 || decoded.length === 3)) {
       const [at, id, order] = decoded as unknown[];
-      const orderOk = order === undefined || (typeof order === 'string' && /^[a-z]{1,20}$/.test(order));
+      const orderOk = order === undefined || (typeof order === 'string' && orders.includes(order));
       if (typeof at === 'string' && isPostgresTimestamp(at) && typeof id === 'string' && uuid.test(id) && orderOk) {
         return order === undefined ? { at, id } : { at, id, order: order as string };
       }

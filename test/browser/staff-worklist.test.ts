@@ -123,6 +123,32 @@ describe('coordinator works Team Parkeren’s worklist', () => {
     );
     assert.match((await page.textContent('main')) ?? '', /Hoort bij de wijkronde van morgen/);
     assert.equal(await parkerenOverdue(), overdue - 1);
+
+    // It turns out to be about the same car as another of the team's reports: close it as that one's duplicate,
+    // found by its tracking code as someone would type it.
+    const main = (
+      await db.query<{ id: string; tracking_code: string }>(
+        `SELECT id, tracking_code FROM reports WHERE assignee_kind = 'team' AND id <> $1 ORDER BY created_at LIMIT 1`,
+        [reportId],
+      )
+    ).rows[0]!;
+    await page.fill('#duplicate-search', main.tracking_code.toLowerCase().replace(/-/g, ' '));
+    await page.click('#duplicate-find');
+    await page.locator('#duplicate-main').waitFor();
+    assert.equal(await page.inputValue('#duplicate-main'), main.id);
+    await expectNoAxeViolations(page, 'the duplicate action with a found report (nl)');
+    await page.click('#duplicate-save');
+    await page.waitForFunction(() => /Geannuleerd/.test(document.querySelector('#report-status')?.textContent ?? ''));
+    assert.match(
+      (await page.locator('#report-history li').last().textContent()) ?? '',
+      /Marieke Hoekstra: gesloten als dubbele melding \(hoofdmelding\)/,
+    );
+    const { rows: linked } = await db.query<{ duplicate_of: string }>(
+      'SELECT duplicate_of FROM reports WHERE id = $1',
+      [reportId],
+    );
+    assert.equal(linked[0]!.duplicate_of, main.id);
+    await screenshot(page, 'report-detail-history', { fullPage: true });
     assert.deepEqual(errors, []);
     await context.close();
   });

@@ -7,7 +7,7 @@ import type { StaffUser } from '../../shared/staff.ts';
 import { positionOf, selectReportPage, type ReportFilter } from './queries.ts';
 import { isPartnerOnly, mayReadTrackingCode } from './report-access.ts';
 import { toSummary } from './report-view.ts';
-import type { ListReportsQuery, ReportList } from './schemas.ts';
+import { reportSorts, type ListReportsQuery, type ReportList } from './schemas.ts';
 import { normaliseTrackingCode } from './tracking-code.ts';
 
 function bboxInRd(bbox: number[], crs: Crs): NonNullable<ReportFilter['bbox']> {
@@ -67,7 +67,7 @@ export async function listReports(
     problems.push(...renamed(error, 'query.bbox'));
   }
   try {
-    if (query.cursor) after = decodeCursor(query.cursor);
+    if (query.cursor) after = decodeCursor(query.cursor, 'query.cursor', reportSorts);
   } catch (error) {
     problems.push(...renamed(error, 'query.cursor'));
   }

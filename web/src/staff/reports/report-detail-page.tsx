@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
-import type { Photo, ReportDetail } from '../../api/contract.ts';
+import type { Photo, ReportDetail, StaffUser } from '../../api/contract.ts';
 import { getReport, reportPhotos } from '../../api/staff-reports.ts';
 import { PageHeading } from '../../components/page-title.tsx';
 import { Link } from '../../router.tsx';
+import { homeFor } from '../../routes.ts';
 import { useStaffUser } from '../session.tsx';
 import { hasRole } from '../roles.ts';
 import { useStaffI18n } from '../staff-i18n.ts';
@@ -14,6 +15,13 @@ import { PartnerReportPage } from '../partner/partner-report-page.tsx';
 import { AssignForm, NoteForm, StatusForm } from './report-forms.tsx';
 import { ReportHistory } from './report-history.tsx';
 import { nextStatuses } from './workflow.ts';
+
+/** Back to where this role works on reports: Mijn wijk, the Werkvoorraad, or the role's first screen. */
+function backTo(user: StaffUser): string {
+  if (hasRole(user, 'officer')) return '/werk';
+  if (hasRole(user, 'coordinator', 'team_manager', 'contact_centre', 'administrator')) return '/werkvoorraad';
+  return homeFor(user);
+}
 
 type Loaded =
   | { status: 'loading' }
@@ -88,9 +96,7 @@ function StaffReportDetail({ reportId }: { reportId: string }) {
   return (
     <>
       <p className="utrecht-paragraph">
-        <Link to={hasRole(user, 'officer') ? '/werk' : hasRole(user, 'partner', 'analyst') ? '/' : '/werkvoorraad'}>
-          {t('detail.back')}
-        </Link>
+        <Link to={backTo(user)}>{t('detail.back')}</Link>
       </p>
       <PageHeading>
         {t('detail.title', { category: report.category.name, code: report.trackingCode ?? report.district.name })}
