@@ -3,6 +3,8 @@ import { describe, it } from 'node:test';
 import { ConfigError, parseConfig } from './config.ts';
 
 describe('configuration', () => {
+  const secret = 'a-link-signing-secret-of-32-characters';
+
   it('has working defaults', () => {
     const config = parseConfig({});
     assert.equal(config.PORT, 8080);
@@ -23,10 +25,17 @@ describe('configuration', () => {
 
   it('marks the session cookie Secure when the public URL is https, unless told otherwise', () => {
     assert.equal(parseConfig({}).COOKIE_SECURE, false);
-    assert.equal(parseConfig({ PUBLIC_BASE_URL: 'https://wijkpost.haarlem.nl' }).COOKIE_SECURE, true);
+    assert.equal(
+      parseConfig({ PUBLIC_BASE_URL: 'https://wijkpost.haarlem.nl', LINK_SIGNING_SECRET: secret }).COOKIE_SECURE,
+      true,
+    );
     assert.equal(parseConfig({ PUBLIC_BASE_URL: 'http://localhost:8080' }).COOKIE_SECURE, false);
     assert.equal(
-      parseConfig({ PUBLIC_BASE_URL: 'https://wijkpost.haarlem.nl', COOKIE_SECURE: 'false' }).COOKIE_SECURE,
+      parseConfig({
+        PUBLIC_BASE_URL: 'https://wijkpost.haarlem.nl',
+        LINK_SIGNING_SECRET: secret,
+        COOKIE_SECURE: 'false',
+      }).COOKIE_SECURE,
       false,
     );
   });
@@ -38,5 +47,22 @@ describe('configuration', () => {
     assert.equal(parseConfig({ JOBS_ENABLED: 'false' }).JOBS_ENABLED, false);
     assert.equal(parseConfig({ JOBS_INTERVAL_MINUTES: '5' }).JOBS_INTERVAL_MINUTES, 5);
     assert.throws(() => parseConfig({ JOBS_ENABLED: 'maybe' }), ConfigError);
+  });
+
+  it('requires LINK_SIGNING_SECRET for an https deployment, and makes one up elsewhere', () => {
+    assert.throws(
+      () => parseConfig({ PUBLIC_BASE_URL: 'https://wijkpost.haarlem.nl' }),
+      (error: unknown) => error instanceof ConfigError && /^LINK_SIGNING_SECRET/.test(error.problems[0] ?? ''),
+    );
+    assert.ok(parseConfig({}).LINK_SIGNING_SECRET.length >= 32);
+  });
+
+  it('takes only smtp:// and smtps:// mail servers', () => {
+    assert.equal(
+      parseConfig({ SMTP_URL: 'smtps://user:pass@mail.example:465' }).SMTP_URL,
+      'smtps://user:pass@mail.example:465',
+    );
+    assert.throws(() => parseConfig({ SMTP_URL: 'http://mail.example' }), ConfigError);
+    assert.equal(parseConfig({}).OUTBOX_RETRY_BASE_SECONDS, 30);
   });
 });

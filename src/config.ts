@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
 /**
@@ -53,12 +54,36 @@ const envSchema = z.object({
   IDEMPOTENCY_RETENTION_HOURS: z.coerce.number().int().min(1).max(8760).default(48),
   /** Unset: GET /metrics answers 404. Set: it answers Prometheus scrapes that send `Authorization: Bearer <token>`. */
   METRICS_TOKEN: z.string().min(16).optional(),
+  /** smtp:// or smtps:// with credentials. Unset: e-mails wait in the outbox (never dropped) and the admin view says mail is off. */
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((url) => /^smtps?:\/\//.test(url), 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Wijkpost <noreply@wijkpost.invalid>'),
+  /**
+   * Signs the links in e-mails (feedback, unsubscribe). Required when PUBLIC_BASE_URL is https (a deployment);
+   * otherwise a random secret per process, so links stop working after a restart.
+   */
+  LINK_SIGNING_SECRET: z.string().min(32).optional(),
+  /** First retry of a failed delivery after this many seconds, then doubling, at most an hour; failed after 3 days. */
+  OUTBOX_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** How often `serve` looks for due messages. */
+  OUTBOX_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
 });
 
-const configSchema = envSchema.transform((env) => ({
-  ...env,
-  COOKIE_SECURE: env.COOKIE_SECURE ?? env.PUBLIC_BASE_URL?.startsWith('https:') ?? false,
-}));
+const devLinkSecret = randomBytes(32).toString('base64url');
+
+const configSchema = envSchema
+  .refine((env) => env.LINK_SIGNING_SECRET !== undefined || !env.PUBLIC_BASE_URL?.startsWith('https:'), {
+    path: ['LINK_SIGNING_SECRET'],
+    message: 'required when PUBLIC_BASE_URL is https (at least 32 characters)',
+  })
+  .transform((env) => ({
+    ...env,
+    COOKIE_SECURE: env.COOKIE_SECURE ?? env.PUBLIC_BASE_URL?.startsWith('https:') ?? false,
+    LINK_SIGNING_SECRET: env.LINK_SIGNING_SECRET ?? devLinkSecret,
+  }));
 
 export type Config = z.infer<typeof configSchema>;
 
