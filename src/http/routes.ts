@@ -10,6 +10,8 @@ import { registerPhotoRoutes } from '../domain/photos/routes.ts';
 import { registerPrivacyRoutes } from '../domain/privacy/routes.ts';
 import { registerPublicReportRoutes } from '../domain/reports/routes-public.ts';
 import { registerReportRoutes } from '../domain/reports/routes.ts';
+import { registerReportDeliveryRoutes } from '../domain/reports/routes-deliveries.ts';
+import { registerOutboxRoutes } from '../domain/outbox/routes.ts';
 import { registerRoutingRoutes } from '../domain/routing/routes.ts';
 import { registerSignalenRoutes } from '../domain/signalen/routes.ts';
 import { createPdokLocatieserver } from '../integrations/pdok-locatieserver.ts';
@@ -27,6 +29,8 @@ export async function registerRoutes(app: App, deps: AppDeps): Promise<void> {
   registerMeetingRoutes(app, deps);
   await registerReportRoutes(app, deps);
   registerPublicReportRoutes(app, deps);
+  registerReportDeliveryRoutes(app, deps);
+  registerOutboxRoutes(app, deps);
   const addressSearch = createPdokLocatieserver({
     baseUrl: deps.config.PDOK_LOCATIESERVER_URL,
     timeoutMs: deps.config.PDOK_TIMEOUT_MS,

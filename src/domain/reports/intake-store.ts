@@ -3,8 +3,10 @@ import type { IdempotencyClaim, NewReportRow } from './repository.ts';
 
 /**
  * One intake's writes: the report, its first history entry, the confirmation e-mail in the outbox when the
- * reporter left an address (src/domain/outbox), and, with an Idempotency-Key, the key's claim. The history entry repeats the routing decision; it is built in SQL from the report's own
- * columns, so the reasons travel once.
+ * reporter left an address (src/domain/outbox), and, with an Idempotency-Key, the key's claim. The history entry
+ * repeats the routing decision; it is built in SQL from the report's own columns, so the reasons travel once. The
+ * confirmation is written by this statement, not through the outbox's enqueueMessages, to keep intake one statement
+ * (one transaction, one plan); its payload is the outbox's `confirmation` template's (TemplatePayloads).
  */
 export interface IntakeWrite {
   row: NewReportRow;
