@@ -11,6 +11,7 @@ import { registerPrivacyRoutes } from '../domain/privacy/routes.ts';
 import { registerPublicReportRoutes } from '../domain/reports/routes-public.ts';
 import { registerReportRoutes } from '../domain/reports/routes.ts';
 import { registerReportDeliveryRoutes } from '../domain/reports/routes-deliveries.ts';
+import { registerUnsubscribeRoutes } from '../domain/reports/routes-unsubscribe.ts';
 import { registerOutboxRoutes } from '../domain/outbox/routes.ts';
 import { registerRoutingRoutes } from '../domain/routing/routes.ts';
 import { registerSignalenRoutes } from '../domain/signalen/routes.ts';
@@ -30,6 +31,7 @@ export async function registerRoutes(app: App, deps: AppDeps): Promise<void> {
   await registerReportRoutes(app, deps);
   registerPublicReportRoutes(app, deps);
   registerReportDeliveryRoutes(app, deps);
+  await registerUnsubscribeRoutes(app, deps);
   registerOutboxRoutes(app, deps);
   const addressSearch = createPdokLocatieserver({
     baseUrl: deps.config.PDOK_LOCATIESERVER_URL,

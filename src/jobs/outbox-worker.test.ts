@@ -258,6 +258,66 @@ describe('the outbox worker with a real SMTP server', () => {
     assert.equal(ids[0], ids[1]);
   });
 
+  it('tells followers of the change, with a one-click unsubscribe that a link scanner cannot trigger', async () => {
+    const report = await fileReport('melder.negen@example.org');
+    const { rows } = await db.query<{ public_id: string }>('SELECT public_id FROM reports WHERE id = $1', [report.id]);
+    const follow = await app.inject({
+      method: 'POST',
+      url: '/api/v1/public/report-followers',
+      payload: { reportId: rows[0]!.public_id, email: 'buur@example.org', language: 'en' },
+      remoteAddress: '198.51.100.31',
+    });
+    assert.equal(follow.statusCode, 201, follow.body);
+    await setStatus(report.id, 'planned', 'Morgen komt de veegwagen langs bij nummer 12.');
+    await deliver();
+    const [mail, ...more] = messagesTo('buur@example.org');
+    assert.equal(more.length, 0);
+    assert.ok(mail);
+    assert.match(mail.parsed.subject ?? '', /^News about the report you follow/);
+    assert.doesNotMatch(
+      mail.parsed.text ?? '',
+      /nummer 12|melder\.negen/,
+      "the reporter's texts are not the follower's",
+    );
+    assert.doesNotMatch(mail.parsed.text ?? '', new RegExp(report.trackingCode), 'nor the tracking code');
+    const headers = mail.raw.split(/\r?\n\r?\n/)[0]!.replace(/\r?\n[ \t]+/g, ' ');
+    const oneClick =
+      /^List-Unsubscribe: <(https:\/\/wijkpost\.test(\/api\/v1\/public\/report-followers\/unsubscribe\?token=[^>]+))>\r?$/m.exec(
+        headers,
+      );
+    assert.ok(oneClick, 'a List-Unsubscribe URL');
+    assert.match(headers, /^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r?$/m);
+    const pageLink = /https:\/\/wijkpost\.test(\/afmelden\?token=[A-Za-z0-9._-]+)/.exec(mail.parsed.text ?? '');
+    assert.ok(pageLink, 'a link to the unsubscribe page in the text');
+
+    const opened = await app.inject({ method: 'GET', url: pageLink[1]! });
+    assert.equal(opened.statusCode, 200);
+    assert.match(opened.body, /<html lang="nl">[\s\S]*<form method="post" action="\/afmelden">/);
+    const followers = async () =>
+      (await db.query('SELECT 1 FROM report_followers WHERE report_id = $1', [report.id])).rowCount;
+    assert.equal(await followers(), 1, 'opening the page alone unsubscribes nobody');
+
+    const forged = await app.inject({
+      method: 'POST',
+      url: oneClick[2]!.replace(/token=[^.]+/, 'token=00000000-0000-4000-8000-000000000000'),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'List-Unsubscribe=One-Click',
+    });
+    assert.equal(forged.statusCode, 404);
+    const clicked = await app.inject({
+      method: 'POST',
+      url: oneClick[2]!,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'List-Unsubscribe=One-Click',
+    });
+    assert.equal(clicked.statusCode, 200, clicked.body);
+    assert.deepEqual(clicked.json(), { unsubscribed: true });
+    assert.equal(await followers(), 0);
+    await setStatus(report.id, 'resolved', 'Opgeruimd.');
+    await deliver();
+    assert.equal(messagesTo('buur@example.org').length, 1, 'no more messages after unsubscribing');
+  });
+
   describe('partner webhooks', () => {
     let receiver: Server;
     let url: string;

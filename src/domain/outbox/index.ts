@@ -16,6 +16,7 @@ export {
   feedbackToken,
   feedbackUrl,
   unsubscribeToken,
+  unsubscribePageUrl,
   unsubscribeUrl,
   verifyFeedbackToken,
   verifyUnsubscribeToken,

@@ -38,5 +38,9 @@ export const feedbackUrl = (publicBaseUrl: string, reportId: string, secret: str
 export const unsubscribeToken = (followerId: string, secret: string): string => sign(secret, 'unsubscribe', followerId);
 export const verifyUnsubscribeToken = (token: string, secret: string): string | null =>
   verify(secret, 'unsubscribe', token);
+/** The e-mail's List-Unsubscribe target: mail clients POST it (RFC 8058). */
 export const unsubscribeUrl = (publicBaseUrl: string, followerId: string, secret: string): string =>
   `${publicBaseUrl.replace(/\/$/, '')}/api/v1/public/report-followers/unsubscribe?token=${unsubscribeToken(followerId, secret)}`;
+/** The link in the e-mail's text: a page whose button unsubscribes (a GET alone never does). */
+export const unsubscribePageUrl = (publicBaseUrl: string, followerId: string, secret: string): string =>
+  `${publicBaseUrl.replace(/\/$/, '')}/afmelden?token=${unsubscribeToken(followerId, secret)}`;

@@ -3,7 +3,7 @@
  * structure (a heading, paragraphs, a quoted text, links), in the recipient's language. No images, no remote
  * content, no tracking: the HTML is self-contained and says its language.
  */
-import { feedbackUrl, unsubscribeUrl } from './links.ts';
+import { feedbackUrl, unsubscribePageUrl, unsubscribeUrl } from './links.ts';
 import type { EmailTemplate, Language, TemplatePayloads } from './schemas.ts';
 import { statusNames, templateTexts } from './template-texts.ts';
 
@@ -88,7 +88,9 @@ const builders: { [T in EmailTemplate]: Builder<T> } = {
         t.follower.body(category),
         p.status === 'forwarded' && p.partnerName ? t.status.forwarded.body(p.partnerName) : `Status: ${status}.`,
       ],
-      links: [{ label: t.follower.unsubscribe, url: unsubscribe }],
+      links: [
+        { label: t.follower.unsubscribe, url: unsubscribePageUrl(ctx.publicBaseUrl, p.followerId, ctx.linkSecret) },
+      ],
       footer: [t.follower.why],
       unsubscribeUrl: unsubscribe,
     };

@@ -35,8 +35,13 @@ export function smtpMailSender(options: SmtpMailOptions): MailSender & { close()
         text: mail.text,
         html: mail.html,
         messageId: mail.messageId,
-        headers: { 'Content-Language': mail.language, 'Auto-Submitted': 'auto-generated' },
-        ...(mail.unsubscribeUrl ? { list: { unsubscribe: { url: mail.unsubscribeUrl, comment: 'Unsubscribe' } } } : {}),
+        headers: {
+          'Content-Language': mail.language,
+          'Auto-Submitted': 'auto-generated',
+          ...(mail.unsubscribeUrl
+            ? { 'List-Unsubscribe': `<${mail.unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
+            : {}),
+        },
       });
       assertAccepted(info, mail.to);
     },
