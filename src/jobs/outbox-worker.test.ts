@@ -344,10 +344,16 @@ describe('the outbox worker with a real SMTP server', () => {
       });
       await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
       url = `http://127.0.0.1:${(receiver.address() as { port: number }).port}/wijkpost`;
-      await db.query(
-        "UPDATE teams SET delivery_channel = 'webhook', webhook_url = $2, webhook_secret = $3 WHERE id = $1",
-        [world.teamId('spaarnelanden'), url, webhookSecret],
-      );
+      const admin = await bearerFor(db, world.userId(emails.administrator));
+      const set = await app.inject({
+        method: 'PUT',
+        url: `/api/v1/partners/${world.teamId('spaarnelanden')}/delivery-channel`,
+        headers: admin,
+        payload: { channel: 'webhook', webhookUrl: url, webhookSecret },
+      });
+      assert.equal(set.statusCode, 200, set.body);
+      assert.deepEqual(set.json(), { channel: 'webhook', email: null, webhookUrl: url, webhookSecretSet: true });
+      assert.ok(!set.body.includes(webhookSecret), 'the secret is write-only');
     });
     after(async () => {
       await db.query("UPDATE teams SET delivery_channel = 'workspace', webhook_url = NULL, webhook_secret = NULL");
@@ -384,6 +390,35 @@ describe('the outbox worker with a real SMTP server', () => {
       assert.equal(body.text, 'Container vol');
       assert.doesNotMatch(JSON.stringify(body), /melder\.acht|trackingCode/, 'no reporter contact, no tracking code');
     });
+  });
+
+  it("e-mails the partner of a forward when that is its channel, with the municipality's note", async () => {
+    const admin = await bearerFor(db, world.userId(emails.administrator));
+    const set = await app.inject({
+      method: 'PUT',
+      url: `/api/v1/partners/${world.teamId('spaarnelanden')}/delivery-channel`,
+      headers: admin,
+      payload: { channel: 'email', email: 'meldingen@spaarnelanden.example' },
+    });
+    assert.equal(set.statusCode, 200, set.body);
+    const report = await fileReport('melder.tien@example.org');
+    const forward = await app.inject({
+      method: 'POST',
+      url: `/api/v1/reports/${report.id}/assignment`,
+      headers: officer,
+      payload: { kind: 'partner', id: world.teamId('spaarnelanden'), text: 'Bak staat bij de kerk' },
+    });
+    assert.equal(forward.statusCode, 200, forward.body);
+    await deliver();
+    const [mail] = messagesTo('meldingen@spaarnelanden.example');
+    assert.match(mail?.parsed.subject ?? '', /^Doorgestuurde melding/);
+    assert.match(mail?.parsed.text ?? '', /Bak staat bij de kerk/);
+    assert.match(mail?.parsed.text ?? '', new RegExp(`https://wijkpost.test/werk/melding/${report.id}`));
+    assert.doesNotMatch(
+      mail?.parsed.text ?? '',
+      new RegExp(`melder\\.tien|${report.trackingCode}`),
+      'no reporter contact, no tracking code',
+    );
   });
 
   it('backs off exponentially from the base up to an hour', () => {

@@ -125,3 +125,72 @@ describe('deliveries in the API: per report, and the administrators’ outbox vi
     assert.equal(summary.json().failed, 3);
   });
 });
+
+describe("a partner's delivery channel (administrators)", () => {
+  let db: Db;
+  let app: App;
+  let world: ReportsWorld;
+  before(async () => {
+    db = await openTestDb({ empty: true });
+    world = await buildReportsWorld(db);
+    app = await testApp(db);
+  });
+  after(async () => {
+    await app.close();
+    await db.close();
+  });
+  const put = async (payload: object, email: string = emails.administrator) =>
+    app.inject({
+      method: 'PUT',
+      url: `/api/v1/partners/${world.teamId('spaarnelanden')}/delivery-channel`,
+      headers: await bearerFor(db, world.userId(email)),
+      payload,
+    });
+
+  it('starts with the workspace, refuses an incomplete channel listing every problem, and changes nothing then', async () => {
+    const bad = await put({ channel: 'webhook' });
+    assert.equal(bad.statusCode, 400);
+    assert.deepEqual(
+      bad
+        .json()
+        .invalidParams.map((p: { name: string }) => p.name)
+        .sort(),
+      ['body.webhookSecret', 'body.webhookUrl'],
+    );
+    const get = await app.inject({
+      method: 'GET',
+      url: `/api/v1/partners/${world.teamId('spaarnelanden')}/delivery-channel`,
+      headers: await bearerFor(db, world.userId(emails.administrator)),
+    });
+    assert.deepEqual(get.json(), { channel: 'workspace', email: null, webhookUrl: null, webhookSecretSet: false });
+    assert.equal((await put({ channel: 'workspace' }, emails.coordinator)).statusCode, 403);
+  });
+
+  it('keeps the secret when a webhook is updated without one, and never returns it', async () => {
+    const secret = 'a-partner-webhook-secret-1234';
+    assert.equal(
+      (await put({ channel: 'webhook', webhookUrl: 'https://partner.example/hook', webhookSecret: secret })).statusCode,
+      200,
+    );
+    const moved = await put({ channel: 'webhook', webhookUrl: 'https://partner.example/hook2' });
+    assert.equal(moved.statusCode, 200, moved.body);
+    assert.equal(moved.json().webhookSecretSet, true);
+    const { rows } = await db.query<{ webhook_secret: string }>('SELECT webhook_secret FROM teams WHERE id = $1', [
+      world.teamId('spaarnelanden'),
+    ]);
+    assert.equal(rows[0]?.webhook_secret, secret);
+    const teams = await app.inject({
+      method: 'GET',
+      url: '/api/v1/teams',
+      headers: await bearerFor(db, world.userId(emails.administrator)),
+    });
+    assert.ok(!teams.body.includes(secret));
+    const mail = await put({ channel: 'email', email: 'meldingen@spaarnelanden.example' });
+    assert.deepEqual(mail.json(), {
+      channel: 'email',
+      email: 'meldingen@spaarnelanden.example',
+      webhookUrl: null,
+      webhookSecretSet: false,
+    });
+  });
+});

@@ -1,7 +1,14 @@
 import { z } from 'zod';
-import { type App, type AppDeps, currentStaff, requireRoles } from '../../http/route-kit.ts';
+import { type App, type AppDeps, currentStaff, problemSchema, requireRoles } from '../../http/route-kit.ts';
 import { listFailedDeliveries, summariseOutbox } from './read-deliveries.ts';
-import { failedDeliveryPageSchema, outboxStatusSchema } from './schemas.ts';
+import { getPartnerChannel, setPartnerChannel } from './partner-channel.ts';
+import {
+  failedDeliveryPageSchema,
+  outboxStatusSchema,
+  partnerChannelBodySchema,
+  partnerChannelSchema,
+  partnerIdParamsSchema,
+} from './schemas.ts';
 
 const failedQuerySchema = z.object({
   cursor: z.string().optional().describe('From nextCursor of the previous page'),
@@ -42,6 +49,46 @@ export function registerOutboxRoutes(app: App, deps: AppDeps): void {
         municipalityCode: currentStaff(request).municipalityCode,
         cursor: request.query.cursor,
         limit: request.query.limit,
+      }),
+  );
+  registerPartnerChannelRoutes(app, deps);
+}
+
+function registerPartnerChannelRoutes(app: App, deps: AppDeps): void {
+  app.get(
+    '/api/v1/partners/:partnerId/delivery-channel',
+    {
+      onRequest: requireRoles('administrator'),
+      schema: {
+        tags: ['outbox'],
+        summary: 'How a partner organisation hears of forwards (workspace, e-mail or webhook)',
+        params: partnerIdParamsSchema,
+        response: { 200: partnerChannelSchema, 404: problemSchema },
+      },
+    },
+    async (request) =>
+      getPartnerChannel(deps, {
+        municipalityCode: currentStaff(request).municipalityCode,
+        partnerId: request.params.partnerId,
+      }),
+  );
+  app.put(
+    '/api/v1/partners/:partnerId/delivery-channel',
+    {
+      onRequest: requireRoles('administrator'),
+      schema: {
+        tags: ['outbox'],
+        summary: "Set a partner organisation's delivery channel; the webhook secret is write-only",
+        params: partnerIdParamsSchema,
+        body: partnerChannelBodySchema,
+        response: { 200: partnerChannelSchema, 404: problemSchema },
+      },
+    },
+    async (request) =>
+      setPartnerChannel(deps, {
+        municipalityCode: currentStaff(request).municipalityCode,
+        partnerId: request.params.partnerId,
+        body: request.body,
       }),
   );
 }

@@ -102,3 +102,28 @@ export const outboxStatusSchema = z.object({
   oldestPendingAt: timestamp.nullable(),
 });
 export type OutboxStatusSummary = z.infer<typeof outboxStatusSchema>;
+
+export const partnerChannelSchema = z.object({
+  channel: z.enum(['workspace', 'email', 'webhook']).describe('workspace: the partner sees forwards in Wijkpost only'),
+  email: z.string().nullable(),
+  webhookUrl: z.string().nullable(),
+  webhookSecretSet: z.boolean().describe('The secret itself is never returned'),
+});
+export type PartnerChannel = z.infer<typeof partnerChannelSchema>;
+export const partnerChannelBodySchema = z.object({
+  channel: z.enum(['workspace', 'email', 'webhook']),
+  email: z.email().max(254).optional().describe('For the e-mail channel'),
+  webhookUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .optional()
+    .describe('For the webhook channel: POSTed JSON, signed in X-Wijkpost-Signature'),
+  webhookSecret: z
+    .string()
+    .min(16)
+    .max(200)
+    .optional()
+    .describe('Write-only: HMAC-SHA256 key of the signature; omit to keep the current one'),
+});
+export type PartnerChannelBody = z.infer<typeof partnerChannelBodySchema>;
+export const partnerIdParamsSchema = z.object({ partnerId: z.uuid() });
