@@ -7,6 +7,7 @@ import { registerBackupCommands } from './commands/backup.ts';
 import { registerImportGeographyCommand } from './commands/import-geography.ts';
 import { registerImportSignalenCommand } from './commands/import-signalen.ts';
 import { registerJobsCommand } from './commands/jobs.ts';
+import { registerOutboxCommand } from './commands/outbox.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
 import { registerOpen311ClientsCommand } from './commands/open311-clients.ts';
 import { registerOpenApiCommand } from './commands/openapi.ts';
@@ -29,6 +30,7 @@ registerImportSignalenCommand(program);
 registerAnalyseCommand(program);
 registerAnalysisDataCommands(program);
 registerJobsCommand(program);
+registerOutboxCommand(program);
 registerOpenApiCommand(program);
 registerBackupCommands(program);
 
