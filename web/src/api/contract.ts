@@ -11,6 +11,7 @@ import type * as dashboards from '../../../src/domain/dashboards/schemas.ts';
 import type * as fieldwork from '../../../src/domain/fieldwork/schemas.ts';
 import type * as geography from '../../../src/domain/geography/schemas.ts';
 import type * as meetings from '../../../src/domain/meetings/schemas.ts';
+import type * as outbox from '../../../src/domain/outbox/schemas.ts';
 import type * as people from '../../../src/domain/people/schemas.ts';
 import type * as photos from '../../../src/domain/photos/schemas.ts';
 import type * as publicReports from '../../../src/domain/reports/public-reports-schemas.ts';
@@ -58,6 +59,10 @@ export type DistrictReportFeature = DistrictReportCollection['features'][number]
 export type PublicCategory = NearbyPublicReport['category'];
 export type FollowReportBody = In<typeof publicReports.followReportBodySchema>;
 export type FollowReceipt = Out<typeof publicReports.followReceiptSchema>;
+
+// ── Outbox ─────────────────────────────────────────────────────────────────────
+export type DeliveryList = Out<typeof outbox.deliveryListSchema>;
+export type Delivery = DeliveryList['items'][number];
 
 // ── Photos ─────────────────────────────────────────────────────────────────────
 export type Photo = Out<typeof photos.photoSchema>;

@@ -8,6 +8,7 @@ import { useStaffUser } from '../session.tsx';
 import { hasRole } from '../roles.ts';
 import { useStaffI18n } from '../staff-i18n.ts';
 import { AssignForm, NoteForm, StatusForm } from './report-forms.tsx';
+import { ReportDeliveries } from './report-deliveries.tsx';
 import { nextStatuses } from './workflow.ts';
 
 const historyActions = [
@@ -149,6 +150,7 @@ export function ReportDetailPage({ reportId }: { reportId: string }) {
       report.status !== 'cancelled' ? (
         <AssignForm report={report} onDone={after(t('detail.reassigned'))} onError={failed} />
       ) : null}
+      <ReportDeliveries reportId={report.id} version={report.version} />
       <section className="wp-section" aria-labelledby="history-title">
         <h2 className="utrecht-heading-2" id="history-title">
           {t('detail.history')}
