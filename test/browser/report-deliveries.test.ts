@@ -1,7 +1,7 @@
 /**
  * Story: a resident left an e-mail address; the district officer opens the report and sees the confirmation
- * waiting, then, once the worker delivered it to the (real, local) SMTP server, as sent. At 320 px, in Dutch
- * and English, without WCAG violations.
+ * waiting, then, once the worker delivered it to the (real, local) SMTP server, as sent. At 320 px the section
+ * wraps (long addresses included), in Dutch and English, without WCAG violations.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -78,8 +78,12 @@ describe('the report detail shows its deliveries', () => {
       } else {
         assert.match(text, /Confirmation to the reporter \(E-mail, bewoner\.parkwijk@example\.org\) · Sent /);
       }
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
-      assert.equal(overflow, false, 'no horizontal scrolling at 320 px');
+      const overflow = await page.evaluate(() =>
+        [...document.querySelectorAll('#report-deliveries, #report-deliveries *')]
+          .filter((element) => element.getBoundingClientRect().right > window.innerWidth)
+          .map((element) => element.outerHTML.slice(0, 80)),
+      );
+      assert.deepEqual(overflow, [], 'the deliveries wrap at 320 px');
       await expectNoAxeViolations(page, `the report detail with its deliveries (${language})`);
       assert.deepEqual(errors, []);
       await context.close();
