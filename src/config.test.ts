@@ -3,6 +3,8 @@ import { describe, it } from 'node:test';
 import { ConfigError, parseConfig } from './config.ts';
 
 describe('configuration', () => {
+  const secret = 'a-link-signing-secret-of-32-characters';
+
   it('has working defaults', () => {
     const config = parseConfig({});
     assert.equal(config.PORT, 8080);
@@ -23,10 +25,17 @@ describe('configuration', () => {
 
   it('marks the session cookie Secure when the public URL is https, unless told otherwise', () => {
     assert.equal(parseConfig({}).COOKIE_SECURE, false);
-    assert.equal(parseConfig({ PUBLIC_BASE_URL: 'https://wijkpost.haarlem.nl' }).COOKIE_SECURE, true);
+    assert.equal(
+      parseConfig({ PUBLIC_BASE_URL: 'https://wijkpost.haarlem.nl', LINK_SIGNING_SECRET: secret }).COOKIE_SECURE,
+      true,
+    );
     assert.equal(parseConfig({ PUBLIC_BASE_URL: 'http://localhost:8080' }).COOKIE_SECURE, false);
     assert.equal(
-      parseConfig({ PUBLIC_BASE_URL: 'https://wijkpost.haarlem.nl', COOKIE_SECURE: 'false' }).COOKIE_SECURE,
+      parseConfig({
+        PUBLIC_BASE_URL: 'https://wijkpost.haarlem.nl',
+        LINK_SIGNING_SECRET: secret,
+        COOKIE_SECURE: 'false',
+      }).COOKIE_SECURE,
       false,
     );
   });
@@ -50,5 +59,22 @@ describe('configuration', () => {
     assert.equal(parseConfig({ NODE_ENV: 'production', LINK_SIGNING_SECRET: secret }).LINK_SIGNING_SECRET, secret);
     assert.ok(parseConfig({}).LINK_SIGNING_SECRET.length >= 32);
     assert.throws(() => parseConfig({ LINK_SIGNING_SECRET: 'short' }), ConfigError);
+  });
+
+  it('requires LINK_SIGNING_SECRET for an https deployment too', () => {
+    assert.throws(
+      () => parseConfig({ PUBLIC_BASE_URL: 'https://wijkpost.haarlem.nl' }),
+      (error: unknown) => error instanceof ConfigError && /^LINK_SIGNING_SECRET/.test(error.problems[0] ?? ''),
+    );
+    assert.ok(parseConfig({}).LINK_SIGNING_SECRET.length >= 32);
+  });
+
+  it('takes only smtp:// and smtps:// mail servers', () => {
+    assert.equal(
+      parseConfig({ SMTP_URL: 'smtps://user:pass@mail.example:465' }).SMTP_URL,
+      'smtps://user:pass@mail.example:465',
+    );
+    assert.throws(() => parseConfig({ SMTP_URL: 'http://mail.example' }), ConfigError);
+    assert.equal(parseConfig({}).OUTBOX_RETRY_BASE_SECONDS, 30);
   });
 });

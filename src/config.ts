@@ -63,11 +63,23 @@ const envSchema = z.object({
   /** Unset: GET /metrics answers 404. Set: it answers Prometheus scrapes that send `Authorization: Bearer <token>`. */
   METRICS_TOKEN: z.string().min(16).optional(),
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  /** smtp:// or smtps:// with credentials. Unset: e-mails wait in the outbox (never dropped) and the admin view says mail is off. */
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((url) => /^smtps?:\/\//.test(url), 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Wijkpost <noreply@wijkpost.invalid>'),
   /**
-   * Signs the links in e-mails to reporters (feedback, answers): HMAC-SHA256, no login. Required in production;
-   * elsewhere a fixed development value, so links made by a dev server are worthless anywhere else.
+   * Signs the links in e-mails to reporters (feedback, answers, unsubscribe): HMAC-SHA256, no login. Required in
+   * production and whenever PUBLIC_BASE_URL is https (a deployment); elsewhere a fixed development value, so links
+   * made by a dev server are worthless anywhere else.
    */
   LINK_SIGNING_SECRET: z.string().min(32).optional(),
+  /** First retry of a failed delivery after this many seconds, then doubling, at most an hour; failed after 3 days. */
+  OUTBOX_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** How often `serve` looks for due messages. */
+  OUTBOX_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
 });
 
 const DEV_LINK_SIGNING_SECRET = 'wijkpost-development-link-signing-secret-not-for-production';
@@ -76,6 +88,10 @@ const configSchema = envSchema
   .refine((env) => env.NODE_ENV !== 'production' || env.LINK_SIGNING_SECRET !== undefined, {
     path: ['LINK_SIGNING_SECRET'],
     message: 'is required when NODE_ENV=production (at least 32 characters)',
+  })
+  .refine((env) => env.LINK_SIGNING_SECRET !== undefined || !env.PUBLIC_BASE_URL?.startsWith('https:'), {
+    path: ['LINK_SIGNING_SECRET'],
+    message: 'is required when PUBLIC_BASE_URL is https (at least 32 characters)',
   })
   .transform((env) => ({
     ...env,

@@ -8,6 +8,7 @@ import { registerFeedbackPeriodCommand } from './commands/feedback-period.ts';
 import { registerImportGeographyCommand } from './commands/import-geography.ts';
 import { registerImportSignalenCommand } from './commands/import-signalen.ts';
 import { registerJobsCommand } from './commands/jobs.ts';
+import { registerOutboxCommand } from './commands/outbox.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
 import { registerOpen311ClientsCommand } from './commands/open311-clients.ts';
 import { registerOpenApiCommand } from './commands/openapi.ts';
@@ -31,6 +32,7 @@ registerAnalyseCommand(program);
 registerAnalysisDataCommands(program);
 registerJobsCommand(program);
 registerFeedbackPeriodCommand(program);
+registerOutboxCommand(program);
 registerOpenApiCommand(program);
 registerBackupCommands(program);
 

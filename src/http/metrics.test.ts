@@ -85,6 +85,8 @@ describe('GET /metrics', () => {
     assert.equal(diff('wijkpost_intake_duration_seconds_count', 'status="201"'), 1);
     assert.equal(diff('wijkpost_http_requests_total', 'method="POST",route="/api/v1/reports",status="201"'), 1);
     assert.ok(diff('wijkpost_job_runs_total', 'job="purge-sessions",outcome="ok"') >= 1);
+    assert.equal(diff('wijkpost_outbox_messages', 'channel="email",status="pending"'), 1, 'the confirmation waits');
+    assert.equal(sample(text, 'wijkpost_outbox_messages', 'channel="webhook",status="failed"'), 0);
     const { rows } = await db.query<{ n: string | number }>(
       `SELECT count(*) AS n FROM reports WHERE status NOT IN ('resolved', 'cancelled') AND assignee_kind = $1`,
       [holder],

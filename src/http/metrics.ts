@@ -7,6 +7,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { bearerMatches } from './backup.ts';
 import type { App, AppDeps } from './deps.ts';
+import { outboxBacklog, outboxChannels } from '../domain/outbox/index.ts';
 import { sendProblem } from './problem.ts';
 
 const INTAKE_ROUTE = '/api/v1/reports';
@@ -75,6 +76,29 @@ function createAppMetrics(deps: AppDeps) {
       this.reset();
       for (const kind of ['officer', 'team', 'partner', 'queue']) this.set({ holder_kind: kind }, 0);
       for (const row of rows) this.set({ holder_kind: row.kind }, Number(row.n));
+    },
+  });
+  new Gauge({
+    name: 'wijkpost_outbox_messages',
+    help: 'Outbox messages waiting (pending) or given up (failed), by channel; sent ones are not counted',
+    labelNames: ['channel', 'status'] as const,
+    registers: [registry],
+    async collect() {
+      const rows = await outboxBacklog(deps);
+      this.reset();
+      for (const channel of outboxChannels)
+        for (const status of ['pending', 'failed']) this.set({ channel, status }, 0);
+      for (const row of rows) this.set({ channel: row.channel, status: row.status }, row.n);
+    },
+  });
+  new Gauge({
+    name: 'wijkpost_outbox_oldest_pending_seconds',
+    help: 'Age of the oldest pending outbox message (0 when none): a stuck mail server shows here first',
+    registers: [registry],
+    async collect() {
+      const rows = await outboxBacklog(deps);
+      const oldest = rows.filter((r) => r.status === 'pending' && r.oldest).map((r) => r.oldest!.getTime());
+      this.set(oldest.length ? Math.max(0, (deps.clock.now().getTime() - Math.min(...oldest)) / 1000) : 0);
     },
   });
   return { registry, httpRequests, intakeDuration, reportsCreated, routingDecisions };

@@ -12,6 +12,9 @@ import { registerPrivacyRoutes } from '../domain/privacy/routes.ts';
 import { registerPublicReportRoutes } from '../domain/reports/routes-public.ts';
 import { registerReportRoutes } from '../domain/reports/routes.ts';
 import { registerPartnerReportRoutes } from '../domain/reports/routes-partner.ts';
+import { registerReportDeliveryRoutes } from '../domain/reports/routes-deliveries.ts';
+import { registerUnsubscribeRoutes } from '../domain/reports/routes-unsubscribe.ts';
+import { registerOutboxRoutes } from '../domain/outbox/routes.ts';
 import { registerRoutingRoutes } from '../domain/routing/routes.ts';
 import { registerSignalenRoutes } from '../domain/signalen/routes.ts';
 import { createPdokLocatieserver } from '../integrations/pdok-locatieserver.ts';
@@ -31,6 +34,9 @@ export async function registerRoutes(app: App, deps: AppDeps): Promise<void> {
   registerPublicReportRoutes(app, deps);
   registerFeedbackRoutes(app, deps);
   registerPartnerReportRoutes(app, deps);
+  registerReportDeliveryRoutes(app, deps);
+  await registerUnsubscribeRoutes(app, deps);
+  registerOutboxRoutes(app, deps);
   const addressSearch = createPdokLocatieserver({
     baseUrl: deps.config.PDOK_LOCATIESERVER_URL,
     timeoutMs: deps.config.PDOK_TIMEOUT_MS,

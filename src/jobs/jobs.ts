@@ -11,11 +11,14 @@ import {
   purgeUploadUsage,
   removeClosedReportPhotos,
 } from '../domain/retention/index.ts';
+import { deliverDueMessages, type DeliveryDeps } from '../domain/outbox/index.ts';
 
 export interface JobDeps {
   db: Db;
   clock: Clock;
   idempotencyRetentionHours: number;
+  /** The outbox's transports and settings (src/jobs/outbox-worker.ts); the `outbox` job needs them. */
+  outbox?: DeliveryDeps | undefined;
 }
 
 /** What a run changed, by kind; numbers only, never the data. */
@@ -25,6 +28,8 @@ export interface Job {
   name: string;
   description: string;
   intervalMinutes: number;
+  /** Run on demand only: `serve` delivers the outbox with its own faster loop (outbox-worker.ts). */
+  manualOnly?: boolean;
   run(deps: JobDeps): Promise<JobCounts>;
 }
 
@@ -59,6 +64,16 @@ export const jobs: readonly Job[] = [
     description: 'delete stored Idempotency-Key answers older than IDEMPOTENCY_RETENTION_HOURS (default 48)',
     intervalMinutes: 60,
     run: async (deps) => ({ ...(await purgeIdempotencyRecords(deps, deps.idempotencyRetentionHours)) }),
+  },
+  {
+    name: 'outbox',
+    description: 'deliver due e-mails and webhooks from the outbox (serve does this every OUTBOX_POLL_SECONDS)',
+    intervalMinutes: 60,
+    manualOnly: true,
+    run: async (deps) => {
+      if (!deps.outbox) throw new Error('the outbox job needs its transports');
+      return { ...(await deliverDueMessages(deps.outbox)) };
+    },
   },
 ];
 

@@ -39,7 +39,7 @@ export function startScheduler(
     inFlight.add(run);
     void run.finally(() => inFlight.delete(run));
   };
-  for (const job of options.jobs ?? allJobs) {
+  for (const job of (options.jobs ?? allJobs).filter((j) => !j.manualOnly)) {
     const everyMs = (options.intervalMinutes ?? job.intervalMinutes) * 60_000;
     const first = setTimeout(() => {
       fire(job);

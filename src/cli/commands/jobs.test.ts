@@ -3,12 +3,13 @@ import { after, before, describe, it } from 'node:test';
 import type { Db } from '../../db/db.ts';
 import { fixedClock } from '../../shared/clock.ts';
 import { openTestDb } from '../../../test/support/db.ts';
+import { testConfig } from '../../../test/support/app.ts';
 import { jobsList, jobsRetention, jobsRun } from './jobs.ts';
 
 describe('wijkpost jobs', () => {
   let db: Db;
   const clock = fixedClock('2026-11-24T09:00:00Z');
-  const config = { IDEMPOTENCY_RETENTION_HOURS: 48, JOBS_INTERVAL_MINUTES: undefined };
+  const config = testConfig();
   before(async () => {
     db = await openTestDb({ empty: true });
     await db.exec(`

@@ -5,6 +5,7 @@ import type { Clock } from '../../shared/clock.ts';
 import { latestJobRuns } from '../../jobs/job-runs.ts';
 import { findJob, jobs } from '../../jobs/jobs.ts';
 import { runJob, type JobLogger } from '../../jobs/run-job.ts';
+import { outboxDeliveryDeps, type OutboxConfig } from '../../jobs/outbox-worker.ts';
 import { listRetentionPeriods, setRetentionPeriods } from '../../domain/retention/index.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { withContext } from '../context.ts';
@@ -13,7 +14,7 @@ type Print = (line: string) => void;
 interface JobsContext {
   db: Db;
   clock: Clock;
-  config: Pick<Config, 'IDEMPOTENCY_RETENTION_HOURS' | 'JOBS_INTERVAL_MINUTES'>;
+  config: Pick<Config, 'IDEMPOTENCY_RETENTION_HOURS' | 'JOBS_INTERVAL_MINUTES'> & OutboxConfig;
 }
 
 const formatCounts = (counts: Record<string, number>) =>
@@ -46,10 +47,17 @@ export async function jobsRun(ctx: JobsContext, print: Print, options: { name: s
     return false;
   }
   const silent: JobLogger = { info: () => undefined, error: () => undefined };
+  const outbox = outboxDeliveryDeps({ db: ctx.db, clock: ctx.clock }, ctx.config);
   const outcome = await runJob(
-    { db: ctx.db, clock: ctx.clock, idempotencyRetentionHours: ctx.config.IDEMPOTENCY_RETENTION_HOURS, logger: silent },
+    {
+      db: ctx.db,
+      clock: ctx.clock,
+      idempotencyRetentionHours: ctx.config.IDEMPOTENCY_RETENTION_HOURS,
+      logger: silent,
+      outbox,
+    },
     job,
-  );
+  ).finally(() => outbox.close());
   if (outcome.status === 'skipped') {
     print(`${job.name}: skipped, another process is running it now.`);
     return true;

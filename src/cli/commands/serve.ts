@@ -10,6 +10,7 @@ import { registerWebUi } from '../../http/web.ts';
 import { ensureWebBuild } from '../../http/web-build.ts';
 import { recordJobRun } from '../../http/metrics.ts';
 import { startScheduler } from '../../jobs/scheduler.ts';
+import { outboxDeliveryDeps, startOutboxWorker } from '../../jobs/outbox-worker.ts';
 import { systemClock } from '../../shared/clock.ts';
 import { describeDatabase } from '../context.ts';
 import { ensureDemoData } from './seed.ts';
@@ -41,10 +42,18 @@ async function serve(options: { prepare: boolean }) {
         { intervalMinutes: config.JOBS_INTERVAL_MINUTES },
       )
     : undefined;
+  // The outbox runs beside them, every few seconds; other processes may run it at once (SKIP LOCKED).
+  const delivery = outboxDeliveryDeps({ db, clock: systemClock }, config);
+  const outbox = config.JOBS_ENABLED
+    ? startOutboxWorker(delivery, { everyMs: config.OUTBOX_POLL_SECONDS * 1000, logger: app.log })
+    : undefined;
+  if (!config.SMTP_URL) app.log.warn('SMTP_URL is not set: e-mails wait in the outbox until it is');
   let withdraw = () => {};
   const shutdown = async () => {
     withdraw();
     await scheduler?.stop();
+    await outbox?.stop();
+    delivery.close();
     await app.close();
     await db.close();
     process.exit(0);

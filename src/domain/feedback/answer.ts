@@ -1,7 +1,7 @@
 import { DomainError } from '../../shared/errors.ts';
 import { findReportForReporter, recordReporterResponse, statusAfterReporterAnswer } from '../reports/index.ts';
 import type { LinkDeps } from './feedback.ts';
-import { verifyReporterLinkToken } from './link-token.ts';
+import { verifyReporterLinkToken } from '../../shared/reporter-links.ts';
 import type { AnswerBody, AnswerForm, AnswerReceipt } from './schemas.ts';
 
 const invalidLink = () => new DomainError('not_found', 'This link is not valid. Use the link from the latest e-mail.');

@@ -2,7 +2,7 @@ import type { Db, Queryable } from '../../db/db.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { findReportForReporter, recordReporterResponse, type ReportForReporter } from '../reports/index.ts';
-import { reporterLinkTokenHash, verifyReporterLinkToken } from './link-token.ts';
+import { reporterLinkTokenHash, verifyReporterLinkToken } from '../../shared/reporter-links.ts';
 import { findFeedbackReopenDays, hasFeedbackForLink, insertFeedback } from './repository.ts';
 import type { FeedbackBody, FeedbackForm, FeedbackReceipt } from './schemas.ts';
 

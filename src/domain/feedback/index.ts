@@ -8,7 +8,7 @@ export {
   reporterLinkTokenPattern,
   type ReporterLink,
   type ReporterLinkPurpose,
-} from './link-token.ts';
+} from '../../shared/reporter-links.ts';
 export { getFeedbackForm, submitFeedback, reopenDeadline, type LinkDeps } from './feedback.ts';
 export { getAnswerForm, submitAnswer } from './answer.ts';
 export { listFeedbackPeriods, setFeedbackReopenDays } from './set-feedback-reopen-days.ts';

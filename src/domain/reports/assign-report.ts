@@ -2,6 +2,7 @@ import type { Db } from '../../db/db.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { DomainError } from '../../shared/errors.ts';
 import type { StaffUser } from '../../shared/staff.ts';
+import { enqueueReportChange } from '../outbox/index.ts';
 import { actorOf, lockReportForChange } from './report-access.ts';
 import { appendHistory, findAssigneeTarget, updateReportAssignee, updateReportStatus } from './repository.ts';
 import type { AssigneeKind } from './schemas.ts';
@@ -82,6 +83,17 @@ export async function assignReport(
         to: { kind: command.kind, id: target.id, name: target.name },
       },
     });
-    return { version: report.version + (status !== report.status ? 2 : 1) };
+    const version = report.version + (status !== report.status ? 2 : 1);
+    // A forward tells the reporter and followers (the partner by name) and the partner on its delivery channel.
+    if (command.kind === 'partner')
+      await enqueueReportChange(tx, {
+        reportId: report.id,
+        version,
+        status: 'forwarded',
+        text: command.text?.trim() || null,
+        at: now,
+        partnerId: target.id,
+      });
+    return { version };
   });
 }

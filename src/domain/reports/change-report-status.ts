@@ -1,6 +1,7 @@
 import type { Db } from '../../db/db.ts';
 import type { Clock } from '../../shared/clock.ts';
 import type { StaffUser } from '../../shared/staff.ts';
+import { enqueueReportChange, reporterStatusEvents, type ReporterStatusEvent } from '../outbox/index.ts';
 import { actorOf, lockReportForChange } from './report-access.ts';
 import { appendHistory, updateReportStatus } from './repository.ts';
 import { assertStatusChange, closedAtAfter, type ReportStatus } from './workflow.ts';
@@ -13,7 +14,7 @@ export interface ChangeReportStatusCommand {
   expectedVersion?: number | undefined;
 }
 
-/** Moves a report along the workflow (workflow.ts) and records who, when, what and why. */
+/** Moves a report along the workflow (workflow.ts), records who, when, what and why, and enqueues the messages. */
 export async function changeReportStatus(
   deps: { db: Db; clock: Clock },
   command: ChangeReportStatusCommand,
@@ -36,6 +37,17 @@ export async function changeReportStatus(
       toStatus: command.status,
       text: command.text ?? null,
     });
-    return { status: command.status, version: report.version + 1 };
+    const version = report.version + 1;
+    // The reporter, followers: told in this transaction's outbox, so the message lands exactly when the change does.
+    if ((reporterStatusEvents as readonly string[]).includes(command.status)) {
+      await enqueueReportChange(tx, {
+        reportId: report.id,
+        version,
+        status: command.status as ReporterStatusEvent,
+        text: command.text?.trim() || null,
+        at: now,
+      });
+    }
+    return { status: command.status, version };
   });
 }

@@ -241,6 +241,7 @@ async function storeReport(
         phone: body.reporter?.phone ?? null,
         name: body.reporter?.name ?? null,
         consentToShare: body.reporter?.consentToShareWithPartners ?? false,
+        language: body.reporter?.language ?? 'nl',
       },
       mediaUrl: channel?.mediaUrl ?? null,
       answers: channel?.answers ?? null,

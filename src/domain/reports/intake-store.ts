@@ -2,9 +2,11 @@ import type { Queryable } from '../../db/db.ts';
 import type { IdempotencyClaim, NewReportRow } from './repository.ts';
 
 /**
- * One intake's writes: the report, its first history entry and, with an Idempotency-Key, the key's
- * claim. The history entry repeats the routing decision; it is built in SQL from the report's own
- * columns, so the reasons travel once.
+ * One intake's writes: the report, its first history entry, the confirmation e-mail in the outbox when the
+ * reporter left an address (src/domain/outbox), and, with an Idempotency-Key, the key's claim. The history entry
+ * repeats the routing decision; it is built in SQL from the report's own columns, so the reasons travel once. The
+ * confirmation is written by this statement, not through the outbox's enqueueMessages, to keep intake one statement
+ * (one transaction, one plan); its payload is the outbox's `confirmation` template's (TemplatePayloads).
  */
 export interface IntakeWrite {
   row: NewReportRow;
@@ -64,6 +66,7 @@ export async function storeIntakes(db: Queryable, writes: readonly IntakeWrite[]
       reporter_phone: wellFormed(row.reporter.phone),
       reporter_consent_share: row.reporter.consentToShare,
       reporter_name: wellFormed(row.reporter.name),
+      reporter_language: row.reporter.language,
       media_url: wellFormed(row.mediaUrl),
       answers: row.answers,
       created_by: row.createdBy,
@@ -84,7 +87,7 @@ export async function storeIntakes(db: Queryable, writes: readonly IntakeWrite[]
          ord int, id uuid, municipality_code text, tracking_code text, category_id uuid, description text, occurred_at timestamptz,
          source text, x float8, y float8, address_text text, district_code text, neighbourhood_code text, urgent boolean,
          deadline text, assignee_kind text, assignee_id uuid, assignee_name text, routing_rule text, routing_reason_nl text, routing_reason_en text,
-         reporter_email text, reporter_phone text, reporter_consent_share boolean, reporter_name text, media_url text, answers jsonb,
+         reporter_email text, reporter_phone text, reporter_consent_share boolean, reporter_name text, reporter_language text, media_url text, answers jsonb,
          created_by uuid, created_at timestamptz,
          actor_id uuid, actor_label text, routing_data_version bigint,
          claim_scope text, claim_key text, claim_hash text, claim_status int, claim_response jsonb)
@@ -100,12 +103,12 @@ export async function storeIntakes(db: Queryable, writes: readonly IntakeWrite[]
      ), report AS (
        INSERT INTO reports (id, municipality_code, tracking_code, category_id, description, occurred_at, source, location,
          address_text, district_code, neighbourhood_code, status, urgent, deadline, assignee_kind, assignee_id, routing_rule,
-         routing_reason_nl, routing_reason_en, reporter_email, reporter_phone, reporter_consent_share, reporter_name, media_url, answers,
-         created_by, created_at, updated_at)
+         routing_reason_nl, routing_reason_en, reporter_email, reporter_phone, reporter_consent_share, reporter_name, reporter_language,
+         media_url, answers, created_by, created_at, updated_at)
        SELECT id, municipality_code, tracking_code, category_id, description, occurred_at, source, ST_SetSRID(ST_MakePoint(x, y), 28992),
               address_text, district_code, neighbourhood_code, 'new', urgent, deadline::timestamptz, assignee_kind, assignee_id, routing_rule,
-              routing_reason_nl, routing_reason_en, reporter_email, reporter_phone, reporter_consent_share, reporter_name, media_url, answers,
-              created_by, created_at, created_at
+              routing_reason_nl, routing_reason_en, reporter_email, reporter_phone, reporter_consent_share, reporter_name, reporter_language,
+              media_url, answers, created_by, created_at, created_at
          FROM admitted a
         WHERE claim_key IS NULL OR EXISTS (SELECT 1 FROM claim c WHERE c.scope = a.claim_scope AND c.key = a.claim_key)
        RETURNING id
@@ -117,6 +120,17 @@ export async function storeIntakes(db: Queryable, writes: readonly IntakeWrite[]
                 'routing', jsonb_build_object('rule', a.routing_rule, 'reason', jsonb_build_object('nl', a.routing_reason_nl, 'en', a.routing_reason_en)))
          FROM admitted a JOIN report r ON r.id = a.id
        RETURNING report_id
+     ), confirmation AS (
+       INSERT INTO outbox_messages (municipality_code, report_id, event_key, channel, recipient, template, payload,
+                                    next_attempt_at, created_at)
+       SELECT a.municipality_code, a.id, 'report:' || a.id || ':created', 'email', a.reporter_email, 'confirmation',
+              jsonb_build_object('language', a.reporter_language, 'trackingCode', a.tracking_code,
+                'category', jsonb_build_object('nl', c.name_nl, 'en', c.name_en),
+                'assigneeName', a.assignee_name, 'deadline', a.deadline),
+              a.created_at, a.created_at
+         FROM admitted a JOIN report r ON r.id = a.id JOIN categories c ON c.id = a.category_id
+        WHERE a.reporter_email IS NOT NULL
+       ON CONFLICT (event_key, channel, recipient) DO NOTHING
      )
      SELECT i.ord, EXISTS (SELECT 1 FROM admitted a WHERE a.ord = i.ord) AS current,
             EXISTS (SELECT 1 FROM history h WHERE h.report_id = i.id) AS stored

@@ -72,7 +72,7 @@ describe('intake group commit', () => {
         deadline: new Date('2026-12-15T22:59:59.999Z'),
         assignee: { kind: 'officer', id: world.userId(emails.centrumOfficer) },
         routing: { rule: 'district-owner', reasonNl: 'wijkhandhaver', reasonEn: 'district officer' },
-        reporter: { email: null, phone: null, name: null, consentToShare: false },
+        reporter: { email: null, phone: null, name: null, consentToShare: false, language: 'nl' },
         mediaUrl: null,
         answers: null,
         createdBy: null,

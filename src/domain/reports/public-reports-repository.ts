@@ -110,3 +110,7 @@ export async function insertFollower(
     [follower.reportId, follower.email, follower.language, follower.at],
   );
 }
+
+export async function deleteFollower(db: Queryable, followerId: string): Promise<void> {
+  await db.query('DELETE FROM report_followers WHERE id = $1', [followerId]);
+}

@@ -20,7 +20,14 @@ export interface NewReportRow {
   deadline: Date;
   assignee: { kind: AssigneeKind; id: string };
   routing: { rule: string; reasonNl: string; reasonEn: string };
-  reporter: { email: string | null; phone: string | null; name: string | null; consentToShare: boolean };
+  reporter: {
+    email: string | null;
+    phone: string | null;
+    name: string | null;
+    consentToShare: boolean;
+    /** The language of the messages to the reporter. */
+    language: 'nl' | 'en';
+  };
   /** What an intake channel (Open311) adds: a link to a photo it hosts, and answers to the category's questions. */
   mediaUrl: string | null;
   answers: Record<string, string[]> | null;

@@ -42,6 +42,10 @@ export const reporterSchema = z.object({
     .optional()
     .describe("The reporter's name; reporter contact like e-mail and phone"),
   consentToShareWithPartners: z.boolean(),
+  language: z
+    .enum(['nl', 'en'])
+    .optional()
+    .describe('The language of the e-mails to the reporter (the confirmation, updates); nl when absent'),
 });
 
 export const createReportBodySchema = z.object({

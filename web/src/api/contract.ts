@@ -12,6 +12,7 @@ import type * as feedback from '../../../src/domain/feedback/schemas.ts';
 import type * as fieldwork from '../../../src/domain/fieldwork/schemas.ts';
 import type * as geography from '../../../src/domain/geography/schemas.ts';
 import type * as meetings from '../../../src/domain/meetings/schemas.ts';
+import type * as outbox from '../../../src/domain/outbox/schemas.ts';
 import type * as people from '../../../src/domain/people/schemas.ts';
 import type * as photos from '../../../src/domain/photos/schemas.ts';
 import type * as publicReports from '../../../src/domain/reports/public-reports-schemas.ts';
@@ -68,6 +69,10 @@ export type FeedbackReceipt = Out<typeof feedback.feedbackReceiptSchema>;
 export type AnswerForm = Out<typeof feedback.answerFormSchema>;
 export type AnswerBody = In<typeof feedback.answerBodySchema>;
 export type AnswerReceipt = Out<typeof feedback.answerReceiptSchema>;
+
+// ── Outbox ─────────────────────────────────────────────────────────────────────
+export type DeliveryList = Out<typeof outbox.deliveryListSchema>;
+export type Delivery = DeliveryList['items'][number];
 
 // ── Photos ─────────────────────────────────────────────────────────────────────
 export type Photo = Out<typeof photos.photoSchema>;

@@ -3,6 +3,7 @@ import { apiGet, apiPostJson } from './client.ts';
 import type {
   AssignBody,
   ChangeStatusBody,
+  DeliveryList,
   NoteBody,
   PhotoList,
   ReportDetail,
@@ -35,6 +36,8 @@ export async function allReports(query: URLSearchParams, signal?: AbortSignal): 
 
 export const getReport = (reportId: string) => apiGet<ReportDetail>(reportPath(reportId));
 
+/** The e-mails and webhooks about a report and how their delivery went. */
+export const reportDeliveries = (reportId: string) => apiGet<DeliveryList>(`${reportPath(reportId)}/deliveries`);
 export const reportPhotos = (reportId: string) => apiGet<PhotoList>(`${reportPath(reportId)}/photos`);
 
 type Versioned = { id: string; version: number };

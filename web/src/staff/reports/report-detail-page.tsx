@@ -14,6 +14,7 @@ import { contactLine } from '../partner/contact-line.ts';
 import { PartnerReportPage } from '../partner/partner-report-page.tsx';
 import { AssignForm, NoteForm, StatusForm } from './report-forms.tsx';
 import { ReportHistory } from './report-history.tsx';
+import { ReportDeliveries } from './report-deliveries.tsx';
 import { nextStatuses } from './workflow.ts';
 
 /** Back to where this role works on reports: Mijn wijk, the Werkvoorraad, or the role's first screen. */
@@ -189,6 +190,7 @@ function StaffReportDetail({ reportId }: { reportId: string }) {
           <DuplicateForm report={report} onDone={after(t('detail.duplicateDone'))} onError={failed} />
         </>
       ) : null}
+      <ReportDeliveries reportId={report.id} version={report.version} />
       <ReportHistory history={report.history} />
     </>
   );

@@ -1,5 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { DomainError } from '../../shared/errors.ts';
+import { DomainError } from './errors.ts';
 
 /** What a reporter link lets its holder do, without a login: give feedback on a resolution, or answer a question. */
 export const reporterLinkPurposes = ['feedback', 'answer'] as const;
