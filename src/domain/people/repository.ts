@@ -56,12 +56,22 @@ export async function insertUser(
     teamId: string | null;
     passwordHash: string;
     createdAt: Date;
+    mustChangePassword?: boolean;
   },
 ): Promise<UserRecord> {
   const { rows } = await db.query<UserRow>(
-    `INSERT INTO users AS u (municipality_code, email, name, roles, team_id, password_hash, created_at)
-     VALUES ($1, $2, $3, $4::text[], $5, $6, $7) RETURNING ${userColumns}`,
-    [user.municipalityCode, user.email, user.name, user.roles, user.teamId, user.passwordHash, user.createdAt],
+    `INSERT INTO users AS u (municipality_code, email, name, roles, team_id, password_hash, created_at, must_change_password)
+     VALUES ($1, $2, $3, $4::text[], $5, $6, $7, $8) RETURNING ${userColumns}`,
+    [
+      user.municipalityCode,
+      user.email,
+      user.name,
+      user.roles,
+      user.teamId,
+      user.passwordHash,
+      user.createdAt,
+      user.mustChangePassword ?? false,
+    ],
   );
   return toUser(rows[0]!);
 }

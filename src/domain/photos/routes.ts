@@ -9,12 +9,13 @@ import {
   requireRoles,
   problemSchema,
 } from '../../http/route-kit.ts';
-import { DomainError } from '../../shared/errors.ts';
 import { fieldworkReaders } from '../fieldwork/index.ts';
 import { roles } from '../people/index.ts';
 import { addObservationPhoto, MAX_PHOTOS_PER_OBSERVATION } from './add-observation-photo.ts';
 import { addReportPhotos, assertReportAcceptsPhotos, MAX_PHOTOS_PER_REPORT } from './add-report-photos.ts';
 import { getPhoto } from './get-photo.ts';
+import { registerOfficerPhotoRoutes } from './routes-officer-photos.ts';
+import { PHOTO_CSP, readFiles } from './routes-upload.ts';
 import { listObservationPhotos, listReportPhotos } from './list-photos.ts';
 import {
   observationIdParamsSchema,
@@ -23,7 +24,6 @@ import {
   reportIdParamsSchema,
   trackingCodeParamsSchema,
   uploadReceiptSchema,
-  type UploadedFile,
 } from './schemas.ts';
 
 const tags = ['photos'];
@@ -34,34 +34,7 @@ const uploadProblems = {
   413: problemSchema,
   415: problemSchema,
 };
-/** Shown inline, never interpreted: no scripts, no plugins, no framing, no sniffing. */
-export const PHOTO_CSP =
-  "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'none'";
-
-/** Reads every file part into memory; the size limit cuts a file off and marks it truncated. */
-async function readFiles(request: FastifyRequest): Promise<UploadedFile[]> {
-  if (!request.isMultipart()) {
-    // Answered like any other unsupported body type (415), not with the plugin's 406.
-    throw Object.assign(new Error('Send the photos as multipart/form-data.'), {
-      statusCode: 415,
-      code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE',
-    });
-  }
-  const files: UploadedFile[] = [];
-  try {
-    for await (const part of request.files()) {
-      const data = await part.toBuffer();
-      files.push({ fieldName: part.fieldname, data, truncated: part.file.truncated });
-    }
-  } catch (error) {
-    // The plugin's own refusals (too many files, …) carry their status; the parser's do not: the body is broken.
-    if ((error as { statusCode?: number }).statusCode) throw error;
-    throw new DomainError('validation', 'The multipart body is broken or cut off; send the photos again.', [
-      { name: 'body', reason: 'not a complete multipart/form-data body', code: 'malformed_multipart' },
-    ]);
-  }
-  return files;
-}
+export { PHOTO_CSP } from './routes-upload.ts';
 
 export function registerPhotoRoutes(app: App, deps: AppDeps) {
   const maxBytes = deps.config.PHOTO_MAX_BYTES;
@@ -213,4 +186,6 @@ export function registerPhotoRoutes(app: App, deps: AppDeps) {
         .send(photo.data);
     },
   );
+
+  registerOfficerPhotoRoutes(app, photoDeps);
 }
