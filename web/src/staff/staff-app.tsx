@@ -3,10 +3,16 @@ import { useEffect, type ComponentType } from 'react';
 import { PageHeading } from '../components/page-title.tsx';
 import { Link, useRouter } from '../router.tsx';
 import { canOpen, homeFor, staffMenu, type StaffRoute } from '../routes.ts';
+import { AdminHomePage } from './admin/admin-home-page.tsx';
+import { DistrictsPage } from './admin/people/districts-page.tsx';
+import { OfficersPage } from './admin/people/officers-page.tsx';
+import { OrganisationPage } from './admin/people/organisation-page.tsx';
+import { UsersPage } from './admin/people/users-page.tsx';
 import { AnalysisPage } from './analysis/analysis-page.tsx';
 import { FieldLogPage } from './field-log/field-log-page.tsx';
 import { IntakePage } from './intake/intake-page.tsx';
 import { OverviewPage } from './overview/overview-page.tsx';
+import { MyPlanningPage } from './planning/my-planning-page.tsx';
 import { ReportDetailPage } from './reports/report-detail-page.tsx';
 import { WorklistPage } from './reports/worklist-page.tsx';
 import { StaffSessionProvider, useSession } from './session.tsx';
@@ -25,6 +31,13 @@ export const staffPages = {
   teamBoard: TeamBoardPage,
   overview: OverviewPage,
   analysis: AnalysisPage,
+  myPlanning: MyPlanningPage,
+  // The administration: its home and one page per section of admin/admin-sections.ts.
+  adminHome: AdminHomePage,
+  adminUsers: UsersPage,
+  adminOfficers: OfficersPage,
+  adminDistricts: DistrictsPage,
+  adminOrganisation: OrganisationPage,
 };
 
 function NotForYou() {
