@@ -188,8 +188,20 @@ describe('the administrator sets up people and districts', () => {
     assert.ok(oneTimePassword, 'the first story created the officer');
     const { page, context, errors } = await openPage(browser, running.baseUrl);
     await loginAs(page, running.baseUrl, 'noor.nieuw@haarlem.example', oneTimePassword);
+    // A one-time password: every screen first asks for his own.
+    await page.goto(`${running.baseUrl}/werk/planning`);
+    await page.waitForSelector('#password-reminder');
+    await page.click('#password-reminder a');
+    await page.waitForURL(/\/wachtwoord$/);
+    await page.fill('#password-current', oneTimePassword);
+    await page.fill('#password-new', 'noor-zijn-eigen-wachtwoord');
+    await page.fill('#password-repeat', 'noor-zijn-eigen-wachtwoord');
+    await page.click('#password-save');
+    await page.waitForFunction(() => /gewijzigd/.test(document.querySelector('#password-result')?.textContent ?? ''));
+    await expectNoAxeViolations(page, 'the password page (nl)');
     await page.goto(`${running.baseUrl}/werk/planning`);
     await page.waitForSelector('#my-district-days input');
+    assert.equal(await page.locator('#password-reminder').count(), 0, 'no reminder once the password is his own');
     await page.selectOption('#my-absence-kind', 'leave');
     await page.fill('#my-absence-start', '2026-12-21T08:00');
     await page.fill('#my-absence-end', '2026-12-24T17:00');

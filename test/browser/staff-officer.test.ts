@@ -217,6 +217,7 @@ describe('district officer works her worklist', () => {
       '/werk',
       '/werk/vastleggen',
       '/werk/straatmelding',
+      '/werk/planning',
     ]);
     await page.goto(`${running.baseUrl}/team`);
     await page.waitForSelector('h1');

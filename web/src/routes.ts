@@ -87,6 +87,7 @@ export const routes: readonly AppRoute[] = [
   staff('/werk/vastleggen', 'fieldLog', { access: ['officer'], menu: 'nav.fieldLog' }),
   staff('/werk/straatmelding', 'streetIntake', { access: ['officer'], menu: 'nav.streetReport' }),
   staff('/werk/planning', 'myPlanning', { access: ['officer'], menu: 'nav.myPlanning' }),
+  staff('/wachtwoord', 'password', { access: 'any-staff' }),
   staff('/werk/melding/:reportId', 'reportDetail', { access: 'any-staff', constraints: { reportId: uuid } }),
   staff('/kcc', 'phoneIntake', { access: ['contact_centre', 'administrator'], menu: 'nav.phoneIntake' }),
   staff('/team', 'teamBoard', { access: officeRoles, menu: 'nav.teamBoard' }),

@@ -99,6 +99,8 @@ describe('administration of people, teams and coordinator groups', () => {
         .sort(),
       ['currentPassword', 'newPassword'],
     );
+    const status = () => app.inject({ url: '/api/v1/me/password-status', headers: own });
+    assert.deepEqual((await status()).json(), { mustChangePassword: true });
     const changed = await app.inject({
       method: 'PUT',
       url: '/api/v1/me/password',
@@ -106,6 +108,7 @@ describe('administration of people, teams and coordinator groups', () => {
       payload: { currentPassword: oneTimePassword, newPassword: 'een eigen lang wachtwoord' },
     });
     assert.equal(changed.statusCode, 204);
+    assert.deepEqual((await status()).json(), { mustChangePassword: false });
     const listed = await call('GET', '/api/v1/users?role=officer&search=nina', 'admin');
     assert.deepEqual(
       listed.json().map((u: { name: string; mustChangePassword: boolean }) => [u.name, u.mustChangePassword]),

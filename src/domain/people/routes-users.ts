@@ -12,7 +12,7 @@ import { changeOwnPassword } from './change-own-password.ts';
 import { changeUser } from './change-user.ts';
 import { createStaffUser } from './create-staff-user.ts';
 import { presentAdminUser } from './present.ts';
-import { listAdminUsers } from './repository-admin.ts';
+import { findAdminUser, listAdminUsers } from './repository-admin.ts';
 import { resetUserPassword } from './reset-password.ts';
 import {
   adminUserSchema,
@@ -21,6 +21,7 @@ import {
   deactivatedUserSchema,
   ownPasswordBodySchema,
   passwordResetSchema,
+  passwordStatusSchema,
   updateUserBodySchema,
   userIdParamsSchema,
   usersQuerySchema,
@@ -148,6 +149,23 @@ export function registerUserRoutes(app: App, deps: AppDeps) {
     async (request, reply) => {
       await changeOwnPassword(deps, currentStaff(request), request.body);
       return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/v1/me/password-status',
+    {
+      onRequest: requireStaff(),
+      schema: {
+        tags,
+        summary: 'Whether you must choose your own password (after an administrator set or reset it)',
+        response: { 200: passwordStatusSchema },
+      },
+    },
+    async (request) => {
+      const staff = currentStaff(request);
+      const user = await findAdminUser(deps.db, staff.municipalityCode, staff.id);
+      return { mustChangePassword: user?.mustChangePassword ?? false };
     },
   );
 }

@@ -102,3 +102,7 @@ export const districtDutySchema = z.object({
 });
 
 export const boroughSchema = z.object({ code: z.string(), name: z.string() });
+
+export const passwordStatusSchema = z.object({
+  mustChangePassword: z.boolean().describe('the password was set by an administrator: choose your own now'),
+});

@@ -96,6 +96,8 @@ export type CreateGroupBody = In<typeof peopleAdmin.createGroupBodySchema>;
 export type UpdateGroupBody = In<typeof peopleAdmin.updateGroupBodySchema>;
 export type DistrictDuty = Out<typeof peopleAdmin.districtDutySchema>;
 export type Borough = Out<typeof peopleAdmin.boroughSchema>;
+export type PasswordStatus = Out<typeof peopleAdmin.passwordStatusSchema>;
+export type OwnPasswordBody = In<typeof peopleAdmin.ownPasswordBodySchema>;
 
 // ── Field work, meetings, dashboards ───────────────────────────────────────────
 export type LogObservationBody = In<typeof fieldwork.logObservationBodySchema>;

@@ -14,6 +14,8 @@ import type {
   DistrictDuty,
   Officer,
   OfficerProfileBody,
+  OwnPasswordBody,
+  PasswordStatus,
   PasswordReset,
   ScheduleBody,
   Team,
@@ -55,3 +57,7 @@ export const renameTeam = (id: string, name: string) =>
 export const createGroup = (body: CreateGroupBody) => apiPostJson<CoordinatorGroup>('/api/v1/coordinator-groups', body);
 export const updateGroup = (id: string, body: UpdateGroupBody) =>
   apiPatchJson<CoordinatorGroup>(`/api/v1/coordinator-groups/${encodeURIComponent(id)}`, body);
+
+/** Self-service: whether the password was handed over by an administrator, and choosing one's own. */
+export const getPasswordStatus = () => apiGet<PasswordStatus>('/api/v1/me/password-status');
+export const changeOwnPassword = (body: OwnPasswordBody) => apiPutJson<void>('/api/v1/me/password', body);

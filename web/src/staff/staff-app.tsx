@@ -3,6 +3,8 @@ import { useEffect, type ComponentType } from 'react';
 import { PageHeading } from '../components/page-title.tsx';
 import { Link, useRouter } from '../router.tsx';
 import { canOpen, homeFor, staffMenu, type StaffRoute } from '../routes.ts';
+import { PasswordPage } from './account/password-page.tsx';
+import { PasswordReminder } from './account/password-reminder.tsx';
 import { AdminHomePage } from './admin/admin-home-page.tsx';
 import { DistrictsPage } from './admin/people/districts-page.tsx';
 import { OfficersPage } from './admin/people/officers-page.tsx';
@@ -32,6 +34,7 @@ export const staffPages = {
   overview: OverviewPage,
   analysis: AnalysisPage,
   myPlanning: MyPlanningPage,
+  password: PasswordPage,
   // The administration: its home and one page per section of admin/admin-sections.ts.
   adminHome: AdminHomePage,
   adminUsers: UsersPage,
@@ -107,6 +110,7 @@ function StaffShell({ path, route, params }: ShellProps) {
           </button>
         </p>
       </nav>
+      <PasswordReminder path={path} />
       {canOpen(route, user) ? <Page {...params} /> : <NotForYou />}
     </div>
   );

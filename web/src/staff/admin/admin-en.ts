@@ -129,4 +129,16 @@ export const adminEn: Record<keyof typeof adminNl, string> = {
   'planning.startRequired': 'Enter date and time.',
   'planning.titleRequired': 'Enter a description.',
   'planning.upcoming': 'Upcoming meetings in my districts',
+
+  'password.title': 'Change password',
+  'password.intro': 'Choose your own password of at least {min} characters.',
+  'password.reminder': 'You are using a one-time password from the administrator. Choose your own password now:',
+  'password.current': 'Current password',
+  'password.new': 'New password',
+  'password.repeat': 'Repeat the new password',
+  'password.save': 'Save password',
+  'password.changed': 'Your password has been changed.',
+  'password.currentRequired': 'Enter your current password.',
+  'password.tooShort': 'The new password must have at least {min} characters.',
+  'password.mismatch': 'The two new passwords differ.',
 };

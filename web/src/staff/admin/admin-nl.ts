@@ -126,4 +126,16 @@ export const adminNl = {
   'planning.startRequired': 'Vul datum en tijd in.',
   'planning.titleRequired': 'Vul een omschrijving in.',
   'planning.upcoming': 'Komende vergaderingen in mijn wijken',
+
+  'password.title': 'Wachtwoord wijzigen',
+  'password.intro': 'Kies een eigen wachtwoord van ten minste {min} tekens.',
+  'password.reminder': 'U gebruikt een eenmalig wachtwoord van de beheerder. Kies nu een eigen wachtwoord:',
+  'password.current': 'Huidig wachtwoord',
+  'password.new': 'Nieuw wachtwoord',
+  'password.repeat': 'Herhaal het nieuwe wachtwoord',
+  'password.save': 'Wachtwoord opslaan',
+  'password.changed': 'Uw wachtwoord is gewijzigd.',
+  'password.currentRequired': 'Vul uw huidige wachtwoord in.',
+  'password.tooShort': 'Het nieuwe wachtwoord moet ten minste {min} tekens hebben.',
+  'password.mismatch': 'De twee nieuwe wachtwoorden zijn niet gelijk.',
 };
