@@ -87,7 +87,7 @@ export function UsersPage() {
       <LoadState state={users} />
       {users.status === 'loaded' ? <UserTable users={users.data} onSelect={setSelected} /> : null}
       {chosen ? (
-        <UserEditor key={`${chosen.id}-${chosen.active}`} user={chosen} teams={teamList} onChanged={reload} />
+        <UserEditor key={chosen.id} user={chosen} teams={teamList} onChanged={reload} />
       ) : null}
       <CreateUserForm teams={teamList} onCreated={reload} />
     </>
