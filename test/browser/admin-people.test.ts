@@ -252,5 +252,25 @@ describe('the administrator sets up people and districts', () => {
     await officer.page.waitForSelector('#meeting-save');
     await expectNoAxeViolations(officer.page, 'my planning (en)');
     await officer.context.close();
+
+    // A coordinator plans for his team on the same page: he picks the officer first.
+    const coordinator = await openPage(browser, running.baseUrl, { viewport: { width: 1280, height: 900 } });
+    await loginAs(coordinator.page, running.baseUrl, 'coordinator.oost@haarlem.example');
+    await coordinator.page.goto(`${running.baseUrl}/werk/planning`);
+    await coordinator.page.waitForSelector('#planning-officer');
+    await coordinator.page.selectOption('#planning-officer', { label: 'Fatima de Vries' });
+    await coordinator.page.waitForSelector('#my-district-days input');
+    await coordinator.page.check('#my-district-days input[value="5"]');
+    await coordinator.page.click('#my-days-save');
+    await coordinator.page.waitForFunction(() =>
+      /Opgeslagen/.test(document.querySelector('#my-days-result')?.textContent ?? ''),
+    );
+    await expectNoAxeViolations(coordinator.page, "a coordinator planning an officer's days (nl)");
+    const { rows } = await db.query<{ days: number[] }>(
+      "SELECT o.district_weekdays AS days FROM officers o JOIN users u ON u.id = o.user_id WHERE u.email = 'fatima.devries@haarlem.example'",
+    );
+    assert.ok(rows[0]!.days.map(Number).includes(5));
+    assert.deepEqual(coordinator.errors, []);
+    await coordinator.context.close();
   });
 });

@@ -52,8 +52,8 @@ describe('route table', () => {
     assert.deepEqual(menu('officer'), ['/werk', '/werk/vastleggen', '/werk/straatmelding', '/werk/planning']);
     assert.deepEqual(menu('contact_centre'), ['/kcc']);
     assert.deepEqual(menu('analyst'), ['/analyse', '/overzicht']);
-    assert.deepEqual(menu('coordinator'), ['/team', '/analyse', '/overzicht']);
-    assert.deepEqual(menu('team_manager'), ['/team', '/analyse', '/overzicht']);
+    assert.deepEqual(menu('coordinator'), ['/team', '/werk/planning', '/analyse', '/overzicht']);
+    assert.deepEqual(menu('team_manager'), ['/team', '/werk/planning', '/analyse', '/overzicht']);
     assert.deepEqual(menu('administrator'), ['/beheer', '/kcc', '/team', '/analyse', '/overzicht']);
     assert.equal(homeFor(userWith('administrator')), '/beheer', 'the administrator lands on the administration home');
     assert.equal(homeFor(userWith('analyst')), '/analyse');

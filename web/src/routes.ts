@@ -86,11 +86,12 @@ export const routes: readonly AppRoute[] = [
   staff('/werk', 'worklist', { access: ['officer'], menu: 'nav.worklist' }),
   staff('/werk/vastleggen', 'fieldLog', { access: ['officer'], menu: 'nav.fieldLog' }),
   staff('/werk/straatmelding', 'streetIntake', { access: ['officer'], menu: 'nav.streetReport' }),
-  staff('/werk/planning', 'myPlanning', { access: ['officer'], menu: 'nav.myPlanning' }),
   staff('/wachtwoord', 'password', { access: 'any-staff' }),
   staff('/werk/melding/:reportId', 'reportDetail', { access: 'any-staff', constraints: { reportId: uuid } }),
   staff('/kcc', 'phoneIntake', { access: ['contact_centre', 'administrator'], menu: 'nav.phoneIntake' }),
   staff('/team', 'teamBoard', { access: officeRoles, menu: 'nav.teamBoard' }),
+  // After the team board, so coordinators and team managers still land there; officers after their field screens.
+  staff('/werk/planning', 'myPlanning', { access: ['officer', 'coordinator', 'team_manager'], menu: 'nav.myPlanning' }),
   staff('/analyse', 'analysis', { access: ['analyst', ...officeRoles], menu: 'nav.analysis' }),
   staff('/overzicht', 'overview', { access: [...officeRoles, 'analyst'], menu: 'nav.overview' }),
 ];

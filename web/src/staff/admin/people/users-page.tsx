@@ -86,9 +86,7 @@ export function UsersPage() {
       </form>
       <LoadState state={users} />
       {users.status === 'loaded' ? <UserTable users={users.data} onSelect={setSelected} /> : null}
-      {chosen ? (
-        <UserEditor key={chosen.id} user={chosen} teams={teamList} onChanged={reload} />
-      ) : null}
+      {chosen ? <UserEditor key={chosen.id} user={chosen} teams={teamList} onChanged={reload} /> : null}
       <CreateUserForm teams={teamList} onCreated={reload} />
     </>
   );
