@@ -225,6 +225,7 @@ describe('district officer works her worklist', () => {
       '/werk/vastleggen',
       '/werk/straatmelding',
       '/werkvoorraad',
+      '/werk/planning',
     ]);
     await page.goto(`${running.baseUrl}/team`);
     await page.waitForSelector('h1');

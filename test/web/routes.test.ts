@@ -37,6 +37,9 @@ describe('route table', () => {
     assert.equal(pageAt('/melden/bedankt/WP-1'), 'confirmation');
     assert.equal(pageAt(`/werk/melding/${reportId}`), 'reportDetail');
     assert.equal(pageAt('/kcc'), 'phoneIntake');
+    assert.equal(pageAt('/beheer'), 'adminHome');
+    assert.equal(pageAt('/beheer/mensen'), 'adminUsers');
+    assert.equal(pageAt('/werk/planning'), 'myPlanning');
   });
 
   it('knows no page at an unknown path, also under the staff paths (the not-found page, never the overview)', () => {
@@ -46,12 +49,19 @@ describe('route table', () => {
 
   it('builds the staff menu per role, and lands each role on its first screen', () => {
     const menu = (...roles: Role[]) => staffMenu(userWith(...roles)).map((route) => route.path);
-    assert.deepEqual(menu('officer'), ['/werk', '/werk/vastleggen', '/werk/straatmelding', '/werkvoorraad']);
+    assert.deepEqual(menu('officer'), [
+      '/werk',
+      '/werk/vastleggen',
+      '/werk/straatmelding',
+      '/werkvoorraad',
+      '/werk/planning',
+    ]);
     assert.deepEqual(menu('contact_centre'), ['/kcc', '/werkvoorraad']);
     assert.deepEqual(menu('analyst'), ['/analyse', '/overzicht']);
-    assert.deepEqual(menu('coordinator'), ['/team', '/werkvoorraad', '/analyse', '/overzicht']);
-    assert.deepEqual(menu('team_manager'), ['/team', '/werkvoorraad', '/analyse', '/overzicht']);
-    assert.deepEqual(menu('administrator'), ['/kcc', '/team', '/werkvoorraad', '/analyse', '/overzicht']);
+    assert.deepEqual(menu('coordinator'), ['/team', '/werkvoorraad', '/werk/planning', '/analyse', '/overzicht']);
+    assert.deepEqual(menu('team_manager'), ['/team', '/werkvoorraad', '/werk/planning', '/analyse', '/overzicht']);
+    assert.deepEqual(menu('administrator'), ['/beheer', '/kcc', '/team', '/werkvoorraad', '/analyse', '/overzicht']);
+    assert.equal(homeFor(userWith('administrator')), '/beheer', 'the administrator lands on the administration home');
     assert.equal(homeFor(userWith('analyst')), '/analyse');
     // A partner's menu is its workspace alone: the reports forwarded to its organisation.
     assert.deepEqual(menu('partner'), ['/partner']);

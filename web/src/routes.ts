@@ -10,6 +10,7 @@ import type { Role, StaffUser } from './api/contract.ts';
 import type { MessageKey } from './i18n/nl.ts';
 import type { residentPages } from './pages/resident-pages.tsx';
 import type { PathParams } from './route-match.ts';
+import { adminSections } from './staff/admin/admin-sections.ts';
 import type { staffPages } from './staff/staff-app.tsx';
 import type { StaffMessageKey } from './staff/staff-nl.ts';
 
@@ -78,9 +79,18 @@ export const routes: readonly AppRoute[] = [
   resident('/antwoord/:token', 'answer', { constraints: { token: reporterToken } }),
 
   staff('/inloggen', 'signIn', { access: 'sign-in' }),
+  // First, so the administrator lands on the administration home (homeFor takes the first menu entry).
+  staff('/beheer', 'adminHome', { access: ['administrator'], menu: 'nav.admin' }),
+  ...adminSections.map((section): StaffRoute => ({
+    path: section.path,
+    area: 'staff',
+    page: section.page,
+    access: ['administrator'],
+  })),
   staff('/werk', 'worklist', { access: ['officer'], menu: 'nav.worklist' }),
   staff('/werk/vastleggen', 'fieldLog', { access: ['officer'], menu: 'nav.fieldLog' }),
   staff('/werk/straatmelding', 'streetIntake', { access: ['officer'], menu: 'nav.streetReport' }),
+  staff('/wachtwoord', 'password', { access: 'any-staff' }),
   staff('/werk/melding/:reportId', 'reportDetail', { access: 'any-staff', constraints: { reportId: uuid } }),
   staff('/kcc', 'phoneIntake', { access: ['contact_centre', 'administrator'], menu: 'nav.phoneIntake' }),
   staff('/team', 'teamBoard', { access: officeRoles, menu: 'nav.teamBoard' }),
@@ -88,6 +98,8 @@ export const routes: readonly AppRoute[] = [
     access: ['officer', 'contact_centre', ...officeRoles],
     menu: 'nav.reportQueue',
   }),
+  // After the team board, so coordinators and team managers still land there; officers after their field screens.
+  staff('/werk/planning', 'myPlanning', { access: ['officer', 'coordinator', 'team_manager'], menu: 'nav.myPlanning' }),
   staff('/analyse', 'analysis', { access: ['analyst', ...officeRoles], menu: 'nav.analysis' }),
   staff('/overzicht', 'overview', { access: [...officeRoles, 'analyst'], menu: 'nav.overview' }),
   staff('/partner', 'partnerWorkspace', { access: ['partner'], menu: 'nav.partner' }),

@@ -14,6 +14,8 @@ export interface CreateUserInput {
   teamCode?: string | null;
   /** Omit to have a strong one generated; it is returned once and never stored in clear. */
   password?: string | null;
+  /** Set when an administrator hands the password over: the user must choose their own at the next sign-in. */
+  mustChangePassword?: boolean;
 }
 
 export interface CreateUserResult {
@@ -119,6 +121,7 @@ export async function createUser(deps: { db: Db; clock: Clock }, input: CreateUs
       teamId: team.teamId,
       passwordHash,
       createdAt: deps.clock.now(),
+      mustChangePassword: input.mustChangePassword ?? false,
     });
     if (created.roles.includes('officer')) await insertOfficerProfile(tx, created.id);
     return created;

@@ -1,3 +1,4 @@
+import type { AdminUserRecord } from './repository-admin.ts';
 import type { AbsenceRecord } from './repository-absences.ts';
 import type { AssignmentRecord } from './repository-assignments.ts';
 import type { OfficerRecord } from './repository-officers.ts';
@@ -47,4 +48,15 @@ export const presentAbsence = (absence: AbsenceRecord) => ({
   note: absence.note,
   createdAt: absence.createdAt.toISOString(),
   cancelledAt: absence.cancelledAt?.toISOString() ?? null,
+});
+
+export const presentAdminUser = (user: AdminUserRecord) => ({
+  id: user.id,
+  name: user.name,
+  email: user.email,
+  roles: user.roles,
+  team: user.team,
+  active: user.active,
+  mustChangePassword: user.mustChangePassword,
+  createdAt: user.createdAt.toISOString(),
 });

@@ -56,12 +56,22 @@ export async function insertUser(
     teamId: string | null;
     passwordHash: string;
     createdAt: Date;
+    mustChangePassword?: boolean;
   },
 ): Promise<UserRecord> {
   const { rows } = await db.query<UserRow>(
-    `INSERT INTO users AS u (municipality_code, email, name, roles, team_id, password_hash, created_at)
-     VALUES ($1, $2, $3, $4::text[], $5, $6, $7) RETURNING ${userColumns}`,
-    [user.municipalityCode, user.email, user.name, user.roles, user.teamId, user.passwordHash, user.createdAt],
+    `INSERT INTO users AS u (municipality_code, email, name, roles, team_id, password_hash, created_at, must_change_password)
+     VALUES ($1, $2, $3, $4::text[], $5, $6, $7, $8) RETURNING ${userColumns}`,
+    [
+      user.municipalityCode,
+      user.email,
+      user.name,
+      user.roles,
+      user.teamId,
+      user.passwordHash,
+      user.createdAt,
+      user.mustChangePassword ?? false,
+    ],
   );
   return toUser(rows[0]!);
 }
@@ -145,6 +155,18 @@ export async function findTeamByCode(
 export async function findTeamById(db: Queryable, municipalityCode: string, id: string): Promise<TeamRecord | null> {
   const { rows } = await db.query<TeamRecord>(
     'SELECT id, code, name, kind FROM teams WHERE municipality_code = $1 AND id = $2',
+    [municipalityCode, id],
+  );
+  return rows[0] ?? null;
+}
+
+export async function findTeamWithContact(
+  db: Queryable,
+  municipalityCode: string,
+  id: string,
+): Promise<TeamWithContact | null> {
+  const { rows } = await db.query<TeamWithContact>(
+    `SELECT ${teamWithContactColumns} FROM teams WHERE municipality_code = $1 AND id = $2`,
     [municipalityCode, id],
   );
   return rows[0] ?? null;

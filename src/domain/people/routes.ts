@@ -1,11 +1,15 @@
 import type { App, AppDeps } from '../../http/route-kit.ts';
 import { registerAbsenceRoutes } from './routes-absences.ts';
 import { registerOfficerRoutes } from './routes-officers.ts';
+import { registerOrganisationRoutes } from './routes-organisation.ts';
 import { registerSessionRoutes } from './routes-sessions.ts';
+import { registerUserRoutes } from './routes-users.ts';
 
-/** Sessions, officers, district ownership, absences, teams and coordinator groups. */
+/** Sessions, officers, district ownership, absences, teams and coordinator groups, users. */
 export async function registerPeopleRoutes(app: App, deps: AppDeps): Promise<void> {
   registerSessionRoutes(app, deps);
   registerOfficerRoutes(app, deps);
   registerAbsenceRoutes(app, deps);
+  registerUserRoutes(app, deps);
+  registerOrganisationRoutes(app, deps);
 }

@@ -6,3 +6,4 @@ export { getPhoto } from './get-photo.ts';
 export { cleanImage, detectImageType, InvalidImage, type CleanImage, type PhotoContentType } from './image-format.ts';
 export { reencodePhoto, MAX_PHOTO_EDGE, MAX_PHOTO_PIXELS } from './reencode-photo.ts';
 export type { Photo, PhotoList, UploadedFile } from './schemas.ts';
+export { setOfficerPhoto, officerPhotoUrl } from './set-officer-photo.ts';

@@ -47,6 +47,20 @@ export async function spoolFiles(request: FastifyRequest, spoolDir: string): Pro
   return { files, remove };
 }
 
+/** Spools the upload, runs `work` on its files, and always removes the spool files afterwards. */
+export async function withSpooledFiles<T>(
+  request: FastifyRequest,
+  spoolDir: string,
+  work: (files: UploadedFile[]) => Promise<T>,
+): Promise<T> {
+  const upload = await spoolFiles(request, spoolDir);
+  try {
+    return await work(upload.files);
+  } finally {
+    await upload.remove();
+  }
+}
+
 /**
  * At most `max` uploads at a time in this process: one more is refused with 503 and Retry-After before its
  * body is read, so a crowd of slow or large uploads cannot fill the disk or the decode queue.

@@ -14,6 +14,8 @@ import { roles } from '../people/index.ts';
 import { addObservationPhoto, MAX_PHOTOS_PER_OBSERVATION } from './add-observation-photo.ts';
 import { addReportPhotos, assertReportAcceptsPhotos, MAX_PHOTOS_PER_REPORT } from './add-report-photos.ts';
 import { getPhoto } from './get-photo.ts';
+import { registerOfficerPhotoRoutes } from './routes-officer-photos.ts';
+import { PHOTO_CSP } from './routes-upload.ts';
 import { listObservationPhotos, listReportPhotos } from './list-photos.ts';
 import {
   observationIdParamsSchema,
@@ -35,9 +37,7 @@ const uploadProblems = {
   415: problemSchema,
   503: problemSchema.describe('Too many uploads at this moment: try again after Retry-After seconds'),
 };
-/** Shown inline, never interpreted: no scripts, no plugins, no framing, no sniffing. */
-export const PHOTO_CSP =
-  "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'none'";
+export { PHOTO_CSP } from './routes-upload.ts';
 
 export function registerPhotoRoutes(app: App, deps: AppDeps) {
   const maxBytes = deps.config.PHOTO_MAX_BYTES;
@@ -209,4 +209,6 @@ export function registerPhotoRoutes(app: App, deps: AppDeps) {
         .send(photo.data);
     },
   );
+
+  registerOfficerPhotoRoutes(app, photoDeps);
 }

@@ -63,6 +63,16 @@ export function apiPostJson<T>(path: string, body: unknown, headers: Record<stri
   });
 }
 
+function sendJson<T>(method: 'PUT' | 'PATCH', path: string, body: unknown): Promise<T> {
+  return request<T>(path, { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+}
+export const apiPutJson = <T>(path: string, body: unknown) => sendJson<T>('PUT', path, body);
+export const apiPatchJson = <T>(path: string, body: unknown) => sendJson<T>('PATCH', path, body);
+
+export function apiPutForm<T>(path: string, form: FormData): Promise<T> {
+  return request<T>(path, { method: 'PUT', body: form });
+}
+
 export function apiPostText<T>(path: string, body: string, contentType: string): Promise<T> {
   return request<T>(path, { method: 'POST', body, headers: { 'content-type': contentType } });
 }

@@ -14,6 +14,7 @@ import type * as geography from '../../../src/domain/geography/schemas.ts';
 import type * as meetings from '../../../src/domain/meetings/schemas.ts';
 import type * as outbox from '../../../src/domain/outbox/schemas.ts';
 import type * as people from '../../../src/domain/people/schemas.ts';
+import type * as peopleAdmin from '../../../src/domain/people/schemas-admin.ts';
 import type * as photos from '../../../src/domain/photos/schemas.ts';
 import type * as publicReports from '../../../src/domain/reports/public-reports-schemas.ts';
 import type * as reports from '../../../src/domain/reports/schemas.ts';
@@ -95,6 +96,27 @@ export type AbsenceCreated = {
   reroutedOverdueReports: number;
 };
 export type OfficerCard = Out<typeof people.publicOfficerCardSchema>;
+export type ScheduleBody = In<typeof people.scheduleBodySchema>;
+export type Assignment = Out<typeof people.assignmentSchema>;
+export type AssignmentBody = In<typeof people.assignmentBodySchema>;
+export type Absence = Out<typeof people.absenceSchema>;
+
+// ── Administration of people (src/domain/people/schemas-admin.ts) ───────────────
+export type AdminUser = Out<typeof peopleAdmin.adminUserSchema>;
+export type UsersQuery = In<typeof peopleAdmin.usersQuerySchema>;
+export type CreateUserBody = In<typeof peopleAdmin.createUserBodySchema>;
+export type CreatedUser = Out<typeof peopleAdmin.createdUserSchema>;
+export type UpdateUserBody = In<typeof peopleAdmin.updateUserBodySchema>;
+export type DeactivatedUser = Out<typeof peopleAdmin.deactivatedUserSchema>;
+export type PasswordReset = Out<typeof peopleAdmin.passwordResetSchema>;
+export type OfficerProfileBody = In<typeof peopleAdmin.officerProfileBodySchema>;
+export type CreateTeamBody = In<typeof peopleAdmin.createTeamBodySchema>;
+export type CreateGroupBody = In<typeof peopleAdmin.createGroupBodySchema>;
+export type UpdateGroupBody = In<typeof peopleAdmin.updateGroupBodySchema>;
+export type DistrictDuty = Out<typeof peopleAdmin.districtDutySchema>;
+export type Borough = Out<typeof peopleAdmin.boroughSchema>;
+export type PasswordStatus = Out<typeof peopleAdmin.passwordStatusSchema>;
+export type OwnPasswordBody = In<typeof peopleAdmin.ownPasswordBodySchema>;
 
 // ── Field work, meetings, dashboards ───────────────────────────────────────────
 export type LogObservationBody = In<typeof fieldwork.logObservationBodySchema>;
@@ -107,6 +129,9 @@ export type StartedRound = Out<typeof fieldwork.startedRoundSchema>;
 export type Visibility = Out<typeof fieldwork.visibilitySchema>;
 export type PublicMeetingList = Out<typeof meetings.publicMeetingListSchema>;
 export type PublicMeeting = Out<typeof meetings.publicMeetingSchema>;
+export type Meeting = Out<typeof meetings.meetingSchema>;
+export type MeetingList = Out<typeof meetings.meetingListSchema>;
+export type CreateMeetingBody = In<typeof meetings.createMeetingBodySchema>;
 export type TeamBoard = Out<typeof dashboards.teamBoardSchema>;
 export type Overview = Out<typeof dashboards.overviewSchema>;
 

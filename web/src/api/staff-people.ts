@@ -1,6 +1,16 @@
 /** Colleagues, teams, coordinator groups and absences, as the staff screens read and register them. */
-import { apiGet, apiPostJson } from './client.ts';
-import type { AbsenceBody, AbsenceCreated, CoordinatorGroup, Officer, Team } from './contract.ts';
+import { apiDelete, apiGet, apiPostJson, apiPutJson } from './client.ts';
+import type {
+  Absence,
+  AbsenceBody,
+  AbsenceCreated,
+  CoordinatorGroup,
+  CreateMeetingBody,
+  Meeting,
+  MeetingList,
+  Officer,
+  Team,
+} from './contract.ts';
 
 const officerPath = (officerId: string) => `/api/v1/officers/${encodeURIComponent(officerId)}`;
 
@@ -13,3 +23,12 @@ export const listCoordinatorGroups = () => apiGet<CoordinatorGroup[]>('/api/v1/c
 export function registerAbsence(officerId: string, body: AbsenceBody): Promise<AbsenceCreated> {
   return apiPostJson<AbsenceCreated>(`${officerPath(officerId)}/absences`, body);
 }
+
+/** Self-service: an officer's own district days, absences and wijkraad meetings. */
+export const setDistrictDays = (officerId: string, districtWeekdays: number[]) =>
+  apiPutJson<Officer>(`${officerPath(officerId)}/district-days`, { districtWeekdays });
+export const listOwnAbsences = (officerId: string) => apiGet<Absence[]>(`${officerPath(officerId)}/absences`);
+export const cancelAbsence = (absenceId: string) => apiDelete(`/api/v1/absences/${encodeURIComponent(absenceId)}`);
+export const listMeetings = (districtCode: string) =>
+  apiGet<MeetingList>(`/api/v1/district-meetings?districtCode=${encodeURIComponent(districtCode)}`);
+export const createMeeting = (body: CreateMeetingBody) => apiPostJson<Meeting>('/api/v1/district-meetings', body);

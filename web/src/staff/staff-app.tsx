@@ -3,12 +3,20 @@ import { useEffect, type ComponentType } from 'react';
 import { PageHeading } from '../components/page-title.tsx';
 import { Link, useRouter } from '../router.tsx';
 import { canOpen, homeFor, staffMenu, type StaffRoute } from '../routes.ts';
+import { PasswordPage } from './account/password-page.tsx';
+import { PasswordReminder } from './account/password-reminder.tsx';
+import { AdminHomePage } from './admin/admin-home-page.tsx';
+import { DistrictsPage } from './admin/people/districts-page.tsx';
+import { OfficersPage } from './admin/people/officers-page.tsx';
+import { OrganisationPage } from './admin/people/organisation-page.tsx';
+import { UsersPage } from './admin/people/users-page.tsx';
 import { AnalysisPage } from './analysis/analysis-page.tsx';
 import { FieldLogPage } from './field-log/field-log-page.tsx';
 import { IntakePage } from './intake/intake-page.tsx';
 import { OverviewPage } from './overview/overview-page.tsx';
 import { QueuePage } from './reports/queue-page.tsx';
 import { PartnerWorkspacePage } from './partner/partner-workspace-page.tsx';
+import { MyPlanningPage } from './planning/my-planning-page.tsx';
 import { ReportDetailPage } from './reports/report-detail-page.tsx';
 import { WorklistPage } from './reports/worklist-page.tsx';
 import { StaffSessionProvider, useSession } from './session.tsx';
@@ -29,6 +37,14 @@ export const staffPages = {
   overview: OverviewPage,
   analysis: AnalysisPage,
   partnerWorkspace: PartnerWorkspacePage,
+  myPlanning: MyPlanningPage,
+  password: PasswordPage,
+  // The administration: its home and one page per section of admin/admin-sections.ts.
+  adminHome: AdminHomePage,
+  adminUsers: UsersPage,
+  adminOfficers: OfficersPage,
+  adminDistricts: DistrictsPage,
+  adminOrganisation: OrganisationPage,
 };
 
 function NotForYou() {
@@ -98,6 +114,7 @@ function StaffShell({ path, route, params }: ShellProps) {
           </button>
         </p>
       </nav>
+      <PasswordReminder path={path} />
       {canOpen(route, user) ? <Page {...params} /> : <NotForYou />}
     </div>
   );

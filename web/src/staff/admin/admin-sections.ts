@@ -1,0 +1,36 @@
+/**
+ * The sections of the administration, in the order the administration home lists them: ONE list, so a new
+ * section (its page in staffPages, its two labels in the dictionaries) is one line here. The route table
+ * (routes.ts) makes a route of each, for administrators only.
+ */
+import type { staffPages } from '../staff-app.tsx';
+import type { StaffMessageKey } from '../staff-nl.ts';
+
+export interface AdminSection {
+  path: `/beheer/${string}`;
+  page: keyof typeof staffPages;
+  title: StaffMessageKey;
+  description: StaffMessageKey;
+}
+
+export const adminSections: readonly AdminSection[] = [
+  { path: '/beheer/mensen', page: 'adminUsers', title: 'admin.users.title', description: 'admin.users.intro' },
+  {
+    path: '/beheer/handhavers',
+    page: 'adminOfficers',
+    title: 'admin.officers.title',
+    description: 'admin.officers.intro',
+  },
+  {
+    path: '/beheer/wijken',
+    page: 'adminDistricts',
+    title: 'admin.districts.title',
+    description: 'admin.districts.intro',
+  },
+  {
+    path: '/beheer/organisatie',
+    page: 'adminOrganisation',
+    title: 'admin.organisation.title',
+    description: 'admin.organisation.intro',
+  },
+];
