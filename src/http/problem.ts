@@ -3,7 +3,7 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 import { z } from 'zod';
 import { redactUrl } from './redact.ts';
 import { isDatabaseUnavailable } from '../db/unavailable.ts';
-import { DomainError, type DomainErrorCode } from '../shared/errors.ts';
+import { DomainError, RetryLaterError, type DomainErrorCode } from '../shared/errors.ts';
 import { fieldProblemsFromIssues, type SchemaIssue } from '../shared/field-problems.ts';
 
 /** The one table that maps domain error codes to HTTP. */
@@ -101,6 +101,7 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     });
   }
   if (error instanceof DomainError) {
+    if (error instanceof RetryLaterError) reply.header('Retry-After', String(error.retryAfterSeconds));
     const mapped = statusByCode[error.code];
     return sendProblem(reply, request, {
       status: mapped.status,

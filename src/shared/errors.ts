@@ -32,3 +32,14 @@ export class DomainError extends Error {
 }
 
 export const notFound = (what: string) => new DomainError('not_found', `${what} not found`);
+
+/** A 429 that says when to come back (src/http/problem.ts sends it as Retry-After). */
+export class RetryLaterError extends DomainError {
+  constructor(
+    detail: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('rate_limited', detail);
+    this.name = 'RetryLaterError';
+  }
+}
