@@ -34,6 +34,11 @@ const envSchema = z.object({
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   /** The claim (ID token or userinfo) whose values map to roles per municipality (oidc_role_mappings). */
   OIDC_ROLES_CLAIM: z.string().min(1).default('roles'),
+  /** Asked of the provider; add the scope that releases OIDC_ROLES_CLAIM if the provider needs one. */
+  OIDC_SCOPES: z
+    .string()
+    .regex(/(^| )openid( |$)/, 'must include openid')
+    .default('openid email profile'),
   /** Unset: PUBLIC_BASE_URL + /auth/oidc/callback. Register exactly this URL at the identity provider. */
   OIDC_REDIRECT_URL: z.string().url().optional(),
   /** The provider's name on the sign-in button ("Inloggen met …"). */

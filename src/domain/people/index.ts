@@ -30,3 +30,14 @@ export { cancelAbsence } from './cancel-absence.ts';
 export { listTeamAbsences } from './list-absences.ts';
 export { importTeam, type TeamImportResult } from './import-team.ts';
 export type { TeamImport } from './team-import-rules.ts';
+export { listRoleMappings, replaceRoleMappings, mappableRoles } from './oidc-role-mappings.ts';
+export type { RoleMapping } from './repository-oidc.ts';
+export {
+  beginOidcSignIn,
+  takeOidcSignIn,
+  signInWithOidc,
+  OidcSignInRefused,
+  type OidcAttempt,
+  type OidcIdentity,
+  type OidcRefusal,
+} from './sign-in-oidc.ts';
