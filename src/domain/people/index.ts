@@ -30,7 +30,8 @@ export { cancelAbsence } from './cancel-absence.ts';
 export { listTeamAbsences } from './list-absences.ts';
 export { importTeam, type TeamImportResult } from './import-team.ts';
 export type { TeamImport } from './team-import-rules.ts';
-export { listRoleMappings, replaceRoleMappings, mappableRoles } from './oidc-role-mappings.ts';
+export { listRoleMappings, replaceRoleMappings } from './oidc-role-mappings.ts';
+export { mappableRoles, type MappableRole } from './oidc-roles.ts';
 export type { RoleMapping } from './repository-oidc.ts';
 export {
   beginOidcSignIn,

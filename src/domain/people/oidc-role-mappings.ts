@@ -1,11 +1,8 @@
 import type { Db, Queryable } from '../../db/db.ts';
 import { DomainError, type FieldProblem } from '../../shared/errors.ts';
-import { roles as knownRoles, type Role } from '../../shared/staff.ts';
+import { mappableRoles, type MappableRole } from './oidc-roles.ts';
 import { claimValuesOfOthers, listRoleMappingsOf, replaceRoleMappingsOf, type RoleMapping } from './repository-oidc.ts';
 import { municipalityExists } from './repository.ts';
-
-/** A partner user belongs to a partner organisation, which no claim names: partners are created by hand. */
-export const mappableRoles = knownRoles.filter((role) => role !== 'partner');
 
 export async function listRoleMappings(deps: { db: Queryable }, municipalityCode: string): Promise<RoleMapping[]> {
   return listRoleMappingsOf(deps.db, municipalityCode);
@@ -63,7 +60,7 @@ export async function replaceRoleMappings(
       }));
       throw new DomainError('validation', 'A claim value belongs to one municipality.', conflicts);
     }
-    const typed = mappings.map((m) => ({ claimValue: m.claimValue, role: m.role as Role }));
+    const typed = mappings.map((m) => ({ claimValue: m.claimValue, role: m.role as MappableRole }));
     await replaceRoleMappingsOf(tx, municipalityCode, typed);
     return listRoleMappingsOf(tx, municipalityCode);
   });

@@ -1,9 +1,10 @@
 import type { Queryable } from '../../db/db.ts';
 import type { Role } from '../../shared/staff.ts';
+import type { MappableRole } from './oidc-roles.ts';
 
 export interface RoleMapping {
   claimValue: string;
-  role: Role;
+  role: MappableRole;
 }
 
 export interface RoleMappingHit extends RoleMapping {
@@ -11,8 +12,8 @@ export interface RoleMappingHit extends RoleMapping {
 }
 
 export async function listRoleMappingsOf(db: Queryable, municipalityCode: string): Promise<RoleMapping[]> {
-  const { rows } = await db.query<{ claim_value: string; role: Role }>(
-    `SELECT claim_value, role FROM oidc_role_mappings WHERE municipality_code = $1 ORDER BY claim_value, role`,
+  const { rows } = await db.query<{ claim_value: string; role: MappableRole }>(
+    `SELECT claim_value, role FROM oidc_role_mappings WHERE municipality_code = $1 ORDER BY claim_value COLLATE "C", role`,
     [municipalityCode],
   );
   return rows.map((row) => ({ claimValue: row.claim_value, role: row.role }));
@@ -20,7 +21,7 @@ export async function listRoleMappingsOf(db: Queryable, municipalityCode: string
 
 export async function findRoleMappingHits(db: Queryable, claimValues: readonly string[]): Promise<RoleMappingHit[]> {
   if (claimValues.length === 0) return [];
-  const { rows } = await db.query<{ municipality_code: string; claim_value: string; role: Role }>(
+  const { rows } = await db.query<{ municipality_code: string; claim_value: string; role: MappableRole }>(
     `SELECT municipality_code, claim_value, role FROM oidc_role_mappings WHERE claim_value = ANY($1::text[])`,
     [claimValues],
   );

@@ -1,11 +1,13 @@
 import type { App, AppDeps } from '../../http/route-kit.ts';
 import { registerAbsenceRoutes } from './routes-absences.ts';
 import { registerOfficerRoutes } from './routes-officers.ts';
+import { registerOidcRoutes } from './routes-oidc.ts';
 import { registerSessionRoutes } from './routes-sessions.ts';
 
-/** Sessions, officers, district ownership, absences, teams and coordinator groups. */
+/** Sessions, single sign-on's role mapping, officers, district ownership, absences, teams and coordinator groups. */
 export async function registerPeopleRoutes(app: App, deps: AppDeps): Promise<void> {
   registerSessionRoutes(app, deps);
   registerOfficerRoutes(app, deps);
   registerAbsenceRoutes(app, deps);
+  registerOidcRoutes(app, deps);
 }
