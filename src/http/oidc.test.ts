@@ -9,7 +9,6 @@ import type { App } from './deps.ts';
 import { openTestDb } from '../../test/support/db.ts';
 import { testConfig } from '../../test/support/app.ts';
 import { followToCallback, startTestProvider, type TestProvider } from '../../test/support/oidc-provider.ts';
-import { seedMiniGeography } from '../domain/people/test-fixtures.ts';
 
 describe('single sign-on through a local OpenID Connect provider', () => {
   let db: Db;
@@ -20,7 +19,9 @@ describe('single sign-on through a local OpenID Connect provider', () => {
 
   before(async () => {
     db = await openTestDb({ empty: true });
-    await seedMiniGeography(db);
+    await db.query(
+      "INSERT INTO municipalities (code, name, slug) VALUES ('GM0392', 'Haarlem', 'haarlem'), ('GM0363', 'Amsterdam', 'amsterdam')",
+    );
     provider = await startTestProvider();
     await replaceRoleMappings({ db }, 'GM0392', [
       { claimValue: 'wp-handhavers', role: 'officer' },
