@@ -1,7 +1,7 @@
 import type { OidcRefusal } from '../domain/people/index.ts';
 
-/** Refusals found before the provider's answer is checked: no (or an old) attempt, or a check that failed. */
-export type RefusalReason = 'expired' | 'failed';
+/** Refusals before an identity is known: no (or an old) attempt, a failed check, an unreachable provider. */
+export type RefusalReason = 'expired' | 'failed' | 'unavailable';
 
 const messages: Record<RefusalReason | OidcRefusal, { nl: string; en: string }> = {
   expired: {
@@ -11,6 +11,10 @@ const messages: Record<RefusalReason | OidcRefusal, { nl: string; en: string }> 
   failed: {
     nl: 'Het antwoord van de identiteitsprovider klopt niet. Begin opnieuw.',
     en: "The identity provider's answer did not check out. Please start again.",
+  },
+  unavailable: {
+    nl: 'De identiteitsprovider is nu niet bereikbaar. Probeer het over een paar minuten opnieuw.',
+    en: 'The identity provider cannot be reached just now. Please try again in a few minutes.',
   },
   no_role: {
     nl: 'U bent bij de identiteitsprovider aangemeld, maar u hebt geen rol in Wijkpost. Vraag de functioneel beheerder om toegang.',

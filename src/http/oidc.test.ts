@@ -205,6 +205,28 @@ describe('single sign-on through a local OpenID Connect provider', () => {
     assert.ok(logLines.slice(before).some((line) => line.includes('OIDC callback refused') && /aud/.test(line)));
   });
 
+  it('answers a page, not an error, while the provider cannot be reached', async () => {
+    const unreachable = await buildApp({
+      db,
+      clock,
+      config: testConfig({
+        OIDC_ISSUER: 'http://127.0.0.1:9',
+        OIDC_CLIENT_ID: 'wijkpost',
+        OIDC_CLIENT_SECRET: 'a secret',
+        OIDC_REDIRECT_URL: provider.redirectUrl,
+        OIDC_ALLOW_INSECURE_HTTP: 'true',
+      }),
+    });
+    try {
+      const response = await unreachable.inject({ method: 'GET', url: '/auth/oidc/login' });
+      assert.equal(response.statusCode, 503);
+      assert.equal(reasonOf(response), 'unavailable');
+      assert.equal(response.cookies.length, 0);
+    } finally {
+      await unreachable.close();
+    }
+  });
+
   it('keeps tokens, codes and claims out of the log', () => {
     const log = logLines.join('\n');
     assert.doesNotMatch(log, /anna@haarlem|Anna Jansen|wijkpost-test-client-secret|eyJ/);

@@ -80,8 +80,19 @@ export function registerOidcRoutes(app: App, deps: AppDeps): void {
   const discover = discoverer(settings);
   const cookieOptions = { httpOnly: true, sameSite: 'lax' as const, secure: deps.config.COOKIE_SECURE };
 
-  app.get(OIDC_LOGIN_PATH, { schema: { hide: true } }, async (_request, reply) => {
-    const configuration = await discover();
+  /** The provider's metadata, or null (logged, and a page for the browser) when the provider cannot be reached. */
+  const reachProvider = async (request: FastifyRequest) => {
+    try {
+      return await discover();
+    } catch (error) {
+      request.log.warn({ failure: failureOf(error) }, 'OIDC provider unreachable');
+      return null;
+    }
+  };
+
+  app.get(OIDC_LOGIN_PATH, { schema: { hide: true } }, async (request, reply) => {
+    const configuration = await reachProvider(request);
+    if (!configuration) return refuse(request, reply, 'unavailable');
     const attempt = {
       state: oidc.randomState(),
       nonce: oidc.randomNonce(),
@@ -107,7 +118,8 @@ export function registerOidcRoutes(app: App, deps: AppDeps): void {
     reply.clearCookie(ATTEMPT_COOKIE, { path: '/auth/oidc' });
     const attempt = browserSecret ? await takeOidcSignIn(deps, browserSecret) : null;
     if (!attempt) return refuse(request, reply, 'expired');
-    const configuration = await discover();
+    const configuration = await reachProvider(request);
+    if (!configuration) return refuse(request, reply, 'unavailable');
     let tokens: Awaited<ReturnType<typeof oidc.authorizationCodeGrant>>;
     try {
       // The URL the provider sent the browser to, as registered: a proxy in front may have changed ours.
@@ -158,7 +170,7 @@ function failureOf(error: unknown) {
 }
 
 function refuse(request: FastifyRequest, reply: FastifyReply, reason: RefusalReason | OidcRefusal) {
-  const status = reason === 'expired' || reason === 'failed' ? 400 : 403;
+  const status = reason === 'unavailable' ? 503 : reason === 'expired' || reason === 'failed' ? 400 : 403;
   request.log.info({ reason }, 'OIDC sign-in refused');
   return reply
     .status(status)
