@@ -59,17 +59,18 @@ describe('single sign-on through a local OpenID Connect provider', () => {
     assert.ok(attempt?.httpOnly);
     return { authorizeUrl: new URL(String(response.headers.location)), attempt: attempt.value };
   };
-  const finish = (callback: URL, attempt?: string) =>
+  const finish = (callback: URL, attempt?: string, session?: string) =>
     app.inject({
       method: 'GET',
       url: `${callback.pathname}${callback.search}`,
-      ...(attempt ? { cookies: { wijkpost_oidc: attempt } } : {}),
+      cookies: { ...(attempt ? { wijkpost_oidc: attempt } : {}), ...(session ? { wijkpost_session: session } : {}) },
     });
-  const signInAs = async (subject: string) => {
+  const signInAs = async (subject: string, session?: string) => {
     provider.signInAs(subject);
     const { authorizeUrl, attempt } = await begin();
-    return finish(await followToCallback(authorizeUrl.href), attempt);
+    return finish(await followToCallback(authorizeUrl.href), attempt, session);
   };
+  let firstSession = '';
   const sessionOf = (response: Awaited<ReturnType<typeof finish>>) =>
     response.cookies.find((c) => c.name === 'wijkpost_session')?.value;
   const me = async (session: string) =>
@@ -95,6 +96,7 @@ describe('single sign-on through a local OpenID Connect provider', () => {
     assert.equal(response.headers.location, '/inloggen');
     const session = sessionOf(response);
     assert.ok(session);
+    firstSession = session;
     const user = await me(session);
     assert.deepEqual(user.roles, ['officer']);
     assert.equal(user.municipalityCode, 'GM0392');
@@ -107,11 +109,13 @@ describe('single sign-on through a local OpenID Connect provider', () => {
     assert.deepEqual(rows, [{ oidc_issuer: provider.issuer, password_hash: null }]);
   });
 
-  it('refreshes the roles on the next sign-in, for the same account', async () => {
+  it('refreshes the roles on the next sign-in, for the same account, in a new session', async () => {
     provider.accounts.set('sub-anna', { email: 'anna@haarlem.example', name: 'Anna Jansen', groups: ['wp-beheer'] });
-    const response = await signInAs('sub-anna');
+    const response = await signInAs('sub-anna', firstSession);
     assert.equal(response.statusCode, 303, response.body);
     assert.deepEqual((await me(sessionOf(response)!)).roles, ['administrator', 'analyst']);
+    assert.notEqual(sessionOf(response), firstSession);
+    assert.equal((await me(firstSession)).status, 401, 'the session the browser presented ends');
     assert.equal((await usersOf('sub-anna')).length, 1);
   });
 
