@@ -40,6 +40,41 @@ describe('configuration', () => {
     );
   });
 
+  it('takes single sign-on settings whole: https issuer, client, a redirect URL, and a way to sign in', () => {
+    const oidc = {
+      OIDC_ISSUER: 'https://login.haarlem.nl/realms/gemeente',
+      OIDC_CLIENT_ID: 'wijkpost',
+      OIDC_CLIENT_SECRET: 'secret of the client',
+      PUBLIC_BASE_URL: 'https://wijkpost.haarlem.nl',
+    };
+    const config = parseConfig(oidc);
+    assert.equal(config.OIDC_REDIRECT_URL, 'https://wijkpost.haarlem.nl/auth/oidc/callback');
+    assert.equal(config.OIDC_ROLES_CLAIM, 'roles');
+    assert.equal(config.PASSWORD_SIGN_IN_ENABLED, true);
+    assert.equal(parseConfig({}).OIDC_REDIRECT_URL, undefined);
+    const problemsOf = (env: Record<string, string>) => {
+      try {
+        parseConfig(env);
+        return [];
+      } catch (error) {
+        assert.ok(error instanceof ConfigError);
+        return error.problems.map((p) => p.split(':')[0]).sort();
+      }
+    };
+    assert.deepEqual(problemsOf({ PASSWORD_SIGN_IN_ENABLED: 'false' }), ['PASSWORD_SIGN_IN_ENABLED']);
+    assert.deepEqual(problemsOf({ OIDC_ISSUER: 'http://127.0.0.1:4000' }), [
+      'OIDC_CLIENT_ID',
+      'OIDC_CLIENT_SECRET',
+      'OIDC_ISSUER',
+      'OIDC_REDIRECT_URL',
+    ]);
+    assert.deepEqual(
+      problemsOf({ ...oidc, OIDC_ISSUER: 'http://127.0.0.1:4000', OIDC_ALLOW_INSECURE_HTTP: 'true' }),
+      [],
+    );
+    assert.deepEqual(problemsOf({ ...oidc, PASSWORD_SIGN_IN_ENABLED: 'false' }), []);
+  });
+
   it('runs the background jobs by default, and not when JOBS_ENABLED is false', () => {
     assert.equal(parseConfig({}).JOBS_ENABLED, true);
     assert.equal(parseConfig({}).JOBS_INTERVAL_MINUTES, undefined);

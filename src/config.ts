@@ -19,7 +19,33 @@ const envSchema = z.object({
   REPORT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
   /** Signed-in staff filing reports (phone intake, street reports): per user, not per address. */
   STAFF_REPORT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
+  /** Absolute lifetime of a session (cookie or bearer token), from sign-in. */
   SESSION_TTL_HOURS: z.coerce.number().int().positive().default(12),
+  /** A cookie session not used for this long ends (bearer tokens keep only their absolute lifetime). */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
+  /** Failed sign-ins within SIGN_IN_FAILURE_WINDOW_MINUTES before 429: per account, and per address. */
+  SIGN_IN_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
+  SIGN_IN_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(20),
+  SIGN_IN_FAILURE_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+  /** Off: POST /api/v1/sessions refuses and staff sign in through OIDC only (needs OIDC_ISSUER). */
+  PASSWORD_SIGN_IN_ENABLED: booleanString.default(true),
+  /** OpenID Connect single sign-on (README, "Single sign-on"); off while OIDC_ISSUER is unset. */
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** The claim (ID token or userinfo) whose values map to roles per municipality (oidc_role_mappings). */
+  OIDC_ROLES_CLAIM: z.string().min(1).default('roles'),
+  /** Asked of the provider; add the scope that releases OIDC_ROLES_CLAIM if the provider needs one. */
+  OIDC_SCOPES: z
+    .string()
+    .regex(/(^| )openid( |$)/, 'must include openid')
+    .default('openid email profile'),
+  /** Unset: PUBLIC_BASE_URL + /auth/oidc/callback. Register exactly this URL at the identity provider. */
+  OIDC_REDIRECT_URL: z.string().url().optional(),
+  /** The provider's name on the sign-in button ("Inloggen met …"). */
+  OIDC_DISPLAY_NAME: z.string().min(1).default('SSO'),
+  /** Development and tests only: allow an http:// issuer (the NL GOV profile demands https). */
+  OIDC_ALLOW_INSECURE_HTTP: booleanString.default(false),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
   /** Unset: Secure exactly when PUBLIC_BASE_URL is https. */
   COOKIE_SECURE: booleanString.optional(),
@@ -82,9 +108,28 @@ const envSchema = z.object({
   OUTBOX_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
 });
 
+/** Single sign-on needs all of its settings at once, an https issuer (unless switched for tests) and a way in. */
+function checkOidc(env: z.infer<typeof envSchema>, ctx: z.RefinementCtx) {
+  const problem = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  if (!env.OIDC_ISSUER) {
+    if (!env.PASSWORD_SIGN_IN_ENABLED)
+      problem('PASSWORD_SIGN_IN_ENABLED', 'false needs OIDC_ISSUER: nobody could sign in');
+    return;
+  }
+  if (!env.OIDC_CLIENT_ID) problem('OIDC_CLIENT_ID', 'required with OIDC_ISSUER');
+  if (!env.OIDC_CLIENT_SECRET) problem('OIDC_CLIENT_SECRET', 'required with OIDC_ISSUER');
+  if (!env.OIDC_REDIRECT_URL && !env.PUBLIC_BASE_URL) {
+    problem('OIDC_REDIRECT_URL', 'required with OIDC_ISSUER unless PUBLIC_BASE_URL is set');
+  }
+  if (!env.OIDC_ALLOW_INSECURE_HTTP && !env.OIDC_ISSUER.startsWith('https:')) {
+    problem('OIDC_ISSUER', 'must be https (OIDC_ALLOW_INSECURE_HTTP=true only for a local test provider)');
+  }
+}
+
 const DEV_LINK_SIGNING_SECRET = 'wijkpost-development-link-signing-secret-not-for-production';
 
 const configSchema = envSchema
+  .superRefine(checkOidc)
   .refine((env) => env.NODE_ENV !== 'production' || env.LINK_SIGNING_SECRET !== undefined, {
     path: ['LINK_SIGNING_SECRET'],
     message: 'is required when NODE_ENV=production (at least 32 characters)',
@@ -97,6 +142,11 @@ const configSchema = envSchema
     ...env,
     COOKIE_SECURE: env.COOKIE_SECURE ?? env.PUBLIC_BASE_URL?.startsWith('https:') ?? false,
     LINK_SIGNING_SECRET: env.LINK_SIGNING_SECRET ?? DEV_LINK_SIGNING_SECRET,
+    OIDC_REDIRECT_URL:
+      env.OIDC_REDIRECT_URL ??
+      (env.OIDC_ISSUER && env.PUBLIC_BASE_URL
+        ? new URL('/auth/oidc/callback', env.PUBLIC_BASE_URL).toString()
+        : undefined),
   }));
 
 export type Config = z.infer<typeof configSchema>;

@@ -11,6 +11,7 @@ import { clientErrorHandler, frameworkErrorHandler } from './framework-errors.ts
 import { errorHandler, sendProblem } from './problem.ts';
 import { registerBackupRoute } from './backup.ts';
 import { registerMetrics } from './metrics.ts';
+import { registerOidcRoutes } from './oidc.ts';
 import { registerRoutes } from './routes.ts';
 import { registerTextCheck } from './text-check.ts';
 
@@ -93,6 +94,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   registerTextCheck(app);
   registerMetrics(app, deps);
   registerBackupRoute(app, deps);
+  registerOidcRoutes(app, deps);
 
   app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async (_request, reply) => {
     reply.header('Access-Control-Allow-Origin', '*');

@@ -28,10 +28,42 @@ function guard(access: Access, check: Guard): Guard {
   return check;
 }
 
-function tokenOf(request: FastifyRequest): string | undefined {
+function credentialOf(request: FastifyRequest): { token: string; via: 'bearer' | 'cookie' } | undefined {
   const header = request.headers.authorization;
-  if (header?.startsWith('Bearer ')) return header.slice(7).trim();
-  return request.cookies?.[SESSION_COOKIE];
+  if (header?.startsWith('Bearer ')) return { token: header.slice(7).trim(), via: 'bearer' };
+  const cookie = request.cookies?.[SESSION_COOKIE];
+  return cookie ? { token: cookie, via: 'cookie' } : undefined;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function originOf(value: string): string | null {
+  try {
+    return new URL(value).origin;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A browser sends the session cookie along with requests that other sites start; SameSite=Lax stops that for
+ * POST from another site, and this stops the rest (another subdomain is "same site", an old browser ignores
+ * SameSite): a state change carried by the cookie must come from our own origin — PUBLIC_BASE_URL, or the Host
+ * the request was sent to when that is unset — as its Origin header, else its Referer, says. A request with
+ * neither header is let through: browsers send Origin with every cross-origin POST, PUT, PATCH and DELETE, so
+ * only non-browser clients, which hold the cookie themselves, omit it.
+ */
+function refuseCrossSite(request: FastifyRequest, publicBaseUrl: string | undefined): void {
+  const claimed = request.headers.origin ?? request.headers.referer;
+  if (claimed === undefined) return;
+  const origin = originOf(claimed);
+  const ours = publicBaseUrl ? originOf(publicBaseUrl) : null;
+  // Without PUBLIC_BASE_URL the scheme is not known here (a proxy may end TLS), so the Host decides.
+  const ownOrigins = ours ? [ours] : ['http', 'https'].map((scheme) => originOf(`${scheme}://${request.host}`));
+  const sameOrigin = origin !== null && ownOrigins.includes(origin);
+  if (!sameOrigin) {
+    throw new DomainError('forbidden', 'Cross-site request refused: a signed-in change must come from Wijkpost.');
+  }
 }
 
 /** Route hooks in the order Fastify runs them; a guard may sit in any of them. */
@@ -75,9 +107,13 @@ function guardsFirst(route: RouteOptions): void {
 /** Resolves the caller (session cookie or bearer token) on every request; routes decide what they need. */
 export function registerAuthentication(app: FastifyInstance, deps: AppDeps) {
   app.decorateRequest('staff', null);
+  const sessionDeps = { ...deps, idleMinutes: deps.config.SESSION_IDLE_MINUTES };
   app.addHook('onRequest', async (request) => {
-    const token = tokenOf(request);
-    request.staff = token ? await resolveSession(deps, token) : null;
+    const credential = credentialOf(request);
+    if (credential?.via === 'cookie' && !SAFE_METHODS.has(request.method)) {
+      refuseCrossSite(request, deps.config.PUBLIC_BASE_URL);
+    }
+    request.staff = credential ? await resolveSession(sessionDeps, credential.token) : null;
   });
   app.addHook('onRoute', guardsFirst);
 }

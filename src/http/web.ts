@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { findMunicipalityTimeZone } from '../domain/geography/index.ts';
 import { API_PREFIX } from './app.ts';
 import type { App, AppDeps } from './deps.ts';
+import { OIDC_LOGIN_PATH } from './oidc.ts';
 import { WEB_DIST } from './web-build.ts';
 
 /** Limits the resident form checks before sending; the photo endpoint enforces the same (PHOTO_MAX_BYTES, 3 a report). */
@@ -23,6 +24,14 @@ const uiConfigSchema = z.object({
   photoMaxBytes: z.number().int(),
   photoMaxCount: z.number().int(),
   descriptionMaxLength: z.number().int(),
+  passwordSignIn: z.boolean().describe('false: staff sign in through single sign-on only'),
+  singleSignOn: z
+    .object({
+      providerName: z.string().describe('For the button "Inloggen met …"'),
+      url: z.string().describe('Where the browser starts signing in (a redirect to the identity provider)'),
+    })
+    .nullable()
+    .describe('null: no single sign-on configured'),
 });
 export type UiConfig = z.infer<typeof uiConfigSchema>;
 
@@ -91,6 +100,10 @@ export async function registerWebUi(app: App, deps: AppDeps, options: WebUiOptio
       photoMaxBytes: deps.config.PHOTO_MAX_BYTES,
       photoMaxCount: PHOTO_MAX_COUNT,
       descriptionMaxLength: DESCRIPTION_MAX_LENGTH,
+      passwordSignIn: deps.config.PASSWORD_SIGN_IN_ENABLED,
+      singleSignOn: deps.config.OIDC_ISSUER
+        ? { providerName: deps.config.OIDC_DISPLAY_NAME, url: OIDC_LOGIN_PATH }
+        : null,
     }),
   );
 

@@ -36,3 +36,11 @@ export class DomainError extends Error {
 }
 
 export const notFound = (what: string) => new DomainError('not_found', `${what} not found`);
+
+/** A 429 that says when to come back (src/http/problem.ts sends it as Retry-After). */
+export class RetryLaterError extends DomainError {
+  constructor(detail: string, retryAfterSeconds: number) {
+    super('rate_limited', detail, [], retryAfterSeconds);
+    this.name = 'RetryLaterError';
+  }
+}

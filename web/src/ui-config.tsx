@@ -12,6 +12,8 @@ const fallback: UiConfig = {
   photoMaxBytes: 5 * 1024 * 1024,
   photoMaxCount: 3,
   descriptionMaxLength: 1000,
+  passwordSignIn: true,
+  singleSignOn: null,
 };
 
 const UiConfigContext = createContext<{ config: UiConfig; loaded: boolean }>({ config: fallback, loaded: false });

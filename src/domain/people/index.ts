@@ -39,3 +39,15 @@ export { updateOfficerProfile, linkOfficerPhoto } from './update-officer-profile
 export { setDistrictDays } from './set-district-days.ts';
 export { createTeam, updateTeam } from './save-team.ts';
 export { createCoordinatorGroup, updateCoordinatorGroup } from './save-coordinator-group.ts';
+export { listRoleMappings, replaceRoleMappings } from './oidc-role-mappings.ts';
+export { mappableRoles, type MappableRole } from './oidc-roles.ts';
+export type { RoleMapping } from './repository-oidc.ts';
+export {
+  beginOidcSignIn,
+  takeOidcSignIn,
+  signInWithOidc,
+  OidcSignInRefused,
+  type OidcAttempt,
+  type OidcIdentity,
+  type OidcRefusal,
+} from './sign-in-oidc.ts';

@@ -8,6 +8,7 @@ import {
   SESSION_COOKIE,
   problemSchema,
 } from '../../http/route-kit.ts';
+import { DomainError } from '../../shared/errors.ts';
 import { login, logout, prepareLogin } from './login.ts';
 import { presentUser } from './present.ts';
 import { loginBodySchema, loginResponseSchema, staffUserSchema } from './schemas.ts';
@@ -30,13 +31,38 @@ export function registerSessionRoutes(app: App, deps: AppDeps) {
         tags,
         summary: 'Sign in with e-mail and password (cookie session or bearer token)',
         body: loginBodySchema,
-        response: { 201: loginResponseSchema, 400: problemSchema, 401: problemSchema, 429: problemSchema },
+        response: {
+          201: loginResponseSchema,
+          400: problemSchema,
+          401: problemSchema,
+          403: problemSchema.describe('Password sign-in is switched off: sign in with single sign-on'),
+          429: problemSchema,
+        },
       },
     },
     async (request, reply) => {
+      if (!deps.config.PASSWORD_SIGN_IN_ENABLED) {
+        throw new DomainError(
+          'forbidden',
+          'Password sign-in is switched off here: sign in with single sign-on (GET /auth/oidc/login).',
+        );
+      }
       const { user, token, expiresAt } = await login(
-        { ...deps, sessionTtlHours: deps.config.SESSION_TTL_HOURS },
-        request.body,
+        {
+          ...deps,
+          sessionTtlHours: deps.config.SESSION_TTL_HOURS,
+          throttle: {
+            failuresPerAccount: deps.config.SIGN_IN_FAILURES_PER_ACCOUNT,
+            failuresPerAddress: deps.config.SIGN_IN_FAILURES_PER_ADDRESS,
+            windowMinutes: deps.config.SIGN_IN_FAILURE_WINDOW_MINUTES,
+          },
+        },
+        {
+          ...request.body,
+          address: request.ip,
+          // A browser's old session ends here, so signing in never keeps (or adopts) a session id it had before.
+          previousToken: request.body.tokenType === 'bearer' ? undefined : request.cookies?.[SESSION_COOKIE],
+        },
       );
       if (request.body.tokenType === 'bearer') {
         return reply.status(201).send({ user: presentUser(user), token, expiresAt: expiresAt.toISOString() });

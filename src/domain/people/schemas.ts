@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { roles } from '../../shared/staff.ts';
+import { mappableRoles } from './oidc-roles.ts';
 
 const timestamp = z.string().describe('ISO 8601 date-time with zone');
 const idParam = z.string().min(1).max(64);
@@ -121,4 +122,21 @@ export const publicOfficerCardSchema = z.object({
   introduction: z.string().nullable(),
   districtWeekdays: z.array(z.number().int()),
   publicPhone: z.string().nullable(),
+});
+
+export const roleMappingSchema = z.object({
+  claimValue: z.string().min(1).max(256).describe('A value of the roles claim (OIDC_ROLES_CLAIM), exactly as sent'),
+  role: z.enum(mappableRoles),
+});
+
+export const roleMappingsBodySchema = z.object({
+  mappings: z
+    .array(roleMappingSchema)
+    .max(500)
+    .describe('The whole mapping of your municipality; a claim value may give several roles'),
+});
+
+export const roleMappingsSchema = z.object({
+  municipalityCode: z.string(),
+  mappings: z.array(roleMappingSchema),
 });

@@ -20,6 +20,9 @@ export const staffEn: Record<StaffMessageKey, string> = {
   'shell.notForYou': 'This page is not part of your role. Choose a page from the menu.',
 
   'signIn.title': 'Staff sign-in',
+  'signIn.sso': 'Sign in with {name}',
+  'signIn.ssoIntro': "Sign in with your municipality's account.",
+  'signIn.orPassword': 'Or sign in with e-mail address and password',
   'signIn.intro':
     'For officers, coordinators, the contact centre and management. Residents do not need to sign in to report.',
   'signIn.email': 'E-mail address',

@@ -20,6 +20,9 @@ export const staffNl = {
   'shell.notForYou': 'Deze pagina hoort niet bij uw rol. Kies een pagina uit het menu.',
 
   'signIn.title': 'Inloggen voor medewerkers',
+  'signIn.sso': 'Inloggen met {name}',
+  'signIn.ssoIntro': 'Log in met uw account van de gemeente.',
+  'signIn.orPassword': 'Of log in met e-mailadres en wachtwoord',
   'signIn.intro':
     'Voor handhavers, coördinatoren, het KCC en het management. Bewoners hoeven niet in te loggen om een melding te doen.',
   'signIn.email': 'E-mailadres',
