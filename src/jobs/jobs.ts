@@ -11,7 +11,7 @@ import {
   purgeUploadUsage,
   removeClosedReportPhotos,
 } from '../domain/retention/index.ts';
-import { deliverDueMessages, type DeliveryDeps } from '../domain/outbox/index.ts';
+import { deliverDueMessages, purgeDeliveredMessages, type DeliveryDeps } from '../domain/outbox/index.ts';
 
 export interface JobDeps {
   db: Db;
@@ -64,6 +64,12 @@ export const jobs: readonly Job[] = [
     description: 'delete stored Idempotency-Key answers older than IDEMPOTENCY_RETENTION_HOURS (default 48)',
     intervalMinutes: 60,
     run: async (deps) => ({ ...(await purgeIdempotencyRecords(deps, deps.idempotencyRetentionHours)) }),
+  },
+  {
+    name: 'purge-outbox',
+    description: 'remove the recipient and contents of outbox messages 30 days after they were sent or given up',
+    intervalMinutes: 60,
+    run: async (deps) => ({ ...(await purgeDeliveredMessages(deps)) }),
   },
   {
     name: 'outbox',

@@ -30,7 +30,11 @@ describe('the job scheduler', () => {
       const logger = { info: (f: object) => logged.push(JSON.stringify(f)), error: () => undefined };
       const scheduler = startScheduler(
         { db, clock: fixedClock('2026-11-24T09:00:00Z'), idempotencyRetentionHours: 48, logger },
-        { jobs: [job('hourly', 60), job('daily', 1440)], firstRunDelayMs: 1000 },
+        {
+          // The outbox runs in its own faster loop: a manual-only job is left to `jobs run`.
+          jobs: [job('hourly', 60), job('daily', 1440), { ...job('manual', 60), manualOnly: true }],
+          firstRunDelayMs: 1000,
+        },
       );
       mock.timers.tick(999);
       await scheduler.idle();

@@ -139,8 +139,13 @@ describe('resident form rules', () => {
       email: ' a@b.nl ',
       consent: true,
     });
-    assert.deepEqual(withEmail.reporter, { email: 'a@b.nl', consentToShareWithPartners: true });
+    assert.deepEqual(withEmail.reporter, { email: 'a@b.nl', language: 'nl', consentToShareWithPartners: true });
     assert.equal('address' in withEmail, false);
+    const inEnglish = reportBody(
+      { ...emptyDraft, category: 'grofvuil', description: 'Bank', location: inside, email: 'a@b.nl' },
+      'en',
+    );
+    assert.equal(inEnglish.reporter?.language, 'en', 'e-mails in the language of the form');
   });
 
   it("puts the server's field problems on the fields they are about", () => {

@@ -10,6 +10,8 @@ export {
   type OutgoingMail,
   type WebhookSender,
 } from './deliver-messages.ts';
+export { eraseOutboxRecipient } from './erase-recipient.ts';
+export { purgeDeliveredMessages, OUTBOX_KEEP_DAYS } from './purge-delivered.ts';
 export { listFailedDeliveries, listReportDeliveries, outboxBacklog, summariseOutbox } from './read-deliveries.ts';
 export { retryDelaySeconds, nextAttemptAfterFailure, GIVE_UP_AFTER_MS, CLAIM_LEASE_SECONDS } from './backoff.ts';
 export {

@@ -194,3 +194,50 @@ describe("a partner's delivery channel (administrators)", () => {
     });
   });
 });
+
+describe('an erasure request reaches the outbox', () => {
+  let db: Db;
+  let app: App;
+  let world: ReportsWorld;
+  before(async () => {
+    db = await openTestDb({ empty: true });
+    world = await buildReportsWorld(db);
+    app = await testApp(db);
+  });
+  after(async () => {
+    await app.close();
+    await db.close();
+  });
+
+  it('removes the address from waiting e-mails and gives them up, so nothing is sent to it', async () => {
+    const filed = await app.inject({
+      method: 'POST',
+      url: '/api/v1/reports',
+      payload: {
+        category: 'hondenpoep',
+        description: 'Hondenpoep',
+        location: GROTE_MARKT,
+        reporter: { email: 'Wis.Mij@example.org', consentToShareWithPartners: false },
+      },
+      remoteAddress: '198.51.100.41',
+    });
+    assert.equal(filed.statusCode, 201, filed.body);
+    const erased = await app.inject({
+      method: 'POST',
+      url: '/api/v1/privacy/requests/erase',
+      headers: await bearerFor(db, world.userId(emails.administrator)),
+      payload: { email: 'wis.mij@EXAMPLE.org' },
+    });
+    assert.equal(erased.statusCode, 200, erased.body);
+    const { rows } = await db.query<{ recipient: string; status: string; payload: object; last_error: string }>(
+      'SELECT recipient, status, payload, last_error FROM outbox_messages WHERE report_id = $1',
+      [filed.json().id],
+    );
+    assert.equal(rows.length, 1);
+    assert.match(rows[0]!.recipient, /^erased:/);
+    assert.deepEqual(
+      [rows[0]!.status, rows[0]!.payload, rows[0]!.last_error],
+      ['failed', {}, 'recipient erased on request'],
+    );
+  });
+});

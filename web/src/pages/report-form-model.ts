@@ -62,8 +62,8 @@ export function validateDraft(
   return errors;
 }
 
-/** The POST /api/v1/reports body; contact details only when the resident gave them. */
-export function reportBody(draft: ReportDraft): CreateReportBody {
+/** The POST /api/v1/reports body; contact details only when the resident gave them, with the form's language for e-mails. */
+export function reportBody(draft: ReportDraft, language: 'nl' | 'en' = 'nl'): CreateReportBody {
   const email = draft.email.trim();
   const phone = draft.phone.trim();
   return {
@@ -74,7 +74,7 @@ export function reportBody(draft: ReportDraft): CreateReportBody {
     ...(email || phone
       ? {
           reporter: {
-            ...(email ? { email } : {}),
+            ...(email ? { email, language } : {}),
             ...(phone ? { phone } : {}),
             consentToShareWithPartners: draft.consent,
           },

@@ -72,7 +72,7 @@ export function ReportFormPage() {
     sending.current = true;
     setPhase('sending');
     try {
-      const report = await sendReport(reportBody(draft), keys.current);
+      const report = await sendReport(reportBody(draft, language), keys.current);
       setPhase('photos');
       const photos = draft.photos.length ? await sendPhotos(report.trackingCode, draft.photos) : { sent: 0, failed: 0 };
       saveConfirmation({ report, photos });
