@@ -1,4 +1,6 @@
 // The areas' routes files are their HTTP edge (see .dependency-cruiser.cjs): registered here, not exported by index.ts.
+import { registerAuditRoutes } from '../domain/audit/routes.ts';
+import { registerSettingsRoutes } from '../domain/settings/routes.ts';
 import { registerAddressRoutes } from '../domain/addresses/routes.ts';
 import { registerCategoryRoutes } from '../domain/categories/routes.ts';
 import { registerDashboardRoutes } from '../domain/dashboards/routes.ts';
@@ -38,4 +40,6 @@ export async function registerRoutes(app: App, deps: AppDeps): Promise<void> {
   await registerOpen311Routes(app, deps, addressSearch);
   registerSignalenRoutes(app, deps);
   registerPrivacyRoutes(app, deps);
+  registerAuditRoutes(app, deps);
+  registerSettingsRoutes(app, deps);
 }

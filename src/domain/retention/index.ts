@@ -3,4 +3,9 @@ export { anonymiseReporterContact, type AnonymiseReporterContactCounts } from '.
 export { removeClosedReportPhotos, type RemoveClosedReportPhotosCounts } from './remove-closed-report-photos.ts';
 export { purgeSessions } from './purge-sessions.ts';
 export { purgeIdempotencyRecords, DEFAULT_IDEMPOTENCY_RETENTION_HOURS } from './purge-idempotency-records.ts';
-export { setRetentionPeriods, listRetentionPeriods } from './set-retention-periods.ts';
+export {
+  setRetentionPeriods,
+  listRetentionPeriods,
+  MIN_RETENTION_DAYS,
+  MAX_RETENTION_DAYS,
+} from './set-retention-periods.ts';

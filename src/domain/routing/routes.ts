@@ -1,6 +1,19 @@
-import { type App, type AppDeps, currentStaff, requireRoles, problemSchema } from '../../http/route-kit.ts';
+import {
+  type App,
+  type AppDeps,
+  auditedInUseCase,
+  currentStaff,
+  requireRoles,
+  problemSchema,
+} from '../../http/route-kit.ts';
 import { listRoutingRules, replaceRoutingRules } from './manage-routing-rules.ts';
-import { replaceRulesBodySchema, rulesResponseSchema } from './schemas.ts';
+import { previewRouting } from './preview-routing.ts';
+import {
+  replaceRulesBodySchema,
+  routingPreviewBodySchema,
+  routingPreviewSchema,
+  rulesResponseSchema,
+} from './schemas.ts';
 
 export function registerRoutingRoutes(app: App, deps: AppDeps) {
   app.get(
@@ -32,5 +45,26 @@ export function registerRoutingRoutes(app: App, deps: AppDeps) {
     async (request) => ({
       rules: await replaceRoutingRules(deps, currentStaff(request).municipalityCode, request.body.rules),
     }),
+  );
+
+  app.post(
+    '/api/v1/routing/preview',
+    {
+      preHandler: requireRoles('administrator', 'coordinator', 'team_manager'),
+      // A preview changes nothing, so it is no audit entry.
+      config: auditedInUseCase,
+      bodyLimit: 1024 * 1024,
+      schema: {
+        tags: ['routing'],
+        summary: 'Try routing: who would get a hypothetical report, and why (stores nothing)',
+        description:
+          'Routes a report that is not filed (place, subcategory, moment, source) with the saved rules, or with the ' +
+          'unsaved `rules` given, on the current officers, absences and districts. Answers the decision and every ' +
+          'step it walked.',
+        body: routingPreviewBodySchema,
+        response: { 200: routingPreviewSchema, 400: problemSchema, 401: problemSchema, 403: problemSchema },
+      },
+    },
+    async (request) => previewRouting(deps, currentStaff(request), request.body),
   );
 }
