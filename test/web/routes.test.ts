@@ -8,6 +8,7 @@ import { en } from '../../web/src/i18n/en.ts';
 import { nl } from '../../web/src/i18n/nl.ts';
 import { matchPattern, matchRoute } from '../../web/src/route-match.ts';
 import { homeFor, residentMenu, routes, staffMenu } from '../../web/src/routes.ts';
+import { adminConfigSections } from '../../web/src/staff/admin/config/sections.ts';
 import { staffEn } from '../../web/src/staff/staff-en.ts';
 import { staffNl } from '../../web/src/staff/staff-nl.ts';
 
@@ -51,7 +52,16 @@ describe('route table', () => {
     assert.deepEqual(menu('analyst'), ['/analyse', '/overzicht']);
     assert.deepEqual(menu('coordinator'), ['/team', '/analyse', '/overzicht']);
     assert.deepEqual(menu('team_manager'), ['/team', '/analyse', '/overzicht']);
-    assert.deepEqual(menu('administrator'), ['/kcc', '/team', '/analyse', '/overzicht']);
+    assert.deepEqual(menu('administrator'), [
+      '/kcc',
+      '/team',
+      '/analyse',
+      '/overzicht',
+      '/beheer/categorieen',
+      '/beheer/instellingen',
+      '/beheer/routering',
+      '/beheer/audit',
+    ]);
     assert.equal(homeFor(userWith('analyst')), '/analyse');
     assert.deepEqual(menu('partner'), []);
     assert.equal(homeFor(userWith('team_manager')), '/team');
@@ -68,6 +78,14 @@ describe('route table', () => {
     );
     for (const route of staffMenu(userWith('officer', 'administrator', 'analyst'))) {
       assert.ok(staffNl[route.menu] && staffEn[route.menu], route.path);
+    }
+  });
+
+  it('lists the configuration sections as the route table and both dictionaries have them', () => {
+    for (const section of adminConfigSections) {
+      const route = routes.find((r) => r.path === section.path);
+      assert.ok(route?.area === 'staff' && route.page === section.page && route.menu === section.menu, section.path);
+      assert.deepEqual([staffNl[section.menu], staffEn[section.menu]], [section.label.nl, section.label.en]);
     }
   });
 });

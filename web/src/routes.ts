@@ -82,6 +82,11 @@ export const routes: readonly AppRoute[] = [
   staff('/team', 'teamBoard', { access: officeRoles, menu: 'nav.teamBoard' }),
   staff('/analyse', 'analysis', { access: ['analyst', ...officeRoles], menu: 'nav.analysis' }),
   staff('/overzicht', 'overview', { access: [...officeRoles, 'analyst'], menu: 'nav.overview' }),
+  // Configuration (staff/admin/config/sections.ts lists these for the administration's navigation).
+  staff('/beheer/categorieen', 'adminCategories', { access: ['administrator'], menu: 'config.nav.categories' }),
+  staff('/beheer/instellingen', 'adminSettings', { access: ['administrator'], menu: 'config.nav.settings' }),
+  staff('/beheer/routering', 'adminRouting', { access: ['administrator'], menu: 'config.nav.routing' }),
+  staff('/beheer/audit', 'adminAudit', { access: ['administrator'], menu: 'config.nav.audit' }),
 ];
 
 export const residentMenu = routes.filter(

@@ -63,6 +63,22 @@ export function apiPostJson<T>(path: string, body: unknown, headers: Record<stri
   });
 }
 
+export function apiPatchJson<T>(path: string, body: unknown): Promise<T> {
+  return request<T>(path, {
+    method: 'PATCH',
+    body: JSON.stringify(body),
+    headers: { 'content-type': 'application/json' },
+  });
+}
+
+export function apiPutJson<T>(path: string, body: unknown): Promise<T> {
+  return request<T>(path, {
+    method: 'PUT',
+    body: JSON.stringify(body),
+    headers: { 'content-type': 'application/json' },
+  });
+}
+
 export function apiPostText<T>(path: string, body: string, contentType: string): Promise<T> {
   return request<T>(path, { method: 'POST', body, headers: { 'content-type': contentType } });
 }

@@ -3,6 +3,7 @@ import { useEffect, type ComponentType } from 'react';
 import { PageHeading } from '../components/page-title.tsx';
 import { Link, useRouter } from '../router.tsx';
 import { canOpen, homeFor, staffMenu, type StaffRoute } from '../routes.ts';
+import { adminConfigPages } from './admin/config/pages.ts';
 import { AnalysisPage } from './analysis/analysis-page.tsx';
 import { FieldLogPage } from './field-log/field-log-page.tsx';
 import { IntakePage } from './intake/intake-page.tsx';
@@ -25,6 +26,7 @@ export const staffPages = {
   teamBoard: TeamBoardPage,
   overview: OverviewPage,
   analysis: AnalysisPage,
+  ...adminConfigPages,
 };
 
 function NotForYou() {

@@ -1,5 +1,8 @@
 /** Dutch strings of the staff screens (default). staff-en.ts has the same keys. */
+import { configNl } from './admin/config/config-nl.ts';
+
 export const staffNl = {
+  ...configNl,
   'nav.label': 'Werkmenu',
   'nav.worklist': 'Mijn wijk',
   'nav.fieldLog': 'Vastleggen',
