@@ -75,6 +75,13 @@ export const configEn: Record<keyof typeof configNl, string> = {
   'routing.chain': 'How it was decided',
   'routing.district': 'District {name}, deadline {deadline}',
   'routing.choose': 'Choose…',
+  'routing.edit': 'Change {name}',
+  'routing.editTitle': 'Change rule {name}',
+  'routing.nameRequired': 'Give the rule a name.',
+  'routing.categoryCodes': 'Category codes, separated by commas (empty: any category)',
+  'routing.reasonNl': 'Explanation (Dutch)',
+  'routing.reasonEn': 'Explanation (English)',
+  'routing.apply': 'Apply change',
 
   'audit.title': 'Audit log',
   'audit.intro': 'Who changed what and who saw a reporter’s contact. Never the content.',

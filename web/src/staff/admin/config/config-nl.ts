@@ -75,6 +75,13 @@ export const configNl = {
   'routing.chain': 'Zo is besloten',
   'routing.district': 'Wijk {name}, termijn {deadline}',
   'routing.choose': 'Kies…',
+  'routing.edit': 'Wijzig {name}',
+  'routing.editTitle': 'Regel {name} wijzigen',
+  'routing.nameRequired': 'Geef de regel een naam.',
+  'routing.categoryCodes': 'Categoriecodes, met komma’s gescheiden (leeg: elke categorie)',
+  'routing.reasonNl': 'Uitleg (Nederlands)',
+  'routing.reasonEn': 'Uitleg (Engels)',
+  'routing.apply': 'Wijziging overnemen',
 
   'audit.title': 'Auditlog',
   'audit.intro': 'Wie wat heeft gewijzigd en wie contactgegevens van een melder heeft gezien. Nooit de inhoud.',

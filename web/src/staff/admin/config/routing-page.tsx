@@ -4,6 +4,7 @@ import { listAdminCategories, listRoutingRules, replaceRoutingRules } from '../.
 import { PageHeading } from '../../../components/page-title.tsx';
 import { useStaffI18n } from '../../staff-i18n.ts';
 import { formErrorsOf } from './problems.ts';
+import { RuleForm } from './rule-form.tsx';
 import { TryRouting } from './try-routing.tsx';
 
 const toInput = (rule: RoutingRuleView): RoutingRuleInput => ({
@@ -37,6 +38,7 @@ export function RoutingPage() {
   const [failed, setFailed] = useState(false);
   const [message, setMessage] = useState('');
   const [saveError, setSaveError] = useState('');
+  const [editing, setEditing] = useState<number | null>(null);
 
   useEffect(() => {
     listRoutingRules().then(
@@ -53,13 +55,15 @@ export function RoutingPage() {
   }, []);
 
   const changed = saved !== null && JSON.stringify(rules.map(toInput)) !== JSON.stringify(saved.map(toInput));
-  const move = (index: number, by: -1 | 1) =>
+  const move = (index: number, by: -1 | 1) => {
+    setEditing(null);
     setRules((list) => {
       const next = [...list];
       const [rule] = next.splice(index, 1);
       next.splice(index + by, 0, rule!);
       return next;
     });
+  };
   const toggle = (index: number) =>
     setRules((list) => list.map((rule, i) => (i === index ? { ...rule, active: !rule.active } : rule)));
   const save = async () => {
@@ -153,6 +157,13 @@ export function RoutingPage() {
                       onClick={() => move(index, 1)}
                     >
                       ↓
+                    </button>{' '}
+                    <button
+                      type="button"
+                      className="utrecht-button utrecht-button--subtle wp-link-button"
+                      onClick={() => setEditing(index)}
+                    >
+                      {t('routing.edit', { name: rule.name })}
                     </button>
                   </td>
                 </tr>
@@ -160,6 +171,17 @@ export function RoutingPage() {
             </tbody>
           </table>
         </div>
+      ) : null}
+      {editing !== null && rules[editing] ? (
+        <RuleForm
+          key={rules[editing].id}
+          rule={rules[editing]}
+          onDone={(rule) => {
+            setRules((list) => list.map((old, i) => (i === editing ? rule : old)));
+            setEditing(null);
+          }}
+          onCancel={() => setEditing(null)}
+        />
       ) : null}
       {changed ? <p className="utrecht-paragraph">{t('routing.unsaved')}</p> : null}
       {saved && rules.length ? (
