@@ -21,18 +21,18 @@ import type { App, AppDeps } from './deps.ts';
 
 /** Every area's routes, registered in one place. */
 export async function registerRoutes(app: App, deps: AppDeps): Promise<void> {
+  const addressSearch = createPdokLocatieserver({
+    baseUrl: deps.config.PDOK_LOCATIESERVER_URL,
+    timeoutMs: deps.config.PDOK_TIMEOUT_MS,
+  });
   registerCategoryRoutes(app, deps);
-  registerRoutingRoutes(app, deps);
+  registerRoutingRoutes(app, deps, addressSearch);
   await registerGeographyRoutes(app, deps);
   await registerPeopleRoutes(app, deps);
   registerFieldworkRoutes(app, deps);
   registerMeetingRoutes(app, deps);
   await registerReportRoutes(app, deps);
   registerPublicReportRoutes(app, deps);
-  const addressSearch = createPdokLocatieserver({
-    baseUrl: deps.config.PDOK_LOCATIESERVER_URL,
-    timeoutMs: deps.config.PDOK_TIMEOUT_MS,
-  });
   registerAddressRoutes(app, deps, addressSearch);
   registerPhotoRoutes(app, deps);
   registerDashboardRoutes(app, deps);

@@ -3,6 +3,7 @@ import type { Clock } from '../../shared/clock.ts';
 import { DomainError, type FieldProblem } from '../../shared/errors.ts';
 import type { StaffUser } from '../../shared/staff.ts';
 import { computeDeadline } from '../../shared/time/index.ts';
+import { lookupAddress, type AddressSearch } from '../addresses/index.ts';
 import { findCategory } from '../categories/index.ts';
 import { getDistrictLocator, locateWith, type LocatedPoint } from '../geography/index.ts';
 import { validateRules } from './manage-routing-rules.ts';
@@ -17,7 +18,7 @@ import type { RoutingPreview, RoutingPreviewBody, RoutingRule, RoutingStep } fro
  * stored, no open-report count moves, and no audit entry is written (the route opts out), since nothing changes.
  */
 export async function previewRouting(
-  deps: { db: Queryable; clock: Clock },
+  deps: { db: Queryable; clock: Clock; addressSearch: AddressSearch },
   viewer: StaffUser,
   body: RoutingPreviewBody,
 ): Promise<RoutingPreview> {
@@ -25,14 +26,17 @@ export async function previewRouting(
   const moment = body.moment === undefined ? deps.clock.now() : new Date(body.moment);
   const problems: FieldProblem[] = [];
 
+  const place = await placeOf(deps, body);
   let located: LocatedPoint | null = null;
-  try {
-    const locator = await getDistrictLocator(deps.db);
-    const point = { type: 'Point' as const, coordinates: [body.location.lon, body.location.lat] as [number, number] };
-    located = locateWith(locator, point, 'CRS84', municipalityCode);
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    problems.push({ name: 'body.location', reason: 'not within a district of your municipality', code: error.code });
+  if ('problem' in place) problems.push(place.problem);
+  else {
+    try {
+      const locator = await getDistrictLocator(deps.db);
+      located = locateWith(locator, place.point, 'CRS84', municipalityCode);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      problems.push({ name: place.field, reason: 'not within a district of your municipality', code: error.code });
+    }
   }
   const category = await findCategory(deps.db, municipalityCode, body.categoryCode);
   if (!category)
@@ -94,4 +98,24 @@ export async function previewRouting(
     },
     chain,
   };
+}
+
+type Place = { point: { type: 'Point'; coordinates: [number, number] }; field: string } | { problem: FieldProblem };
+
+/** The point to route: the coordinates given, or the address looked up (the address search may answer 503). */
+async function placeOf(
+  deps: { db: Queryable; addressSearch: AddressSearch },
+  body: Pick<RoutingPreviewBody, 'location' | 'addressId'>,
+): Promise<Place> {
+  if (body.location && body.addressId === undefined)
+    return { point: { type: 'Point', coordinates: [body.location.lon, body.location.lat] }, field: 'body.location' };
+  if (body.addressId === undefined || body.location)
+    return { problem: { name: 'body.location', reason: 'give location or addressId, not both', code: 'one_of' } };
+  try {
+    const address = await lookupAddress(deps, body.addressId);
+    return { point: address.location, field: 'body.addressId' };
+  } catch (error) {
+    if (!(error instanceof DomainError) || error.code === 'unavailable') throw error;
+    return { problem: { name: 'body.addressId', reason: 'no address of your municipality', code: error.code } };
+  }
 }

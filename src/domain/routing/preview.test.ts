@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { Db } from '../../db/db.ts';
 import type { App } from '../../http/deps.ts';
@@ -17,6 +19,7 @@ describe('routing preview ("try it")', () => {
   let app: App;
   let admin: Headers;
   let officer: Headers;
+  let locatieserver: Server;
 
   const userId = async (email: string) =>
     (await db.query<{ id: string }>('SELECT id FROM users WHERE email = $1', [email])).rows[0]!.id;
@@ -25,13 +28,29 @@ describe('routing preview ("try it")', () => {
 
   before(async () => {
     db = await openTestDb();
-    app = await testApp(db, { clock: fixedClock(TEST_NOW) });
+    // A local stand-in for PDOK's lookup: one address at the Grote Markt, nothing else.
+    locatieserver = createServer((request, response) => {
+      const id = new URL(request.url ?? '/', 'http://127.0.0.1').searchParams.get('id');
+      const docs =
+        id === 'adr-grote-markt'
+          ? [{ id, weergavenaam: 'Grote Markt 2, Haarlem', type: 'adres', centroide_ll: `POINT(${lon} ${lat})` }]
+          : [];
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ response: { numFound: docs.length, start: 0, docs } }));
+    });
+    await new Promise<void>((resolve) => locatieserver.listen(0, '127.0.0.1', resolve));
+    const port = (locatieserver.address() as AddressInfo).port;
+    app = await testApp(db, {
+      clock: fixedClock(TEST_NOW),
+      env: { PDOK_LOCATIESERVER_URL: `http://127.0.0.1:${port}/bzk/locatieserver/search/v3_1` },
+    });
     admin = await bearerFor(db, await userId(emails.administrator));
     officer = await bearerFor(db, await userId(emails.centrumOfficer));
   });
   after(async () => {
     await app.close();
     await db.close();
+    await new Promise((resolve) => locatieserver.close(resolve));
   });
 
   it('routes a hypothetical report with the saved rules and stores nothing', async () => {
@@ -106,6 +125,23 @@ describe('routing preview ("try it")', () => {
     assert.equal(body.decision.holder.name, 'Spaarnelanden');
     const after = (await app.inject({ method: 'GET', url: '/api/v1/routing-rules', headers: admin })).json();
     assert.deepEqual(after, saved);
+  });
+
+  it('takes an address from the address search instead of coordinates', async () => {
+    const byAddress = await preview({
+      addressId: 'adr-grote-markt',
+      categoryCode: 'parkeeroverlast',
+      moment: TEST_NOW,
+    });
+    assert.equal(byAddress.statusCode, 200, byAddress.body);
+    const byPoint = await preview({ location: here, categoryCode: 'parkeeroverlast', moment: TEST_NOW });
+    assert.deepEqual(byAddress.json().district, byPoint.json().district);
+    const unknown = await preview({ addressId: 'adr-onbekend', categoryCode: 'parkeeroverlast' });
+    assert.equal(unknown.statusCode, 400);
+    assert.equal(unknown.json().invalidParams[0].name, 'body.addressId');
+    const both = await preview({ location: here, addressId: 'adr-grote-markt', categoryCode: 'parkeeroverlast' });
+    assert.equal(both.statusCode, 400);
+    assert.equal(both.json().invalidParams[0].name, 'body.location');
   });
 
   it('lists every problem of the input at once', async () => {

@@ -7,6 +7,7 @@ import {
   problemSchema,
 } from '../../http/route-kit.ts';
 import { listRoutingRules, replaceRoutingRules } from './manage-routing-rules.ts';
+import type { AddressSearch } from '../addresses/index.ts';
 import { previewRouting } from './preview-routing.ts';
 import {
   replaceRulesBodySchema,
@@ -15,7 +16,7 @@ import {
   rulesResponseSchema,
 } from './schemas.ts';
 
-export function registerRoutingRoutes(app: App, deps: AppDeps) {
+export function registerRoutingRoutes(app: App, deps: AppDeps, addressSearch: AddressSearch) {
   app.get(
     '/api/v1/routing-rules',
     {
@@ -62,9 +63,15 @@ export function registerRoutingRoutes(app: App, deps: AppDeps) {
           'unsaved `rules` given, on the current officers, absences and districts. Answers the decision and every ' +
           'step it walked.',
         body: routingPreviewBodySchema,
-        response: { 200: routingPreviewSchema, 400: problemSchema, 401: problemSchema, 403: problemSchema },
+        response: {
+          200: routingPreviewSchema,
+          400: problemSchema,
+          401: problemSchema,
+          403: problemSchema,
+          503: problemSchema.describe('The address search is unavailable (with addressId)'),
+        },
       },
     },
-    async (request) => previewRouting(deps, currentStaff(request), request.body),
+    async (request) => previewRouting({ ...deps, addressSearch }, currentStaff(request), request.body),
   );
 }

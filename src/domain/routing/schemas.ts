@@ -147,7 +147,14 @@ export interface RoutingStep {
 export const routingPreviewBodySchema = z.object({
   location: z
     .object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) })
-    .describe('WGS 84 (CRS84) latitude and longitude of the hypothetical report'),
+    .optional()
+    .describe('WGS 84 (CRS84) latitude and longitude of the hypothetical report; or give addressId'),
+  addressId: z
+    .string()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe('An address id from the address search, instead of location'),
   categoryCode: z.string().min(1).max(60).describe('A subcategory of your municipality'),
   moment: z.iso.datetime({ offset: true }).optional().describe('When the report would come in; now when left out'),
   source: z.enum(reportSources).default('web'),
