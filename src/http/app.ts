@@ -3,6 +3,7 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { registerAuditTrail } from './audit.ts';
 import { registerAuthentication } from './auth.ts';
 import type { App, AppDeps } from './deps.ts';
 import { DEFAULT_BODY_LIMIT, registerJsonBodyParser } from './json-body.ts';
@@ -91,6 +92,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   });
 
   registerAuthentication(app, deps);
+  registerAuditTrail(app, deps);
   registerTextCheck(app);
   registerMetrics(app, deps);
   registerBackupRoute(app, deps);

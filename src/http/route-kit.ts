@@ -12,6 +12,7 @@ import { problemSchema } from './problem.ts';
 export type { App, AppDeps } from './deps.ts';
 export { currentStaff, optionalStaff, requireRoles, requireStaff, SESSION_COOKIE } from './auth.ts';
 export { problemSchema } from './problem.ts';
+export { auditedInUseCase } from './audit.ts';
 
 /** Documented error answers: staff endpoints (401, 403, 404) and those with input (400). */
 export const staffProblems = { 401: problemSchema, 403: problemSchema, 404: problemSchema };

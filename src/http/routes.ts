@@ -1,4 +1,6 @@
 // The areas' routes files are their HTTP edge (see .dependency-cruiser.cjs): registered here, not exported by index.ts.
+import { registerAuditRoutes } from '../domain/audit/routes.ts';
+import { registerSettingsRoutes } from '../domain/settings/routes.ts';
 import { registerAddressRoutes } from '../domain/addresses/routes.ts';
 import { registerCategoryRoutes } from '../domain/categories/routes.ts';
 import { registerDashboardRoutes } from '../domain/dashboards/routes.ts';
@@ -24,8 +26,12 @@ import type { App, AppDeps } from './deps.ts';
 
 /** Every area's routes, registered in one place. */
 export async function registerRoutes(app: App, deps: AppDeps): Promise<void> {
+  const addressSearch = createPdokLocatieserver({
+    baseUrl: deps.config.PDOK_LOCATIESERVER_URL,
+    timeoutMs: deps.config.PDOK_TIMEOUT_MS,
+  });
   registerCategoryRoutes(app, deps);
-  registerRoutingRoutes(app, deps);
+  registerRoutingRoutes(app, deps, addressSearch);
   await registerGeographyRoutes(app, deps);
   await registerPeopleRoutes(app, deps);
   registerFieldworkRoutes(app, deps);
@@ -37,10 +43,6 @@ export async function registerRoutes(app: App, deps: AppDeps): Promise<void> {
   registerReportDeliveryRoutes(app, deps);
   await registerUnsubscribeRoutes(app, deps);
   registerOutboxRoutes(app, deps);
-  const addressSearch = createPdokLocatieserver({
-    baseUrl: deps.config.PDOK_LOCATIESERVER_URL,
-    timeoutMs: deps.config.PDOK_TIMEOUT_MS,
-  });
   registerAddressRoutes(app, deps, addressSearch);
   registerPhotoRoutes(app, deps);
   registerDashboardRoutes(app, deps);
@@ -48,4 +50,6 @@ export async function registerRoutes(app: App, deps: AppDeps): Promise<void> {
   await registerOpen311Routes(app, deps, addressSearch);
   registerSignalenRoutes(app, deps);
   registerPrivacyRoutes(app, deps);
+  registerAuditRoutes(app, deps);
+  registerSettingsRoutes(app, deps);
 }

@@ -8,6 +8,7 @@ import { en } from '../../web/src/i18n/en.ts';
 import { nl } from '../../web/src/i18n/nl.ts';
 import { matchPattern, matchRoute } from '../../web/src/route-match.ts';
 import { homeFor, residentMenu, routes, staffMenu } from '../../web/src/routes.ts';
+import { adminSections } from '../../web/src/staff/admin/admin-sections.ts';
 import { staffEn } from '../../web/src/staff/staff-en.ts';
 import { staffNl } from '../../web/src/staff/staff-nl.ts';
 
@@ -79,6 +80,20 @@ describe('route table', () => {
     );
     for (const route of staffMenu(userWith('officer', 'administrator', 'analyst'))) {
       assert.ok(staffNl[route.menu] && staffEn[route.menu], route.path);
+    }
+  });
+
+  it('makes every administration section, people and configuration alike, a route for administrators, named in both languages', () => {
+    for (const path of ['/beheer/mensen', '/beheer/categorieen', '/beheer/routering', '/beheer/audit'])
+      assert.ok(
+        adminSections.some((section) => section.path === path),
+        path,
+      );
+    for (const section of adminSections) {
+      const route = routes.find((r) => r.path === section.path);
+      assert.ok(route?.area === 'staff' && route.page === section.page, section.path);
+      assert.deepEqual(route.access, ['administrator'], section.path);
+      for (const key of [section.title, section.description]) assert.ok(staffNl[key] && staffEn[key], key);
     }
   });
 });

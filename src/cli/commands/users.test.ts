@@ -48,5 +48,21 @@ describe('wijkpost users', () => {
     const deactivated = await run(usersDeactivate, { email: 'noor@haarlem.example' });
     assert.match(deactivated[0]!, /Deactivated noor@haarlem.example; 1 session\(s\) ended/);
     assert.match((await run(usersList, { municipality: 'GM0392' }))[0]!, /inactive/);
+
+    const { rows } = await db.query<{ actor_name: string; action: string; record_kind: string; record_id: string }>(
+      'SELECT actor_name, action, record_kind, record_id FROM audit_log ORDER BY action',
+    );
+    const id = (await db.query<{ id: string }>(`SELECT id FROM users WHERE email = 'noor@haarlem.example'`)).rows[0]!
+      .id;
+    assert.deepEqual(
+      rows,
+      ['create', 'deactivate', 'set-password'].map((command) => ({
+        actor_name: 'command line',
+        action: `wijkpost users ${command}`,
+        record_kind: 'users',
+        record_id: id,
+      })),
+      'every change from the command line is in the audit log; listing is not',
+    );
   });
 });

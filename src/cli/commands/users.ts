@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Db } from '../../db/db.ts';
+import { recordSystemAuditEntry } from '../../domain/audit/index.ts';
 import { createUser, deactivateUser, listUsers, setUserPassword } from '../../domain/people/index.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { DomainError } from '../../shared/errors.ts';
@@ -7,6 +8,14 @@ import { withContext } from '../context.ts';
 
 type Ctx = { db: Db; clock: Clock };
 type Print = (line: string) => void;
+
+/** The command line has no signed-in user: its entries name the command, after the use case committed. */
+const audit = (ctx: Ctx, command: string, user: { id: string; municipalityCode: string }) =>
+  recordSystemAuditEntry(
+    ctx,
+    { name: 'command line', municipalityCode: user.municipalityCode },
+    { action: `wijkpost users ${command}`, record: { kind: 'users', id: user.id }, outcome: 'ok' },
+  );
 
 const list = (value: string) =>
   value
@@ -27,6 +36,7 @@ export async function usersCreate(
     teamCode: options.team ?? null,
     password: options.password ?? null,
   });
+  await audit(ctx, 'create', user);
   print(`Created ${user.name} <${user.email}> (${user.roles.join(', ')}) in ${user.municipalityCode}, id ${user.id}.`);
   if (generatedPassword) print(`Password (shown once, store it safely): ${generatedPassword}`);
 }
@@ -43,12 +53,14 @@ export async function usersList(ctx: Ctx, print: Print, options: { municipality:
 
 export async function usersSetPassword(ctx: Ctx, print: Print, options: { email: string; password?: string }) {
   const result = await setUserPassword(ctx, { email: options.email, password: options.password ?? null });
+  await audit(ctx, 'set-password', result.user);
   print(`New password set for ${result.user.email}; ${result.revokedSessions} session(s) ended.`);
   if (result.generatedPassword) print(`Password (shown once, store it safely): ${result.generatedPassword}`);
 }
 
 export async function usersDeactivate(ctx: Ctx, print: Print, options: { email: string }) {
   const result = await deactivateUser(ctx, { email: options.email });
+  await audit(ctx, 'deactivate', result.user);
   print(`Deactivated ${result.user.email}; ${result.revokedSessions} session(s) ended.`);
   if (result.ownedDistrictCodes.length > 0) {
     print(

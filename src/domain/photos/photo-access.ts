@@ -13,7 +13,7 @@ export async function assertMaySeeReport(
   viewer: StaffUser,
   reportId: string,
 ): Promise<void> {
-  await getReport(deps, { viewer, reportId });
+  await getReport(deps, { viewer, reportId, withContact: false });
 }
 
 /** An observation's photo is visible to the staff who read field work, in its municipality. */

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/db.ts';
 import type { Clock } from '../../shared/clock.ts';
 import type { StaffUser } from '../../shared/staff.ts';
+import { recordAuditEntry, REPORTER_CONTACT_VIEW } from '../audit/index.ts';
 import { collectPersonalData, subjectOf } from './collect-personal-data.ts';
 import { insertPrivacyRequest } from './repository.ts';
 import type { PersonalDataExport, PrivacyRequestBody } from './schemas.ts';
@@ -9,7 +10,7 @@ import { hashSubject } from './subject.ts';
 /**
  * Right of access (AVG art. 15): everything held for an e-mail address or phone number within the administrator's
  * municipality, as one JSON document. Reading personal data in bulk is itself recorded (who, when, how much; the
- * address only as a salted hash).
+ * address only as a salted hash), and each report whose contact it shows is an audit entry, in the same transaction.
  */
 export async function findPersonalData(
   deps: { db: Db; clock: Clock },
@@ -33,6 +34,13 @@ export async function findPersonalData(
         staffAccounts: found.staffAccounts.length,
       },
     });
+    for (const report of found.reports) {
+      await recordAuditEntry({ db: tx, clock: deps.clock }, actor, {
+        action: REPORTER_CONTACT_VIEW,
+        record: { kind: 'reports', id: report.id },
+        outcome: 'shown',
+      });
+    }
     return {
       generatedAt: at.toISOString(),
       municipalityCode: actor.municipalityCode,

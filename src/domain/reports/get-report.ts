@@ -1,6 +1,7 @@
 import type { Queryable } from '../../db/db.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { DomainError } from '../../shared/errors.ts';
+import { recordAuditEntry, REPORTER_CONTACT_VIEW } from '../audit/index.ts';
 import { parseCrs, type Crs } from '../geography/index.ts';
 import type { StaffUser } from '../../shared/staff.ts';
 import { selectHistory, selectPublicStatus, selectReport } from './queries.ts';
@@ -11,12 +12,12 @@ import { normaliseTrackingCode } from './tracking-code.ts';
 
 /**
  * One report with its history, for staff of its municipality (partners: only when it is theirs).
- * Reporter contact only to those who talk to the reporter (see mayReadReporterContact); partners only with consent. A partner's
- * history has no notes of the municipality's (selectHistory), so internal notes never leave the API for them.
+ * Reporter contact only to those who talk to the reporter (see mayReadReporterContact); partners only with consent.
+ * Every answer that shows it is an audit entry (`withContact: false` for a caller that only checks access).
  */
 export async function getReport(
   deps: { db: Queryable; clock: Clock },
-  input: { viewer: StaffUser; reportId: string; crs?: string | undefined },
+  input: { viewer: StaffUser; reportId: string; crs?: string | undefined; withContact?: boolean },
 ): Promise<{ report: ReportDetail; crs: Crs }> {
   const crs = parseCrs(input.crs, 'query.crs');
   const row = await selectReport(deps.db, deps.clock.now(), input.reportId);
@@ -35,16 +36,26 @@ export async function getReport(
     row.id,
     isPartnerOnly(input.viewer) ? { partnerTeamId: input.viewer.teamId } : {},
   );
-  const showReporter = mayReadReporterContact(input.viewer, {
-    assigneeKind: row.assignee_kind,
-    assigneeId: row.assignee_id,
-    createdBy: row.created_by,
-    consentToShare: row.reporter_consent_share,
+  const showReporter =
+    input.withContact !== false &&
+    mayReadReporterContact(input.viewer, {
+      assigneeKind: row.assignee_kind,
+      assigneeId: row.assignee_id,
+      createdBy: row.created_by,
+      consentToShare: row.reporter_consent_share,
+    });
+  const report = toDetail(row, history, crs, {
+    reporter: showReporter,
+    trackingCode: mayReadTrackingCode(input.viewer),
   });
-  return {
-    report: toDetail(row, history, crs, { reporter: showReporter, trackingCode: mayReadTrackingCode(input.viewer) }),
-    crs,
-  };
+  if (report.reporter !== null) {
+    await recordAuditEntry(deps, input.viewer, {
+      action: REPORTER_CONTACT_VIEW,
+      record: { kind: 'reports', id: row.id },
+      outcome: 'shown',
+    });
+  }
+  return { report, crs };
 }
 
 /** What a reporter may see with their tracking code: state, dates and the latest text written for them. */

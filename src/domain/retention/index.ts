@@ -4,4 +4,9 @@ export { removeClosedReportPhotos, type RemoveClosedReportPhotosCounts } from '.
 export { purgeSessions } from './purge-sessions.ts';
 export { purgeUploadUsage } from './purge-upload-usage.ts';
 export { purgeIdempotencyRecords, DEFAULT_IDEMPOTENCY_RETENTION_HOURS } from './purge-idempotency-records.ts';
-export { setRetentionPeriods, listRetentionPeriods } from './set-retention-periods.ts';
+export {
+  setRetentionPeriods,
+  listRetentionPeriods,
+  MIN_RETENTION_DAYS,
+  MAX_RETENTION_DAYS,
+} from './set-retention-periods.ts';

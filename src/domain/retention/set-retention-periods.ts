@@ -1,4 +1,4 @@
-import type { Db } from '../../db/db.ts';
+import type { Db, Queryable } from '../../db/db.ts';
 import { DomainError, type FieldProblem } from '../../shared/errors.ts';
 import { readRetentionPeriods, updateRetentionPeriods, type RetentionPeriods } from './repository.ts';
 
@@ -10,7 +10,7 @@ export const MAX_RETENTION_DAYS = 3650;
  * run of the jobs applies the new periods to every closed report, also those closed long ago.
  */
 export async function setRetentionPeriods(
-  deps: { db: Db },
+  deps: { db: Queryable },
   command: { municipalityCode: string; reporterDays?: number | undefined; photoDays?: number | undefined },
 ): Promise<RetentionPeriods> {
   const problems: FieldProblem[] = [];

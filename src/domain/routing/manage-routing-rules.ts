@@ -34,7 +34,12 @@ export async function replaceRoutingRules(
   return listRoutingRules(deps, municipalityCode);
 }
 
-async function validateRules(db: Queryable, municipalityCode: string, rules: RuleInput[]): Promise<FieldProblem[]> {
+/** Every problem of a rule set against the municipality's data; the preview checks an unsaved set the same way. */
+export async function validateRules(
+  db: Queryable,
+  municipalityCode: string,
+  rules: RuleInput[],
+): Promise<FieldProblem[]> {
   const problems: FieldProblem[] = [];
   const all = (pick: (rule: RuleInput) => string[] | undefined) => rules.flatMap((rule) => pick(rule) ?? []);
   const [targets, codes] = await Promise.all([

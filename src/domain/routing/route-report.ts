@@ -7,15 +7,60 @@ import { localDateOf } from '../../shared/time/index.ts';
 import { availableInTime, firstDayInTime, onDutyAt } from './availability.ts';
 import { dateIn, deadlineOf, inTimePhrase, sentence, unavailablePhrase, whenPhrase, type Phrase } from './reasons.ts';
 import { ruleMatches } from './rule-matching.ts';
-import type { OfficerSnapshot, RoutingDecision, RoutingInput, RoutingRule, RoutingSnapshot } from './schemas.ts';
+import type {
+  OfficerSnapshot,
+  RoutingDecision,
+  RoutingInput,
+  RoutingRule,
+  RoutingSnapshot,
+  RoutingStep,
+} from './schemas.ts';
 
-export function routeReport(snapshot: RoutingSnapshot, input: RoutingInput): RoutingDecision {
+/**
+ * Pass `trace` (the "try it" preview does) to get every step the decision walked, in order: each rule and why it
+ * did not decide, then who in the backup chain was passed over and why, then the step that decided.
+ */
+export function routeReport(snapshot: RoutingSnapshot, input: RoutingInput, trace?: RoutingStep[]): RoutingDecision {
   for (const rule of snapshot.rules) {
-    if (!rule.active || !ruleMatches(rule.conditions, input)) continue;
+    if (!rule.active) {
+      trace?.push(ruleStep(rule, 'inactive'));
+      continue;
+    }
+    if (!ruleMatches(rule.conditions, input)) {
+      trace?.push(ruleStep(rule, 'no_match'));
+      continue;
+    }
     const decision = decideByRule(snapshot, input, rule);
-    if (decision) return decision;
+    if (decision) {
+      trace?.push(decidedStep(decision));
+      return decision;
+    }
+    trace?.push(ruleStep(rule, 'target_unavailable'));
   }
-  return routeThroughBackupChain(snapshot, input);
+  const decision = routeThroughBackupChain(snapshot, input, trace);
+  trace?.push(decidedStep(decision));
+  return decision;
+}
+
+function ruleStep(rule: RoutingRule, outcome: Exclude<RoutingStep['outcome'], 'decided' | 'passed_over'>): RoutingStep {
+  const phrases = {
+    inactive: { nl: `regel "${rule.name}" staat uit`, en: `rule "${rule.name}" is switched off` },
+    no_match: { nl: `regel "${rule.name}" past niet`, en: `rule "${rule.name}" does not match` },
+    target_unavailable: {
+      nl: `regel "${rule.name}" past, maar wie hij aanwijst is afwezig of bestaat niet meer`,
+      en: `rule "${rule.name}" matches, but its target is absent or gone`,
+    },
+  };
+  return { step: `rule:${rule.name}`, outcome, ...phrases[outcome] };
+}
+
+function decidedStep(decision: RoutingDecision): RoutingStep {
+  return {
+    step: decision.rule,
+    outcome: 'decided',
+    nl: `${decision.assignee.name} handelt de melding af`,
+    en: `${decision.assignee.name} handles the report`,
+  };
 }
 
 /** A rule whose target is gone, or an officer who is absent right now, lets the next rule decide. */
@@ -50,20 +95,26 @@ function officerDecision(officer: OfficerSnapshot, rule: string, reason: Phrase)
 }
 
 /** Each step either decides, or adds to `passedOver` why nobody at that step can take the report. */
-function routeThroughBackupChain(snapshot: RoutingSnapshot, input: RoutingInput): RoutingDecision {
+function routeThroughBackupChain(
+  snapshot: RoutingSnapshot,
+  input: RoutingInput,
+  trace: RoutingStep[] | undefined,
+): RoutingDecision {
   const passedOver: Phrase[] = [];
   const findOfficer = (id: string | null) => (id === null ? undefined : snapshot.officers.find((o) => o.id === id));
   const owner = findOfficer(snapshot.district.ownerId);
   const backup = findOfficer(snapshot.district.backupId);
   const alreadyTried = new Set([owner?.id, backup?.id]);
   const colleagues = snapshot.officers.filter((o) => !alreadyTried.has(o.id));
-  return (
+  const decision =
     tryOwner(snapshot, input, owner, passedOver) ??
     tryBackup(snapshot, input, backup, passedOver) ??
     tryBoroughColleague(snapshot, input, colleagues, passedOver) ??
     tryGroupColleague(snapshot, input, colleagues, passedOver) ??
-    queueDecision(snapshot, passedOver)
-  );
+    queueDecision(snapshot, passedOver);
+  // The queue's phrase for a district without a group is the last one; it is a passed-over step too.
+  trace?.push(...passedOver.map((phrase) => ({ step: 'backup-chain', outcome: 'passed_over' as const, ...phrase })));
+  return decision;
 }
 
 function tryOwner(

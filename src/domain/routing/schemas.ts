@@ -132,3 +132,63 @@ export interface RoutingDecision {
   reasonNl: string;
   reasonEn: string;
 }
+
+/** One step a routing decision walked, for the "try it" preview (routeReport's trace). */
+export interface RoutingStep {
+  /** `rule:NAME`, `backup-chain` for someone passed over, or the deciding step (`district-owner`, …). */
+  step: string;
+  outcome: 'inactive' | 'no_match' | 'target_unavailable' | 'passed_over' | 'decided';
+  nl: string;
+  en: string;
+}
+
+// ── The "try it" preview ────────────────────────────────────────────────────────
+
+export const routingPreviewBodySchema = z.object({
+  location: z
+    .object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) })
+    .optional()
+    .describe('WGS 84 (CRS84) latitude and longitude of the hypothetical report; or give addressId'),
+  addressId: z
+    .string()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe('An address id from the address search, instead of location'),
+  categoryCode: z.string().min(1).max(60).describe('A subcategory of your municipality'),
+  moment: z.iso.datetime({ offset: true }).optional().describe('When the report would come in; now when left out'),
+  source: z.enum(reportSources).default('web'),
+  rules: z
+    .array(ruleInputSchema)
+    .max(500)
+    .optional()
+    .describe('An unsaved rule set to try instead of the saved rules (the PUT body’s rules)'),
+});
+export type RoutingPreviewBody = z.infer<typeof routingPreviewBodySchema>;
+
+const phraseFields = { nl: z.string(), en: z.string() };
+
+export const routingPreviewSchema = z.object({
+  moment: z.iso.datetime({ offset: true }),
+  source: z.enum(reportSources),
+  district: z.object({ code: z.string(), name: z.string(), boroughCode: z.string().nullable() }),
+  category: z.object({ code: z.string(), nameNl: z.string(), nameEn: z.string(), urgent: z.boolean() }),
+  deadline: z.iso.datetime({ offset: true }),
+  rulesFrom: z.enum(['saved', 'body']).describe('Whether the saved rules or the rules in the request were tried'),
+  decision: z.object({
+    holder: z.object({ kind: z.enum(assigneeKinds), id: z.uuid(), name: z.string() }),
+    rule: z.string(),
+    reasonNl: z.string(),
+    reasonEn: z.string(),
+  }),
+  chain: z
+    .array(
+      z.object({
+        step: z.string(),
+        outcome: z.enum(['inactive', 'no_match', 'target_unavailable', 'passed_over', 'decided']),
+        ...phraseFields,
+      }),
+    )
+    .describe('Every step the decision walked, in order'),
+});
+export type RoutingPreview = z.infer<typeof routingPreviewSchema>;

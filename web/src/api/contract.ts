@@ -19,6 +19,9 @@ import type * as photos from '../../../src/domain/photos/schemas.ts';
 import type * as publicReports from '../../../src/domain/reports/public-reports-schemas.ts';
 import type * as reports from '../../../src/domain/reports/schemas.ts';
 import type * as workflow from '../../../src/domain/reports/workflow.ts';
+import type * as audit from '../../../src/domain/audit/schemas.ts';
+import type * as routing from '../../../src/domain/routing/schemas.ts';
+import type * as settings from '../../../src/domain/settings/schemas.ts';
 import type { problemSchema } from '../../../src/http/route-kit.ts';
 
 type Out<Schema extends z.ZodType> = z.output<Schema>;
@@ -153,3 +156,17 @@ export type PatrolPlanList = Out<typeof analysis.patrolPlanListSchema>;
 export type PatrolPlanEvaluation = Out<typeof analysis.patrolPlanEvaluationSchema>;
 export type MyPatrolPlans = Out<typeof analysis.myPatrolPlansSchema>;
 export type CalendarToken = Out<typeof analysis.calendarTokenSchema>;
+
+// ── Administration: categories, municipality settings, routing rules, audit log ──
+export type AdminCategory = Out<typeof categories.adminCategorySchema>;
+export type CreateCategoryBody = In<typeof categories.createCategoryBodySchema>;
+export type UpdateCategoryBody = In<typeof categories.updateCategoryBodySchema>;
+export type MunicipalitySettings = Out<typeof settings.municipalitySettingsSchema>;
+export type UpdateSettingsBody = In<typeof settings.updateSettingsBodySchema>;
+export type RoutingRuleView = Out<typeof routing.ruleSchema>;
+export type RoutingRuleInput = In<typeof routing.ruleInputSchema>;
+export type RoutingPreviewBody = In<typeof routing.routingPreviewBodySchema>;
+export type RoutingPreview = Out<typeof routing.routingPreviewSchema>;
+export type ReportSourceName = RoutingPreview['source'];
+export type AuditPage = Out<typeof audit.auditPageSchema>;
+export type AuditEntry = Out<typeof audit.auditEntrySchema>;

@@ -10,6 +10,7 @@ import { DistrictsPage } from './admin/people/districts-page.tsx';
 import { OfficersPage } from './admin/people/officers-page.tsx';
 import { OrganisationPage } from './admin/people/organisation-page.tsx';
 import { UsersPage } from './admin/people/users-page.tsx';
+import { adminConfigPages } from './admin/config/pages.ts';
 import { AnalysisPage } from './analysis/analysis-page.tsx';
 import { FieldLogPage } from './field-log/field-log-page.tsx';
 import { IntakePage } from './intake/intake-page.tsx';
@@ -45,6 +46,7 @@ export const staffPages = {
   adminOfficers: OfficersPage,
   adminDistricts: DistrictsPage,
   adminOrganisation: OrganisationPage,
+  ...adminConfigPages,
 };
 
 function NotForYou() {

@@ -1,9 +1,11 @@
 import { adminEn } from './admin/admin-en.ts';
+import { configEn } from './admin/config/config-en.ts';
 import type { StaffMessageKey } from './staff-nl.ts';
 
 /** English strings of the staff screens; the same keys as staff-nl.ts (the type makes sure). */
 export const staffEn: Record<StaffMessageKey, string> = {
   ...adminEn,
+  ...configEn,
   'nav.label': 'Work menu',
   'nav.worklist': 'My district',
   'nav.fieldLog': 'Log field work',

@@ -1,9 +1,11 @@
 /** Dutch strings of the staff screens (default). staff-en.ts has the same keys. */
 import { adminNl } from './admin/admin-nl.ts';
+import { configNl } from './admin/config/config-nl.ts';
 
 export const staffNl = {
   // The administration and "Mijn planning" keep their strings in their own file (admin/admin-nl.ts).
   ...adminNl,
+  ...configNl,
   'nav.label': 'Werkmenu',
   'nav.worklist': 'Mijn wijk',
   'nav.fieldLog': 'Vastleggen',

@@ -33,4 +33,13 @@ export const adminSections: readonly AdminSection[] = [
     title: 'admin.organisation.title',
     description: 'admin.organisation.intro',
   },
+  {
+    path: '/beheer/categorieen',
+    page: 'adminCategories',
+    title: 'config.nav.categories',
+    description: 'categories.intro',
+  },
+  { path: '/beheer/instellingen', page: 'adminSettings', title: 'config.nav.settings', description: 'settings.intro' },
+  { path: '/beheer/routering', page: 'adminRouting', title: 'config.nav.routing', description: 'routing.intro' },
+  { path: '/beheer/audit', page: 'adminAudit', title: 'config.nav.audit', description: 'audit.intro' },
 ];

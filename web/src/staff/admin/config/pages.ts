@@ -1,0 +1,12 @@
+import { AuditPage } from './audit-page.tsx';
+import { CategoriesPage } from './categories-page.tsx';
+import { RoutingPage } from './routing-page.tsx';
+import { SettingsPage } from './settings-page.tsx';
+
+/** The configuration pages by the names admin-sections.ts and the route table use. */
+export const adminConfigPages = {
+  adminCategories: CategoriesPage,
+  adminSettings: SettingsPage,
+  adminRouting: RoutingPage,
+  adminAudit: AuditPage,
+};
