@@ -38,6 +38,8 @@ const slowestFirst = [
   'test/browser/resident-my-district.test.ts',
   'test/bench/web-worklist.test.ts',
   'test/durability/durability.test.ts',
+  'test/authz/hostile-input.test.ts',
+  'test/authz/authz.test.ts',
   'test/bench/intake.test.ts',
 ];
 const rank = (file) => {
