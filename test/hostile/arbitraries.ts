@@ -28,36 +28,38 @@ function encodeSegment(text: string): string {
   }
 }
 
+/** The texts the probe found breaking things are drawn most often: NUL and lone surrogate halves. */
+const nulText = fc.constantFrom(NUL, `a${NUL}b`, `${NUL}${NUL}`, `WK039201${NUL}`);
+const surrogateText = fc.constantFrom(LONE_HIGH, `x${LONE_LOW}y`, '\uDBFF\uDBFF', `${LONE_LOW}${LONE_HIGH}`);
+const oddText = fc.constantFrom(
+  '',
+  ' ',
+  '\uFFFF',
+  '😀',
+  '../../etc/passwd',
+  "' OR 1=1 --",
+  '<script>alert(1)</script>',
+  '-1',
+  '0',
+  '1e309',
+  'NaN',
+  'null',
+  'true',
+  '[]',
+  '{}',
+  '00000000-0000-0000-0000-000000000000',
+  '5a0e7d4e-8d1c-4c3e-9f2a-1b2c3d4e5f6',
+  'WP-0000-0000',
+  'GM9999',
+  'WK999999',
+);
 const hostileText = fc.oneof(
-  fc.constantFrom(
-    '',
-    ' ',
-    NUL,
-    `a${NUL}b`,
-    LONE_HIGH,
-    `x${LONE_LOW}y`,
-    '\uFFFF',
-    '😀',
-    '../../etc/passwd',
-    "' OR 1=1 --",
-    '<script>alert(1)</script>',
-    '-1',
-    '0',
-    '1e309',
-    'NaN',
-    'null',
-    'true',
-    '[]',
-    '{}',
-    '00000000-0000-0000-0000-000000000000',
-    '5a0e7d4e-8d1c-4c3e-9f2a-1b2c3d4e5f6',
-    'WP-0000-0000',
-    'GM9999',
-    'WK999999',
-  ),
-  fc.string({ maxLength: 40 }),
-  fc.string({ unit: 'binary', maxLength: 20 }),
-  fc.integer({ min: 1, max: 5000 }).map((n) => 'x'.repeat(n)),
+  { weight: 3, arbitrary: nulText },
+  { weight: 2, arbitrary: surrogateText },
+  { weight: 3, arbitrary: oddText },
+  { weight: 1, arbitrary: fc.string({ maxLength: 40 }) },
+  { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 20 }) },
+  { weight: 1, arbitrary: fc.integer({ min: 1, max: 5000 }).map((n) => 'x'.repeat(n)) },
 );
 
 /** Already percent-encoded: some are not valid encodings or not valid UTF-8 on purpose. */
@@ -118,21 +120,43 @@ const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }),
 );
 
-/** The documented body with one field (or itself) replaced by a hostile value. */
-function mutatedBody(schema: JsonSchema): fc.Arbitrary<string> {
-  let sample: unknown;
+function documentedSample(schema: JsonSchema): unknown {
   try {
-    sample = sampleOf(schema, 'body');
+    return sampleOf(schema, 'body');
   } catch {
-    sample = {};
+    return {};
   }
+}
+
+/** Every string the schema types as one, at any depth of the sample, replaced by `text`; optional ones added. */
+function replaceStrings(schema: JsonSchema, value: unknown, text: string): unknown {
+  if (schema.type === 'string' && typeof value === 'string') return text;
+  if (Array.isArray(value)) return value.map((item) => replaceStrings(schema.items ?? {}, item, text));
+  if (value === null || typeof value !== 'object') return value;
+  const optional = Object.entries(schema.properties ?? {})
+    .filter(([key, property]) => property.type === 'string' && !(key in value))
+    .map(([key]) => [key, text]);
+  return Object.fromEntries([
+    ...Object.entries(value).map(([key, child]) => [key, replaceStrings(schema.properties?.[key] ?? {}, child, text)]),
+    ...optional,
+  ]);
+}
+
+/**
+ * The documented body (built from its examples and formats, so it passes the request check) with one field
+ * replaced by a hostile value, or with every string in it replaced by one hostile text.
+ */
+function mutatedBody(schema: JsonSchema): fc.Arbitrary<string> {
+  const sample = documentedSample(schema);
   const fields = Object.keys(schema.properties ?? {});
-  return fc
+  const oneField = fc
     .tuple(fields.length ? fc.constantFrom(...fields) : fc.constant(undefined), hostileValue)
     .map(([field, value]) => {
       if (field === undefined || typeof sample !== 'object' || sample === null) return JSON.stringify(value) ?? 'null';
       return JSON.stringify({ ...(sample as object), [field]: value });
     });
+  const everyString = hostileText.map((text) => JSON.stringify(replaceStrings(schema, sample, text)));
+  return fc.oneof(oneField, everyString);
 }
 
 function body(operation: Operation): fc.Arbitrary<string> {
