@@ -52,6 +52,11 @@ const oddText = fc.constantFrom(
   'WP-0000-0000',
   'GM9999',
   'WK999999',
+  // Valid ISO 8601, but year 0 or 10000 in UTC, or a week that ends there: PostgreSQL refused them (a 500).
+  '0001-01-01T00:00:00+14:00',
+  '9999-12-31T23:59:59-12:00',
+  '9999-12-27',
+  '0001-01-01',
 );
 const hostileText = fc.oneof(
   { weight: 3, arbitrary: nulText },

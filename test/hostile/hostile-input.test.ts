@@ -129,6 +129,64 @@ describe('hostile input to every operation: no 5xx, problem+json on every 4xx, n
     }
     assert.deepEqual(failures, []);
   });
+
+  it('answers what it once found giving a 500 with a 400 naming the field: moments outside years 1900–2999', async () => {
+    const auth = await callers();
+    const year0 = '0001-01-01T00:00:00+14:00'; // 0000-12-31 in UTC
+    const year10000 = '9999-12-31T23:59:59-12:00'; // 10000-01-01 in UTC
+    const at = { type: 'Point', coordinates: [4.6365, 52.3812] };
+    const found: Array<[string, string, Caller, object | undefined, string]> = [
+      ['POST', '/analysis/patrol-plans', 'administrator', { weekStart: '9999-12-27' }, 'body.weekStart'],
+      [
+        'POST',
+        '/district-meetings',
+        'officer',
+        { districtCode: 'WK039201', startsAt: year10000, title: 'W' },
+        'body.startsAt',
+      ],
+      [
+        'POST',
+        '/observations',
+        'officer',
+        { categoryCode: 'hondenpoep', location: at, observedAt: year0 },
+        'body.observedAt',
+      ],
+      [
+        'POST',
+        '/reports',
+        'anonymous',
+        { category: 'hondenpoep', description: 'x', location: at, occurredAt: year0 },
+        'body.occurredAt',
+      ],
+      [
+        'GET',
+        `/analysis/time-profile?from=${encodeURIComponent(year0)}`,
+        'administrator',
+        undefined,
+        'querystring.from',
+      ],
+      [
+        'GET',
+        `/reports?createdTo=${encodeURIComponent(year10000)}`,
+        'administrator',
+        undefined,
+        'querystring.createdTo',
+      ],
+      ['GET', `/district-meetings?to=${encodeURIComponent(year10000)}`, 'officer', undefined, 'querystring.to'],
+      ['GET', `/observations?from=${encodeURIComponent(year0)}`, 'officer', undefined, 'querystring.from'],
+      ['GET', `/analysis/unreported?from=${encodeURIComponent(year0)}`, 'administrator', undefined, 'querystring.from'],
+    ];
+    const before = await fingerprint();
+    const wrong: string[] = [];
+    for (const [method, url, caller, payload, field] of found) {
+      const response = await app.inject({ method: method as 'GET', url: API + url, headers: auth[caller], payload });
+      const names = (response.json().invalidParams ?? []).map((p: { name: string }) => p.name);
+      if (response.statusCode !== 400 || !names.includes(field))
+        wrong.push(`${method} ${url}: ${response.statusCode} ${response.body.slice(0, 200)}`);
+    }
+    assert.deepEqual(wrong, []);
+    assert.equal(await fingerprint(), before);
+  });
 });
 
 /** Mostly a caller the access table lets in, so the input gets past the guards; sometimes one it refuses. */
