@@ -49,8 +49,10 @@ describe('authorization: every operation × every role × anonymous × own versu
   let operations: DocumentedOperation[];
   let world: TwoMunicipalities;
   const rowOf = (op: DocumentedOperation): Access => accessTable[op.key]!;
-  /** The operations with a row; the first test names those without one. */
-  const tabled = () => operations.filter((op) => accessTable[op.key]);
+  const hasRecords = (op: DocumentedOperation) =>
+    pathParameters(op.path).every((name) => world.own[name] !== undefined && world.other[name] !== undefined);
+  /** The operations with a row and records for their path; the first test names the others. */
+  const tabled = () => operations.filter((op) => accessTable[op.key] && hasRecords(op));
   const send = (op: DocumentedOperation, records: Records, auth: Record<string, string> = {}) => {
     const { url, headers, payload } = { ...requestFor(op, records), ...world.bodies[op.key] };
     return app.inject({ method: op.method as 'GET', url: API + url, headers: { ...headers, ...auth }, payload });
@@ -85,6 +87,13 @@ describe('authorization: every operation × every role × anonymous × own versu
       .filter((op) => pathParameters(op.path).length && !rowOf(op).scope)
       .map((op) => op.key);
     assert.deepEqual(unscoped, [], "operations with a record in the path need scope 'own' or 'public'");
+    const unrecorded = operations.filter((op) => !hasRecords(op)).map((op) => op.key);
+    assert.deepEqual(
+      unrecorded,
+      [],
+      'operations with a path parameter that names no record: give both municipalities one in createRecords ' +
+        '(test/authz/two-municipalities.ts)',
+    );
   });
 
   it('refuses an anonymous caller with 401 on every operation that is not public', async () => {
