@@ -39,6 +39,8 @@ const slowestFirst = [
   'test/bench/web-worklist.test.ts',
   'test/durability/crash-burst.test.ts',
   'test/durability/durability.test.ts',
+  'test/authz/hostile-input.test.ts',
+  'test/authz/authz.test.ts',
   'test/bench/intake.test.ts',
 ];
 const rank = (file) => {

@@ -4,9 +4,10 @@
  * stays complete; the analyst's screens are built from these types.
  */
 import { z } from 'zod';
+import { dateInput, dateTimeInput } from '../../shared/time/index.ts';
 
 const timestamp = z.string().describe('ISO 8601 timestamp with zone');
-const localDate = z.iso.date({ error: 'a date YYYY-MM-DD' });
+const localDate = dateInput({ error: 'a date YYYY-MM-DD' });
 const text = z.object({ nl: z.string(), en: z.string() });
 
 export const MIN_CELL_SIZE = 50;
@@ -20,11 +21,8 @@ export const formats = ['json', 'csv', 'geojson'] as const;
 export type Format = (typeof formats)[number];
 
 const filterFields = {
-  from: z.iso
-    .datetime({ offset: true })
-    .optional()
-    .describe('Start of the period (inclusive). Default: `to` − 12 weeks'),
-  to: z.iso.datetime({ offset: true }).optional().describe('End of the period (exclusive). Default: now'),
+  from: dateTimeInput().optional().describe('Start of the period (inclusive). Default: `to` − 12 weeks'),
+  to: dateTimeInput().optional().describe('End of the period (exclusive). Default: now'),
   category: z
     .string()
     .regex(/^[a-z0-9-]+$/)

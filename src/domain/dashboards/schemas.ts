@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dateTimeInput } from '../../shared/time/index.ts';
 
 const timestamp = z.string().describe('ISO 8601 timestamp with zone');
 const codeAndName = z.object({ code: z.string(), name: z.string() });
@@ -66,8 +67,8 @@ export type FeedbackOverview = z.infer<typeof feedbackOverviewSchema>;
 
 // ── Management overview ────────────────────────────────────────────────────────
 export const overviewQuerySchema = z.object({
-  from: z.iso.datetime({ offset: true }).optional().describe('Default: 12 weeks before `to`'),
-  to: z.iso.datetime({ offset: true }).optional().describe('Default: now'),
+  from: dateTimeInput().optional().describe('Default: 12 weeks before `to`'),
+  to: dateTimeInput().optional().describe('Default: now'),
 });
 export type OverviewQuery = z.infer<typeof overviewQuerySchema>;
 

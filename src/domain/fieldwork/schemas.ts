@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { dateTimeInput } from '../../shared/time/index.ts';
 import { pointGeometrySchema } from '../geography/index.ts';
 
-const timestampInput = z.iso.datetime({ offset: true });
+const timestampInput = dateTimeInput();
 const timestamp = z.string().describe('ISO 8601 timestamp with zone');
 export const districtCodeSchema = z.string().regex(/^WK[0-9]{6}$/, 'A CBS district code such as WK039201');
 export const categoryCodeSchema = z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dateTimeInput } from '../../shared/time/index.ts';
 
 const timestamp = z.string().describe('ISO 8601 timestamp with zone');
 const districtCodeSchema = z.string().regex(/^WK[0-9]{6}$/, 'A CBS district code such as WK039201');
@@ -12,7 +13,7 @@ const locationTextSchema = z
 
 export const createMeetingBodySchema = z.object({
   districtCode: districtCodeSchema,
-  startsAt: z.iso.datetime({ offset: true }),
+  startsAt: dateTimeInput(),
   title: titleSchema,
   locationText: locationTextSchema.optional(),
   officerId: z.uuid().optional().describe('The officer who attends; shown publicly by name'),
@@ -22,7 +23,7 @@ export type CreateMeetingInput = z.infer<typeof createMeetingBodySchema>;
 export const updateMeetingBodySchema = z
   .object({
     districtCode: districtCodeSchema,
-    startsAt: z.iso.datetime({ offset: true }),
+    startsAt: dateTimeInput(),
     title: titleSchema,
     locationText: locationTextSchema.nullable(),
     officerId: z.uuid().nullable(),
@@ -49,8 +50,8 @@ export type Meeting = z.infer<typeof meetingSchema>;
 
 export const listMeetingsQuerySchema = z.object({
   districtCode: districtCodeSchema.optional(),
-  from: z.iso.datetime({ offset: true }).optional().describe('Default: now'),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: dateTimeInput().optional().describe('Default: now'),
+  to: dateTimeInput().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 export type ListMeetingsQuery = z.infer<typeof listMeetingsQuerySchema>;

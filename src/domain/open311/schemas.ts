@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dateTimeInput } from '../../shared/time/index.ts';
 
 /**
  * Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2) as this server speaks it. Names follow the
@@ -34,8 +35,7 @@ const commaList = z.string().transform((value) =>
     .map((part) => part.trim())
     .filter(Boolean),
 );
-const timestamp = z.iso.datetime({
-  offset: true,
+const timestamp = dateTimeInput({
   error: 'an ISO 8601 date and time with a zone, e.g. 2026-11-24T09:00:00+01:00',
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dateTimeInput } from '../../shared/time/index.ts';
 import { pointGeometrySchema } from '../geography/index.ts';
 import { reportStatuses } from './workflow.ts';
 
@@ -51,7 +52,7 @@ export const reporterSchema = z.object({
 export const createReportBodySchema = z.object({
   category: z.string().trim().min(1).max(100).describe('Subcategory code, e.g. hondenpoep'),
   description: z.string().trim().min(1).max(1000).refine(withoutNul, noNulMessage),
-  occurredAt: z.iso.datetime({ offset: true }).optional().describe('When the nuisance happened; not in the future'),
+  occurredAt: dateTimeInput().optional().describe('When the nuisance happened; not in the future'),
   source: z.enum(intakeSources).optional().describe('web (default); phone for the contact centre, street for officers'),
   location: pointGeometrySchema.describe('GeoJSON Point; CRS84 unless the Content-Crs header says EPSG:28992'),
   address: z.string().trim().min(1).max(300).refine(withoutNul, noNulMessage).optional(),
@@ -158,8 +159,8 @@ export const listReportsQuerySchema = z.object({
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
     .optional(),
-  createdFrom: z.iso.datetime({ offset: true }).optional(),
-  createdTo: z.iso.datetime({ offset: true }).optional(),
+  createdFrom: dateTimeInput().optional(),
+  createdTo: dateTimeInput().optional(),
   bbox: bboxSchema.optional(),
   bboxCrs: z.string().optional().describe('CRS of bbox; CRS84 by default'),
   crs: z.string().optional().describe('CRS of returned locations; CRS84 by default'),

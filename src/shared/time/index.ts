@@ -12,3 +12,4 @@ export {
   zonedInstant,
   type LocalDate,
 } from './zoned-time.ts';
+export { dateInput, dateTimeInput, isInputYearRange, FIRST_INPUT_YEAR, LAST_INPUT_YEAR } from './input.ts';
