@@ -19,10 +19,24 @@ export function documentedOperations(doc: OpenApiDocument): DocumentedOperation[
 
 export const pathParameters = (path: string): string[] => [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
 
+/**
+ * The key of a record that stands for `{name}` only in the paths starting with `prefix`, where the record of that
+ * name would not do: a reporter link is signed for one page (feedback or answer), a partner acts on a report
+ * forwarded to it, an officer portrait is another photo than a report's.
+ */
+export const pathRecordKey = (prefix: string, name: string): string => `${prefix} {${name}}`;
+
+function recordFor(path: string, name: string, records: Records): string | undefined {
+  const special = Object.keys(records)
+    .filter((key) => key.endsWith(` {${name}}`) && path.startsWith(key.slice(0, key.lastIndexOf(' '))))
+    .sort((a, b) => b.length - a.length)[0];
+  return special ? records[special] : records[name];
+}
+
 /** The path with every `{name}` replaced by the record of that name; throws naming a parameter without one. */
 export function fillPath(path: string, records: Records): string {
   return path.replace(/\{([^}]+)\}/g, (_, name: string) => {
-    const value = records[name];
+    const value = recordFor(path, name, records);
     if (value === undefined)
       throw new Error(
         `${path}: no record for the path parameter {${name}}; create one in test/authz/two-municipalities.ts`,

@@ -12,7 +12,9 @@ import { importCategoryTree, type CategoryTreeMain } from '../../src/domain/cate
 import { importGeography, toRd } from '../../src/domain/geography/index.ts';
 import { importTeam, roles, type Role } from '../../src/domain/people/index.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
-import { bearerFor } from '../support/app.ts';
+import { createReporterLinkToken } from '../../src/shared/reporter-links.ts';
+import { bearerFor, testConfig } from '../support/app.ts';
+import { pathRecordKey } from './requests.ts';
 
 export const HAARLEM = 'GM0392';
 export const AMSTERDAM = 'GM0363';
@@ -77,6 +79,7 @@ const amsterdamCategories: CategoryTreeMain[] = [
 
 const amsterdamOfficer = 'officer@amsterdam.example';
 const amsterdamCoordinator = 'coordinator@amsterdam.example';
+const amsterdamAdministrator = 'admin@amsterdam.example';
 
 /** Amsterdam through the loaders every municipality goes through: geography, category tree, team. */
 async function importAmsterdam(db: Db): Promise<void> {
@@ -122,7 +125,11 @@ async function importAmsterdam(db: Db): Promise<void> {
           districtWeekdays: [1, 3],
         },
       ],
-      staff: [{ name: 'Amsterdamse coördinator', email: amsterdamCoordinator, roles: ['coordinator'] }],
+      teams: [{ code: 'waternet', name: 'Waternet', kind: 'partner' }],
+      staff: [
+        { name: 'Amsterdamse coördinator', email: amsterdamCoordinator, roles: ['coordinator'] },
+        { name: 'Amsterdamse beheerder', email: amsterdamAdministrator, roles: ['administrator'] },
+      ],
       coordinatorGroups: [{ name: 'Centrum', coordinatorEmail: amsterdamCoordinator, boroughCodes: ['centrum'] }],
     },
     { password: 'authz-test-password' },
@@ -153,11 +160,19 @@ function multipartPhoto(data: Buffer) {
 async function createRecords(
   app: App,
   db: Db,
-  place: { district: string; point: typeof GROTE_MARKT; officer: string; planner: string },
+  place: {
+    district: string;
+    point: typeof GROTE_MARKT;
+    officer: string;
+    planner: string;
+    administrator: string;
+    partnerCode: string;
+  },
 ): Promise<Records> {
   const officer = await userId(db, place.officer);
   const asOfficer = await bearerFor(db, officer, clock);
   const asPlanner = await bearerFor(db, await userId(db, place.planner), clock);
+  const asAdministrator = await bearerFor(db, await userId(db, place.administrator), clock);
   const call = async (method: string, url: string, headers: Record<string, string>, payload?: unknown) => {
     const response = await app.inject({ method: method as 'GET', url: API + url, headers, payload: payload as object });
     if (response.statusCode >= 300) throw new Error(`set-up ${method} ${url}: ${response.statusCode} ${response.body}`);
@@ -202,7 +217,32 @@ async function createRecords(
   const plans = await call('GET', '/patrol-plans?weekStart=2026-11-30', asPlanner);
   const plan = plans.plans.find((p: { officer: { id: string } }) => p.officer.id === officer) ?? plans.plans[0];
   if (!photos.items[0] || !plan) throw new Error('set-up: no photo or no patrol plan');
+  const administration = await createAdministrationRecords(call, asAdministrator, place, officer, photo);
+  const partnerReport = await call(
+    'POST',
+    '/reports',
+    {},
+    {
+      category: 'hondenpoep',
+      description: 'Hondenpoep bij de ingang.',
+      location: place.point,
+    },
+  );
+  await call('POST', `/reports/${partnerReport.id}/assignment`, asPlanner, {
+    kind: 'partner',
+    id: administration.partnerId,
+    text: 'Graag oppakken',
+  });
+  const link = (purpose: 'feedback' | 'answer') =>
+    createReporterLinkToken(
+      { reportId: report.id, purpose, expiresAt: new Date('2027-01-31T00:00:00Z') },
+      testConfig().LINK_SIGNING_SECRET,
+    );
   return {
+    ...administration,
+    token: link('feedback'),
+    [pathRecordKey('/public/answers/', 'token')]: link('answer'),
+    [pathRecordKey('/partner/reports/', 'reportId')]: partnerReport.id,
     reportId: report.id,
     trackingCode: report.trackingCode,
     photoId: photos.items[0].id,
@@ -215,6 +255,46 @@ async function createRecords(
   };
 }
 
+type Call = (method: string, url: string, headers: Record<string, string>, payload?: unknown) => Promise<any>;
+
+/**
+ * The administration's records, made by the municipality's administrator: a throwaway user (deactivated and
+ * reset by the proofs, never one who signs in), a team, a coordinator group, the partner organisation reports are
+ * forwarded to, and an officer portrait.
+ */
+async function createAdministrationRecords(
+  call: Call,
+  asAdministrator: Record<string, string>,
+  place: { officer: string; partnerCode: string },
+  officerId: string,
+  portrait: { payload: Buffer; headers: Record<string, string> },
+): Promise<Records> {
+  const local = place.officer.split('@')[1];
+  const user = await call('POST', '/users', asAdministrator, {
+    name: 'Wegwerpaccount',
+    email: `wegwerp@${local}`,
+    roles: ['analyst'],
+  });
+  const team = await call('POST', '/teams', asAdministrator, { code: 'authz-team', name: 'Authz-team', kind: 'team' });
+  const group = await call('POST', '/coordinator-groups', asAdministrator, { name: 'Authz-groep' });
+  const teams = await call('GET', '/teams', asAdministrator);
+  const partner = (teams.items ?? teams).find((t: { code: string }) => t.code === place.partnerCode);
+  if (!partner) throw new Error(`set-up: no partner organisation ${place.partnerCode}`);
+  const { photoUrl } = await call(
+    'PUT',
+    `/officers/${officerId}/photo`,
+    { ...portrait.headers, ...asAdministrator },
+    portrait.payload,
+  );
+  return {
+    [pathRecordKey('/public/officer-photos/', 'photoId')]: photoUrl.split('/').at(-1),
+    userId: user.user.id,
+    teamId: team.id,
+    groupId: group.id,
+    partnerId: partner.id,
+  };
+}
+
 export async function buildTwoMunicipalities(app: App, db: Db): Promise<TwoMunicipalities> {
   await importAmsterdam(db);
   const as = {} as TwoMunicipalities['as'];
@@ -224,12 +304,16 @@ export async function buildTwoMunicipalities(app: App, db: Db): Promise<TwoMunic
     point: GROTE_MARKT,
     officer: haarlemUsers.officer,
     planner: haarlemUsers.coordinator,
+    administrator: haarlemUsers.administrator,
+    partnerCode: 'spaarnelanden',
   });
   const other = await createRecords(app, db, {
     district: 'WK036301',
     point: DAM_POINT,
     officer: amsterdamOfficer,
     planner: amsterdamCoordinator,
+    administrator: amsterdamAdministrator,
+    partnerCode: 'waternet',
   });
   const json = (body: object) => ({ payload: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
   const bodies: TwoMunicipalities['bodies'] = {
@@ -238,6 +322,7 @@ export async function buildTwoMunicipalities(app: App, db: Db): Promise<TwoMunic
     'PATCH /categories/{code}': json({ nameEn: 'Renamed' }),
     'PATCH /district-meetings/{meetingId}': json({ title: 'Wijkraad (verplaatst)' }),
     'POST /observations/{observationId}/photos': multipartPhoto(await smallJpeg()),
+    'PUT /officers/{officerId}/photo': multipartPhoto(await smallJpeg()),
   };
   return {
     as,
