@@ -2,8 +2,11 @@
  * The world of the authorization and hostile-input proofs: the Haarlem demo with a second municipality
  * (Amsterdam, one district) beside it, loaded through the same use cases as any municipality (geography,
  * category tree, team), and in both the same records created through the API by their own staff: a report with a
- * photo, a district meeting, an absence, an observation with a photo, a patrol plan. `records` names them by the
- * path parameter an operation takes, so a test fills `{reportId}` with Haarlem's or Amsterdam's.
+ * photo, a district meeting, an absence, an observation with a photo, a patrol plan, the administration's records
+ * (a throwaway user, a team, a coordinator group, a partner organisation, an officer portrait), a report forwarded
+ * to the partner organisation, and signed reporter links. `records` names them by the path parameter an operation
+ * takes, so a test fills `{reportId}` with Haarlem's or Amsterdam's (a record under `pathRecordKey` stands in for
+ * one family of paths only).
  */
 import sharp from 'sharp';
 import type { Db } from '../../src/db/db.ts';
@@ -255,7 +258,8 @@ async function createRecords(
   };
 }
 
-type Call = (method: string, url: string, headers: Record<string, string>, payload?: unknown) => Promise<any>;
+/** The set-up call of createRecords: resolves to the answer's JSON. */
+type Call = (method: string, url: string, headers: Record<string, string>, payload?: unknown) => Promise<unknown>;
 
 /**
  * The administration's records, made by the municipality's administrator: a throwaway user (deactivated and
@@ -269,25 +273,31 @@ async function createAdministrationRecords(
   officerId: string,
   portrait: { payload: Buffer; headers: Record<string, string> },
 ): Promise<Records> {
-  const local = place.officer.split('@')[1];
-  const user = await call('POST', '/users', asAdministrator, {
+  const domain = place.officer.split('@')[1];
+  const user = (await call('POST', '/users', asAdministrator, {
     name: 'Wegwerpaccount',
-    email: `wegwerp@${local}`,
+    email: `wegwerp@${domain}`,
     roles: ['analyst'],
-  });
-  const team = await call('POST', '/teams', asAdministrator, { code: 'authz-team', name: 'Authz-team', kind: 'team' });
-  const group = await call('POST', '/coordinator-groups', asAdministrator, { name: 'Authz-groep' });
-  const teams = await call('GET', '/teams', asAdministrator);
-  const partner = (teams.items ?? teams).find((t: { code: string }) => t.code === place.partnerCode);
+  })) as { user: { id: string } };
+  const team = (await call('POST', '/teams', asAdministrator, {
+    code: 'authz-team',
+    name: 'Authz-team',
+    kind: 'team',
+  })) as { id: string };
+  const group = (await call('POST', '/coordinator-groups', asAdministrator, { name: 'Authz-groep' })) as {
+    id: string;
+  };
+  const teams = (await call('GET', '/teams', asAdministrator)) as Array<{ id: string; code: string }>;
+  const partner = teams.find((t) => t.code === place.partnerCode);
   if (!partner) throw new Error(`set-up: no partner organisation ${place.partnerCode}`);
-  const { photoUrl } = await call(
+  const { photoUrl } = (await call(
     'PUT',
     `/officers/${officerId}/photo`,
     { ...portrait.headers, ...asAdministrator },
     portrait.payload,
-  );
+  )) as { photoUrl: string };
   return {
-    [pathRecordKey('/public/officer-photos/', 'photoId')]: photoUrl.split('/').at(-1),
+    [pathRecordKey('/public/officer-photos/', 'photoId')]: photoUrl.slice(photoUrl.lastIndexOf('/') + 1),
     userId: user.user.id,
     teamId: team.id,
     groupId: group.id,
