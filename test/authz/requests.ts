@@ -26,7 +26,8 @@ export const pathParameters = (path: string): string[] => [...path.matchAll(/\{(
  */
 export const pathRecordKey = (prefix: string, name: string): string => `${prefix} {${name}}`;
 
-function recordFor(path: string, name: string, records: Records): string | undefined {
+/** The record that fills `{name}` in `path`: one kept for paths like it (pathRecordKey), or the one of that name. */
+export function recordFor(path: string, name: string, records: Records): string | undefined {
   const special = Object.keys(records)
     .filter((key) => key.endsWith(` {${name}}`) && path.startsWith(key.slice(0, key.lastIndexOf(' '))))
     .sort((a, b) => b.length - a.length)[0];

@@ -8,6 +8,7 @@
 import fc from 'fast-check';
 import { sampleOf, type JsonSchema, type Operation } from '../support/openapi.ts';
 import type { Records } from '../authz/two-municipalities.ts';
+import { recordFor } from '../authz/requests.ts';
 
 export interface HostileRequest {
   url: string;
@@ -70,8 +71,10 @@ const hostileText = fc.oneof(
 /** Already percent-encoded: some are not valid encodings or not valid UTF-8 on purpose. */
 const rawSegment = fc.constantFrom('%00', '%ED%A0%80', '%E0%A4%A', '%', '%zz', '%C0%AF', '..', '%2e%2e%2f', 'a%2Fb');
 
-function pathValue(name: string, own: Records, other: Records): fc.Arbitrary<string> {
-  const real = [own[name], other[name]].filter((v): v is string => v !== undefined).map(encodeURIComponent);
+function pathValue(path: string, name: string, own: Records, other: Records): fc.Arbitrary<string> {
+  const real = [recordFor(path, name, own), recordFor(path, name, other)]
+    .filter((v): v is string => v !== undefined)
+    .map(encodeURIComponent);
   return fc.oneof(...(real.length ? [fc.constantFrom(...real)] : []), hostileText.map(encodeSegment), rawSegment);
 }
 
@@ -223,7 +226,7 @@ export function hostileRequest(
   other: Records,
 ): fc.Arbitrary<HostileRequest> {
   const names = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
-  const params = fc.tuple(...names.map((name) => pathValue(name, own, other)));
+  const params = fc.tuple(...names.map((name) => pathValue(path, name, own, other)));
   const withBody = fc.option(fc.tuple(body(operation), contentType), { freq: 4, nil: undefined });
   return fc
     .record({ params, query: queryString(operation), withBody, headers: extraHeaders })
