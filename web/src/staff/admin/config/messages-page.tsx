@@ -3,7 +3,7 @@ import { PageHeading } from '../../../components/page-title.tsx';
 import { Link } from '../../../router.tsx';
 import { useStaffI18n } from '../../staff-i18n.ts';
 import { BackToAdmin, LoadState, useLoad } from '../admin-kit.tsx';
-import { getOutboxStatus, listFailedDeliveries, type FailedDelivery } from '../extras-api.ts';
+import { getOutboxStatus, listFailedDeliveries, type FailedDelivery } from '../../../api/staff-admin-extras.ts';
 
 /** The outbox: whether mail goes out, the backlog, and the deliveries given up on. */
 export function MessagesPage() {

@@ -4,7 +4,13 @@ import { FormField } from '../../../components/form-field.tsx';
 import { PageHeading } from '../../../components/page-title.tsx';
 import { useStaffI18n } from '../../staff-i18n.ts';
 import { BackToAdmin } from '../admin-kit.tsx';
-import { getRoleMappings, mappableRoles, putRoleMappings, type MappableRole, type RoleMapping } from '../extras-api.ts';
+import {
+  getRoleMappings,
+  mappableRoles,
+  putRoleMappings,
+  type MappableRole,
+  type RoleMapping,
+} from '../../../api/staff-admin-extras.ts';
 import { errorFor, formErrorsOf } from './problems.ts';
 
 /** A row being edited; `key` keeps React's inputs apart when a row above is removed. */
@@ -42,7 +48,9 @@ export function SsoPage() {
     setAttempt((n) => n + 1);
     if (problems.length) return;
     try {
-      const saved = await putRoleMappings(rows.map(({ claimValue, role }) => ({ claimValue: claimValue.trim(), role })));
+      const saved = await putRoleMappings(
+        rows.map(({ claimValue, role }) => ({ claimValue: claimValue.trim(), role })),
+      );
       setRows(saved.mappings.map(rowOf));
       setMessage(t('config.saved'));
     } catch (error) {

@@ -10,7 +10,7 @@ import {
   type ChannelKind,
   type PartnerChannel,
   type PartnerChannelBody,
-} from '../extras-api.ts';
+} from '../../../api/staff-admin-extras.ts';
 
 const kinds: readonly ChannelKind[] = ['workspace', 'email', 'webhook'];
 
@@ -29,7 +29,12 @@ export function PartnerChannelForm({ team }: { team: Team }) {
 
   const show = (channel: PartnerChannel) => {
     setStored(channel);
-    setDraft({ channel: channel.channel, email: channel.email ?? '', webhookUrl: channel.webhookUrl ?? '', secret: '' });
+    setDraft({
+      channel: channel.channel,
+      email: channel.email ?? '',
+      webhookUrl: channel.webhookUrl ?? '',
+      secret: '',
+    });
   };
   useEffect(() => {
     getPartnerChannel(team.id).then(show, () => setFailed(true));

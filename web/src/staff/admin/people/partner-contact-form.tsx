@@ -4,7 +4,7 @@ import { ErrorSummary, type FormError } from '../../../components/error-summary.
 import { FormField } from '../../../components/form-field.tsx';
 import { useStaffI18n } from '../../staff-i18n.ts';
 import { errorFor, formErrorsOf } from '../config/problems.ts';
-import { setTeamContact } from '../extras-api.ts';
+import { setTeamContact } from '../../../api/staff-admin-extras.ts';
 
 /** A partner organisation's contact person, whom officers call when they forward; all fields empty removes it. */
 export function PartnerContactForm({ team, onSaved }: { team: Team; onSaved: () => void }) {
