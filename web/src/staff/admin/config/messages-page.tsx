@@ -56,8 +56,6 @@ function FailedDeliveries() {
     );
   useEffect(() => {
     void load(null);
-    // The first page once; "load more" asks for the next ones.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   return (
