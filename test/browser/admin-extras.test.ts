@@ -111,6 +111,24 @@ describe('administrator looks after messages, partner channels and sign-in', () 
     assert.equal(await page.inputValue('#channel-kind'), 'workspace');
     await page.selectOption('#channel-kind', 'webhook');
     assert.match(await textOf(page, '#channel-secret-description'), /nog geen geheim/);
+    const SECRET = 'story-secret-0123456789abcdef';
+    await page.fill('#channel-url', 'https://partner.example/wijkpost');
+    await page.fill('#channel-secret', SECRET);
+    await page.click('#channel-save');
+    await waitForText(page, '#channel-secret-description', /Er is een geheim ingesteld/);
+    assert.equal(await page.inputValue('#channel-secret'), '', 'the secret is never shown again');
+    assert.doesNotMatch(await page.content(), new RegExp(SECRET));
+    // Saving again without typing one keeps the stored secret: the form leaves it out of the request.
+    const [request] = await Promise.all([
+      page.waitForRequest((r) => r.method() === 'PUT' && r.url().endsWith('/delivery-channel')),
+      page.click('#channel-save'),
+    ]);
+    assert.deepEqual(request.postDataJSON(), { channel: 'webhook', webhookUrl: 'https://partner.example/wijkpost' });
+    assert.equal((await request.response())?.status(), 200);
+    const kept = await db.query<{ webhook_secret: string }>(
+      `SELECT webhook_secret FROM teams WHERE code = 'spaarnelanden'`,
+    );
+    assert.equal(kept.rows[0]!.webhook_secret, SECRET);
     await page.selectOption('#channel-kind', 'email');
     await page.fill('#channel-email', 'doorsturen@spaarnelanden.example');
     await page.click('#channel-save');
