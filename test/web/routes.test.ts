@@ -84,7 +84,14 @@ describe('route table', () => {
   });
 
   it('makes every administration section, people and configuration alike, a route for administrators, named in both languages', () => {
-    for (const path of ['/beheer/mensen', '/beheer/categorieen', '/beheer/routering', '/beheer/audit'])
+    for (const path of [
+      '/beheer/mensen',
+      '/beheer/categorieen',
+      '/beheer/routering',
+      '/beheer/audit',
+      '/beheer/berichten',
+      '/beheer/inloggen',
+    ])
       assert.ok(
         adminSections.some((section) => section.path === path),
         path,

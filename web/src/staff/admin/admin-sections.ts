@@ -42,4 +42,6 @@ export const adminSections: readonly AdminSection[] = [
   { path: '/beheer/instellingen', page: 'adminSettings', title: 'config.nav.settings', description: 'settings.intro' },
   { path: '/beheer/routering', page: 'adminRouting', title: 'config.nav.routing', description: 'routing.intro' },
   { path: '/beheer/audit', page: 'adminAudit', title: 'config.nav.audit', description: 'audit.intro' },
+  { path: '/beheer/berichten', page: 'adminMessages', title: 'messages.title', description: 'messages.intro' },
+  { path: '/beheer/inloggen', page: 'adminSso', title: 'sso.title', description: 'sso.intro' },
 ];

@@ -1,7 +1,9 @@
 import { AuditPage } from './audit-page.tsx';
 import { CategoriesPage } from './categories-page.tsx';
+import { MessagesPage } from './messages-page.tsx';
 import { RoutingPage } from './routing-page.tsx';
 import { SettingsPage } from './settings-page.tsx';
+import { SsoPage } from './sso-page.tsx';
 
 /** The configuration pages by the names admin-sections.ts and the route table use. */
 export const adminConfigPages = {
@@ -9,4 +11,6 @@ export const adminConfigPages = {
   adminSettings: SettingsPage,
   adminRouting: RoutingPage,
   adminAudit: AuditPage,
+  adminMessages: MessagesPage,
+  adminSso: SsoPage,
 };

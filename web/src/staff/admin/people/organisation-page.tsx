@@ -6,6 +6,8 @@ import { PageHeading } from '../../../components/page-title.tsx';
 import { useStaffI18n } from '../../staff-i18n.ts';
 import { BackToAdmin, LoadState, useLoad } from '../admin-kit.tsx';
 import { GroupForm } from './group-form.tsx';
+import { PartnerChannelForm } from './partner-channel-form.tsx';
+import { PartnerContactForm } from './partner-contact-form.tsx';
 import { TeamForm } from './team-form.tsx';
 
 /** Coordinator groups (which boroughs, which coordinator), teams and partner organisations. */
@@ -102,6 +104,12 @@ export function OrganisationPage() {
           </>
         ) : null}
         <TeamForm key={teamId || 'new'} team={team} onSaved={reloadTeams} />
+        {team?.kind === 'partner' ? (
+          <>
+            <PartnerContactForm key={`contact-${team.id}`} team={team} onSaved={reloadTeams} />
+            <PartnerChannelForm key={`channel-${team.id}`} team={team} />
+          </>
+        ) : null}
       </section>
     </>
   );
