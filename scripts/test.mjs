@@ -81,7 +81,8 @@ files = files.filter((f) => !leftOut.includes(f)).sort((a, b) => rank(a) - rank(
  */
 const FILES_PER_BATCH = 6;
 function inBatches(all) {
-  const alone = all.filter((f) => rank(f) < slowestFirst.length);
+  // Every browser story drives its own Chromium and takes long: a process of its own, like the slowest files.
+  const alone = all.filter((f) => rank(f) < slowestFirst.length || needsBrowser(f));
   const batched = all.filter((f) => !alone.includes(f));
   if (batched.length <= 1) return all;
   const dir = join(root, '.test-cache', 'batches');

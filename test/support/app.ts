@@ -6,7 +6,12 @@ import { startSession } from '../../src/domain/people/index.ts';
 import { fixedClock, type Clock } from '../../src/shared/clock.ts';
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return parseConfig({ LOG_LEVEL: 'silent', ...overrides });
+  // A fixed link secret, so a test may set an https PUBLIC_BASE_URL (which requires one) without saying so.
+  return parseConfig({
+    LOG_LEVEL: 'silent',
+    LINK_SIGNING_SECRET: 'wijkpost-test-link-signing-secret-0123456789',
+    ...overrides,
+  });
 }
 
 export async function testApp(db: Db, options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<App> {
