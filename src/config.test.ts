@@ -46,6 +46,7 @@ describe('configuration', () => {
       OIDC_CLIENT_ID: 'wijkpost',
       OIDC_CLIENT_SECRET: 'secret of the client',
       PUBLIC_BASE_URL: 'https://wijkpost.haarlem.nl',
+      LINK_SIGNING_SECRET: 'a-production-secret-of-at-least-32-characters',
     };
     const config = parseConfig(oidc);
     assert.equal(config.OIDC_REDIRECT_URL, 'https://wijkpost.haarlem.nl/auth/oidc/callback');
