@@ -2,9 +2,9 @@ import { useState, type FormEvent } from 'react';
 import type { Absence } from '../../api/contract.ts';
 import { cancelAbsence, registerAbsence } from '../../api/staff-people.ts';
 import { ErrorSummary, type FormError } from '../../components/error-summary.tsx';
-import { FormField } from '../../components/form-field.tsx';
 import { problemsOf } from '../admin/admin-kit.tsx';
 import { useStaffI18n } from '../staff-i18n.ts';
+import { AbsencePeriodFields, absencePeriodProblems, type AbsenceKind } from '../team/absence-period-fields.tsx';
 
 const kinds = ['leave', 'sick', 'training', 'other'] as const;
 
@@ -19,7 +19,7 @@ export function OwnAbsenceForm({
   onChanged: () => void;
 }) {
   const { t, formatShort } = useStaffI18n();
-  const [kind, setKind] = useState<(typeof kinds)[number]>('leave');
+  const [kind, setKind] = useState<AbsenceKind>('leave');
   const [startsAt, setStartsAt] = useState('');
   const [endsAt, setEndsAt] = useState('');
   const [errors, setErrors] = useState<FormError[]>([]);
@@ -29,10 +29,7 @@ export function OwnAbsenceForm({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setResult('');
-    const problems: FormError[] = [];
-    if (!startsAt) problems.push({ fieldId: 'my-absence-start', message: t('absenceForm.startRequired') });
-    if (!endsAt || (startsAt && new Date(endsAt) <= new Date(startsAt)))
-      problems.push({ fieldId: 'my-absence-end', message: t('absenceForm.endAfterStart') });
+    const problems = absencePeriodProblems('my-absence', startsAt, endsAt, t);
     setErrors(problems);
     setAttempt((n) => n + 1);
     if (problems.length) return;
@@ -59,44 +56,17 @@ export function OwnAbsenceForm({
       </h2>
       <ErrorSummary errors={errors} attempt={attempt} />
       <form noValidate onSubmit={submit} className="wp-stack">
-        <FormField id="my-absence-kind" label={t('absenceForm.kind')}>
-          {(a11y) => (
-            <select
-              {...a11y}
-              className="utrecht-select utrecht-select--html-select"
-              value={kind}
-              onChange={(e) => setKind(e.target.value as typeof kind)}
-            >
-              {kinds.map((k) => (
-                <option key={k} value={k}>
-                  {t(`absence.${k}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-        <FormField id="my-absence-start" label={t('absenceForm.start')} error={errorFor('my-absence-start')}>
-          {(a11y) => (
-            <input
-              {...a11y}
-              type="datetime-local"
-              className="utrecht-textbox utrecht-textbox--html-input"
-              value={startsAt}
-              onChange={(e) => setStartsAt(e.target.value)}
-            />
-          )}
-        </FormField>
-        <FormField id="my-absence-end" label={t('absenceForm.end')} error={errorFor('my-absence-end')}>
-          {(a11y) => (
-            <input
-              {...a11y}
-              type="datetime-local"
-              className="utrecht-textbox utrecht-textbox--html-input"
-              value={endsAt}
-              onChange={(e) => setEndsAt(e.target.value)}
-            />
-          )}
-        </FormField>
+        <AbsencePeriodFields
+          idPrefix="my-absence"
+          kinds={kinds}
+          kind={kind}
+          onKind={setKind}
+          startsAt={startsAt}
+          onStartsAt={setStartsAt}
+          endsAt={endsAt}
+          onEndsAt={setEndsAt}
+          errorFor={errorFor}
+        />
         <div className="wp-actions">
           <button type="submit" id="my-absence-save" className="utrecht-button utrecht-button--primary-action">
             {t('absenceForm.save')}

@@ -5,8 +5,12 @@ import { registerAbsence } from '../../api/staff-people.ts';
 import { ErrorSummary, type FormError } from '../../components/error-summary.tsx';
 import { FormField } from '../../components/form-field.tsx';
 import { useStaffI18n } from '../staff-i18n.ts';
-
-const kinds = ['sick', 'leave', 'training', 'other'] as const;
+import {
+  AbsencePeriodFields,
+  absenceKinds,
+  absencePeriodProblems,
+  type AbsenceKind,
+} from './absence-period-fields.tsx';
 
 /** "YYYY-MM-DDTHH:MM" in the browser's zone, for datetime-local inputs. */
 function localInput(date: Date): string {
@@ -27,7 +31,7 @@ export function AbsenceForm({
   onSaved: () => void;
 }) {
   const { t } = useStaffI18n();
-  const [kind, setKind] = useState<(typeof kinds)[number]>('sick');
+  const [kind, setKind] = useState<AbsenceKind>('sick');
   const [startsAt, setStartsAt] = useState(() => localInput(new Date()));
   const [endsAt, setEndsAt] = useState(() => localInput(new Date(Date.now() + 3 * 86_400_000)));
   const [note, setNote] = useState('');
@@ -39,9 +43,7 @@ export function AbsenceForm({
     event.preventDefault();
     const problems: FormError[] = [];
     if (!officerId) problems.push({ fieldId: 'absence-officer', message: t('absenceForm.officerRequired') });
-    if (!startsAt) problems.push({ fieldId: 'absence-start', message: t('absenceForm.startRequired') });
-    if (!endsAt || (startsAt && new Date(endsAt) <= new Date(startsAt)))
-      problems.push({ fieldId: 'absence-end', message: t('absenceForm.endAfterStart') });
+    problems.push(...absencePeriodProblems('absence', startsAt, endsAt, t));
     setErrors(problems);
     setAttempt((n) => n + 1);
     setResult('');
@@ -98,44 +100,17 @@ export function AbsenceForm({
             </select>
           )}
         </FormField>
-        <FormField id="absence-kind" label={t('absenceForm.kind')}>
-          {(a11y) => (
-            <select
-              {...a11y}
-              className="utrecht-select utrecht-select--html-select"
-              value={kind}
-              onChange={(e) => setKind(e.target.value as typeof kind)}
-            >
-              {kinds.map((k) => (
-                <option key={k} value={k}>
-                  {t(`absence.${k}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
-        <FormField id="absence-start" label={t('absenceForm.start')} error={errorFor('absence-start')}>
-          {(a11y) => (
-            <input
-              {...a11y}
-              type="datetime-local"
-              className="utrecht-textbox utrecht-textbox--html-input"
-              value={startsAt}
-              onChange={(e) => setStartsAt(e.target.value)}
-            />
-          )}
-        </FormField>
-        <FormField id="absence-end" label={t('absenceForm.end')} error={errorFor('absence-end')}>
-          {(a11y) => (
-            <input
-              {...a11y}
-              type="datetime-local"
-              className="utrecht-textbox utrecht-textbox--html-input"
-              value={endsAt}
-              onChange={(e) => setEndsAt(e.target.value)}
-            />
-          )}
-        </FormField>
+        <AbsencePeriodFields
+          idPrefix="absence"
+          kinds={absenceKinds}
+          kind={kind}
+          onKind={setKind}
+          startsAt={startsAt}
+          onStartsAt={setStartsAt}
+          endsAt={endsAt}
+          onEndsAt={setEndsAt}
+          errorFor={errorFor}
+        />
         <FormField id="absence-note" label={t('absenceForm.note')} optional description={t('absenceForm.noteHelp')}>
           {(a11y) => (
             <input
