@@ -2,9 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { ReportSummary } from '../../api/contract.ts';
 import { allPartnerReports } from '../../api/staff-partner.ts';
 import { PageHeading } from '../../components/page-title.tsx';
-import { useRouter } from '../../router.tsx';
-import { ReportMap, type MapReport } from '../map/report-map.tsx';
-import { ReportList } from '../reports/report-list.tsx';
+import { ReportsListOrMap, type ReportsView } from '../reports/reports-list-or-map.tsx';
 import { openStatuses } from '../reports/workflow.ts';
 import { useStaffI18n } from '../staff-i18n.ts';
 
@@ -23,9 +21,8 @@ type Loaded = { status: 'loading' } | { status: 'loaded'; items: ReportSummary[]
  */
 export function PartnerWorkspacePage() {
   const { t } = useStaffI18n();
-  const { navigate } = useRouter();
   const [show, setShow] = useState<Show>('open');
-  const [view, setView] = useState<'list' | 'map'>('list');
+  const [view, setView] = useState<ReportsView>('list');
   const [state, setState] = useState<Loaded>({ status: 'loading' });
   useEffect(() => {
     const abort = new AbortController();
@@ -38,16 +35,6 @@ export function PartnerWorkspacePage() {
   }, [show]);
   const items = useMemo(() => (state.status === 'loaded' ? state.items : []), [state]);
   const overdue = items.filter((r) => r.overdue).length;
-  const mapReports = useMemo<MapReport[]>(
-    () =>
-      items.map((r) => ({
-        id: r.id,
-        point: r.location.coordinates,
-        label: `${r.category.name}, ${r.address ?? r.district.name}${r.overdue ? ` (${t('report.overdue')})` : ''}`,
-        overdue: r.overdue,
-      })),
-    [items, t],
-  );
 
   return (
     <>
@@ -77,43 +64,15 @@ export function PartnerWorkspacePage() {
             ? t('worklist.failed')
             : t('partner.summary', { count: items.length, overdue })}
       </p>
-      <div className="wp-segmented" role="group" aria-label={t('worklist.viewLabel')}>
-        <button
-          type="button"
-          className="utrecht-button utrecht-button--secondary-action"
-          aria-pressed={view === 'list'}
-          onClick={() => setView('list')}
-        >
-          {t('worklist.asList')}
-        </button>
-        <button
-          type="button"
-          id="partner-show-map"
-          className="utrecht-button utrecht-button--secondary-action"
-          aria-pressed={view === 'map'}
-          onClick={() => setView('map')}
-        >
-          {t('worklist.asMap')}
-        </button>
-      </div>
-      {view === 'map' ? (
-        <>
-          <p className="utrecht-paragraph wp-map-note" id="partner-map-help">
-            {t('worklist.mapHelp')}
-          </p>
-          <ReportMap
-            id="partner-map"
-            label={t('partner.mapLabel')}
-            reports={mapReports}
-            onSelectReport={(id) => navigate(`/werk/melding/${id}`)}
-            describedBy="partner-map-help"
-          />
-        </>
-      ) : state.status === 'loaded' && items.length === 0 ? (
-        <p className="utrecht-paragraph">{t('partner.empty')}</p>
-      ) : (
-        <ReportList reports={items} />
-      )}
+      <ReportsListOrMap
+        idPrefix="partner"
+        view={view}
+        onView={setView}
+        reports={items}
+        empty={state.status === 'loaded' && items.length === 0}
+        emptyText={t('partner.empty')}
+        mapLabel={t('partner.mapLabel')}
+      />
     </>
   );
 }

@@ -1,12 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import { getOfficer } from '../../api/staff-people.ts';
 import { PageHeading } from '../../components/page-title.tsx';
-import { Link, useRouter } from '../../router.tsx';
-import { ReportMap, type MapReport } from '../map/report-map.tsx';
+import { Link } from '../../router.tsx';
 import { useStaffUser } from '../session.tsx';
 import { useStaffI18n } from '../staff-i18n.ts';
 import { MyWeek } from './my-week.tsx';
-import { ReportList } from './report-list.tsx';
+import { ReportsListOrMap, type ReportsView } from './reports-list-or-map.tsx';
 import { useReports } from './use-reports.ts';
 import { openStatuses } from './workflow.ts';
 
@@ -17,8 +16,7 @@ import { openStatuses } from './workflow.ts';
 export function WorklistPage() {
   const { t } = useStaffI18n();
   const user = useStaffUser();
-  const { navigate } = useRouter();
-  const [view, setView] = useState<'list' | 'map'>(() =>
+  const [view, setView] = useState<ReportsView>(() =>
     new URLSearchParams(window.location.search).get('weergave') === 'kaart' ? 'map' : 'list',
   );
   const query = useMemo(() => new URLSearchParams({ heldByMe: 'true', status: openStatuses.join(',') }).toString(), []);
@@ -34,16 +32,6 @@ export function WorklistPage() {
   }, [user.id]);
   const items = useMemo(() => (state.status === 'loaded' ? state.items : []), [state]);
   const overdue = items.filter((r) => r.overdue).length;
-  const mapReports = useMemo<MapReport[]>(
-    () =>
-      items.map((r) => ({
-        id: r.id,
-        point: r.location.coordinates,
-        label: `${r.category.name}, ${r.address ?? r.district.name}${r.overdue ? ` (${t('report.overdue')})` : ''}`,
-        overdue: r.overdue,
-      })),
-    [items, t],
-  );
 
   return (
     <>
@@ -69,43 +57,16 @@ export function WorklistPage() {
             ? t('worklist.failed')
             : t('worklist.summary', { count: items.length, overdue })}
       </p>
-      <div className="wp-segmented" role="group" aria-label={t('worklist.viewLabel')}>
-        <button
-          type="button"
-          className="utrecht-button utrecht-button--secondary-action"
-          aria-pressed={view === 'list'}
-          onClick={() => setView('list')}
-        >
-          {t('worklist.asList')}
-        </button>
-        <button
-          type="button"
-          id="worklist-show-map"
-          className="utrecht-button utrecht-button--secondary-action"
-          aria-pressed={view === 'map'}
-          onClick={() => setView('map')}
-        >
-          {t('worklist.asMap')}
-        </button>
-      </div>
-      {view === 'map' ? (
-        <>
-          <p className="utrecht-paragraph wp-map-note" id="worklist-map-help">
-            {t('worklist.mapHelp')}
-          </p>
-          <ReportMap
-            id="worklist-map"
-            label={t('worklist.mapLabel')}
-            reports={mapReports}
-            onSelectReport={(id) => navigate(`/werk/melding/${id}`)}
-            describedBy="worklist-map-help"
-          />
-        </>
-      ) : state.status === 'loaded' && items.length === 0 ? (
-        <p className="utrecht-paragraph">{t('worklist.empty')}</p>
-      ) : (
-        <ReportList reports={items} ownDistricts={ownDistricts} />
-      )}
+      <ReportsListOrMap
+        idPrefix="worklist"
+        view={view}
+        onView={setView}
+        reports={items}
+        empty={state.status === 'loaded' && items.length === 0}
+        emptyText={t('worklist.empty')}
+        mapLabel={t('worklist.mapLabel')}
+        ownDistricts={ownDistricts}
+      />
       <MyWeek />
     </>
   );
