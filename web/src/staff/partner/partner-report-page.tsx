@@ -8,6 +8,7 @@ import { Link } from '../../router.tsx';
 import { ReportHistory } from '../reports/report-history.tsx';
 import { useStaffI18n } from '../staff-i18n.ts';
 import { ResolveForm, SendBackForm } from './partner-forms.tsx';
+import { DetailMessageLine, ReportFacts, type DetailMessage } from '../reports/report-facts.tsx';
 
 type Loaded =
   | { status: 'loading' }
@@ -24,7 +25,7 @@ const open = (status: ReportDetail['status']) => status !== 'resolved' && status
 export function PartnerReportPage({ reportId }: { reportId: string }) {
   const { t, formatDateTime } = useStaffI18n();
   const [state, setState] = useState<Loaded>({ status: 'loading' });
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<DetailMessage>(null);
 
   const load = useCallback(async () => {
     try {
@@ -87,30 +88,11 @@ export function PartnerReportPage({ reportId }: { reportId: string }) {
     <>
       {back}
       <PageHeading>{t('detail.title', { category: report.category.name, code: report.district.name })}</PageHeading>
-      <div role="status" aria-live="polite" id="detail-message">
-        {message ? (
-          <p className={`utrecht-paragraph ${message.kind === 'error' ? 'wp-error-text' : 'wp-ok-text'}`}>
-            {message.text}
-          </p>
-        ) : null}
-      </div>
-      <dl className="wp-data-list">
-        <dt>{t('detail.status')}</dt>
-        <dd id="report-status">
-          {t(`status.${report.status}`)}
-          {report.overdue ? ` · ${t('report.overdue')}` : ''}
-        </dd>
-        <dt>{t('detail.where')}</dt>
-        <dd>
-          {report.address ?? '—'} ({report.district.name})
-        </dd>
-        <dt>{t('detail.description')}</dt>
-        <dd>{report.description}</dd>
-        <dt>{t('detail.deadline')}</dt>
-        <dd>{formatDateTime(report.deadline)}</dd>
+      <DetailMessageLine message={message} />
+      <ReportFacts report={report}>
         <dt>{t('partner.createdAt')}</dt>
         <dd>{formatDateTime(report.createdAt)}</dd>
-      </dl>
+      </ReportFacts>
       {report.status === 'forwarded' ? (
         <section className="wp-section wp-stack" aria-labelledby="accept-title">
           <h2 className="utrecht-heading-2" id="accept-title">

@@ -16,6 +16,7 @@ import { AssignForm, NoteForm, StatusForm } from './report-forms.tsx';
 import { ReportHistory } from './report-history.tsx';
 import { ReportDeliveries } from './report-deliveries.tsx';
 import { nextStatuses } from './workflow.ts';
+import { DetailMessageLine, ReportFacts, type DetailMessage } from './report-facts.tsx';
 
 /** Back to where this role works on reports: Mijn wijk, the Werkvoorraad, or the role's first screen. */
 function backTo(user: StaffUser): string {
@@ -44,7 +45,7 @@ function StaffReportDetail({ reportId }: { reportId: string }) {
   const { t, language, formatDateTime } = useStaffI18n();
   const user = useStaffUser();
   const [state, setState] = useState<Loaded>({ status: 'loading' });
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<DetailMessage>(null);
 
   const load = useCallback(async () => {
     try {
@@ -102,27 +103,8 @@ function StaffReportDetail({ reportId }: { reportId: string }) {
       <PageHeading>
         {t('detail.title', { category: report.category.name, code: report.trackingCode ?? report.district.name })}
       </PageHeading>
-      <div role="status" aria-live="polite" id="detail-message">
-        {message ? (
-          <p className={`utrecht-paragraph ${message.kind === 'error' ? 'wp-error-text' : 'wp-ok-text'}`}>
-            {message.text}
-          </p>
-        ) : null}
-      </div>
-      <dl className="wp-data-list">
-        <dt>{t('detail.status')}</dt>
-        <dd id="report-status">
-          {t(`status.${report.status}`)}
-          {report.overdue ? ` · ${t('report.overdue')}` : ''}
-        </dd>
-        <dt>{t('detail.where')}</dt>
-        <dd>
-          {report.address ?? '—'} ({report.district.name})
-        </dd>
-        <dt>{t('detail.description')}</dt>
-        <dd>{report.description}</dd>
-        <dt>{t('detail.deadline')}</dt>
-        <dd>{formatDateTime(report.deadline)}</dd>
+      <DetailMessageLine message={message} />
+      <ReportFacts report={report}>
         <dt>{t('detail.assignee')}</dt>
         <dd>
           {report.assignee.name} — {language === 'en' ? report.routing.reason.en : report.routing.reason.nl}
@@ -151,7 +133,7 @@ function StaffReportDetail({ reportId }: { reportId: string }) {
             <dd>{[report.reporter.email, report.reporter.phone].filter(Boolean).join(' · ')}</dd>
           </>
         ) : null}
-      </dl>
+      </ReportFacts>
       <ReportMap
         id="report-location-map"
         label={t('detail.map')}
